@@ -1,0 +1,27 @@
+import "server-only";
+import DodoPayments from "dodopayments";
+import { loadEnv } from "@/lib/env";
+
+let client: DodoPayments | undefined;
+
+/**
+ * The Dodo SDK client. The local sandbox is addressed by baseURL with no `environment` (the SDK
+ * throws "Ambiguous URL" when both are set). Calls that charge money must pass `{ maxRetries: 0 }`:
+ * the SDK retries POSTs and Dodo has no idempotency keys.
+ */
+export function dodo(): DodoPayments {
+  if (client) return client;
+  const env = loadEnv();
+  client = new DodoPayments({
+    bearerToken: env.DODO_PAYMENTS_API_KEY,
+    webhookKey: env.DODO_PAYMENTS_WEBHOOK_KEY,
+    ...(env.DODO_PAYMENTS_BASE_URL
+      ? { baseURL: env.DODO_PAYMENTS_BASE_URL, environment: undefined }
+      : { environment: env.DODO_PAYMENTS_ENVIRONMENT, baseURL: null }),
+    timeout: 20_000,
+  });
+  return client;
+}
+
+/** Per-request options for any call that moves money. */
+export const CHARGE_OPTIONS = { maxRetries: 0 } as const;

@@ -1,0 +1,60 @@
+// The only module that reads process.env. Every key is validated once; a missing or malformed
+// value stops start-up (instrumentation.ts calls loadEnv) with a message naming the key.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    DODO_PAYMENTS_API_KEY: z.string().min(1),
+    DODO_PAYMENTS_ENVIRONMENT: z.enum(["test_mode", "live_mode"]).optional(),
+    DODO_PAYMENTS_BASE_URL: z.url().optional(),
+    DODO_PAYMENTS_WEBHOOK_KEY: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, "must look like whsec_<base64>"),
+    APP_URL: z.url(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
+    // How long a customer keeps access after their subscription goes on hold.
+    ENTITLEMENT_GRACE_HOURS: z.coerce.number().int().min(0).default(72),
+    // How long post-purchase offers stay open (Dodo's confirmed-session lifetime).
+    OFFER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  })
+  .superRefine((env, ctx) => {
+    // The SDK throws "Ambiguous URL" when both are set, and needs one of them.
+    if (env.DODO_PAYMENTS_ENVIRONMENT && env.DODO_PAYMENTS_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DODO_PAYMENTS_BASE_URL"], message: "set either DODO_PAYMENTS_ENVIRONMENT or DODO_PAYMENTS_BASE_URL, not both" });
+    }
+    if (!env.DODO_PAYMENTS_ENVIRONMENT && !env.DODO_PAYMENTS_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DODO_PAYMENTS_ENVIRONMENT"], message: "set DODO_PAYMENTS_ENVIRONMENT (test_mode|live_mode) or DODO_PAYMENTS_BASE_URL (local sandbox)" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly keys: string[], detail: string) {
+    super(`Invalid configuration: ${detail}. See .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an env record; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? "env");
+    const missing = source[key] === undefined || source[key] === "";
+    return { key, text: `${key} ${missing ? "is missing" : issue.message}` };
+  });
+  throw new EnvError([...new Set(issues.map((i) => i.key))], issues.map((i) => i.text).join("; "));
+}
+
+let cached: Env | undefined;
+
+export function loadEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

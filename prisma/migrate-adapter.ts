@@ -1,0 +1,90 @@
+// Driver adapter used only by the Prisma CLI (prisma.config.ts), so that `prisma migrate
+// dev/deploy/status` run offline through the JS schema engine. It fixes three gaps of
+// @prisma/adapter-pg 6.19.3 in that mode; the app's runtime client uses PrismaPg unchanged.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+// Gap 1: introspection reads catalog columns of types `name` (19), `"char"` (18) and their arrays,
+// which the adapter cannot map. They are plain text to Migrate.
+const TEXT_OID = 25;
+const TEXT_ARRAY_OID = 1009;
+const OID_REMAP: Record<number, number> = { 18: TEXT_OID, 19: TEXT_OID, 1002: TEXT_ARRAY_OID, 1003: TEXT_ARRAY_OID };
+
+type ResultLike = { fields?: { dataTypeID: number }[] };
+
+function remapFieldTypes<T>(result: T): T {
+  const results = (Array.isArray(result) ? result : [result]) as ResultLike[];
+  for (const r of results) {
+    for (const field of r?.fields ?? []) {
+      field.dataTypeID = OID_REMAP[field.dataTypeID] ?? field.dataTypeID;
+    }
+  }
+  return result;
+}
+
+function patchClientQuery(client: pg.PoolClient): void {
+  const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: unknown, res: unknown) => last(err, err ? res : remapFieldTypes(res));
+      return original(...args);
+    }
+    const out = original(...args);
+    return out instanceof Promise ? out.then(remapFieldTypes) : out;
+  };
+}
+
+// Gap 2: the adapter builds the shadow database's pool by spreading `database` over a config whose
+// connectionString wins, so it would migrate the main database. Separate fields avoid that.
+function poolConfig(url: string, database?: string): pg.PoolConfig {
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: database ?? decodeURIComponent(u.pathname.slice(1)),
+    // Gap 3: without this the CLI waits for the pool's idle timer before it exits.
+    allowExitOnIdle: true,
+  };
+}
+
+function adapterFor(config: pg.PoolConfig): PrismaPg {
+  const pool = new pg.Pool(config);
+  pool.on("connect", patchClientQuery);
+  return new PrismaPg(pool, { disposeExternalPool: true });
+}
+
+export function migrationAdapter(url: string) {
+  const main = poolConfig(url);
+  const factory = adapterFor(main);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    async connectToShadowDb() {
+      const shadowName = `prisma_shadow_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
+      const admin = new pg.Client(main);
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${shadowName}"`);
+      } finally {
+        await admin.end();
+      }
+      const adapter = await adapterFor(poolConfig(url, shadowName)).connect();
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose();
+        const dropper = new pg.Client(main);
+        await dropper.connect();
+        try {
+          await dropper.query(`DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`);
+        } finally {
+          await dropper.end();
+        }
+      };
+      return adapter;
+    },
+  };
+}

