@@ -2,6 +2,7 @@
 // dev/deploy/status` run offline through the JS schema engine. It fixes three gaps of
 // @prisma/adapter-pg 6.19.3 in that mode; the app's runtime client uses PrismaPg unchanged.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 // Gap 1: introspection reads catalog columns of types `name` (19), `"char"` (18) and their arrays,
@@ -56,7 +57,7 @@ function adapterFor(config: pg.PoolConfig): PrismaPg {
   return new PrismaPg(pool, { disposeExternalPool: true });
 }
 
-export function migrationAdapter(url: string) {
+export function migrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   const main = poolConfig(url);
   const factory = adapterFor(main);
   return {

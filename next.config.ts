@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Playwright drives `next dev` on 127.0.0.1 in tests.
+  allowedDevOrigins: ["127.0.0.1"],
+  // Separate build dirs let tests build while a dev server runs (set only by our scripts).
+  distDir: process.env.ENCORE_DIST_DIR || ".next",
+  poweredByHeader: false,
+  // `npm test` type-checks the whole tree as its own step; its e2e build skips repeating it.
+  typescript: { ignoreBuildErrors: process.env.ENCORE_SKIP_BUILD_TYPECHECK === "1" },
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+};
+
+export default nextConfig;

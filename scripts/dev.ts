@@ -1,0 +1,40 @@
+// `npm run dev`: embedded PostgreSQL + migrations + Dodo sandbox + demo seed + Next.js dev server.
+// Data persists under .data/ across restarts; Ctrl-C stops everything cleanly.
+import { DEV_DATA_DIR } from "./lib/database";
+import { loadOrCreateSecrets } from "./lib/secrets";
+import { startStack } from "./lib/stack";
+
+const appPort = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8787);
+
+const stack = await startStack({
+  mode: "dev",
+  dataDir: DEV_DATA_DIR,
+  persistent: true,
+  appPort,
+  appHost: "localhost",
+  sandboxPort,
+  secrets: loadOrCreateSecrets(DEV_DATA_DIR),
+}).catch((err: unknown) => {
+  console.error(`\n[encore] could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
+
+console.log(`
+  Encore is running
+  ─────────────────
+  Store:          ${stack.appUrl}
+  Merchant:       ${stack.appUrl}/merchant  (demo sign-in: merchant@example.com / encore-demo)
+  Dodo sandbox:   ${stack.sandboxUrl}
+  Press Ctrl-C to stop (data is kept in .data/).
+`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\n[encore] stopping…");
+    void stack.stop().then(() => process.exit(0));
+  });
+}

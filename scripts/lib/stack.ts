@@ -1,0 +1,89 @@
+// Starts everything Encore needs on one machine: PostgreSQL (embedded unless DATABASE_URL is
+// set), migrations, the Dodo sandbox, the demo seed and the Next.js app. Used by `npm run dev`
+// and by the end-to-end tests, so both run exactly the same wiring.
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { startSandbox } from "../../sandbox/server";
+import { bin, migrateDeploy, provideDatabase, run } from "./database";
+import { portInUse } from "./free-port";
+import { startChild, stopChild, waitForHttp } from "./processes";
+import type { StackSecrets } from "./secrets";
+
+export type StackOptions = {
+  mode: "dev" | "test";
+  dataDir: string;
+  persistent: boolean;
+  appPort: number;
+  appHost: string;
+  sandboxPort: number;
+  secrets: StackSecrets;
+  log?: (line: string) => void;
+};
+
+export type Stack = {
+  appUrl: string;
+  sandboxUrl: string;
+  databaseUrl: string;
+  appEnv: Record<string, string>;
+  stop: () => Promise<void>;
+};
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const log = opts.log ?? ((line: string) => console.log(`[encore] ${line}`));
+  for (const [port, what] of [[opts.appPort, "app"], [opts.sandboxPort, "sandbox"]] as const) {
+    if (await portInUse(port)) throw new Error(`Port ${port} (${what}) is already in use. Stop whatever uses it, or set ${what === "app" ? "PORT" : "SANDBOX_PORT"}.`);
+  }
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => console.error(err));
+  };
+  try {
+    const db = await provideDatabase({ dataDir: path.join(opts.dataDir, "postgres"), persistent: opts.persistent });
+    stops.push(db.stop);
+    log(db.embedded ? `embedded PostgreSQL ready (data in ${path.join(opts.dataDir, "postgres")})` : "using DATABASE_URL");
+    await migrateDeploy(db.url);
+
+    const appUrl = `http://${opts.appHost}:${opts.appPort}`;
+    const sandbox = await startSandbox({
+      port: opts.sandboxPort,
+      apiKey: opts.secrets.apiKey,
+      webhookSecret: opts.secrets.webhookSecret,
+      webhookUrl: `${appUrl}/api/webhooks/dodo`,
+      dataFile: opts.persistent ? path.join(opts.dataDir, "sandbox", "state.json") : null,
+      ...(opts.mode === "test" ? { retrySchedule: [0, 500, 1_000, 2_000, 5_000] } : {}),
+    });
+    stops.push(sandbox.close);
+    log(`Dodo sandbox on ${sandbox.url}`);
+
+    const appEnv: Record<string, string> = {
+      DATABASE_URL: db.url,
+      DODO_PAYMENTS_API_KEY: opts.secrets.apiKey,
+      DODO_PAYMENTS_BASE_URL: sandbox.url,
+      DODO_PAYMENTS_WEBHOOK_KEY: opts.secrets.webhookSecret,
+      APP_URL: appUrl,
+      SESSION_SECRET: opts.secrets.sessionSecret,
+    };
+    await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
+
+    const app = await startApp(opts, appEnv);
+    stops.push(() => stopChild(app));
+    await waitForHttp(appUrl, app, opts.mode === "dev" ? 120_000 : 60_000);
+    log(`app on ${appUrl}`);
+    return { appUrl, sandboxUrl: sandbox.url, databaseUrl: db.url, appEnv, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function startApp(opts: StackOptions, appEnv: Record<string, string>): Promise<ChildProcess> {
+  const port = String(opts.appPort);
+  if (opts.mode === "dev") {
+    return startChild(bin("next"), ["dev", "--port", port, "--hostname", opts.appHost], appEnv);
+  }
+  // Tests run the production build: what merchants deploy, and much faster per page than dev.
+  // Each concurrent e2e run needs its own build dir (E2E_DIST_DIR); the default is reused between runs.
+  const buildEnv = { ...appEnv, ENCORE_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e", ENCORE_SKIP_BUILD_TYPECHECK: "1" };
+  await run(bin("next"), ["build"], buildEnv);
+  return startChild(bin("next"), ["start", "--port", port, "--hostname", opts.appHost], buildEnv);
+}

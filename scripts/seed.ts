@@ -1,0 +1,60 @@
+// Demo data for `npm run dev` and the end-to-end stack: mirrors the sandbox's catalogue, ranks the
+// subscription ladder, creates a demo funnel (upsell → downsell) and the demo merchant sign-in.
+// Idempotent (fixed ids, upserts), so every restart can run it without duplicating anything.
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { syncAllProducts } from "@/lib/catalog/sync";
+import { SEED_PRODUCTS } from "../sandbox/seed";
+
+export const DEMO_MERCHANT = { email: "merchant@example.com", password: "encore-demo" } as const;
+
+// The merchant's explicit plan order (tier first, then billing interval), never guessed from price.
+const LADDER_ORDER = [
+  SEED_PRODUCTS.starter_monthly, SEED_PRODUCTS.starter_yearly,
+  SEED_PRODUCTS.basic_monthly, SEED_PRODUCTS.basic_yearly,
+  SEED_PRODUCTS.pro_monthly, SEED_PRODUCTS.pro_yearly,
+  SEED_PRODUCTS.team_monthly, SEED_PRODUCTS.team_yearly,
+];
+
+async function seedLadder() {
+  const ladder = await db.planLadder.upsert({ where: { name: "Plans" }, create: { name: "Plans" }, update: {} });
+  // Clear ranks first: (ladderId, planRank) is unique and a re-rank would otherwise collide.
+  await db.product.updateMany({ where: { id: { in: LADDER_ORDER } }, data: { planRank: null } });
+  for (const [index, id] of LADDER_ORDER.entries()) {
+    await db.product.update({ where: { id }, data: { ladderId: ladder.id, planRank: index + 1 } });
+  }
+}
+
+async function seedOffers() {
+  const offers = [
+    { id: "seed_offer_coaching", name: "Coaching call after the course", kind: "UPSELL", offeredProductId: SEED_PRODUCTS.coaching_call, discountBps: 2000, headline: "Add a 1:1 coaching call — 20% off, today only", body: "Sixty minutes with the author to review your course plan. Charged to the card you just used." },
+    { id: "seed_offer_workbook", name: "Workbook downsell", kind: "DOWNSELL", offeredProductId: SEED_PRODUCTS.workbook, discountBps: 0, headline: "Prefer to work at your own pace? Get the workbook", body: "Every exercise from the course as a printable workbook." },
+    { id: "seed_offer_templates", name: "Template pack after coaching", kind: "UPSELL", offeredProductId: SEED_PRODUCTS.template_pack, discountBps: 1000, headline: "Finish faster with the template pack", body: "Notion and Figma templates for every module, 10% off." },
+  ] as const;
+  for (const offer of offers) {
+    await db.offer.upsert({ where: { id: offer.id }, create: { ...offer, triggerProductIds: [SEED_PRODUCTS.course] }, update: {} });
+  }
+  const funnel = await db.funnel.upsert({ where: { id: "seed_funnel_course" }, create: { id: "seed_funnel_course", name: "Course thank-you funnel" }, update: {} });
+  const steps = [
+    { id: "seed_step_templates", position: 3, name: "Template pack", offerId: "seed_offer_templates" },
+    { id: "seed_step_workbook", position: 2, name: "Workbook downsell", offerId: "seed_offer_workbook" },
+    { id: "seed_step_coaching", position: 1, name: "Coaching upsell", offerId: "seed_offer_coaching", onAcceptStepId: "seed_step_templates", onDeclineStepId: "seed_step_workbook", onFailStepId: "seed_step_workbook" },
+  ];
+  for (const { offerId, ...step } of steps) {
+    await db.funnelStep.upsert({ where: { id: step.id }, create: { ...step, funnelId: funnel.id }, update: {} });
+    await db.stepVariant.upsert({ where: { stepId_label: { stepId: step.id, label: "A" } }, create: { stepId: step.id, offerId, label: "A" }, update: {} });
+  }
+  await db.funnel.update({ where: { id: funnel.id }, data: { entryStepId: "seed_step_coaching" } });
+}
+
+async function seedMerchant() {
+  const existing = await db.merchantUser.findUnique({ where: { email: DEMO_MERCHANT.email } });
+  if (!existing) await db.merchantUser.create({ data: { email: DEMO_MERCHANT.email, passwordHash: await hashPassword(DEMO_MERCHANT.password) } });
+}
+
+const products = await syncAllProducts();
+await seedLadder();
+await seedOffers();
+await seedMerchant();
+console.log(`[seed] ${products} products mirrored; demo ladder, funnel and merchant ready`);
+await db.$disconnect();

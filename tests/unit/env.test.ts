@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/encore",
+  DODO_PAYMENTS_API_KEY: "sk_test",
+  DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:8787",
+  DODO_PAYMENTS_WEBHOOK_KEY: "whsec_c2VjcmV0",
+  APP_URL: "http://localhost:3000",
+  SESSION_SECRET: "x".repeat(32),
+};
+
+describe("env", () => {
+  it("accepts a complete configuration and applies defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.OFFER_WINDOW_MINUTES).toBe(15);
+    expect(env.ENTITLEMENT_GRACE_HOURS).toBe(72);
+  });
+
+  it("names a missing key", () => {
+    const { APP_URL: _omitted, ...rest } = valid;
+    expect(() => parseEnv(rest)).toThrow(/APP_URL is missing/);
+  });
+
+  it("names a malformed key", () => {
+    try {
+      parseEnv({ ...valid, DATABASE_URL: "mysql://x" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      expect((err as EnvError).keys).toEqual(["DATABASE_URL"]);
+      expect((err as Error).message).toMatch(/DATABASE_URL must be a postgres/);
+    }
+  });
+
+  it("requires exactly one of the Dodo environment and the sandbox base URL", () => {
+    const { DODO_PAYMENTS_BASE_URL: _b, ...none } = valid;
+    expect(() => parseEnv(none)).toThrow(/DODO_PAYMENTS_ENVIRONMENT is missing|set DODO_PAYMENTS_ENVIRONMENT/);
+    expect(() => parseEnv({ ...valid, DODO_PAYMENTS_ENVIRONMENT: "test_mode" })).toThrow(/not both/);
+    expect(() => parseEnv({ ...none, DODO_PAYMENTS_ENVIRONMENT: "test" })).toThrow(/DODO_PAYMENTS_ENVIRONMENT/);
+  });
+});
