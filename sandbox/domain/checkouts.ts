@@ -1,0 +1,209 @@
+import type {
+  BillingAddress,
+  CheckoutSessionCreateParams,
+  CheckoutSessionPreviewResponse,
+  CheckoutSessionResponse,
+  CheckoutSessionStatus,
+} from "dodopayments/resources/index";
+import type { SandboxCore } from "../core";
+import { invalid, notFound } from "../http/errors";
+import { newId } from "../ids";
+import type { CheckoutRecord, PaymentMethodRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
+import { getProduct, getAddon } from "./catalog";
+import { priceCart } from "./cart";
+import { createCustomer, findCustomerByEmail, getCustomer, usableMethod } from "./customers";
+import { createPayment } from "./payments";
+import { createPendingSubscription } from "./subscriptions";
+
+const SESSION_TTL_MS = 24 * 3_600_000;
+/** Dodo gives sessions created with `confirm: true` 15 minutes instead of 24 hours. */
+const CONFIRMED_SESSION_TTL_MS = 15 * 60_000;
+
+export function hostedUrl(core: SandboxCore, sessionId: string): string {
+  return `${core.baseUrl}/checkout/${sessionId}`;
+}
+
+export function getCheckout(core: SandboxCore, sessionId: string): CheckoutRecord {
+  const record = core.state.checkouts[sessionId];
+  if (!record) throw notFound("Checkout session", sessionId);
+  return record;
+}
+
+/**
+ * `POST /checkouts`. With `payment_method_id` (one-click) the saved card is charged off-session: the
+ * answer has `checkout_url: null` and a `payment_id` that settles asynchronously. Otherwise the answer
+ * is a hosted page URL (plus a payment in `requires_payment_method` when `confirm: true`).
+ */
+export function createCheckout(
+  core: SandboxCore,
+  params: CheckoutSessionCreateParams,
+  scheduleCharge: (paymentId: string) => void,
+): CheckoutSessionResponse {
+  const cart = priceCart(core, params.product_cart);
+  const oneClick = params.payment_method_id != null;
+  const existingCustomerId = params.customer && "customer_id" in params.customer ? params.customer.customer_id : null;
+  if (oneClick && !params.confirm) throw invalid("payment_method_id requires confirm: true");
+  if (oneClick && !existingCustomerId) throw invalid("payment_method_id requires customer.customer_id");
+  if (params.confirm && !params.customer) throw invalid("customer is required when confirm is true");
+  if (existingCustomerId) getCustomer(core, existingCustomerId);
+  const method = oneClick ? usableMethod(core, existingCustomerId!, params.payment_method_id!, cart.currency) : null;
+  const billing = params.confirm ? confirmedBilling(core, params.billing_address ?? null, method) : (params.billing_address ?? null);
+
+  const now = core.now();
+  const newCustomer = params.customer && "email" in params.customer ? params.customer : null;
+  const session: CheckoutRecord = {
+    seq: core.nextSeq(),
+    session_id: newId("cks"),
+    kind: "purchase",
+    created_at: now,
+    expires_at: new Date(Date.parse(now) + (params.confirm ? CONFIRMED_SESSION_TTL_MS : SESSION_TTL_MS)).toISOString(),
+    cart: cart.lines,
+    currency: cart.currency,
+    customer_id: existingCustomerId,
+    customer_email: newCustomer?.email ?? null,
+    customer_name: newCustomer?.name ?? null,
+    always_create_new_customer: params.feature_flags?.always_create_new_customer ?? false,
+    billing,
+    return_url: params.return_url ?? null,
+    cancel_url: params.cancel_url ?? null,
+    metadata: params.metadata ?? {},
+    subscription_id: null,
+    payment_id: null,
+    completed: false,
+  };
+  core.state.checkouts[session.session_id] = session;
+  if (params.confirm && !session.customer_id) session.customer_id = resolveCustomer(core, session, newCustomer!.email, newCustomer!.name ?? null);
+  core.changed();
+
+  let payment: PaymentRecord | null = null;
+  if (params.confirm) payment = startPurchase(core, session, method, true);
+  if (payment && method) scheduleCharge(payment.payment_id);
+  return {
+    session_id: session.session_id,
+    checkout_url: method ? null : hostedUrl(core, session.session_id),
+    client_secret: payment?.client_secret ?? null,
+    payment_id: payment?.payment_id ?? null,
+    publishable_key: payment ? "pk_sandbox" : null,
+  } satisfies Required<CheckoutSessionResponse>;
+}
+
+function confirmedBilling(core: SandboxCore, billing: BillingAddress | null, method: PaymentMethodRecord | null): BillingAddress {
+  if (billing?.country && billing.zipcode) return billing;
+  if (core.settings.require_billing_address_on_confirm) {
+    throw invalid("billing_address with country and zipcode is required when confirm is true", "INVALID_REQUEST_BODY");
+  }
+  return { country: billing?.country ?? method?.card_issuing_country ?? "US", zipcode: billing?.zipcode ?? null };
+}
+
+/** Checkout reuses the newest customer with the email unless the session forbids it. */
+export function resolveCustomer(core: SandboxCore, session: CheckoutRecord, email: string, name: string | null): string {
+  const existing = session.always_create_new_customer ? undefined : findCustomerByEmail(core, email);
+  return (existing ?? createCustomer(core, { email, name: name ?? email.split("@")[0]! })).customer_id;
+}
+
+/** Creates the session's payment (and pending subscription, if the cart has one). */
+export function startPurchase(core: SandboxCore, session: CheckoutRecord, method: PaymentMethodRecord | null, offSession: boolean): PaymentRecord {
+  const customerId = session.customer_id!;
+  const billing = session.billing ?? { country: method?.card_issuing_country ?? "US" };
+  const subscriptionLine = session.cart.find((l) => l.is_subscription);
+  const oneTimeLines = session.cart.filter((l) => !l.is_subscription);
+  let sub: SubscriptionRecord | null = null;
+  if (subscriptionLine) {
+    sub = createPendingSubscription(core, {
+      customer_id: customerId,
+      plan: { product_id: subscriptionLine.product_id, quantity: subscriptionLine.quantity, addons: subscriptionLine.addons },
+      billing,
+      metadata: session.metadata,
+      payment_method_id: method?.payment_method_id ?? null,
+    });
+  }
+  const payment = createPayment(core, {
+    purpose: sub ? "subscription_start" : "one_time",
+    customer_id: customerId,
+    currency: session.currency,
+    total_amount: session.cart.reduce((sum, l) => sum + l.amount, 0),
+    billing,
+    metadata: session.metadata,
+    method,
+    off_session: offSession,
+    product_cart: oneTimeLines.length > 0 ? oneTimeLines.map((l) => ({ product_id: l.product_id, quantity: l.quantity })) : null,
+    subscription_id: sub?.subscription_id ?? null,
+    checkout_session_id: session.session_id,
+    payment_link: method ? null : hostedUrl(core, session.session_id),
+  });
+  session.payment_id = payment.payment_id;
+  session.subscription_id = sub?.subscription_id ?? null;
+  core.changed();
+  return payment;
+}
+
+export function checkoutStatus(core: SandboxCore, sessionId: string): CheckoutSessionStatus {
+  const session = getCheckout(core, sessionId);
+  const customer = session.customer_id ? core.state.customers[session.customer_id]?.customer : undefined;
+  const payment = session.payment_id ? core.state.payments[session.payment_id] : undefined;
+  return {
+    id: session.session_id,
+    created_at: session.created_at,
+    customer_email: customer?.email ?? session.customer_email,
+    customer_name: customer?.name ?? session.customer_name,
+    payment_id: payment?.payment_id ?? null,
+    payment_status: payment?.status ?? null,
+  } satisfies Required<CheckoutSessionStatus>;
+}
+
+export function previewCheckout(core: SandboxCore, params: CheckoutSessionCreateParams): CheckoutSessionPreviewResponse {
+  const cart = priceCart(core, params.product_cart);
+  const subscriptionLine = cart.subscriptionLine;
+  const recurring = subscriptionLine ? subscriptionLine.amount : null;
+  return {
+    billing_country: params.billing_address?.country ?? "US",
+    currency: cart.currency,
+    current_breakup: { discount: 0, subtotal: cart.total, total_amount: cart.total, tax: 0 },
+    is_byop: false,
+    payment_method_required: true,
+    product_cart: cart.lines.map((line) => {
+      const product = getProduct(core, line.product_id);
+      return {
+        credit_entitlements: [],
+        currency: cart.currency,
+        discounted_price: line.amount,
+        is_subscription: line.is_subscription,
+        is_usage_based: product.price.type === "usage_based_price",
+        meters: [],
+        og_currency: cart.currency,
+        og_price: line.amount,
+        product_id: line.product_id,
+        quantity: line.quantity,
+        tax_category: product.tax_category,
+        tax_inclusive: false,
+        tax_rate: 0,
+        addons: line.addons.map((a) => {
+          const addon = getAddon(core, a.addon_id);
+          return {
+            addon_id: addon.id, currency: addon.currency, discounted_price: addon.price * a.quantity, name: addon.name,
+            og_currency: addon.currency, og_price: addon.price * a.quantity, quantity: a.quantity, single_quantity_price: addon.price,
+            tax_category: addon.tax_category, tax_inclusive: false, tax_rate: 0, description: addon.description ?? null,
+            discount_amount: 0, tax: 0,
+          };
+        }),
+        description: product.description ?? null,
+        discount_amount: 0,
+        discount_cycle: null,
+        name: product.name ?? null,
+        tax: 0,
+      };
+    }),
+    total_price: cart.total,
+    next_billing_date: null,
+    recurring_breakup: recurring === null ? null : { discount: 0, subtotal: recurring, total_amount: recurring, tax: 0 },
+    subscriptions: subscriptionLine
+      ? [{ amount_due_now: subscriptionLine.amount, product_id: subscriptionLine.product_id, recurring_amount: subscriptionLine.amount, next_billing_date: null, recurring_tax: 0, tax_due_now: 0, trial_period_days: 0 }]
+      : null,
+    tax_id_business_name: null,
+    tax_id_err_msg: null,
+    tax_id_format_name: null,
+    total_tax: 0,
+    trial_amount: null,
+    trial_period_days: null,
+  } satisfies Required<CheckoutSessionPreviewResponse>;
+}

@@ -1,0 +1,154 @@
+import type {
+  CheckoutSessionCreateParams,
+  CustomerCreateParams,
+  CustomerUpdateParams,
+  PaymentCreateResponse,
+  PaymentRetrieveLineItemsResponse,
+  ProductCreateParams,
+  RefundCreateParams,
+  SubscriptionChangePlanParams,
+  SubscriptionUpdateParams,
+} from "dodopayments/resources/index";
+import type { SandboxCore } from "../core";
+import { createProduct, getAddon, getProduct, productListItem } from "../domain/catalog";
+import { checkoutStatus, createCheckout, previewCheckout } from "../domain/checkouts";
+import * as customers from "../domain/customers";
+import { getPaymentRecord, listPayments, retrievePayment } from "../domain/payments";
+import { cancelScheduledChange, changePlan, previewChangePlan } from "../domain/plan-change";
+import { createRefund, getRefund, listRefunds } from "../domain/refunds";
+import { runDueRenewals } from "../domain/renewals";
+import { paymentMethodItem, customerDetails } from "../domain/serialize";
+import { scheduleRefundSettlement, scheduleSettlement } from "../domain/settlement";
+import * as subscriptions from "../domain/subscriptions";
+import { openUpdateSession } from "../hosted-checkout/complete";
+import { invalid } from "./errors";
+import { boolParam, newestFirst, pageQuery, paginate, parseBody } from "./input";
+import { json, noContent, type Router } from "./router";
+import * as schemas from "./schemas";
+
+/** The Dodo API subset Encore uses, on Dodo's own paths. */
+export function registerDodoRoutes(router: Router, core: SandboxCore): void {
+  const charge = (paymentId: string) => scheduleSettlement(core, paymentId);
+
+  router
+    .add("POST", "/customers", ({ body }) =>
+      json(customers.createCustomer(core, parseBody(schemas.customerCreateBody, body) as CustomerCreateParams)))
+    .add("GET", "/customers", ({ query }) => json(paginate(customers.listCustomers(core, query), pageQuery(query))))
+    .add("GET", "/customers/{customer_id}", ({ params }) => json(customers.getCustomer(core, params.customer_id!)))
+    .add("PATCH", "/customers/{customer_id}", ({ params, body }) =>
+      json(customers.updateCustomer(core, params.customer_id!, parseBody(schemas.customerUpdateBody, body) as CustomerUpdateParams)))
+    .add("GET", "/customers/{customer_id}/payment-methods", ({ params }) =>
+      json({ items: customers.customerMethods(core, params.customer_id!).map(paymentMethodItem) }))
+    .add("DELETE", "/customers/{customer_id}/payment-methods/{payment_method_id}", ({ params }) => {
+      customers.deletePaymentMethod(core, params.customer_id!, params.payment_method_id!);
+      return noContent();
+    })
+    .add("POST", "/customers/{customer_id}/customer-portal/session", ({ params }) => {
+      const customer = customers.getCustomer(core, params.customer_id!);
+      return json({ link: `${core.baseUrl}/portal/${customer.customer_id}` });
+    });
+
+  router
+    .add("POST", "/products", ({ body }) =>
+      json(createProduct(core, parseBody(schemas.productCreateBody, body) as unknown as ProductCreateParams)))
+    .add("GET", "/products", ({ query }) => {
+      const recurring = boolParam(query, "recurring");
+      const archived = boolParam(query, "archived") ?? false;
+      const items = newestFirst(Object.values(core.state.products))
+        .filter((r) => r.archived === archived)
+        .filter((r) => recurring === undefined || r.product.is_recurring === recurring)
+        .map((r) => productListItem(r.product));
+      return json(paginate(items, pageQuery(query)));
+    })
+    .add("GET", "/products/{product_id}", ({ params }) => json(getProduct(core, params.product_id!)))
+    .add("GET", "/addons", ({ query }) =>
+      json(paginate(newestFirst(Object.values(core.state.addons)).map((r) => r.addon), pageQuery(query))))
+    .add("GET", "/addons/{addon_id}", ({ params }) => json(getAddon(core, params.addon_id!)));
+
+  router
+    .add("POST", "/checkouts", ({ body }) =>
+      json(createCheckout(core, parseBody(schemas.checkoutBody, body) as CheckoutSessionCreateParams, charge)))
+    .add("POST", "/checkouts/preview", ({ body }) =>
+      json(previewCheckout(core, parseBody(schemas.checkoutBody, body) as CheckoutSessionCreateParams)))
+    .add("GET", "/checkouts/{session_id}", ({ params }) => json(checkoutStatus(core, params.session_id!)));
+
+  router
+    .add("GET", "/payments", ({ query }) => json(paginate(listPayments(core, query), pageQuery(query))))
+    .add("GET", "/payments/{payment_id}", ({ params }) => json(retrievePayment(core, params.payment_id!)))
+    .add("GET", "/payments/{payment_id}/line-items", ({ params }) => json(lineItems(core, params.payment_id!)))
+    .add("POST", "/payments", ({ body }) => json(createLegacyPayment(core, body, charge)));
+
+  router
+    .add("GET", "/subscriptions", ({ query }) => json(paginate(subscriptions.listSubscriptions(core, query), pageQuery(query))))
+    .add("GET", "/subscriptions/{subscription_id}", ({ params }) => json(subscriptions.retrieveSubscription(core, params.subscription_id!)))
+    .add("PATCH", "/subscriptions/{subscription_id}", ({ params, body }) => {
+      const update = parseBody(schemas.subscriptionUpdateBody, body) as SubscriptionUpdateParams;
+      subscriptions.updateSubscription(core, params.subscription_id!, update);
+      // Moving next_billing_date to now or earlier is Dodo's documented way to trigger a renewal.
+      runDueRenewals(core);
+      return json(subscriptions.retrieveSubscription(core, params.subscription_id!));
+    })
+    .add("POST", "/subscriptions/{subscription_id}/change-plan", ({ params, body }) =>
+      json(changePlan(core, params.subscription_id!, parseBody(schemas.changePlanBody, body) as SubscriptionChangePlanParams, charge)))
+    .add("POST", "/subscriptions/{subscription_id}/change-plan/preview", ({ params, body }) =>
+      json(previewChangePlan(core, params.subscription_id!, parseBody(schemas.changePlanBody, body) as SubscriptionChangePlanParams)))
+    .add("DELETE", "/subscriptions/{subscription_id}/change-plan/scheduled", ({ params }) => {
+      cancelScheduledChange(core, params.subscription_id!);
+      return noContent();
+    })
+    .add("POST", "/subscriptions/{subscription_id}/update-payment-method", ({ params, body }) =>
+      json(subscriptions.updatePaymentMethod(core, params.subscription_id!, parseBody(schemas.updatePaymentMethodBody, body),
+        (record, returnUrl) => openUpdateSession(core, record, returnUrl), charge)));
+
+  router
+    .add("POST", "/refunds", ({ body }) => {
+      const refund = createRefund(core, parseBody(schemas.refundCreateBody, body) as RefundCreateParams);
+      scheduleRefundSettlement(core, refund.refund_id);
+      return json(refund);
+    })
+    .add("GET", "/refunds", ({ query }) => json(paginate(listRefunds(core, query), pageQuery(query))))
+    .add("GET", "/refunds/{refund_id}", ({ params }) => json(getRefund(core, params.refund_id!)));
+}
+
+function lineItems(core: SandboxCore, paymentId: string): PaymentRetrieveLineItemsResponse {
+  const payment = getPaymentRecord(core, paymentId);
+  const lines = payment.product_cart ?? [];
+  return {
+    currency: payment.currency,
+    items: lines.map((line) => {
+      const product = getProduct(core, line.product_id);
+      const amount = product.price.type === "one_time_price" ? product.price.price * line.quantity : 0;
+      return { amount, items_id: line.product_id, refundable_amount: amount, tax: 0, description: product.description ?? null, name: product.name ?? null };
+    }),
+  };
+}
+
+/** Deprecated `POST /payments`: a one-time checkout confirmed at once, answered in the old shape. */
+function createLegacyPayment(core: SandboxCore, body: unknown, charge: (paymentId: string) => void): PaymentCreateResponse {
+  const params = parseBody(schemas.paymentCreateBody, body);
+  for (const item of params.product_cart) {
+    if (getProduct(core, item.product_id).is_recurring) throw invalid(`Product ${item.product_id} is a subscription; use checkout sessions`);
+  }
+  const session = createCheckout(core, {
+    product_cart: params.product_cart,
+    customer: params.customer,
+    payment_method_id: params.payment_method_id ?? null,
+    confirm: true,
+    billing_address: { ...params.billing, zipcode: (params.billing.zipcode as string | undefined) ?? "00000" },
+    return_url: params.return_url ?? null,
+    metadata: params.metadata ?? {},
+  } as CheckoutSessionCreateParams, charge);
+  const payment = getPaymentRecord(core, session.payment_id!);
+  return {
+    client_secret: payment.client_secret ?? "",
+    customer: customerDetails(core, payment.customer_id),
+    metadata: payment.metadata,
+    payment_id: payment.payment_id,
+    total_amount: payment.total_amount,
+    discount_id: null,
+    discount_ids: null,
+    expires_on: core.state.checkouts[session.session_id]!.expires_at,
+    payment_link: session.checkout_url ?? null,
+    product_cart: payment.product_cart,
+  } satisfies Required<PaymentCreateResponse>;
+}

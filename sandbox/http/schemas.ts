@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * Request-body checks for the fields the sandbox relies on. Unknown keys pass through (Dodo accepts
+ * many options the sandbox ignores); a missing or mistyped required field is a 422.
+ */
+const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+const attachAddon = z.looseObject({ addon_id: z.string(), quantity: z.number().int() });
+const billing = z.looseObject({ country: z.string().length(2) });
+
+export const customerCreateBody = z.looseObject({ email: z.string().min(3), name: z.string().min(1), metadata: metadata.optional() });
+export const customerUpdateBody = z.looseObject({ email: z.string().nullish(), name: z.string().nullish(), metadata: metadata.nullish() });
+
+export const productCreateBody = z.looseObject({
+  name: z.string().min(1),
+  tax_category: z.enum(["digital_products", "saas", "e_book", "edtech", "live_tutoring"]),
+  price: z.discriminatedUnion("type", [
+    z.looseObject({ type: z.literal("one_time_price"), currency: z.string().length(3), price: z.number().int().min(0) }),
+    z.looseObject({
+      type: z.literal("recurring_price"), currency: z.string().length(3), price: z.number().int().min(0),
+      payment_frequency_count: z.number().int().min(1), payment_frequency_interval: z.enum(["Day", "Week", "Month", "Year"]),
+      subscription_period_count: z.number().int().min(1), subscription_period_interval: z.enum(["Day", "Week", "Month", "Year"]),
+    }),
+  ]),
+});
+
+const productItem = z.looseObject({
+  product_id: z.string(),
+  quantity: z.number().int(),
+  addons: z.array(attachAddon).nullish(),
+  amount: z.number().int().nullish(),
+});
+
+export const checkoutBody = z.looseObject({
+  product_cart: z.array(productItem),
+  customer: z.union([z.looseObject({ customer_id: z.string() }), z.looseObject({ email: z.string(), name: z.string().nullish() })]).nullish(),
+  payment_method_id: z.string().nullish(),
+  confirm: z.boolean().optional(),
+  billing_address: billing.nullish(),
+  return_url: z.url().nullish(),
+  cancel_url: z.url().nullish(),
+  metadata: metadata.nullish(),
+});
+
+export const paymentCreateBody = z.looseObject({
+  billing,
+  customer: z.union([z.looseObject({ customer_id: z.string() }), z.looseObject({ email: z.string(), name: z.string().nullish() })]),
+  product_cart: z.array(productItem).min(1).max(100),
+  payment_method_id: z.string().nullish(),
+  return_url: z.url().nullish(),
+  metadata: metadata.optional(),
+});
+
+export const subscriptionUpdateBody = z.looseObject({
+  status: z.enum(["pending", "active", "on_hold", "paused", "cancelled", "failed", "expired", "past_due"]).nullish(),
+  next_billing_date: z.string().nullish(),
+  cancel_at_next_billing_date: z.boolean().nullish(),
+  metadata: metadata.nullish(),
+});
+
+export const changePlanBody = z.looseObject({
+  product_id: z.string(),
+  quantity: z.number().int(),
+  proration_billing_mode: z.enum(["prorated_immediately", "full_immediately", "difference_immediately", "do_not_bill"]),
+  addons: z.array(attachAddon).nullish(),
+  effective_at: z.enum(["immediately", "next_billing_date"]).optional(),
+  on_payment_failure: z.enum(["prevent_change", "apply_change"]).nullish(),
+  cancel_scheduled_change_plan: z.boolean().optional(),
+  metadata: metadata.nullish(),
+});
+
+export const updatePaymentMethodBody = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.literal("new"), return_url: z.string().nullish() }),
+  z.looseObject({ type: z.literal("existing"), payment_method_id: z.string() }),
+]);
+
+export const refundCreateBody = z.looseObject({
+  payment_id: z.string(),
+  items: z.array(z.looseObject({ item_id: z.string(), amount: z.number().int().nullish() })).nullish(),
+  reason: z.string().nullish(),
+  metadata: metadata.optional(),
+});

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DEFAULT_SETTINGS } from "../settings";
+import type { SandboxState } from "./types";
+
+export function emptyState(business_id: string, brand_id: string): SandboxState {
+  return {
+    version: 1,
+    business_id,
+    brand_id,
+    clock_offset_ms: 0,
+    next_seq: 1,
+    settings: { ...DEFAULT_SETTINGS },
+    customers: {},
+    payment_methods: {},
+    products: {},
+    addons: {},
+    checkouts: {},
+    payments: {},
+    subscriptions: {},
+    refunds: {},
+  };
+}
+
+export function loadState(file: string): SandboxState | null {
+  if (!fs.existsSync(file)) return null;
+  const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxState;
+  if (parsed.version !== 1) throw new Error(`${file}: unsupported sandbox state version ${String(parsed.version)}`);
+  // Settings added after the file was written fall back to their defaults.
+  parsed.settings = { ...DEFAULT_SETTINGS, ...parsed.settings };
+  return parsed;
+}
+
+/** Write-then-rename so a crash mid-write never leaves a truncated state file. */
+export function saveState(file: string, state: SandboxState): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(state));
+  fs.renameSync(tmp, file);
+}
+
+/** Coalesces the many small mutations of a request burst into one write. */
+export class DebouncedSaver {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly read: () => SandboxState,
+    private readonly delayMs = 200,
+  ) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer.unref();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    saveState(this.file, this.read());
+  }
+}

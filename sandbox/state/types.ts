@@ -1,0 +1,191 @@
+import type {
+  AddonResponse,
+  AttachAddon,
+  BillingAddress,
+  CancellationFeedback,
+  CountryCode,
+  Currency,
+  Customer,
+  IntentStatus,
+  Metadata,
+  Product,
+  Refund,
+  SubscriptionStatus,
+  TimeInterval,
+} from "dodopayments/resources/index";
+import type { SandboxSettings } from "../settings";
+
+/** Every record carries a creation sequence so lists sort stably even within one millisecond. */
+interface Sequenced {
+  seq: number;
+}
+
+export interface CustomerRecord extends Sequenced {
+  customer: Customer;
+}
+
+export interface PaymentMethodRecord extends Sequenced {
+  payment_method_id: string;
+  customer_id: string;
+  card_number: string;
+  expiry_month: string;
+  expiry_year: string;
+  card_holder_name: string | null;
+  card_issuing_country: CountryCode;
+  /** Currency the method was saved in; one-click in another currency is refused (switchable). */
+  currency: Currency;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ProductRecord extends Sequenced {
+  product: Product;
+  archived: boolean;
+}
+
+export interface AddonRecord extends Sequenced {
+  addon: AddonResponse;
+}
+
+export interface CartLine {
+  product_id: string;
+  quantity: number;
+  addons: AttachAddon[];
+  /** Line total in minor units (unit price × quantity, plus addons; pay-what-you-want amount if given). */
+  amount: number;
+  is_subscription: boolean;
+}
+
+export type CheckoutKind = "purchase" | "update_payment_method";
+
+export interface CheckoutRecord extends Sequenced {
+  session_id: string;
+  kind: CheckoutKind;
+  created_at: string;
+  expires_at: string;
+  cart: CartLine[];
+  currency: Currency;
+  customer_id: string | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  /** `feature_flags.always_create_new_customer`: never reuse a customer found by email. */
+  always_create_new_customer: boolean;
+  billing: BillingAddress | null;
+  return_url: string | null;
+  cancel_url: string | null;
+  metadata: Metadata;
+  /** Subscription whose payment method a `kind: update_payment_method` session replaces. */
+  subscription_id: string | null;
+  payment_id: string | null;
+  completed: boolean;
+}
+
+/** Why a payment exists: decides what happens to subscriptions when it settles. */
+export type PaymentPurpose = "one_time" | "subscription_start" | "renewal" | "plan_change" | "dues";
+
+export interface CardSnapshot {
+  last4: string;
+  network: string;
+  type: string;
+  holder: string | null;
+  country: CountryCode;
+}
+
+export interface PaymentRecord extends Sequenced {
+  payment_id: string;
+  purpose: PaymentPurpose;
+  created_at: string;
+  updated_at: string;
+  status: IntentStatus;
+  customer_id: string;
+  billing: BillingAddress;
+  currency: Currency;
+  total_amount: number;
+  product_cart: Array<{ product_id: string; quantity: number }> | null;
+  subscription_id: string | null;
+  checkout_session_id: string | null;
+  payment_method_id: string | null;
+  card: CardSnapshot | null;
+  /** Off-session charges (one-click, renewals, plan changes) are what the `…0341` card refuses. */
+  off_session: boolean;
+  error_code: string | null;
+  error_message: string | null;
+  metadata: Metadata;
+  refund_ids: string[];
+  payment_link: string | null;
+  client_secret: string | null;
+  is_update_payment_method: boolean;
+}
+
+export interface PlanSelection {
+  product_id: string;
+  quantity: number;
+  addons: AttachAddon[];
+}
+
+export interface ScheduledChangeRecord extends PlanSelection {
+  id: string;
+  created_at: string;
+  effective_at: string;
+}
+
+/** A `prevent_change` plan change waiting for its charge: applied only if the payment succeeds. */
+export interface PendingChangeRecord extends PlanSelection {
+  payment_id: string;
+  credit_used: number;
+  resets_cycle: boolean;
+}
+
+export interface SubscriptionRecord extends Sequenced {
+  subscription_id: string;
+  customer_id: string;
+  plan: PlanSelection;
+  status: SubscriptionStatus;
+  currency: Currency;
+  payment_frequency_count: number;
+  payment_frequency_interval: TimeInterval;
+  subscription_period_count: number;
+  subscription_period_interval: TimeInterval;
+  trial_period_days: number;
+  created_at: string;
+  previous_billing_date: string;
+  next_billing_date: string;
+  cancel_at_next_billing_date: boolean;
+  cancelled_at: string | null;
+  billing: BillingAddress;
+  metadata: Metadata;
+  payment_method_id: string | null;
+  tax_id: string | null;
+  customer_business_name: string | null;
+  cancellation_feedback: CancellationFeedback | null;
+  cancellation_comment: string | null;
+  scheduled_change: ScheduledChangeRecord | null;
+  pending_change: PendingChangeRecord | null;
+  /** Downgrade credit in minor units of `currency`, consumed by later renewals and upgrades. */
+  credit_balance: number;
+  /** Amount owed after a failed renewal / plan-change charge; collected when the method is updated. */
+  dues: number;
+  /** Payment currently being collected for this subscription, if any (blocks plan changes → 409). */
+  charging_payment_id: string | null;
+}
+
+export interface RefundRecord extends Sequenced {
+  refund: Refund;
+}
+
+export interface SandboxState {
+  version: 1;
+  business_id: string;
+  brand_id: string;
+  clock_offset_ms: number;
+  next_seq: number;
+  settings: SandboxSettings;
+  customers: Record<string, CustomerRecord>;
+  payment_methods: Record<string, PaymentMethodRecord>;
+  products: Record<string, ProductRecord>;
+  addons: Record<string, AddonRecord>;
+  checkouts: Record<string, CheckoutRecord>;
+  payments: Record<string, PaymentRecord>;
+  subscriptions: Record<string, SubscriptionRecord>;
+  refunds: Record<string, RefundRecord>;
+}

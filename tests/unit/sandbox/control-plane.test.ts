@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import DodoPayments from "dodopayments";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_CUSTOMERS, SEED_PRODUCTS } from "../../../sandbox/seed";
+import { startTestSandbox, type TestSandbox } from "./helpers";
+
+describe("faults", () => {
+  let t: TestSandbox;
+  beforeAll(async () => {
+    t = await startTestSandbox();
+  });
+  afterAll(() => t.close());
+
+  it("injects 500s on one endpoint only, then clears", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "GET /customers/{id}/payment-methods", error_rate: 1 });
+    const error = await t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.demo).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DodoPayments.InternalServerError);
+    expect((await t.client.customers.retrieve(SEED_CUSTOMERS.demo)).customer_id).toBe(SEED_CUSTOMERS.demo);
+    await t.control("DELETE", "/_sandbox/faults");
+    expect((await t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.demo)).items).toHaveLength(1);
+  });
+
+  it("adds latency", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "GET /products/*", latency_ms: 150 });
+    const started = Date.now();
+    await t.client.products.retrieve(SEED_PRODUCTS.course);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    await t.control("POST", "/_sandbox/faults", { clear: true });
+  });
+
+  it("hangs requests so the client times out", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", timeout: true });
+    const error = await t.client.checkoutSessions
+      .create({ product_cart: [{ product_id: SEED_PRODUCTS.course, quantity: 1 }] }, { timeout: 200 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DodoPayments.APIConnectionTimeoutError);
+    await t.control("DELETE", "/_sandbox/faults");
+  });
+
+  it("rejects a malformed endpoint pattern", async () => {
+    await expect(t.control("POST", "/_sandbox/faults", { endpoint: "checkouts", error_rate: 1 })).rejects.toThrow(/422/);
+  });
+});
+
+describe("persistence and reset", () => {
+  it("keeps state across restarts in the data file, and reset returns to the seed", async () => {
+    const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-state-")), "state.json");
+    const first = await startTestSandbox({ dataFile });
+    const customer = await first.client.customers.create({ email: "kept@example.com", name: "Kept" });
+    await first.control("POST", "/_sandbox/clock", { advance_ms: 3_600_000 });
+    await first.close();
+
+    const second = await startTestSandbox({ dataFile });
+    try {
+      expect((await second.client.customers.retrieve(customer.customer_id)).email).toBe("kept@example.com");
+      const clock = await second.control<{ offset_ms: number }>("GET", "/_sandbox/clock");
+      expect(clock.offset_ms).toBeGreaterThanOrEqual(3_600_000);
+      await second.control("POST", "/_sandbox/reset");
+      const error = await second.client.customers.retrieve(customer.customer_id).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DodoPayments.NotFoundError);
+      expect((await second.client.customers.retrieve(SEED_CUSTOMERS.demo)).name).toBe("Dana Demo");
+    } finally {
+      await second.close();
+      fs.rmSync(path.dirname(dataFile), { recursive: true, force: true });
+    }
+  });
+
+  it("starts empty with seed: false", async () => {
+    const empty = await startTestSandbox({ seed: false });
+    try {
+      expect((await empty.client.products.list({ page_number: 0 })).items).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it("answers unknown Dodo paths with 404 {code,message}", async () => {
+    const t = await startTestSandbox();
+    try {
+      const response = await fetch(`${t.sandbox.url}/nope`, { headers: { authorization: "Bearer sk_test_sandbox_conformance" } });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ code: "NOT_FOUND", message: expect.any(String) });
+    } finally {
+      await t.close();
+    }
+  });
+});

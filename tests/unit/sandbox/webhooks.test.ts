@@ -1,0 +1,154 @@
+import { createRequire } from "node:module";
+import type { Webhooks as WebhooksFactory } from "@dodopayments/nextjs";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
+import { startReceiver, startTestSandbox, WEBHOOK_SECRET, type Receiver, type ReceivedWebhook, type TestSandbox } from "./helpers";
+
+// The adapter's ESM bundle inlines Next's CommonJS internals (they read __dirname), so load its CJS build.
+const { Webhooks } = createRequire(import.meta.url)("@dodopayments/nextjs") as { Webhooks: typeof WebhooksFactory };
+
+let t: TestSandbox;
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await startReceiver();
+  t = await startTestSandbox({ webhookUrl: receiver.url, retrySchedule: [0, 30, 30, 30] });
+});
+afterAll(async () => {
+  await t.close();
+  await receiver.close();
+});
+beforeEach(async () => {
+  await t.control("POST", "/_sandbox/reset");
+  await t.control("POST", "/_sandbox/webhooks", { url: receiver.url, duplicate: false, shuffle: false, delay_ms: 0, drop_first: false });
+  receiver.received.length = 0;
+  receiver.answers.length = 0;
+});
+
+async function buyTemplatePack(): Promise<string> {
+  const session = await t.client.checkoutSessions.create({
+    product_cart: [{ product_id: SEED_PRODUCTS.template_pack, quantity: 1 }], customer: { customer_id: SEED_CUSTOMERS.demo },
+    payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true, billing_address: { country: "US", zipcode: "94107" }, metadata: { offer: "o1" },
+  });
+  await t.control("POST", "/_sandbox/settle");
+  return session.payment_id!;
+}
+
+/** Runs a received delivery through the @dodopayments/nextjs route handler; answers its HTTP status. */
+async function nextjsStatus(webhook: ReceivedWebhook, seen: string[]): Promise<number> {
+  const handler = Webhooks({ webhookKey: WEBHOOK_SECRET, onPayload: async (payload) => void seen.push(payload.type) });
+  const request = new Request("http://localhost/api/webhooks", { method: "POST", headers: webhook.headers, body: webhook.body });
+  return (await handler(request as never)).status;
+}
+
+describe("webhook bodies", () => {
+  it("carry the Dodo envelope, verify with the SDK and standardwebhooks, and parse with @dodopayments/nextjs", async () => {
+    const paymentId = await buyTemplatePack();
+    await t.client.subscriptions.changePlan(SEED_SUBSCRIPTIONS.demo_basic, { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "difference_immediately" });
+    await t.control("POST", "/_sandbox/settle");
+    const refund = await t.client.refunds.create({ payment_id: paymentId });
+    await t.control("POST", "/_sandbox/settle");
+    const expected = ["payment.succeeded", "subscription.plan_changed", "subscription.updated", "refund.succeeded"];
+    await receiver.waitFor((r) => expected.every((type) => r.some((w) => w.type === type)));
+
+    const seen: string[] = [];
+    for (const webhook of receiver.received) {
+      const unwrapped = t.client.webhooks.unwrap(webhook.body, { headers: webhook.headers });
+      expect(new Webhook(WEBHOOK_SECRET).verify(webhook.body, webhook.headers)).toEqual(unwrapped);
+      expect(unwrapped.business_id).toMatch(/^bus_/);
+      expect(Date.parse(unwrapped.timestamp)).not.toBeNaN();
+      expect(webhook.headers["webhook-id"]).toMatch(/^msg_/);
+      expect(await nextjsStatus(webhook, seen)).toBe(200);
+    }
+    expect(seen).toEqual(receiver.received.map((w) => w.type));
+
+    const payment = JSON.parse(receiver.received.find((w) => w.type === "payment.succeeded")!.body) as { data: Record<string, unknown> };
+    expect(payment.data).toMatchObject({ payload_type: "Payment", payment_id: paymentId, metadata: { offer: "o1" }, checkout_session_id: expect.stringMatching(/^cks_/) });
+    for (const key of ["error_code", "error_message", "invoice_id", "discount_id", "card_holder_name", "subscription_id", "refund_status", "custom_field_responses"]) {
+      expect(payment.data).toHaveProperty(key);
+    }
+    const sub = JSON.parse(receiver.received.find((w) => w.type === "subscription.plan_changed")!.body) as { data: Record<string, unknown> };
+    expect(sub.data).toMatchObject({ payload_type: "Subscription", product_id: SEED_PRODUCTS.pro_monthly });
+    for (const key of ["cancelled_at", "expires_at", "discount_id", "tax_id", "payment_method_id", "scheduled_change", "past_due_ends_at"]) {
+      expect(sub.data).toHaveProperty(key);
+    }
+    const refundEvent = JSON.parse(receiver.received.find((w) => w.type === "refund.succeeded")!.body) as { data: Record<string, unknown> };
+    expect(refundEvent.data).toMatchObject({ payload_type: "Refund", refund_id: refund.refund_id, amount: 1900, reason: null });
+  });
+
+  it("a tampered body fails verification in the nextjs handler (401)", async () => {
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length > 0);
+    const webhook = receiver.received[0]!;
+    expect(await nextjsStatus({ ...webhook, body: webhook.body.replace("USD", "EUR") }, [])).toBe(401);
+  });
+});
+
+describe("delivery", () => {
+  it("retries non-2xx with the same webhook-id until it is accepted, and logs the attempts", async () => {
+    receiver.answers.push(500, 503);
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length >= 3);
+    const ids = new Set(receiver.received.map((w) => w.headers["webhook-id"]));
+    expect(ids.size).toBe(1);
+    const log = await t.control<{ items: Array<{ id: string; status: string; attempts: Array<{ status: number | null }> }> }>("GET", "/_sandbox/deliveries?type=payment.succeeded");
+    expect(log.items[0]).toMatchObject({ status: "delivered", attempts: [{ status: 500 }, { status: 503 }, { status: 200 }] });
+  });
+
+  it("gives up after the last scheduled attempt", async () => {
+    receiver.answers.push(500, 500, 500, 500);
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length >= 4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const log = await t.control<{ items: Array<{ status: string; attempts: unknown[] }> }>("GET", "/_sandbox/deliveries");
+    expect(log.items[0]).toMatchObject({ status: "failed" });
+    expect(log.items[0]!.attempts).toHaveLength(4);
+  });
+
+  it("redelivers a logged message with its original id", async () => {
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length === 1);
+    const log = await t.control<{ items: Array<{ id: string }> }>("GET", "/_sandbox/deliveries");
+    await t.control("POST", `/_sandbox/deliveries/${log.items[0]!.id}/redeliver`);
+    await receiver.waitFor((r) => r.length === 2);
+    expect(receiver.received[1]!.headers["webhook-id"]).toBe(log.items[0]!.id);
+    expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+  });
+
+  it("duplicate mode sends each message twice", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { duplicate: true });
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length === 2);
+    expect(receiver.received[0]!.headers["webhook-id"]).toBe(receiver.received[1]!.headers["webhook-id"]);
+  });
+
+  it("drop_first mode loses the first attempt; the retry delivers", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { drop_first: true });
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length === 1);
+    const log = await t.control<{ items: Array<{ attempts: Array<{ error: string | null }> }> }>("GET", "/_sandbox/deliveries");
+    expect(log.items[0]!.attempts[0]!.error).toMatch(/dropped/);
+  });
+
+  it("delay mode holds deliveries back", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { delay_ms: 300 });
+    const started = Date.now();
+    await buyTemplatePack();
+    await receiver.waitFor((r) => r.length === 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
+  it("shuffle mode delivers a burst out of emission order", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { shuffle: true });
+    // One update per call: a burst of ten subscription.updated events with increasing metadata.
+    const emitted: number[] = [];
+    await Promise.all(Array.from({ length: 10 }, (_, i) => {
+      emitted.push(i);
+      return t.client.subscriptions.update(SEED_SUBSCRIPTIONS.demo_basic, { metadata: { n: i } });
+    }));
+    await receiver.waitFor((r) => r.length === 10);
+    const order = receiver.received.map((w) => (JSON.parse(w.body) as { data: { metadata: { n: number } } }).data.metadata.n);
+    expect([...order].sort((a, b) => a - b)).toEqual(emitted);
+    expect(order).not.toEqual(emitted);
+  });
+});
