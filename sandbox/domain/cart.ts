@@ -30,6 +30,7 @@ export function priceCart(core: SandboxCore, items: ProductItemReq[]): PricedCar
       quantity: item.quantity,
       addons,
       amount: lineAmount(product.price, item) + addonTotal,
+      discount: 0,
       is_subscription: product.is_recurring,
     };
   });

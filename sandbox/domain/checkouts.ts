@@ -12,6 +12,7 @@ import type { CheckoutRecord, PaymentMethodRecord, PaymentRecord, SubscriptionRe
 import { getProduct, getAddon } from "./catalog";
 import { priceCart } from "./cart";
 import { createCustomer, findCustomerByEmail, getCustomer, usableMethod } from "./customers";
+import { applyDiscounts, previewRateBps, resolveDiscountCodes } from "./discount-redemption";
 import { createPayment } from "./payments";
 import { createPendingSubscription } from "./subscriptions";
 
@@ -40,6 +41,7 @@ export function createCheckout(
   scheduleCharge: (paymentId: string) => void,
 ): CheckoutSessionResponse {
   const cart = priceCart(core, params.product_cart);
+  const discountIds = resolveDiscountCodes(core, params);
   const oneClick = params.payment_method_id != null;
   const existingCustomerId = params.customer && "customer_id" in params.customer ? params.customer.customer_id : null;
   if (oneClick && !params.confirm) throw invalid("payment_method_id requires confirm: true");
@@ -48,16 +50,17 @@ export function createCheckout(
   if (existingCustomerId) getCustomer(core, existingCustomerId);
   const method = oneClick ? usableMethod(core, existingCustomerId!, params.payment_method_id!, cart.currency) : null;
   const billing = params.confirm ? confirmedBilling(core, params.billing_address ?? null, method) : (params.billing_address ?? null);
+  const newCustomer = params.customer && "email" in params.customer ? params.customer : null;
+  const discounted = applyDiscounts(core, cart, discountIds, existingCustomerId ?? reusedCustomerId(core, params));
 
   const now = core.now();
-  const newCustomer = params.customer && "email" in params.customer ? params.customer : null;
   const session: CheckoutRecord = {
     seq: core.nextSeq(),
     session_id: newId("cks"),
     kind: "purchase",
     created_at: now,
     expires_at: new Date(Date.parse(now) + (params.confirm ? CONFIRMED_SESSION_TTL_MS : SESSION_TTL_MS)).toISOString(),
-    cart: cart.lines,
+    cart: discounted.lines,
     currency: cart.currency,
     customer_id: existingCustomerId,
     customer_email: newCustomer?.email ?? null,
@@ -67,6 +70,7 @@ export function createCheckout(
     return_url: params.return_url ?? null,
     cancel_url: params.cancel_url ?? null,
     metadata: params.metadata ?? {},
+    discount_ids: discountIds,
     subscription_id: null,
     payment_id: null,
     completed: false,
@@ -95,10 +99,27 @@ function confirmedBilling(core: SandboxCore, billing: BillingAddress | null, met
   return { country: billing?.country ?? method?.card_issuing_country ?? "US", zipcode: billing?.zipcode ?? null };
 }
 
+/** The customer an email-only checkout would reuse, so customer-specific discount rules see the right buyer. */
+function reusedCustomerId(core: SandboxCore, params: CheckoutSessionCreateParams): string | null {
+  const byEmail = params.customer && "email" in params.customer ? params.customer.email : null;
+  if (!byEmail || params.feature_flags?.always_create_new_customer) return null;
+  return findCustomerByEmail(core, byEmail)?.customer_id ?? null;
+}
+
 /** Checkout reuses the newest customer with the email unless the session forbids it. */
 export function resolveCustomer(core: SandboxCore, session: CheckoutRecord, email: string, name: string | null): string {
   const existing = session.always_create_new_customer ? undefined : findCustomerByEmail(core, email);
   return (existing ?? createCustomer(core, { email, name: name ?? email.split("@")[0]! })).customer_id;
+}
+
+/**
+ * The hosted page is being paid: the buyer is known now, and the session's codes may have expired,
+ * run out or been deleted since it was created, so they are checked and applied again.
+ */
+export function repriceSession(core: SandboxCore, session: CheckoutRecord): void {
+  if (session.discount_ids.length === 0) return;
+  session.cart = applyDiscounts(core, { lines: session.cart, currency: session.currency }, session.discount_ids, session.customer_id).lines;
+  core.changed();
 }
 
 /** Creates the session's payment (and pending subscription, if the cart has one). */
@@ -121,7 +142,7 @@ export function startPurchase(core: SandboxCore, session: CheckoutRecord, method
     purpose: sub ? "subscription_start" : "one_time",
     customer_id: customerId,
     currency: session.currency,
-    total_amount: session.cart.reduce((sum, l) => sum + l.amount, 0),
+    total_amount: session.cart.reduce((sum, l) => sum + l.amount - l.discount, 0),
     billing,
     metadata: session.metadata,
     method,
@@ -130,6 +151,7 @@ export function startPurchase(core: SandboxCore, session: CheckoutRecord, method
     subscription_id: sub?.subscription_id ?? null,
     checkout_session_id: session.session_id,
     payment_link: method ? null : hostedUrl(core, session.session_id),
+    discount_ids: session.discount_ids,
   });
   session.payment_id = payment.payment_id;
   session.subscription_id = sub?.subscription_id ?? null;
@@ -153,20 +175,23 @@ export function checkoutStatus(core: SandboxCore, sessionId: string): CheckoutSe
 
 export function previewCheckout(core: SandboxCore, params: CheckoutSessionCreateParams): CheckoutSessionPreviewResponse {
   const cart = priceCart(core, params.product_cart);
+  const discountIds = resolveDiscountCodes(core, params);
+  const customerId = params.customer && "customer_id" in params.customer ? params.customer.customer_id : null;
+  const discounted = applyDiscounts(core, cart, discountIds, customerId);
   const subscriptionLine = cart.subscriptionLine;
   const recurring = subscriptionLine ? subscriptionLine.amount : null;
   return {
     billing_country: params.billing_address?.country ?? "US",
     currency: cart.currency,
-    current_breakup: { discount: 0, subtotal: cart.total, total_amount: cart.total, tax: 0 },
+    current_breakup: { discount: discounted.discount_total, subtotal: cart.total, total_amount: discounted.total, tax: 0 },
     is_byop: false,
     payment_method_required: true,
-    product_cart: cart.lines.map((line) => {
+    product_cart: discounted.lines.map((line) => {
       const product = getProduct(core, line.product_id);
       return {
         credit_entitlements: [],
         currency: cart.currency,
-        discounted_price: line.amount,
+        discounted_price: line.amount - line.discount,
         is_subscription: line.is_subscription,
         is_usage_based: product.price.type === "usage_based_price",
         meters: [],
@@ -187,13 +212,13 @@ export function previewCheckout(core: SandboxCore, params: CheckoutSessionCreate
           };
         }),
         description: product.description ?? null,
-        discount_amount: 0,
+        discount_amount: previewRateBps(core, discountIds, line.product_id),
         discount_cycle: null,
         name: product.name ?? null,
         tax: 0,
       };
     }),
-    total_price: cart.total,
+    total_price: discounted.total,
     next_billing_date: null,
     recurring_breakup: recurring === null ? null : { discount: 0, subtotal: recurring, total_amount: recurring, tax: 0 },
     subscriptions: subscriptionLine

@@ -5,6 +5,7 @@ import { createdWithin, newestFirst } from "../http/input";
 import { newId } from "../ids";
 import type { CardSnapshot, PaymentMethodRecord, PaymentPurpose, PaymentRecord, SubscriptionRecord } from "../state/types";
 import { chargeOutcome, testCard } from "./cards";
+import { countDiscountUses } from "./discount-redemption";
 import { payment as serializePayment, paymentListItem } from "./serialize";
 
 export function getPaymentRecord(core: SandboxCore, paymentId: string): PaymentRecord {
@@ -64,6 +65,7 @@ export interface NewPaymentInput {
   subscription_id?: string | null;
   checkout_session_id?: string | null;
   payment_link?: string | null;
+  discount_ids?: string[];
 }
 
 /** A payment waiting for its charge: `processing` with a method, `requires_payment_method` without one. */
@@ -90,6 +92,7 @@ export function createPayment(core: SandboxCore, input: NewPaymentInput): Paymen
     error_message: null,
     metadata: input.metadata,
     refund_ids: [],
+    discount_ids: input.discount_ids ?? [],
     payment_link: input.payment_link ?? null,
     client_secret: `${newId("pay")}_secret`,
     is_update_payment_method: input.purpose === "dues",
@@ -114,6 +117,7 @@ export function runCharge(core: SandboxCore, record: PaymentRecord, method: Paym
   if (outcome.ok) {
     record.status = "succeeded";
     method.last_used_at = record.updated_at;
+    countDiscountUses(core, record);
   } else {
     record.status = "failed";
     record.error_code = outcome.error_code;

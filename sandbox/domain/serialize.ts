@@ -14,6 +14,7 @@ import { notFound } from "../http/errors";
 import type { PaymentMethodRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
 import { getAddon, getProduct, planLines } from "./catalog";
 import { testCard } from "./cards";
+import { discountDetails } from "./discounts";
 import { planTotal } from "./proration";
 
 /**
@@ -121,8 +122,8 @@ export function payment(core: SandboxCore, record: PaymentRecord): Payment {
     card_type: record.card?.type ?? null,
     checkout_session_id: record.checkout_session_id,
     custom_field_responses: null,
-    discount_id: null,
-    discounts: null,
+    discount_id: record.discount_ids[0] ?? null,
+    discounts: discountDetails(core, record.discount_ids),
     error_code: record.error_code,
     error_message: record.error_message,
     invoice_id: null,

@@ -1,9 +1,10 @@
 import type { CountryCode } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
+import { ApiError } from "../http/errors";
 import { newId } from "../ids";
 import type { CheckoutRecord, PaymentMethodRecord, SubscriptionRecord } from "../state/types";
 import { chargeOutcome, testCard } from "../domain/cards";
-import { getCheckout, hostedUrl, resolveCustomer, startPurchase } from "../domain/checkouts";
+import { getCheckout, hostedUrl, repriceSession, resolveCustomer, startPurchase } from "../domain/checkouts";
 import { attachCard } from "../domain/customers";
 import { createPayment, runCharge } from "../domain/payments";
 import { activateNewSubscription, duesSettled, emitSubscription, failNewSubscription } from "../domain/subscriptions";
@@ -41,6 +42,7 @@ export function openUpdateSession(core: SandboxCore, sub: SubscriptionRecord, re
     return_url: returnUrl,
     cancel_url: null,
     metadata: {},
+    discount_ids: [],
     subscription_id: sub.subscription_id,
     payment_id: null,
     completed: false,
@@ -75,12 +77,14 @@ type Outcome = { subscription_id: string; status: string } | { payment_id: strin
 
 function purchase(core: SandboxCore, session: CheckoutRecord, form: HostedForm): Outcome {
   session.customer_id ??= resolveCustomer(core, session, form.email, form.name || null);
+  const existing = session.payment_id ? core.state.payments[session.payment_id] : undefined;
+  // A payment made at `confirm: true` already holds its price; otherwise codes are checked before the card is touched.
+  if (!existing) discountFormError(() => repriceSession(core, session));
   const ok = chargeOutcome(form.card_number, false).ok;
   // A declined card is not saved; the charge is still recorded against a one-off method.
   const method = ok
     ? attachCard(core, session.customer_id, { card_number: form.card_number, card_holder_name: form.name || null, currency: session.currency })
     : oneOffMethod(core, session.customer_id, form);
-  const existing = session.payment_id ? core.state.payments[session.payment_id] : undefined;
   const payment = existing ?? startPurchase(core, session, null, false);
   payment.billing = session.billing!;
   payment.off_session = false;
@@ -92,6 +96,16 @@ function purchase(core: SandboxCore, session: CheckoutRecord, form: HostedForm):
   if (paid) activateNewSubscription(core, sub, method.payment_method_id);
   else failNewSubscription(core, sub);
   return { subscription_id: sub.subscription_id, status: sub.status };
+}
+
+/** A code that no longer redeems is something the buyer sees on the page, not an API error. */
+function discountFormError(run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) throw new HostedFormError(error.message);
+    throw error;
+  }
 }
 
 function replaceSubscriptionMethod(core: SandboxCore, session: CheckoutRecord, form: HostedForm): Outcome {

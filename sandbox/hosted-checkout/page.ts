@@ -43,13 +43,15 @@ export function checkoutPage(core: SandboxCore, session: CheckoutRecord, error: 
   const country = session.billing?.country ?? "US";
   const zipcode = session.billing?.zipcode ?? "";
   const isUpdate = session.kind === "update_payment_method";
-  const total = session.cart.reduce((sum, line) => sum + line.amount, 0);
+  const discount = session.cart.reduce((sum, line) => sum + line.discount, 0);
+  const total = session.cart.reduce((sum, line) => sum + line.amount, 0) - discount;
   const rows = session.cart
     .map((line) => {
       const product = core.state.products[line.product_id]?.product;
       return `<tr><td>${escapeHtml(product?.name ?? line.product_id)} × ${line.quantity}</td><td>${formatMoney(line.amount, session.currency)}</td></tr>`;
     })
     .join("");
+  const discountRow = discount > 0 ? `<tr><td>Discount</td><td>−${formatMoney(discount, session.currency)}</td></tr>` : "";
   const cards = HOSTED_PAGE_CARDS.map(
     (card, i) => `<label><input type="radio" name="card_number" value="${card.number}"${i === 0 ? " checked" : ""}> ${escapeHtml(card.label)}</label>`,
   ).join("");
@@ -58,7 +60,7 @@ export function checkoutPage(core: SandboxCore, session: CheckoutRecord, error: 
   ).join("");
   const summary = isUpdate
     ? `<h1>Update payment method</h1><p>Add a card for your subscription.</p>`
-    : `<h1>Checkout</h1><table>${rows}<tr><td><strong>Total</strong></td><td><strong>${formatMoney(total, session.currency)}</strong></td></tr></table>`;
+    : `<h1>Checkout</h1><table>${rows}${discountRow}<tr><td><strong>Total</strong></td><td><strong>${formatMoney(total, session.currency)}</strong></td></tr></table>`;
   const cancel = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>` : "";
   return layout(
     isUpdate ? "Update payment method" : "Checkout",

@@ -2,6 +2,9 @@ import type {
   CheckoutSessionCreateParams,
   CustomerCreateParams,
   CustomerUpdateParams,
+  DiscountCreateParams,
+  DiscountType,
+  DiscountUpdateParams,
   PaymentCreateResponse,
   PaymentRetrieveLineItemsResponse,
   ProductCreateParams,
@@ -13,6 +16,7 @@ import type { SandboxCore } from "../core";
 import { createProduct, getAddon, getProduct, productListItem } from "../domain/catalog";
 import { checkoutStatus, createCheckout, previewCheckout } from "../domain/checkouts";
 import * as customers from "../domain/customers";
+import * as discounts from "../domain/discounts";
 import { getPaymentRecord, listPayments, retrievePayment } from "../domain/payments";
 import { cancelScheduledChange, changePlan, previewChangePlan } from "../domain/plan-change";
 import { createRefund, getRefund, listRefunds } from "../domain/refunds";
@@ -66,6 +70,27 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
     .add("GET", "/addons/{addon_id}", ({ params }) => json(getAddon(core, params.addon_id!)));
 
   router
+    .add("POST", "/discounts", ({ body }) =>
+      json(discounts.createDiscount(core, parseBody(schemas.discountCreateBody, body) as DiscountCreateParams)))
+    .add("GET", "/discounts", ({ query }) => {
+      const filters = {
+        active: boolParam(query, "active"),
+        code: query.get("code") ?? undefined,
+        discount_type: (query.get("discount_type") ?? undefined) as DiscountType | undefined,
+        product_id: query.get("product_id") ?? undefined,
+      };
+      return json(paginate(discounts.listDiscounts(core, filters), pageQuery(query)));
+    })
+    .add("GET", "/discounts/{discount_id}", ({ params }) => json(discounts.getDiscountRecord(core, params.discount_id!).discount))
+    .add("PATCH", "/discounts/{discount_id}", ({ params, body }) =>
+      json(discounts.updateDiscount(core, params.discount_id!, parseBody(schemas.discountUpdateBody, body) as DiscountUpdateParams)))
+    .add("DELETE", "/discounts/{discount_id}", ({ params }) => {
+      discounts.deleteDiscount(core, params.discount_id!);
+      return noContent();
+    })
+    .add("GET", "/discounts/code/{code}", ({ params }) => json(discounts.retrieveDiscountByCode(core, params.code!)));
+
+  router
     .add("POST", "/checkouts", ({ body }) =>
       json(createCheckout(core, parseBody(schemas.checkoutBody, body) as CheckoutSessionCreateParams, charge)))
     .add("POST", "/checkouts/preview", ({ body }) =>
@@ -113,11 +138,16 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
 function lineItems(core: SandboxCore, paymentId: string): PaymentRetrieveLineItemsResponse {
   const payment = getPaymentRecord(core, paymentId);
   const lines = payment.product_cart ?? [];
+  // `product_cart` lists the session's one-time lines in order; those know what was charged after discounts.
+  const session = payment.checkout_session_id ? core.state.checkouts[payment.checkout_session_id] : undefined;
+  const charged = session?.cart.filter((l) => !l.is_subscription);
   return {
     currency: payment.currency,
-    items: lines.map((line) => {
+    items: lines.map((line, i) => {
       const product = getProduct(core, line.product_id);
-      const amount = product.price.type === "one_time_price" ? product.price.price * line.quantity : 0;
+      const sessionLine = charged?.[i];
+      const listPrice = product.price.type === "one_time_price" ? product.price.price * line.quantity : 0;
+      const amount = sessionLine ? sessionLine.amount - sessionLine.discount : listPrice;
       return { amount, items_id: line.product_id, refundable_amount: amount, tax: 0, description: product.description ?? null, name: product.name ?? null };
     }),
   };
@@ -137,6 +167,8 @@ function createLegacyPayment(core: SandboxCore, body: unknown, charge: (paymentI
     billing_address: { ...params.billing, zipcode: (params.billing.zipcode as string | undefined) ?? "00000" },
     return_url: params.return_url ?? null,
     metadata: params.metadata ?? {},
+    discount_code: params.discount_code ?? null,
+    discount_codes: params.discount_codes ?? null,
   } as CheckoutSessionCreateParams, charge);
   const payment = getPaymentRecord(core, session.payment_id!);
   return {
@@ -145,8 +177,8 @@ function createLegacyPayment(core: SandboxCore, body: unknown, charge: (paymentI
     metadata: payment.metadata,
     payment_id: payment.payment_id,
     total_amount: payment.total_amount,
-    discount_id: null,
-    discount_ids: null,
+    discount_id: payment.discount_ids[0] ?? null,
+    discount_ids: payment.discount_ids.length > 0 ? payment.discount_ids : null,
     expires_on: core.state.checkouts[session.session_id]!.expires_at,
     payment_link: session.checkout_url ?? null,
     product_cart: payment.product_cart,

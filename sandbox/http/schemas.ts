@@ -24,6 +24,9 @@ export const productCreateBody = z.looseObject({
   ]),
 });
 
+/** `discount_code` is deprecated for `discount_codes`; the two cannot be combined (checked in the domain). */
+const discountCodes = { discount_code: z.string().nullish(), discount_codes: z.array(z.string()).nullish() };
+
 const productItem = z.looseObject({
   product_id: z.string(),
   quantity: z.number().int(),
@@ -40,6 +43,7 @@ export const checkoutBody = z.looseObject({
   return_url: z.url().nullish(),
   cancel_url: z.url().nullish(),
   metadata: metadata.nullish(),
+  ...discountCodes,
 });
 
 export const paymentCreateBody = z.looseObject({
@@ -49,6 +53,7 @@ export const paymentCreateBody = z.looseObject({
   payment_method_id: z.string().nullish(),
   return_url: z.url().nullish(),
   metadata: metadata.optional(),
+  ...discountCodes,
 });
 
 export const subscriptionUpdateBody = z.looseObject({
@@ -79,4 +84,41 @@ export const refundCreateBody = z.looseObject({
   items: z.array(z.looseObject({ item_id: z.string(), amount: z.number().int().nullish() })).nullish(),
   reason: z.string().nullish(),
   metadata: metadata.optional(),
+});
+
+const currencyOption = z.looseObject({
+  currency: z.string().length(3),
+  is_default: z.boolean().optional(),
+  max_amount_possible: z.number().int().nullish(),
+  minimum_subtotal: z.number().int().min(0).optional(),
+});
+
+/** `flat_per_unit` is absent on purpose: the SDK says it "stays blocked". */
+const discountFields = {
+  code: z.string().nullish(),
+  currency_options: z.array(currencyOption).nullish(),
+  customer_eligibility: z.enum(["any", "first_time", "existing", "specific"]).nullish(),
+  expires_at: z.string().nullish(),
+  name: z.string().nullish(),
+  per_customer_usage_limit: z.number().int().nullish(),
+  restricted_to: z.array(z.string()).nullish(),
+  starts_at: z.string().nullish(),
+  subscription_cycles: z.number().int().nullish(),
+  usage_limit: z.number().int().nullish(),
+};
+
+export const discountCreateBody = z.looseObject({
+  ...discountFields,
+  amount: z.number().int(),
+  type: z.enum(["percentage", "flat"]),
+  metadata: metadata.optional(),
+  preserve_on_plan_change: z.boolean().optional(),
+});
+
+export const discountUpdateBody = z.looseObject({
+  ...discountFields,
+  amount: z.number().int().nullish(),
+  type: z.enum(["percentage", "flat"]).nullish(),
+  metadata: metadata.nullish(),
+  preserve_on_plan_change: z.boolean().nullish(),
 });

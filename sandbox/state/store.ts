@@ -19,6 +19,7 @@ export function emptyState(business_id: string, brand_id: string): SandboxState 
     payments: {},
     subscriptions: {},
     refunds: {},
+    discounts: {},
   };
 }
 
@@ -28,7 +29,18 @@ export function loadState(file: string): SandboxState | null {
   if (parsed.version !== 1) throw new Error(`${file}: unsupported sandbox state version ${String(parsed.version)}`);
   // Settings added after the file was written fall back to their defaults.
   parsed.settings = { ...DEFAULT_SETTINGS, ...parsed.settings };
+  fillFieldsAddedLater(parsed);
   return parsed;
+}
+
+/** Files written before discounts existed lack their fields; the neutral values mean "no discount". */
+function fillFieldsAddedLater(state: SandboxState): void {
+  state.discounts ??= {};
+  for (const session of Object.values(state.checkouts)) {
+    session.discount_ids ??= [];
+    for (const line of session.cart) line.discount ??= 0;
+  }
+  for (const payment of Object.values(state.payments)) payment.discount_ids ??= [];
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated state file. */

@@ -6,6 +6,7 @@ import type {
   CountryCode,
   Currency,
   Customer,
+  Discount,
   IntentStatus,
   Metadata,
   Product,
@@ -53,6 +54,8 @@ export interface CartLine {
   addons: AttachAddon[];
   /** Line total in minor units (unit price × quantity, plus addons; pay-what-you-want amount if given). */
   amount: number;
+  /** Minor units the session's discount codes take off `amount` (0 without codes). */
+  discount: number;
   is_subscription: boolean;
 }
 
@@ -74,6 +77,8 @@ export interface CheckoutRecord extends Sequenced {
   return_url: string | null;
   cancel_url: string | null;
   metadata: Metadata;
+  /** Discounts requested with `discount_codes`, in stacking order; re-checked when the hosted page is paid. */
+  discount_ids: string[];
   /** Subscription whose payment method a `kind: update_payment_method` session replaces. */
   subscription_id: string | null;
   payment_id: string | null;
@@ -112,6 +117,8 @@ export interface PaymentRecord extends Sequenced {
   error_message: string | null;
   metadata: Metadata;
   refund_ids: string[];
+  /** Discounts applied to `total_amount`, in stacking order; each counts one use when the payment succeeds. */
+  discount_ids: string[];
   payment_link: string | null;
   client_secret: string | null;
   is_update_payment_method: boolean;
@@ -173,6 +180,12 @@ export interface RefundRecord extends Sequenced {
   refund: Refund;
 }
 
+export interface DiscountRecord extends Sequenced {
+  discount: Discount;
+  /** Deleted discounts stay so payments that used them still show them; the API answers 404 for them. */
+  deleted: boolean;
+}
+
 export interface SandboxState {
   version: 1;
   business_id: string;
@@ -188,4 +201,5 @@ export interface SandboxState {
   payments: Record<string, PaymentRecord>;
   subscriptions: Record<string, SubscriptionRecord>;
   refunds: Record<string, RefundRecord>;
+  discounts: Record<string, DiscountRecord>;
 }

@@ -74,6 +74,17 @@ export async function startReceiver(): Promise<Receiver> {
   };
 }
 
+/** Submits the hosted page's form the way a browser would; answers the redirect target. */
+export async function payHostedPage(checkoutUrl: string, fields: Record<string, string>): Promise<{ status: number; location: string | null; html: string }> {
+  const response = await fetch(checkoutUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email: "buyer@example.com", name: "Bea Buyer", country: "US", zipcode: "10001", card_number: "4242424242424242", ...fields }),
+    redirect: "manual",
+  });
+  return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

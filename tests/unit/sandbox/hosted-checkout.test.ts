@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { startTestSandbox, type TestSandbox } from "./helpers";
+import { payHostedPage as pay, startTestSandbox, type TestSandbox } from "./helpers";
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -8,17 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 beforeEach(() => t.control("POST", "/_sandbox/reset"));
-
-/** Submits the hosted page's form the way a browser would; answers the redirect target. */
-async function pay(checkoutUrl: string, fields: Record<string, string>): Promise<{ status: number; location: string | null; html: string }> {
-  const response = await fetch(checkoutUrl, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "buyer@example.com", name: "Bea Buyer", country: "US", zipcode: "10001", card_number: "4242424242424242", ...fields }),
-    redirect: "manual",
-  });
-  return { status: response.status, location: response.headers.get("location"), html: await response.text() };
-}
 
 describe("hosted checkout (HTTP level)", () => {
   it("renders the page, pays with 4242, saves the card, redirects with payment_id & status", async () => {
