@@ -1,0 +1,110 @@
+import "server-only";
+import type { Subscription } from "dodopayments/resources/subscriptions";
+import { upsertCustomer } from "@/lib/customers/upsert";
+import { convergeSubscriptionEntitlements } from "@/lib/entitlements/grant";
+import { Prisma, type Subscription as SubscriptionRow } from "@/lib/generated/prisma/client";
+import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { lockDodoObject } from "./lock";
+import { subscriptionRank, subscriptionStatusFrom, supersedes } from "./rules";
+import type { ApplyContext, Tx } from "./types";
+
+const HELD: SubscriptionStatus[] = ["ON_HOLD", "PAST_DUE"];
+
+const isHeld = (status: SubscriptionStatus) => HELD.includes(status);
+
+/**
+ * When the current hold began, whatever order the observations arrive in. A hold starts at the
+ * earliest held observation after the newest non-held one (holdClearedAt), so an older on_hold
+ * arriving late moves the start back, and a late active from before the current hold rules out
+ * earlier hold observations. Without any held observation after it, the held state's own version
+ * is the best bound we have.
+ */
+function holdState(
+  observed: { status: SubscriptionStatus; at: Date },
+  stored: SubscriptionRow | null,
+  current: { status: SubscriptionStatus; version: Date },
+): { onHoldSince: Date | null; holdClearedAt: Date | null } {
+  const previousClear = stored?.holdClearedAt ?? null;
+  const holdClearedAt = !isHeld(observed.status) && (!previousClear || observed.at > previousClear) ? observed.at : previousClear;
+  if (!isHeld(current.status)) return { onHoldSince: null, holdClearedAt };
+  const afterClear = (d: Date) => !holdClearedAt || d > holdClearedAt;
+  const starts = [
+    ...(stored?.onHoldSince && afterClear(stored.onHoldSince) ? [stored.onHoldSince] : []),
+    ...(isHeld(observed.status) && afterClear(observed.at) ? [observed.at] : []),
+  ];
+  const onHoldSince = starts.length ? new Date(Math.min(...starts.map((d) => d.getTime()))) : current.version;
+  return { onHoldSince, holdClearedAt };
+}
+
+function scheduledChangeOf(sub: Subscription): Prisma.InputJsonValue | undefined {
+  const change = sub.scheduled_change;
+  if (!change) return undefined;
+  return { id: change.id, productId: change.product_id, quantity: change.quantity, effectiveAt: change.effective_at };
+}
+
+/**
+ * Marks our plan changes for this subscription as Dodo reports them: applied once the
+ * subscription is on the target product, scheduled while Dodo holds it as scheduled_change.
+ * Same-product (quantity) changes are resolved by their payment instead (see link-charge.ts).
+ */
+async function linkPlanChanges(tx: Tx, sub: SubscriptionRow): Promise<void> {
+  const open = await tx.planChange.findMany({ where: { subscriptionId: sub.id, status: { in: ["SUBMITTED", "SCHEDULED"] } } });
+  const scheduled = sub.scheduledChange as { productId?: string } | null;
+  for (const change of open) {
+    const moved = change.toProductId !== change.fromProductId && change.toProductId === sub.productId;
+    if (moved) await tx.planChange.update({ where: { id: change.id }, data: { status: "APPLIED" } });
+    else if (change.status === "SUBMITTED" && scheduled?.productId === change.toProductId) {
+      await tx.planChange.update({ where: { id: change.id }, data: { status: "SCHEDULED" } });
+    }
+  }
+}
+
+/**
+ * subscription.* (and syncSubscription). Subscriptions carry no updated_at, so the version is the
+ * envelope timestamp (or the fetch time of a sync). Entitlements follow the stored copy: a
+ * plan_changed to a cheaper plan ends the pricier entitlement just as an upgrade ends the cheaper.
+ */
+export async function applySubscription(ctx: ApplyContext, sub: Subscription): Promise<void> {
+  const { tx } = ctx;
+  await lockDodoObject(tx, sub.subscription_id);
+  const customerId = await upsertCustomer(tx, sub.customer);
+  const status = subscriptionStatusFrom(sub.status);
+  const stored = await tx.subscription.findUnique({ where: { id: sub.subscription_id } });
+  const newer = supersedes(
+    { version: ctx.observedAt, rank: subscriptionRank(status) },
+    stored && { version: stored.sourceUpdatedAt, rank: subscriptionRank(stored.status) },
+  );
+  const current = newer || !stored ? { status, version: ctx.observedAt } : { status: stored.status, version: stored.sourceUpdatedAt };
+  const hold = holdState({ status, at: ctx.observedAt }, stored, current);
+  let row = stored;
+  if (newer) {
+    const fields = {
+      customerId,
+      productId: sub.product_id,
+      quantity: sub.quantity,
+      status,
+      recurringAmount: sub.recurring_pre_tax_amount,
+      currency: sub.currency,
+      nextBillingDate: new Date(sub.next_billing_date),
+      previousBillingDate: new Date(sub.previous_billing_date),
+      cancelAtNextBillingDate: sub.cancel_at_next_billing_date,
+      paymentMethodId: sub.payment_method_id ?? null,
+      scheduledChange: scheduledChangeOf(sub) ?? Prisma.DbNull,
+      ...hold,
+      sourceUpdatedAt: ctx.observedAt,
+    };
+    row = await tx.subscription.upsert({
+      where: { id: sub.subscription_id },
+      create: { id: sub.subscription_id, dodoCreatedAt: new Date(sub.created_at), ...fields },
+      update: fields,
+    });
+    await ctx.checkpoint();
+  } else if (stored && (hold.onHoldSince?.getTime() !== stored.onHoldSince?.getTime() || hold.holdClearedAt?.getTime() !== stored.holdClearedAt?.getTime())) {
+    // An older state still tells us when the current hold began or that an earlier one ended.
+    row = await tx.subscription.update({ where: { id: stored.id }, data: hold });
+    await ctx.checkpoint();
+  }
+  if (!row) return;
+  await convergeSubscriptionEntitlements(tx, row, { now: ctx.now, graceHours: ctx.graceHours, at: ctx.observedAt });
+  await linkPlanChanges(tx, row);
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import type { ChargeStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
+import type { Payment } from "@/lib/generated/prisma/client";
+import type { Tx } from "./types";
+
+// Resolves what a payment belongs to on our side: the one-click ChargeAttempt and its offer
+// decision, or a PlanChange. Everything is derived from the stored (newest) payment state, so
+// running it again, or after an older event, changes nothing.
+
+function metadataString(metadata: Payment["metadata"], key: string): string | undefined {
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return undefined;
+  const value = metadata[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function chargeStatusFor(payment: Payment, current: ChargeStatus): ChargeStatus {
+  if (payment.status === "SUCCEEDED") return "SUCCEEDED";
+  if (payment.status === "FAILED" || payment.status === "CANCELLED") return "FAILED";
+  // Still in flight: Dodo has it, whatever our side last knew.
+  return current === "PENDING" || current === "UNKNOWN" ? "SUBMITTED" : current;
+}
+
+function decisionFor(payment: Payment): DecisionOutcome | null {
+  if (payment.status === "SUCCEEDED") return "ACCEPTED";
+  if (payment.status === "FAILED" || payment.status === "CANCELLED") return "FAILED";
+  return null;
+}
+
+async function linkChargeAttempt(tx: Tx, payment: Payment): Promise<void> {
+  const attemptId = metadataString(payment.metadata, "encore_charge_attempt_id");
+  const where = [
+    ...(attemptId ? [{ id: attemptId }] : []),
+    { dodoPaymentId: payment.id },
+    ...(payment.checkoutSessionId ? [{ dodoCheckoutSessionId: payment.checkoutSessionId }] : []),
+  ];
+  const attempt = await tx.chargeAttempt.findFirst({ where: { OR: where } });
+  const impressionId = attempt?.impressionId ?? metadataString(payment.metadata, "encore_impression_id");
+  if (attempt) {
+    const data = {
+      status: chargeStatusFor(payment, attempt.status),
+      dodoPaymentId: attempt.dodoPaymentId ?? payment.id,
+      dodoCheckoutSessionId: attempt.dodoCheckoutSessionId ?? payment.checkoutSessionId,
+      errorCode: payment.status === "SUCCEEDED" ? null : (payment.errorCode ?? attempt.errorCode),
+    };
+    const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== attempt[k]);
+    if (changed) await tx.chargeAttempt.update({ where: { id: attempt.id }, data });
+  }
+  const outcome = decisionFor(payment);
+  if (!impressionId || !outcome) return;
+  const impression = await tx.offerImpression.findUnique({ where: { id: impressionId }, select: { id: true, decision: true } });
+  if (!impression) return;
+  const decision = impression.decision;
+  if (!decision) {
+    const reason = outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null;
+    await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason }], skipDuplicates: true });
+  } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
+    // Money was taken: a success overrides an earlier failure or expiry of the same impression.
+    await tx.offerDecision.update({ where: { id: decision.id }, data: { outcome, reason: null } });
+  }
+}
+
+async function linkPlanChange(tx: Tx, payment: Payment): Promise<void> {
+  const planChangeId = metadataString(payment.metadata, "encore_plan_change_id");
+  const change = await tx.planChange.findFirst({
+    where: { OR: [...(planChangeId ? [{ id: planChangeId }] : []), { dodoPaymentId: payment.id }] },
+  });
+  if (!change) return;
+  const open = change.status === "QUOTED" || change.status === "SUBMITTED";
+  let status = change.status;
+  let errorCode = change.errorCode;
+  if (payment.status === "SUCCEEDED") {
+    // Paid: Dodo applies a prevent_change change now, and an apply_change one already was.
+    if (open) status = "APPLIED";
+    errorCode = null;
+  } else if (payment.status === "FAILED" || payment.status === "CANCELLED") {
+    errorCode = payment.errorCode ?? payment.status.toLowerCase();
+    // apply_change switches the plan regardless (the subscription goes on hold instead).
+    if (open && change.onPaymentFailure === "PREVENT_CHANGE") status = "FAILED";
+  }
+  const dodoPaymentId = change.dodoPaymentId ?? payment.id;
+  if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {
+    await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
+  }
+}
+
+export async function linkPayment(tx: Tx, payment: Payment): Promise<void> {
+  await linkChargeAttempt(tx, payment);
+  await linkPlanChange(tx, payment);
+}

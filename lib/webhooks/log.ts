@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
+import { processWebhookEvent, type ProcessOptions, type ProcessResult } from "./process";
+import type { DodoEnvelope } from "./types";
+
+export type WebhookEventSummary = {
+  id: string;
+  type: string;
+  outcome: WebhookOutcome;
+  error: string | null;
+  attempts: number;
+  eventTimestamp: Date;
+  receivedAt: Date;
+  processedAt: Date | null;
+};
+
+/** The merchant's event log, newest first; pass the returned cursor to get the next page. */
+export async function listWebhookEvents(query: { outcome?: WebhookOutcome; limit: number; cursor?: string }): Promise<{
+  items: WebhookEventSummary[];
+  nextCursor: string | null;
+}> {
+  const limit = Math.min(Math.max(query.limit, 1), 200);
+  const rows = await db.webhookEvent.findMany({
+    where: query.outcome ? { outcome: query.outcome } : {},
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    select: { id: true, type: true, outcome: true, error: true, attempts: true, eventTimestamp: true, receivedAt: true, processedAt: true },
+  });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Re-runs a stored event's payload (no signature check: it was verified when received). Safe on
+ * any event, failed or not, because applying an object state is convergent.
+ */
+export async function replayWebhookEvent(id: string, options: Omit<ProcessOptions, "force"> = {}): Promise<ProcessResult> {
+  const row = await db.webhookEvent.findUnique({ where: { id } });
+  if (!row) throw new Error(`no webhook event ${id}`);
+  const envelope = row.payload as unknown as DodoEnvelope;
+  return processWebhookEvent(
+    { webhookId: row.id, type: row.type, occurredAt: row.eventTimestamp, envelope },
+    { ...options, force: true },
+  );
+}

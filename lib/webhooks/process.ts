@@ -1,0 +1,95 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
+import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
+import { syncPayment } from "@/lib/reconcile/sync";
+import { applyObject, objectStateOf, prepareObject } from "./objects";
+import { inTransaction } from "./tx";
+import type { Tx, VerifiedEvent } from "./types";
+
+export type ProcessOptions = {
+  /** Dodo client for fetches made while processing (default: the app's client). */
+  dodo?: DodoPayments;
+  /** Wall clock for access rules (default: now). */
+  now?: () => Date;
+  graceHours?: number;
+  /** Re-run an event even if it was already processed (merchant replay). */
+  force?: boolean;
+  /** Test seam: runs inside the transaction right after the first effect write. */
+  afterFirstWrite?: (tx: Tx) => void | Promise<void>;
+};
+
+export type ProcessResult =
+  | { outcome: "PROCESSED" | "IGNORED" | "DUPLICATE" }
+  | { outcome: "FAILED"; error: string };
+
+/**
+ * Claims the event row inside the effects' transaction. The insert either creates the row, takes
+ * over a FAILED one (a redelivery or replay of a failed event must run), or does nothing because
+ * the id was already applied. A concurrent delivery of the same id blocks on the first one's
+ * uncommitted row and then sees it applied, so two deliveries can never both apply.
+ */
+async function claimEvent(tx: Tx, event: VerifiedEvent, outcome: WebhookOutcome, force: boolean): Promise<boolean> {
+  const payload = JSON.stringify(event.envelope);
+  const claimed = await tx.$executeRaw`
+    INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "processedAt", "outcome", "attempts")
+    VALUES (${event.webhookId}, ${event.type}, ${payload}::jsonb, ${event.occurredAt}, now(), ${outcome}::"WebhookOutcome", 1)
+    ON CONFLICT ("id") DO UPDATE SET
+      "attempts" = "WebhookEvent"."attempts" + 1, "outcome" = EXCLUDED."outcome", "payload" = EXCLUDED."payload",
+      "processedAt" = EXCLUDED."processedAt", "error" = NULL
+    WHERE "WebhookEvent"."outcome" = 'FAILED' OR ${force}::boolean`;
+  return claimed === 1;
+}
+
+/**
+ * Records a failure after the effects were rolled back, so the merchant sees it and a redelivery
+ * retries it. Never downgrades an event another delivery has meanwhile applied.
+ */
+async function recordFailure(event: VerifiedEvent, error: string): Promise<void> {
+  const payload = JSON.stringify(event.envelope);
+  await db.$executeRaw`
+    INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "outcome", "error", "attempts")
+    VALUES (${event.webhookId}, ${event.type}, ${payload}::jsonb, ${event.occurredAt}, 'FAILED', ${error}, 1)
+    ON CONFLICT ("id") DO UPDATE SET
+      "attempts" = "WebhookEvent"."attempts" + 1, "error" = EXCLUDED."error", "payload" = EXCLUDED."payload"
+    WHERE "WebhookEvent"."outcome" = 'FAILED'`;
+}
+
+/** Stores a verified event and applies its effects exactly once, in one transaction. */
+export async function processWebhookEvent(event: VerifiedEvent, options: ProcessOptions = {}): Promise<ProcessResult> {
+  const force = options.force ?? false;
+  if (!force) {
+    // Fast path for redeliveries; the claim below is what actually guarantees once-only.
+    const seen = await db.webhookEvent.findUnique({ where: { id: event.webhookId }, select: { outcome: true } });
+    if (seen && seen.outcome !== "FAILED") return { outcome: "DUPLICATE" };
+  }
+  try {
+    const state = objectStateOf(event.envelope);
+    const outcome: WebhookOutcome = state ? "PROCESSED" : "IGNORED";
+    if (state) await prepareObject(state, { dodo: options.dodo, syncPayment: (id, client) => syncPayment(id, { dodo: client }) });
+    const graceHours = options.graceHours ?? loadEnv().ENTITLEMENT_GRACE_HOURS;
+    const claimed = await inTransaction(async (tx) => {
+      if (!(await claimEvent(tx, event, outcome, force))) return false;
+      if (!state) return true;
+      let fired = false;
+      const checkpoint = async () => {
+        if (fired) return;
+        fired = true;
+        await options.afterFirstWrite?.(tx);
+      };
+      const now = options.now?.() ?? new Date();
+      await applyObject({ tx, observedAt: event.occurredAt, now, graceHours, checkpoint }, state);
+      return true;
+    });
+    return { outcome: claimed ? outcome : "DUPLICATE" };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    try {
+      await recordFailure(event, error.slice(0, 2000));
+    } catch {
+      // The database itself is failing; the 5xx makes Dodo redeliver, which records it then.
+    }
+    return { outcome: "FAILED", error };
+  }
+}
