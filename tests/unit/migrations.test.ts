@@ -45,4 +45,13 @@ describe("prisma migrations", () => {
     const status = await exec(prisma, ["migrate", "status"], { cwd: root, env });
     expect(status.stdout).toContain("Database schema is up to date");
   }, 120_000);
+
+  it("match schema.prisma exactly (a schema change without its migration fails here)", async () => {
+    // Replays every migration into a shadow database and diffs it with the schema, the same
+    // introspection `prisma migrate dev` does, so this also guards the adapter fixes it needs.
+    const env = { ...process.env, DATABASE_URL: await freshDatabase() };
+    const args = ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"];
+    const diff = await exec(prisma, args, { cwd: root, env }).catch((e: { stdout: string; stderr: string }) => e);
+    expect(diff.stdout).toContain("No difference detected");
+  }, 120_000);
 });
