@@ -1,0 +1,10 @@
+// State of one subscription's change-plan flow, shared by the server actions and the client form.
+import type { QuoteView } from "@/lib/plans/quote-view";
+
+export type FlowState =
+  | { kind: "idle" }
+  | { kind: "quote"; quote: QuoteView; notice: string | null }
+  | { kind: "done"; message: string }
+  | { kind: "error"; code: string; message: string };
+
+export type SimpleState = { ok: boolean; message: string } | null;

@@ -1,0 +1,46 @@
+"use client";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { fixCardAction, keepPlanAction } from "@/app/account/plan/actions";
+
+/** One click cancels the scheduled change. */
+export function KeepPlanButton({ subscriptionId, currentName }: { subscriptionId: string; currentName: string }) {
+  const [state, action, pending] = useActionState(keepPlanAction, null);
+  return (
+    <form action={action} className="mt-2">
+      <input type="hidden" name="subscriptionId" value={subscriptionId} />
+      <button type="submit" disabled={pending} data-testid="keep-plan" className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-50">
+        {pending ? "Working…" : `Keep my current plan (${currentName})`}
+      </button>
+      {state ? <p role={state.ok ? "status" : "alert"} className={`mt-2 text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</p> : null}
+    </form>
+  );
+}
+
+/** Sends the customer to Dodo's page to replace the card; Dodo then charges what is due. */
+export function FixCardButton({ subscriptionId }: { subscriptionId: string }) {
+  const [state, action, pending] = useActionState(fixCardAction, null);
+  return (
+    <form action={action} className="mt-2">
+      <input type="hidden" name="subscriptionId" value={subscriptionId} />
+      <button type="submit" disabled={pending} data-testid="fix-card" className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-50">
+        {pending ? "Opening…" : "Update your card"}
+      </button>
+      {state && !state.ok ? <p role="alert" className="mt-2 text-sm text-red-700">{state.message}</p> : null}
+    </form>
+  );
+}
+
+/** While a change is processing, reloads the server view until the webhook or a sync settles it. */
+export function RefreshWhileProcessing({ everyMs = 1500, maxTimes = 40 }: { everyMs?: number; maxTimes?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    let times = 0;
+    const timer = setInterval(() => {
+      if (++times > maxTimes) clearInterval(timer);
+      else router.refresh();
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [router, everyMs, maxTimes]);
+  return null;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import { dodo } from "@/lib/dodo/client";
+import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "./results";
+
+/**
+ * A Dodo-hosted page where the customer replaces the card of a subscription. Dodo charges what is
+ * due (a failed plan-change charge) as soon as the new card is saved, which lifts the hold.
+ */
+export async function cardUpdateLink(
+  input: { customerId: string; subscriptionId: string; returnUrl: string },
+  deps: { client?: DodoPayments } = {},
+): Promise<{ ok: true; url: string } | PlanFailure> {
+  const sub = await db.subscription.findUnique({ where: { id: input.subscriptionId }, select: { customerId: true } });
+  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
+  try {
+    const session = await (deps.client ?? dodo()).subscriptions.updatePaymentMethod(
+      input.subscriptionId,
+      { payment_method: { type: "new", return_url: input.returnUrl } },
+      { maxRetries: 0, timeout: 10_000 },
+    );
+    return session.payment_link ? { ok: true, url: session.payment_link } : UNAVAILABLE;
+  } catch (err) {
+    const refusal = refusalFrom(err);
+    return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
+  }
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { PlanLadder, Product, Subscription } from "@/lib/generated/prisma/client";
+import { classifyMove, type LadderPlan, type Move } from "./ladder";
+import { failure, NOT_FOUND, type PlanFailure } from "./results";
+import { termsFor, type ChangeTerms } from "./terms";
+
+/** A product as a rung of its ladder, or null when the merchant has not ranked it. */
+export function ladderPlanOf(product: Product): LadderPlan | null {
+  if (product.planRank === null || !product.billingInterval || !product.ladderId) return null;
+  return {
+    productId: product.id,
+    name: product.name,
+    rank: product.planRank,
+    priceAmount: product.priceAmount,
+    currency: product.currency,
+    interval: product.billingInterval,
+    intervalCount: product.billingIntervalCount ?? 1,
+  };
+}
+
+export type MoveContext = {
+  subscription: Subscription;
+  ladder: PlanLadder;
+  from: LadderPlan;
+  to: LadderPlan;
+  move: Move;
+  terms: ChangeTerms;
+};
+
+/**
+ * Everything a plan change is decided from, checked for this customer: their subscription, both
+ * plans ranked in the same ladder, the move and the merchant's terms for it.
+ */
+export async function loadMove(customerId: string, subscriptionId: string, toProductId: string): Promise<MoveContext | PlanFailure> {
+  const subscription = await db.subscription.findUnique({ where: { id: subscriptionId }, include: { product: { include: { ladder: true } } } });
+  if (!subscription || subscription.customerId !== customerId) return NOT_FOUND;
+  const ladder = subscription.product.ladder;
+  const from = ladderPlanOf(subscription.product);
+  if (!ladder || !from) return failure("not_in_ladder", "Your current plan cannot be changed here.");
+  const target = await db.product.findUnique({ where: { id: toProductId } });
+  const to = target && !target.archived && target.ladderId === ladder.id ? ladderPlanOf(target) : null;
+  if (!to || to.currency !== subscription.currency) return failure("not_in_ladder", "That plan is not available for your subscription.");
+  const move = classifyMove(from, to);
+  if (!move) return failure("same_plan", "You are already on this plan.");
+  if (subscription.status !== "ACTIVE") {
+    return failure("inactive", "Your subscription is not active, so its plan cannot change right now.");
+  }
+  const terms = termsFor(ladder, move);
+  if (!terms.ok) return failure(terms.code, terms.message);
+  return { subscription, ladder, from, to, move, terms: terms.terms };
+}
+
+export function isFailure<T extends object>(value: T | PlanFailure): value is PlanFailure {
+  return "ok" in value && value.ok === false;
+}

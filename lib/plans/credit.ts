@@ -1,0 +1,65 @@
+// Downgrade credit, as far as the customer needs to see it. Dodo exposes no balance: credits show
+// up only in a preview's `customer_credits`, and renewals spend them first. So the balance is
+// replayed from the plan changes we submitted (their previewed credits) and the renewals since,
+// each consuming up to the plan's recurring price — the rule of Dodo's docs (§6.5: "$60 credit,
+// consumed $20 per renewal"). Pure.
+import type { BillingInterval } from "@/lib/generated/prisma/enums";
+import { formatMoney, money } from "@/lib/money/money";
+
+export type CreditEvent = {
+  at: Date;
+  /** Signed as Dodo reports it: > 0 added, < 0 spent on an upgrade. */
+  credits: number;
+  /** The recurring price renewals are billed at after this change. */
+  recurringAfter: number;
+};
+
+export type BillingCycle = { interval: BillingInterval; intervalCount: number };
+
+function stepBack(date: Date, cycle: BillingCycle): Date {
+  const d = new Date(date);
+  if (cycle.interval === "DAY") d.setUTCDate(d.getUTCDate() - cycle.intervalCount);
+  else if (cycle.interval === "WEEK") d.setUTCDate(d.getUTCDate() - 7 * cycle.intervalCount);
+  else d.setUTCMonth(d.getUTCMonth() - (cycle.interval === "YEAR" ? 12 : 1) * cycle.intervalCount);
+  return d;
+}
+
+/** Renewal dates after `since`, up to the current period's start, oldest first. */
+export function renewalsSince(since: Date, currentPeriodStart: Date, cycle: BillingCycle): Date[] {
+  const dates: Date[] = [];
+  for (let d = currentPeriodStart; d > since && dates.length < 1000; d = stepBack(d, cycle)) dates.push(d);
+  return dates.reverse();
+}
+
+/** The credit left after replaying changes and renewals in time order. */
+export function remainingCredit(events: CreditEvent[], renewals: Date[], currentRecurring: number): number {
+  const timeline = [
+    ...events.map((e) => ({ at: e.at.getTime(), event: e })),
+    ...renewals.map((at) => ({ at: at.getTime(), event: null })),
+  ].sort((a, b) => a.at - b.at);
+  let balance = 0;
+  let recurring = currentRecurring;
+  for (const { event } of timeline) {
+    if (event) {
+      balance = Math.max(0, balance + event.credits);
+      recurring = event.recurringAfter;
+    } else {
+      balance -= Math.min(balance, recurring);
+    }
+  }
+  return balance;
+}
+
+/** "$60.00 credit, applied to your next renewals: it covers the next 3 in full." */
+export function creditExplanation(balance: number, recurring: number, currency: string): string | null {
+  if (balance <= 0) return null;
+  const amount = formatMoney(money(balance, currency));
+  const head = `${amount} credit, applied to your next renewals`;
+  if (recurring <= 0) return `${head}.`;
+  const full = Math.floor(balance / recurring);
+  const rest = balance % recurring;
+  const restText = formatMoney(money(rest, currency));
+  if (full === 0) return `${head}: your next renewal costs ${formatMoney(money(recurring - rest, currency))} instead of ${formatMoney(money(recurring, currency))}.`;
+  const covered = full === 1 ? "your next renewal is free" : `your next ${full} renewals are free`;
+  return rest > 0 ? `${head}: ${covered}, and ${restText} goes towards the one after.` : `${head}: ${covered}.`;
+}

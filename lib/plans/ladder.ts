@@ -1,0 +1,66 @@
+// The plan ladder as the customer sees it. Pure: the direction of a move comes from the merchant's
+// explicit rank and the billing interval, never from price (a yearly plan costs more than a
+// monthly one of a higher tier, and a discounted plan may cost less than the one below it).
+import type { BillingInterval } from "@/lib/generated/prisma/enums";
+import { formatMoney, formatSigned, money } from "@/lib/money/money";
+
+export type LadderPlan = {
+  productId: string;
+  name: string;
+  rank: number;
+  priceAmount: number;
+  currency: string;
+  interval: BillingInterval;
+  intervalCount: number;
+};
+
+export type Direction = "upgrade" | "downgrade";
+/** How the billing interval moves: monthly → yearly is "longer". */
+export type IntervalChange = "none" | "longer" | "shorter";
+export type Move = { direction: Direction; intervalChange: IntervalChange };
+
+// Approximate lengths, only to order intervals (a year is longer than twelve weeks).
+const DAYS: Record<BillingInterval, number> = { DAY: 1, WEEK: 7, MONTH: 30, YEAR: 365 };
+
+function periodDays(plan: Pick<LadderPlan, "interval" | "intervalCount">): number {
+  return DAYS[plan.interval] * plan.intervalCount;
+}
+
+/** The move from one plan to another, or null for the same plan. */
+export function classifyMove(from: LadderPlan, to: LadderPlan): Move | null {
+  if (from.productId === to.productId) return null;
+  const direction: Direction = to.rank > from.rank ? "upgrade" : "downgrade";
+  const fromDays = periodDays(from);
+  const toDays = periodDays(to);
+  const intervalChange: IntervalChange = toDays === fromDays ? "none" : toDays > fromDays ? "longer" : "shorter";
+  return { direction, intervalChange };
+}
+
+const UNIT: Record<BillingInterval, string> = { DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" };
+
+/** "month", "year", "3 months". */
+export function intervalLabel(interval: BillingInterval, count: number): string {
+  return count === 1 ? UNIT[interval] : `${count} ${UNIT[interval]}s`;
+}
+
+/** "$80.00/month". */
+export function recurringLabel(plan: Pick<LadderPlan, "priceAmount" | "currency" | "interval" | "intervalCount">): string {
+  return `${formatMoney(money(plan.priceAmount, plan.currency))}/${intervalLabel(plan.interval, plan.intervalCount)}`;
+}
+
+/**
+ * What the ladder shows next to a plan: the recurring price difference ("+$50.00/month") when
+ * both plans bill on the same interval, else the target's own price ("$300.00/year"), since a
+ * monthly and a yearly price cannot be subtracted meaningfully.
+ */
+export function priceDifferenceLabel(from: LadderPlan, to: LadderPlan): string {
+  if (from.interval !== to.interval || from.intervalCount !== to.intervalCount || from.currency !== to.currency) {
+    return recurringLabel(to);
+  }
+  return `${formatSigned(money(to.priceAmount - from.priceAmount, to.currency))}/${intervalLabel(to.interval, to.intervalCount)}`;
+}
+
+/** Ladder plans in the merchant's order, lowest rank first. */
+export function byRank<T extends Pick<LadderPlan, "rank">>(plans: readonly T[]): T[] {
+  return [...plans].sort((a, b) => a.rank - b.rank);
+}

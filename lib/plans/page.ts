@@ -1,0 +1,167 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import type { PlanChange, Product, Subscription } from "@/lib/generated/prisma/client";
+import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { ladderPlanOf } from "./context";
+import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
+import { byRank, classifyMove, intervalLabel, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
+import { storedQuote } from "./locked-quote";
+import { SUBMITTED_BLOCKS_MS } from "./quote";
+import { formatDate } from "./quote-view";
+import { termsFor } from "./terms";
+
+export type PlanOptionView = {
+  productId: string;
+  name: string;
+  price: string;
+  difference: string;
+  direction: Direction;
+  actionLabel: string;
+  note: string | null;
+  unavailable: string | null;
+  highlighted: boolean;
+};
+
+export type Notice = { tone: "error" | "warning" | "info"; text: string; fixCard: boolean };
+
+export type SubscriptionPlanView = {
+  subscriptionId: string;
+  current: { name: string; price: string; status: string; nextBilling: string };
+  options: PlanOptionView[];
+  scheduled: { toName: string; on: string } | null;
+  processing: { toName: string } | null;
+  notice: Notice | null;
+  credit: string | null;
+  /** Why no option can be chosen right now, or null. */
+  locked: string | null;
+};
+
+type SubscriptionRow = Subscription & { product: Product };
+
+const ENDED = ["CANCELLED", "EXPIRED", "FAILED"] as const;
+
+// Never repeat stolen/lost/fraud reasons to the customer (Dodo's docs): every decline reads the same.
+const DECLINED = "your card was declined";
+
+/**
+ * A recent change Dodo has not settled yet: still SUBMITTED, or applied (apply_change) while its
+ * charge is still open — the charge may yet put the subscription on hold.
+ */
+async function inFlight(change: PlanChange | null | undefined, now: Date): Promise<boolean> {
+  if (!change?.submittedAt || now.getTime() - change.submittedAt.getTime() >= SUBMITTED_BLOCKS_MS) return false;
+  if (change.status === "SUBMITTED") return true;
+  if (change.status !== "APPLIED" || !change.dodoPaymentId) return false;
+  const payment = await db.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
+  return !payment || payment.status === "PROCESSING" || payment.status === "REQUIRES_ACTION";
+}
+
+/** A change still with Dodo: pull its outcome now rather than wait for the webhook. */
+async function syncInFlight(sub: SubscriptionRow, change: PlanChange, client: DodoPayments | undefined): Promise<void> {
+  try {
+    if (change.dodoPaymentId) await syncPayment(change.dodoPaymentId, client ? { dodo: client } : {});
+    await syncSubscription(sub.id, client ? { dodo: client } : {});
+  } catch (err) {
+    console.error("[plans] sync of an in-flight change failed", err);
+  }
+}
+
+function creditLine(sub: SubscriptionRow, changes: PlanChange[]): string | null {
+  // Immediate changes only: Dodo's own clock (the preview's effective_at) dates each credit movement.
+  const events: CreditEvent[] = changes
+    .filter((c) => c.status === "APPLIED" && c.quotedCredits !== 0)
+    .map((c) => {
+      const quote = storedQuote(c.quote);
+      return { at: new Date(quote.effectiveAt), credits: c.quotedCredits, recurringAfter: quote.newPlan.recurringAmount };
+    });
+  if (events.length === 0 || !sub.product.billingInterval) return null;
+  const first = events.reduce((a, b) => (a.at < b.at ? a : b)).at;
+  const renewals = renewalsSince(first, sub.previousBillingDate, { interval: sub.product.billingInterval, intervalCount: sub.product.billingIntervalCount ?? 1 });
+  return creditExplanation(remainingCredit(events, renewals, sub.recurringAmount), sub.recurringAmount, sub.currency);
+}
+
+function noticeFor(sub: SubscriptionRow, latest: PlanChange | undefined, names: Map<string, string>, now: Date): Notice | null {
+  if (sub.status === "ON_HOLD" || sub.status === "PAST_DUE") {
+    const cause = latest?.status === "APPLIED" && latest.errorCode ? ` when we charged the change to ${names.get(latest.toProductId)}` : "";
+    return { tone: "warning", fixCard: true, text: `Your subscription is on hold: ${DECLINED}${cause}. Update your card to restore it; the amount due is charged as soon as you do.` };
+  }
+  const recent = latest && now.getTime() - latest.updatedAt.getTime() < 24 * 3600_000;
+  if (recent && latest.status === "FAILED") {
+    const why = latest.errorCode && /DECLINE|CARD|FUNDS|HONOR|STOLEN|LOST|PICKUP|FRAUD|EXPIRED/i.test(latest.errorCode) ? DECLINED : "the payment provider refused it";
+    return { tone: "error", fixCard: why === DECLINED, text: `Your change to ${names.get(latest.toProductId)} did not go through: ${why}. Nothing changed; you are still on ${sub.product.name}.` };
+  }
+  return null;
+}
+
+function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, policy: Parameters<typeof termsFor>[0], highlight: string | undefined): PlanOptionView {
+  const move = classifyMove(from, to)!;
+  const terms = termsFor(policy, move);
+  const billed = intervalLabel(to.interval, to.intervalCount);
+  const note =
+    move.intervalChange === "longer" ? `Billed per ${billed}; a new billing period starts today.`
+    : move.intervalChange === "shorter" ? `Billed per ${billed} from your next billing date.`
+    : null;
+  return {
+    productId: to.productId,
+    name: to.name,
+    price: recurringLabel(to),
+    difference: priceDifferenceLabel(from, to),
+    direction: move.direction,
+    actionLabel: move.direction === "upgrade" ? "Upgrade" : "Downgrade",
+    note,
+    unavailable: terms.ok ? null : terms.message,
+    highlighted: highlight === to.productId,
+  };
+}
+
+async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Date }): Promise<SubscriptionPlanView | null> {
+  const from = ladderPlanOf(sub.product);
+  const ladder = sub.product.ladderId ? await db.planLadder.findUnique({ where: { id: sub.product.ladderId }, include: { products: true } }) : null;
+  if (!from || !ladder) return null;
+  const plans = byRank(ladder.products.filter((p) => !p.archived && p.currency === sub.currency).map(ladderPlanOf).filter((p): p is LadderPlan => p !== null));
+  const names = new Map(ladder.products.map((p) => [p.id, p.name]));
+  const changes = await db.planChange.findMany({ where: { subscriptionId: sub.id, status: { notIn: ["QUOTED", "CANCELLED"] } }, orderBy: { createdAt: "desc" }, take: 50 });
+  const latest = changes[0];
+  const scheduledChange = sub.scheduledChange as { productId?: string; effectiveAt?: string } | null;
+  const scheduled = scheduledChange?.productId && scheduledChange.effectiveAt
+    ? { toName: names.get(scheduledChange.productId) ?? "another plan", on: formatDate(scheduledChange.effectiveAt) }
+    : null;
+  const processing = latest && (await inFlight(latest, opts.now)) ? { toName: names.get(latest.toProductId) ?? "your new plan" } : null;
+  const locked =
+    sub.status !== "ACTIVE" ? "Your plan can be changed again once your subscription is active."
+    : processing ? "Your previous change is still processing."
+    : scheduled ? `You have a change to ${scheduled.toName} scheduled. Keep your current plan to cancel it before choosing another.`
+    : null;
+  return {
+    subscriptionId: sub.id,
+    current: { name: sub.product.name, price: recurringLabel(from), status: sub.status.toLowerCase().replace("_", " "), nextBilling: formatDate(sub.nextBillingDate) },
+    options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight)),
+    scheduled,
+    processing,
+    notice: noticeFor(sub, latest, names, opts.now),
+    credit: creditLine(sub, changes),
+    locked,
+  };
+}
+
+/**
+ * The plan page of a signed-in customer: one entry per subscription whose plan is in a ladder.
+ * A change still processing is synced from Dodo first, so a reload shows the outcome even
+ * before the webhook arrives.
+ */
+export async function planPage(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date } = {}): Promise<SubscriptionPlanView[]> {
+  const now = opts.now ?? new Date();
+  const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: [...ENDED] }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
+  let subs = await load();
+  let synced = false;
+  for (const sub of subs) {
+    const latest = await db.planChange.findFirst({ where: { subscriptionId: sub.id, status: { notIn: ["QUOTED", "CANCELLED"] } }, orderBy: { createdAt: "desc" } });
+    if (latest && (await inFlight(latest, now))) {
+      await syncInFlight(sub, latest, opts.client);
+      synced = true;
+    }
+  }
+  if (synced) subs = await load();
+  const views = await Promise.all(subs.map((sub) => viewOf(sub, { highlight: opts.highlight, now })));
+  return views.filter((v): v is SubscriptionPlanView => v !== null);
+}

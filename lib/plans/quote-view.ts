@@ -1,0 +1,88 @@
+// What the preview panel renders: Dodo's previewed numbers, formatted on the server so the browser
+// shows text and never does arithmetic on money. Pure.
+import { formatMoney, money } from "@/lib/money/money";
+import type { Direction } from "./ladder";
+import { recurringLabel } from "./ladder";
+import type { LockedQuote } from "./locked-quote";
+import { termsExplanation, type ChangeTerms } from "./terms";
+
+export type QuoteView = {
+  token: string;
+  expiresAt: string;
+  subscriptionId: string;
+  title: string;
+  direction: Direction;
+  chargeNow: string;
+  tax: string | null;
+  credit: { label: string; amount: string } | null;
+  lines: Array<{ name: string; quantity: number; unitPrice: string; factor: string }>;
+  newPlan: { name: string; price: string; nextBilling: string };
+  effective: string;
+  explanation: string;
+  failureNote: string | null;
+  confirmLabel: string;
+};
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export function formatDate(value: Date | string): string {
+  return DATE.format(typeof value === "string" ? new Date(value) : value);
+}
+
+/** Dodo's proration factor as shown next to a line: "× 1", "× 0.5000". */
+export function factorLabel(factor: number): string {
+  return Number.isInteger(factor) ? `× ${factor}` : `× ${factor.toFixed(4)}`;
+}
+
+function failureNote(terms: ChangeTerms, fromName: string, chargesNow: boolean): string | null {
+  if (!chargesNow) return null;
+  return terms.onPaymentFailure === "PREVENT_CHANGE"
+    ? `If your card is declined, nothing changes: you stay on ${fromName}.`
+    : "If your card is declined, your plan still changes but your subscription is put on hold until you update your card.";
+}
+
+export function quoteView(input: {
+  token: string;
+  expiresAt: Date;
+  subscriptionId: string;
+  quote: LockedQuote;
+  terms: ChangeTerms;
+  direction: Direction;
+  fromName: string;
+  toName: string;
+}): QuoteView {
+  const { quote, terms } = input;
+  const amount = (minor: number) => formatMoney(money(minor, quote.currency));
+  const chargesNow = quote.totalAmount > 0;
+  const credit =
+    quote.customerCredits > 0
+      ? { label: "Credit added", amount: amount(quote.customerCredits) }
+      : quote.customerCredits < 0
+        ? { label: "Credit used", amount: amount(-quote.customerCredits) }
+        : null;
+  const verb = input.direction === "upgrade" ? "upgrade" : "downgrade";
+  return {
+    token: input.token,
+    expiresAt: input.expiresAt.toISOString(),
+    subscriptionId: input.subscriptionId,
+    title: `${input.direction === "upgrade" ? "Upgrade" : "Downgrade"} to ${input.toName}`,
+    direction: input.direction,
+    chargeNow: amount(quote.totalAmount),
+    tax: quote.tax === null ? null : amount(quote.tax),
+    credit,
+    lines: quote.lines.map((line) => ({ name: line.name, quantity: line.quantity, unitPrice: amount(line.unitPrice), factor: factorLabel(line.prorationFactor) })),
+    newPlan: {
+      name: input.toName,
+      price: recurringLabel({ priceAmount: quote.newPlan.recurringAmount, currency: quote.currency, interval: quote.newPlan.interval, intervalCount: quote.newPlan.intervalCount }),
+      nextBilling: formatDate(quote.newPlan.nextBillingDate),
+    },
+    effective: quote.scheduled ? `On ${formatDate(quote.effectiveAt)}` : "Immediately",
+    explanation: termsExplanation(terms),
+    failureNote: failureNote(terms, input.fromName, chargesNow),
+    confirmLabel: quote.scheduled
+      ? `Schedule ${verb} for ${formatDate(quote.effectiveAt)}`
+      : chargesNow
+        ? `Confirm ${verb} and pay ${amount(quote.totalAmount)}`
+        : `Confirm ${verb}`,
+  };
+}

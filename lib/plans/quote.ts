@@ -1,0 +1,226 @@
+import "server-only";
+import DodoPayments from "dodopayments";
+import { signToken, verifyToken } from "@/lib/auth/signed-token";
+import { db } from "@/lib/db";
+import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { loadEnv } from "@/lib/env";
+import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
+import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import { formatMoney, money } from "@/lib/money/money";
+import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { isFailure, loadMove, type MoveContext } from "./context";
+import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
+import { formatDate, quoteView, type QuoteView } from "./quote-view";
+import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
+import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
+
+export type PlanDeps = { client?: DodoPayments; now?: () => Date };
+
+/** How long a previewed price holds. */
+export const QUOTE_TTL_SECONDS = 10 * 60;
+/** A submitted change Dodo never answered for stops blocking others after this (Dodo still says 409 if it is pending). */
+export const SUBMITTED_BLOCKS_MS = 10 * 60_000;
+// Previews and reads change nothing at Dodo: one retry is safe.
+const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
+
+type QuoteToken = { id: string; h: string };
+
+export type PreviewResult = { ok: true; quote: QuoteView } | PlanFailure;
+export type ConfirmResult =
+  | { ok: true; status: PlanChangeStatus; message: string }
+  | (PlanFailure & { quote?: QuoteView; previousChargeNow?: string });
+
+function termsOf(change: PlanChange): ChangeTerms {
+  return { prorationMode: change.prorationMode, timing: change.effectiveAt, onPaymentFailure: change.onPaymentFailure };
+}
+
+/** Asks Dodo what this exact change would do. Throws Dodo's error for the caller to map. */
+async function previewAtDodo(client: DodoPayments, subscriptionId: string, terms: ChangeTerms, selection: PlanSelection): Promise<LockedQuote> {
+  const preview = await client.subscriptions.previewChangePlan(subscriptionId, changePlanParams(terms, selection), READ_OPTIONS);
+  return lockedQuoteFrom(preview, selection, terms.timing === "NEXT_BILLING_DATE");
+}
+
+/** The customer's current quantity and addons, carried over (Dodo drops addons that are not sent). */
+async function currentSelection(client: DodoPayments, subscriptionId: string, toProductId: string): Promise<PlanSelection> {
+  const sub = await client.subscriptions.retrieve(subscriptionId, READ_OPTIONS);
+  return { productId: toProductId, quantity: sub.quantity, addons: sub.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })) };
+}
+
+/** Stores the preview as a QUOTED PlanChange and signs a token naming it and its hash. */
+async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, now: Date): Promise<QuoteView> {
+  const hash = quoteHash(quote);
+  const row = await db.planChange.create({
+    data: {
+      subscriptionId: ctx.subscription.id,
+      fromProductId: ctx.from.productId,
+      toProductId: ctx.to.productId,
+      prorationMode: ctx.terms.prorationMode,
+      effectiveAt: ctx.terms.timing,
+      onPaymentFailure: ctx.terms.onPaymentFailure,
+      quotedAmount: quote.totalAmount,
+      quotedCredits: quote.customerCredits,
+      currency: quote.currency,
+      status: "QUOTED",
+      quote: quote as unknown as Prisma.InputJsonValue,
+      quoteHash: hash,
+    },
+  });
+  const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: row.id, h: hash }, QUOTE_TTL_SECONDS, now.getTime());
+  return quoteView({
+    token,
+    expiresAt: new Date(now.getTime() + QUOTE_TTL_SECONDS * 1000),
+    subscriptionId: ctx.subscription.id,
+    quote,
+    terms: ctx.terms,
+    direction: ctx.move.direction,
+    fromName: ctx.from.name,
+    toName: ctx.to.name,
+  });
+}
+
+/** A change of this subscription already with Dodo (and recent enough to still be in flight). */
+export async function changeInFlight(subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
+  return db.planChange.findFirst({
+    where: { subscriptionId, status: "SUBMITTED", submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
+}
+
+/** Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote. */
+export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string }, deps: PlanDeps = {}): Promise<PreviewResult> {
+  const client = deps.client ?? dodo();
+  const now = deps.now?.() ?? new Date();
+  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId);
+  if (isFailure(ctx)) return ctx;
+  if (await changeInFlight(ctx.subscription.id, now)) return PENDING_CHANGE;
+  let quote: LockedQuote;
+  try {
+    quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId));
+  } catch (err) {
+    const refusal = refusalFrom(err);
+    if (!refusal) console.error("[plans] preview failed", err);
+    return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
+  }
+  return { ok: true, quote: await recordQuote(ctx, quote, now) };
+}
+
+function successMessage(change: PlanChange, toName: string): string {
+  const quote = storedQuote(change.quote);
+  switch (change.status) {
+    case "SCHEDULED":
+      return `Scheduled: you move to ${toName} on ${formatDate(quote.effectiveAt)}.`;
+    case "APPLIED":
+      return `Done: you are now on ${toName}.`;
+    default:
+      return `Processing your change to ${toName}…`;
+  }
+}
+
+async function productName(productId: string): Promise<string> {
+  return (await db.product.findUnique({ where: { id: productId }, select: { name: true } }))?.name ?? productId;
+}
+
+/**
+ * The numbers moved between preview and confirm: the old quote is retired, the new numbers become
+ * a new quote the customer can confirm, and nothing is sent to Dodo.
+ */
+async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date): Promise<ConfirmResult> {
+  await db.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "CANCELLED", errorCode: "QUOTE_CHANGED" } });
+  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId);
+  if (isFailure(ctx)) return ctx;
+  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, now);
+  const before = formatMoney(money(change.quotedAmount, change.currency));
+  const what =
+    change.quotedAmount !== fresh.totalAmount ? `The price changed since your preview (${before} then, ${view.chargeNow} now).`
+    : change.quotedCredits !== fresh.customerCredits ? `Your credit changed since your preview (${view.credit ? `${view.credit.label.toLowerCase()}: ${view.credit.amount}` : "no credit"} now).`
+    : `The terms changed since your preview (new plan ${view.newPlan.price}, next billing date ${view.newPlan.nextBilling}).`;
+  return {
+    ...failure("quote_changed", `${what} Nothing was charged. Please review the new numbers.`),
+    quote: view,
+    previousChargeNow: before,
+  };
+}
+
+type Claim = "claimed" | "busy" | "taken";
+
+/** QUOTED → SUBMITTED, once, and only if no other change of the subscription is in flight (any instance). */
+async function claim(change: PlanChange, now: Date): Promise<Claim> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Subscription" WHERE id = ${change.subscriptionId} FOR UPDATE`;
+    const busy = await tx.planChange.findFirst({
+      where: { subscriptionId: change.subscriptionId, id: { not: change.id }, status: "SUBMITTED", submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) } },
+    });
+    if (busy) return "busy";
+    const { count } = await tx.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "SUBMITTED", submittedAt: now } });
+    return count === 1 ? "claimed" : "taken";
+  });
+}
+
+/** Pulls Dodo's state in after a change (webhooks will too; whichever is first wins). */
+async function converge(client: DodoPayments, subscriptionId: string, paymentId: string | null): Promise<void> {
+  try {
+    if (paymentId) await syncPayment(paymentId, { dodo: client });
+    await syncSubscription(subscriptionId, { dodo: client });
+  } catch (err) {
+    console.error("[plans] sync after change failed", err);
+  }
+}
+
+async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
+  if (change.status === "FAILED" || change.status === "CANCELLED") {
+    return failure("quote_used", "This quote was already used or replaced. Please preview the change again.");
+  }
+  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId)) };
+}
+
+/** Step 2: the customer confirms a quote. Re-previews; sends the same change only if nothing moved. */
+export async function confirmPlanChange(input: { customerId: string; token: string }, deps: PlanDeps = {}): Promise<ConfirmResult> {
+  const client = deps.client ?? dodo();
+  const now = deps.now?.() ?? new Date();
+  const verified = verifyToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", input.token, now.getTime());
+  if (!verified.ok) {
+    return verified.reason === "expired" ? failure("quote_expired", "This preview has expired. Please preview the change again to see current prices.") : NOT_FOUND;
+  }
+  const change = await db.planChange.findUnique({ where: { id: verified.data.id }, include: { subscription: { select: { customerId: true } } } });
+  if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return NOT_FOUND;
+  if (change.status !== "QUOTED") return alreadyDecided(change);
+
+  const locked = storedQuote(change.quote);
+  const terms = termsOf(change);
+  let fresh: LockedQuote;
+  try {
+    fresh = await previewAtDodo(client, change.subscriptionId, terms, locked.selection);
+  } catch (err) {
+    const refusal = refusalFrom(err);
+    if (!refusal) return UNAVAILABLE;
+    await db.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "FAILED", errorCode: refusal.dodoCode } });
+    return failure(refusal.code, refusal.message);
+  }
+  if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now);
+
+  const claimed = await claim(change, now);
+  if (claimed === "busy") return PENDING_CHANGE;
+  if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }));
+
+  let paymentId: string | null = null;
+  try {
+    const params = { ...changePlanParams(terms, locked.selection), metadata: { encore_plan_change_id: change.id } };
+    const result = await client.subscriptions.changePlan(change.subscriptionId, params, CHARGE_OPTIONS);
+    paymentId = result.payment_id ?? null;
+  } catch (err) {
+    const refusal = refusalFrom(err);
+    if (refusal) {
+      await db.planChange.updateMany({ where: { id: change.id, status: "SUBMITTED" }, data: { status: "FAILED", errorCode: refusal.dodoCode } });
+      return failure(refusal.code, refusal.message);
+    }
+    // No answer: it may have gone through. Stay SUBMITTED (the page shows "processing") and let a
+    // webhook or a sync decide; never send it again.
+    console.error("[plans] change-plan outcome unknown", err);
+    return failure("unknown_outcome", "We did not hear back from the payment provider. Your change may still go through: this page updates as soon as we know. Please do not confirm again.");
+  }
+  if (paymentId) await db.planChange.updateMany({ where: { id: change.id, dodoPaymentId: null }, data: { dodoPaymentId: paymentId } });
+  if (locked.scheduled) await db.planChange.updateMany({ where: { id: change.id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
+  await converge(client, change.subscriptionId, paymentId);
+  const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
+  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)) };
+}
+

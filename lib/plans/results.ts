@@ -1,0 +1,52 @@
+// Typed outcomes of the plan services, and Dodo's refusals mapped onto them. A 4xx means Dodo
+// refused (nothing changed, nothing charged); anything else means we cannot know.
+import DodoPayments from "dodopayments";
+
+export type PlanErrorCode =
+  | "not_found"
+  | "same_plan"
+  | "not_in_ladder"
+  | "interval_change_not_allowed"
+  | "inactive"
+  | "pending_change"
+  | "no_card"
+  | "quote_expired"
+  | "quote_used"
+  | "quote_changed"
+  | "nothing_scheduled"
+  | "rejected"
+  | "unavailable"
+  | "unknown_outcome";
+
+export type PlanFailure = { ok: false; code: PlanErrorCode; message: string };
+
+export function failure(code: PlanErrorCode, message: string): PlanFailure {
+  return { ok: false, code, message };
+}
+
+export const NOT_FOUND = failure("not_found", "This subscription or plan is not available.");
+export const PENDING_CHANGE = failure(
+  "pending_change",
+  "Another plan change is still in progress or scheduled. Wait for it to finish, or keep your current plan to cancel the scheduled one, before choosing another plan.",
+);
+export const UNAVAILABLE = failure("unavailable", "We could not reach the payment provider. Nothing was changed or charged; please try again in a moment.");
+
+function dodoCode(err: InstanceType<typeof DodoPayments.APIError>): string | undefined {
+  const body = err.error as { code?: unknown } | undefined;
+  return typeof body?.code === "string" ? body.code : undefined;
+}
+
+/** Dodo's definite refusal as a failure, or null when the outcome is unknown (5xx, timeout, network). */
+export function refusalFrom(err: unknown): (PlanFailure & { dodoCode: string }) | null {
+  if (!(err instanceof DodoPayments.APIError) || typeof err.status !== "number" || err.status < 400 || err.status >= 500) return null;
+  const code = dodoCode(err) ?? `HTTP_${err.status}`;
+  if (err.status === 409) return { ...PENDING_CHANGE, dodoCode: code };
+  if (code === "NO_ELIGIBLE_PAYMENT_METHODS") {
+    return { ...failure("no_card", "Your subscription has no saved card to charge. Add a card, then try again."), dodoCode: code };
+  }
+  if (err.status === 422 && /INACTIVE|EXPIRED|ON_DEMAND/.test(code)) {
+    return { ...failure("inactive", "Your subscription is not active, so its plan cannot change right now."), dodoCode: code };
+  }
+  if (err.status === 404) return { ...NOT_FOUND, dodoCode: code };
+  return { ...failure("rejected", "The payment provider refused this change. Nothing was changed or charged."), dodoCode: code };
+}

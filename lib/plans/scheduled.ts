@@ -1,0 +1,35 @@
+import "server-only";
+import DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import { dodo } from "@/lib/dodo/client";
+import { syncSubscription } from "@/lib/reconcile/sync";
+import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
+
+export type KeepPlanResult = { ok: true; message: string } | PlanFailure;
+
+/**
+ * "Keep my current plan": cancels the change Dodo has scheduled for the next billing date. Safe
+ * to repeat: when Dodo has nothing scheduled any more (404), the outcome is the one asked for.
+ */
+export async function keepCurrentPlan(input: { customerId: string; subscriptionId: string }, deps: { client?: DodoPayments } = {}): Promise<KeepPlanResult> {
+  const client = deps.client ?? dodo();
+  const sub = await db.subscription.findUnique({ where: { id: input.subscriptionId }, include: { product: { select: { name: true } } } });
+  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
+  const scheduledRows = await db.planChange.count({ where: { subscriptionId: sub.id, status: "SCHEDULED" } });
+  if (!sub.scheduledChange && scheduledRows === 0) return failure("nothing_scheduled", "There is no scheduled plan change to cancel.");
+  try {
+    await client.subscriptions.cancelChangePlan(sub.id, { maxRetries: 1, timeout: 10_000 });
+  } catch (err) {
+    const refusal = refusalFrom(err);
+    if (!refusal) return UNAVAILABLE;
+    if (refusal.code !== "not_found") return failure(refusal.code, refusal.message);
+  }
+  await db.planChange.updateMany({ where: { subscriptionId: sub.id, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+  try {
+    await syncSubscription(sub.id, { dodo: client });
+  } catch (err) {
+    // The subscription.updated webhook clears the stored scheduled change as well.
+    console.error("[plans] sync after cancelling the scheduled change failed", err);
+  }
+  return { ok: true, message: `You stay on ${sub.product.name}. The scheduled change is cancelled.` };
+}

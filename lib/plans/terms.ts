@@ -1,0 +1,86 @@
+// The merchant's ladder policy turned into the parameters of one Dodo change-plan call. Pure, so
+// every policy combination is unit-tested without Dodo.
+import type { SubscriptionChangePlanParams } from "dodopayments/resources/subscriptions";
+import type { DowngradeTiming, PaymentFailurePolicy, ProrationMode } from "@/lib/generated/prisma/enums";
+import type { Move } from "./ladder";
+
+export type LadderPolicy = {
+  upgradeProration: ProrationMode;
+  upgradeOnPaymentFailure: PaymentFailurePolicy;
+  downgradeTiming: DowngradeTiming;
+  downgradeProration: ProrationMode;
+  allowIntervalChange: boolean;
+};
+
+/** What we send to Dodo for one move; stored on the PlanChange so confirm repeats it exactly. */
+export type ChangeTerms = { prorationMode: ProrationMode; timing: DowngradeTiming; onPaymentFailure: PaymentFailurePolicy };
+
+export type TermsResult = { ok: true; terms: ChangeTerms } | { ok: false; code: "interval_change_not_allowed"; message: string };
+
+/**
+ * Upgrades and downgrades follow the merchant's policy. Interval changes are treated on their own,
+ * because Dodo prorates with the *current* period's factor, which is meaningless across intervals
+ * (half a month of a yearly price): a move to a longer interval bills the new plan in full and
+ * restarts the cycle today (`full_immediately`); a move to a shorter one waits for the end of the
+ * period already paid for (`next_billing_date`, nothing billed now).
+ */
+export function termsFor(policy: LadderPolicy, move: Move): TermsResult {
+  if (move.intervalChange !== "none" && !policy.allowIntervalChange) {
+    return { ok: false, code: "interval_change_not_allowed", message: "Switching between monthly and yearly billing is not available for this plan." };
+  }
+  if (move.intervalChange === "longer") {
+    return { ok: true, terms: { prorationMode: "FULL_IMMEDIATELY", timing: "IMMEDIATELY", onPaymentFailure: policy.upgradeOnPaymentFailure } };
+  }
+  if (move.intervalChange === "shorter") {
+    return { ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } };
+  }
+  if (move.direction === "upgrade") {
+    return { ok: true, terms: { prorationMode: policy.upgradeProration, timing: "IMMEDIATELY", onPaymentFailure: policy.upgradeOnPaymentFailure } };
+  }
+  if (policy.downgradeTiming === "NEXT_BILLING_DATE") {
+    // Billed at the new price from the next renewal; nothing now, no credit.
+    return { ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } };
+  }
+  // An immediate downgrade normally credits rather than charges; if a mode does charge, a failed
+  // charge must not leave the customer on hold for moving down.
+  return { ok: true, terms: { prorationMode: policy.downgradeProration, timing: "IMMEDIATELY", onPaymentFailure: "PREVENT_CHANGE" } };
+}
+
+const PRORATION: Record<ProrationMode, SubscriptionChangePlanParams["proration_billing_mode"]> = {
+  PRORATED_IMMEDIATELY: "prorated_immediately",
+  DIFFERENCE_IMMEDIATELY: "difference_immediately",
+  FULL_IMMEDIATELY: "full_immediately",
+  DO_NOT_BILL: "do_not_bill",
+};
+
+export type PlanSelection = { productId: string; quantity: number; addons: Array<{ addon_id: string; quantity: number }> };
+
+/**
+ * The change-plan body, identical for the preview and the real call. Addons are always sent:
+ * Dodo removes existing addons when they are omitted.
+ */
+export function changePlanParams(terms: ChangeTerms, plan: PlanSelection): SubscriptionChangePlanParams {
+  return {
+    product_id: plan.productId,
+    quantity: plan.quantity,
+    addons: plan.addons,
+    proration_billing_mode: PRORATION[terms.prorationMode],
+    effective_at: terms.timing === "NEXT_BILLING_DATE" ? "next_billing_date" : "immediately",
+    on_payment_failure: terms.onPaymentFailure === "APPLY_CHANGE" ? "apply_change" : "prevent_change",
+  };
+}
+
+/** One sentence on how the numbers come about, for the preview (text only; the numbers are Dodo's). */
+export function termsExplanation(terms: ChangeTerms): string {
+  if (terms.timing === "NEXT_BILLING_DATE") return "Nothing is charged now. Your plan changes at your next billing date and renews at the new price.";
+  switch (terms.prorationMode) {
+    case "DIFFERENCE_IMMEDIATELY":
+      return "You pay (or are credited) the difference between the two plans' prices now; your billing date stays the same.";
+    case "PRORATED_IMMEDIATELY":
+      return "You pay (or are credited) the difference for the rest of the current period only; your billing date stays the same.";
+    case "FULL_IMMEDIATELY":
+      return "You pay the new plan in full now and a new billing period starts today.";
+    case "DO_NOT_BILL":
+      return "Your plan changes now with no charge and no credit; the new price applies from your next renewal.";
+  }
+}

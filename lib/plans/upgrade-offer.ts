@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ladderPlanOf } from "./context";
+import { byRank, classifyMove, priceDifferenceLabel, recurringLabel } from "./ladder";
+import { termsFor } from "./terms";
+
+export type UpgradeOffer = {
+  subscriptionId: string;
+  fromName: string;
+  toProductId: string;
+  toName: string;
+  price: string;
+  /** "+$50.00/month". */
+  difference: string;
+  /** Opens the plan page on this plan; the customer previews Dodo's numbers there before paying. */
+  href: string;
+};
+
+/**
+ * The upgrade an offer engine may show a customer: `toProductId` when given (an UPGRADE offer's
+ * product), else the next plan up on the same billing interval. Null when the customer has no
+ * active ladder subscription, the move is not an upgrade, or a change is already pending.
+ */
+export async function upgradeOfferFor(customerId: string, toProductId?: string): Promise<UpgradeOffer | null> {
+  const subs = await db.subscription.findMany({
+    where: { customerId, status: "ACTIVE", product: { ladderId: { not: null } } },
+    include: { product: { include: { ladder: { include: { products: true } } } } },
+    orderBy: { dodoCreatedAt: "asc" },
+  });
+  for (const sub of subs) {
+    const ladder = sub.product.ladder;
+    const from = ladderPlanOf(sub.product);
+    if (!ladder || !from || sub.scheduledChange) continue;
+    const pending = await db.planChange.count({ where: { subscriptionId: sub.id, status: "SUBMITTED" } });
+    if (pending) continue;
+    const candidates = byRank(ladder.products.filter((p) => !p.archived && p.currency === sub.currency).map(ladderPlanOf).filter((p) => p !== null));
+    const to = toProductId
+      ? candidates.find((p) => p.productId === toProductId)
+      : candidates.find((p) => p.rank > from.rank && p.interval === from.interval && p.intervalCount === from.intervalCount);
+    if (!to) continue;
+    const move = classifyMove(from, to);
+    if (!move || move.direction !== "upgrade" || !termsFor(ladder, move).ok) continue;
+    return {
+      subscriptionId: sub.id,
+      fromName: from.name,
+      toProductId: to.productId,
+      toName: to.name,
+      price: recurringLabel(to),
+      difference: priceDifferenceLabel(from, to),
+      href: `/account/plan?to=${encodeURIComponent(to.productId)}`,
+    };
+  }
+  return null;
+}

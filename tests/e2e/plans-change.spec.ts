@@ -1,0 +1,141 @@
+// Customers move between plans on /account/plan: Dodo's preview is shown before they confirm, and
+// what they confirm is what they pay. One file so these run in order on one worker.
+import { expect, test, type Page } from "@playwright/test";
+import { dodo, dodoPayments, dodoSubscription, renewNow, seedLadder, signIn, sql, subscribe } from "./plans-fixtures";
+
+const option = (page: Page, productId: string) => page.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
+
+async function planChanges(subscriptionId: string) {
+  const { rows } = await sql<{ status: string; dodoPaymentId: string | null; quotedAmount: number; errorCode: string | null }>(
+    `SELECT status, "dodoPaymentId", "quotedAmount", "errorCode" FROM "PlanChange" WHERE "subscriptionId" = $1 ORDER BY "createdAt"`,
+    [subscriptionId],
+  );
+  return rows;
+}
+
+for (const [upgradeProration, shown, amount] of [["DIFFERENCE_IMMEDIATELY", "$50.00", 5000], ["FULL_IMMEDIATELY", "$80.00", 8000]] as const) {
+  test(`upgrade Basic → Pro (${upgradeProration}): the preview shows Dodo's numbers and exactly that is charged`, async ({ page }) => {
+    const ladder = await seedLadder({ upgradeProration });
+    const s = await subscribe(ladder.basic);
+    await signIn(page, s.customerId);
+    await page.goto("/account/plan");
+    await expect(page.getByTestId("plan-current-name")).toHaveText("Basic");
+    await expect(option(page, ladder.pro).getByTestId("plan-difference")).toHaveText("+$50.00/month");
+    await expect(option(page, ladder.starter).getByTestId("plan-difference")).toHaveText("−$10.00/month");
+
+    await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+    const quote = page.getByTestId("quote-panel");
+    await expect(quote.getByTestId("quote-charge-now")).toHaveText(shown);
+    await expect(quote.getByTestId("quote-new-plan")).toHaveText("Pro · $80.00/month");
+    await expect(quote.getByTestId("quote-effective")).toHaveText("Immediately");
+    await expect(quote.getByTestId("quote-line")).toContainText(["Pro"]);
+    await quote.getByRole("button", { name: `Confirm upgrade and pay ${shown}` }).click();
+
+    // Processing until Dodo's webhooks (or the page's own sync) confirm; then the new plan.
+    await expect(page.getByTestId("plan-current-name")).toHaveText("Pro");
+    const [change] = await planChanges(s.subscriptionId);
+    expect(change).toMatchObject({ status: "APPLIED", quotedAmount: amount });
+    expect((await dodo().payments.retrieve(change!.dodoPaymentId!)).total_amount).toBe(amount);
+    await expect.poll(async () => (await sql(`SELECT 1 FROM "Entitlement" WHERE "customerId" = $1 AND "productId" = $2 AND status = 'ACTIVE'`, [s.customerId, ladder.pro])).rowCount).toBe(1);
+  });
+}
+
+test("immediate downgrade Pro → Starter: $60 credit, explained, consumed by the next renewal", async ({ page }) => {
+  const ladder = await seedLadder({ downgradeTiming: "IMMEDIATELY", downgradeProration: "DIFFERENCE_IMMEDIATELY" });
+  const s = await subscribe(ladder.pro);
+  const paidBefore = (await dodoPayments(s.subscriptionId)).length;
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$0.00");
+  await expect(quote.getByTestId("quote-credit")).toHaveText("$60.00");
+  await expect(quote).toContainText("The credit is applied to your next renewals.");
+  await quote.getByRole("button", { name: "Confirm downgrade" }).click();
+
+  await expect(page.getByTestId("plan-current-name")).toHaveText("Starter");
+  await expect(page.getByTestId("plan-credit")).toHaveText("$60.00 credit, applied to your next renewals: your next 3 renewals are free.");
+  expect((await dodoPayments(s.subscriptionId)).length).toBe(paidBefore);
+
+  expect(await renewNow(s.subscriptionId)).toBe(0);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("plan-credit")).toHaveText("$40.00 credit, applied to your next renewals: your next 2 renewals are free.", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});
+
+test("a change between preview and confirm is refused with the new numbers; nothing is charged", async ({ page }) => {
+  const ladder = await seedLadder();
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$50.00");
+  const paidBefore = (await dodoPayments(s.subscriptionId)).length;
+
+  // Meanwhile the billing date moves (e.g. support extended the period): the locked terms no longer hold.
+  const later = new Date(Date.parse((await dodoSubscription(s.subscriptionId)).next_billing_date) + 10 * 86_400_000).toISOString();
+  await dodo().subscriptions.update(s.subscriptionId, { next_billing_date: later });
+  await quote.getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+
+  await expect(quote.getByTestId("quote-notice")).toContainText("changed since your preview");
+  await expect(quote.getByTestId("quote-notice")).toContainText("Nothing was charged");
+  expect((await dodoPayments(s.subscriptionId)).length).toBe(paidBefore);
+  expect((await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.basic);
+  expect((await planChanges(s.subscriptionId)).map((c) => c.status)).toEqual(["CANCELLED", "QUOTED"]);
+});
+
+test("…0341 card under prevent_change: stays on Basic with a clear message", async ({ page }) => {
+  const ladder = await seedLadder({ upgradeOnPaymentFailure: "PREVENT_CHANGE" });
+  const s = await subscribe(ladder.basic, "0341");
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-failure-note")).toHaveText("If your card is declined, nothing changes: you stay on Basic.");
+  await quote.getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+
+  await expect(page.getByTestId("plan-notice")).toHaveText(/Your change to Pro did not go through: your card was declined\. Nothing changed; you are still on Basic\./);
+  await expect(page.getByTestId("plan-current-name")).toHaveText("Basic");
+  expect((await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.basic);
+});
+
+test("…0341 card under apply_change: on hold, and the page says how to fix the card", async ({ page }) => {
+  const ladder = await seedLadder({ upgradeOnPaymentFailure: "APPLY_CHANGE" });
+  const s = await subscribe(ladder.basic, "0341");
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-failure-note")).toContainText("put on hold until you update your card");
+  await quote.getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+
+  const notice = page.getByTestId("plan-notice");
+  await expect(notice).toContainText("Your subscription is on hold");
+  await expect(notice).toContainText("Update your card to restore it");
+  await expect(notice.getByRole("button", { name: "Update your card" })).toBeVisible();
+  expect((await dodoSubscription(s.subscriptionId)).status).toBe("on_hold");
+});
+
+test("scheduled downgrade: visible, cancelled in one click, no change at renewal", async ({ page }) => {
+  const ladder = await seedLadder(); // default: downgrades at the next billing date
+  const s = await subscribe(ladder.pro);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$0.00");
+  await expect(quote.getByTestId("quote-effective")).toHaveText(/^On /);
+  await quote.getByRole("button", { name: /^Schedule downgrade for / }).click();
+
+  const scheduled = page.getByTestId("plan-scheduled");
+  await expect(scheduled).toContainText("Your plan changes to Starter on");
+  await expect(page.getByTestId("plan-locked")).toContainText("Keep your current plan to cancel it");
+  await scheduled.getByRole("button", { name: "Keep my current plan (Pro)" }).click();
+  await expect(scheduled).toHaveCount(0);
+  expect((await dodoSubscription(s.subscriptionId)).scheduled_change ?? null).toBeNull();
+
+  expect(await renewNow(s.subscriptionId)).toBe(8000);
+  expect((await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.pro);
+});

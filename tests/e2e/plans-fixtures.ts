@@ -1,0 +1,127 @@
+// Seeds for the plan-change specs: a private ladder (own sandbox products, mirrored and ranked in
+// the app database) and a customer subscribed through one-click, signed in with a magic link.
+// Renewals are triggered per subscription (PATCH next_billing_date = now, Dodo's documented way),
+// never with the shared sandbox clock, so other specs' subscriptions are left alone.
+import crypto from "node:crypto";
+import DodoPayments from "dodopayments";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { signToken } from "../../lib/auth/signed-token";
+
+const env = (key: string) => {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set (the e2e global setup provides it)`);
+  return value;
+};
+
+export const dodo = () => new DodoPayments({ bearerToken: env("E2E_API_KEY"), baseURL: env("E2E_SANDBOX_URL"), maxRetries: 0 });
+
+let pool: pg.Pool | undefined;
+export const sql = <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => {
+  pool ??= new pg.Pool({ connectionString: env("E2E_DATABASE_URL"), max: 3 });
+  return pool.query<T>(text, values);
+};
+
+const uid = () => crypto.randomBytes(6).toString("hex");
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${env("E2E_SANDBOX_URL")}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${env("E2E_API_KEY")}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export type Policy = {
+  upgradeProration?: string;
+  upgradeOnPaymentFailure?: string;
+  downgradeTiming?: string;
+  downgradeProration?: string;
+};
+
+export type Ladder = { starter: string; basic: string; pro: string };
+
+/** Starter $20, Basic $30, Pro $80 a month, ranked 1, 2, 3 by the merchant. */
+export async function seedLadder(policy: Policy = {}): Promise<Ladder> {
+  const ladderId = `ladder_${uid()}`;
+  await sql(
+    `INSERT INTO "PlanLadder" (id, name, "upgradeProration", "upgradeOnPaymentFailure", "downgradeTiming", "downgradeProration", "updatedAt")
+     VALUES ($1, $1, $2, $3, $4, $5, now())`,
+    [ladderId, policy.upgradeProration ?? "DIFFERENCE_IMMEDIATELY", policy.upgradeOnPaymentFailure ?? "PREVENT_CHANGE", policy.downgradeTiming ?? "NEXT_BILLING_DATE", policy.downgradeProration ?? "DIFFERENCE_IMMEDIATELY"],
+  );
+  const ids: string[] = [];
+  for (const [rank, name, price] of [[1, "Starter", 2000], [2, "Basic", 3000], [3, "Pro", 8000]] as const) {
+    const product = await dodo().products.create({
+      name,
+      tax_category: "saas",
+      price: { type: "recurring_price", currency: "USD", price, payment_frequency_count: 1, payment_frequency_interval: "Month", subscription_period_count: 10, subscription_period_interval: "Year", discount: 0, purchasing_power_parity: false },
+    });
+    await sql(
+      `INSERT INTO "Product" (id, name, kind, "priceAmount", currency, "billingInterval", "billingIntervalCount", "ladderId", "planRank", "updatedAt")
+       VALUES ($1, $2, 'SUBSCRIPTION', $3, 'USD', 'MONTH', 1, $4, $5, now())`,
+      [product.product_id, name, price, ladderId, rank],
+    );
+    ids.push(product.product_id);
+  }
+  return { starter: ids[0]!, basic: ids[1]!, pro: ids[2]! };
+}
+
+export type Subscriber = { customerId: string; subscriptionId: string };
+
+/** A customer who bought `productId` in one click with a 4242 card (swapped for …0341 when asked). */
+export async function subscribe(productId: string, card: "4242" | "0341" = "4242"): Promise<Subscriber> {
+  const client = dodo();
+  const customer = await client.customers.create({ email: `plans-${uid()}@example.com`, name: "Plan Customer" });
+  const attach = (card_number: string) => control<{ payment_method_id: string }>("POST", `/_sandbox/customers/${customer.customer_id}/payment-methods`, { card_number });
+  const visa = await attach("4242424242424242");
+  const session = await client.checkoutSessions.create({
+    product_cart: [{ product_id: productId, quantity: 1 }],
+    customer: { customer_id: customer.customer_id },
+    payment_method_id: visa.payment_method_id,
+    confirm: true,
+    billing_address: { country: "US", zipcode: "94107" },
+    return_url: "http://127.0.0.1/unused",
+  });
+  await control("POST", "/_sandbox/settle");
+  const subscriptionId = (await client.payments.retrieve(session.payment_id!)).subscription_id!;
+  if (card === "0341") {
+    const failing = await attach("4000000000000341");
+    await client.subscriptions.updatePaymentMethod(subscriptionId, { payment_method: { type: "existing", payment_method_id: failing.payment_method_id } });
+  }
+  // The app learns about the subscription from Dodo's webhooks.
+  let customerId = "";
+  await expect.poll(async () => {
+    const { rows } = await sql<{ customerId: string; status: string }>(`SELECT "customerId", status FROM "Subscription" WHERE id = $1`, [subscriptionId]);
+    customerId = rows[0]?.customerId ?? "";
+    return rows[0]?.status;
+  }, { timeout: 15_000 }).toBe("ACTIVE");
+  return { customerId, subscriptionId };
+}
+
+/** Signs the customer in through a magic link, as the account emails do. */
+export async function signIn(page: Page, customerId: string): Promise<void> {
+  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId }, 900);
+  await page.goto(`/account/login?token=${encodeURIComponent(token)}`);
+  await page.waitForURL(/\/account$/);
+}
+
+/** Renews this subscription now (Dodo's documented trigger) and returns the renewal charge (0 when credit paid it). */
+export async function renewNow(subscriptionId: string): Promise<number> {
+  const client = dodo();
+  // Same machine, no clock offset in these specs: "now" here is the sandbox's now.
+  const dueAt = new Date().toISOString();
+  await client.subscriptions.update(subscriptionId, { next_billing_date: dueAt });
+  const { items } = await client.payments.list({ page_number: 0, subscription_id: subscriptionId });
+  const newest = items[0];
+  return newest && newest.created_at >= dueAt ? newest.total_amount : 0;
+}
+
+export async function dodoPayments(subscriptionId: string) {
+  return (await dodo().payments.list({ page_number: 0, subscription_id: subscriptionId })).items;
+}
+
+export async function dodoSubscription(subscriptionId: string) {
+  return dodo().subscriptions.retrieve(subscriptionId);
+}

@@ -1,0 +1,104 @@
+// The plan page's view model against the sandbox: ladder, processing → outcome through a sync,
+// scheduled change, credit visible until used, and the upgrade offer exposed to the offer engine.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planPage } from "@/lib/plans/page";
+import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
+import { keepCurrentPlan } from "@/lib/plans/scheduled";
+import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
+import { createLadder, moveIntoPeriod, renew, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";
+
+let t: PlansSandbox;
+beforeAll(async () => {
+  t = await startPlansSandbox();
+});
+afterAll(() => t.close());
+
+async function change(customerId: string, subscriptionId: string, productId: string) {
+  const preview = await previewPlanChange({ customerId, subscriptionId, productId }, { client: t.client });
+  if (!preview.ok) throw new Error(preview.message);
+  return confirmPlanChange({ customerId, token: preview.quote.token }, { client: t.client });
+}
+
+async function onlyView(customerId: string) {
+  const views = await planPage(customerId, { client: t.client });
+  expect(views).toHaveLength(1);
+  return views[0]!;
+}
+
+describe("plan page", () => {
+  it("lists the ladder in the merchant's order with price differences", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.basic);
+    const view = await onlyView(s.customerId);
+    expect(view.current).toMatchObject({ name: "Basic", price: "$30.00/month", status: "active" });
+    expect(view.options.map((o) => [o.name, o.actionLabel, o.difference])).toEqual([
+      ["Starter", "Downgrade", "−$10.00/month"],
+      ["Basic yearly", "Upgrade", "$300.00/year"],
+      ["Pro", "Upgrade", "+$50.00/month"],
+    ]);
+    expect(view.locked).toBeNull();
+  });
+
+  it("shows processing, then the declined outcome once a sync sees it (prevent_change)", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.basic, { card: "0341" });
+    await change(s.customerId, s.subscriptionId, ladder.pro);
+    const processing = await onlyView(s.customerId);
+    expect(processing.processing).toEqual({ toName: "Pro" });
+    expect(processing.locked).toContain("still processing");
+
+    await t.control("POST", "/_sandbox/settle");
+    const after = await onlyView(s.customerId); // syncs the in-flight change itself
+    expect(after.processing).toBeNull();
+    expect(after.current.name).toBe("Basic");
+    expect(after.notice).toMatchObject({ tone: "error", fixCard: true });
+    expect(after.notice?.text).toBe("Your change to Pro did not go through: your card was declined. Nothing changed; you are still on Basic.");
+  });
+
+  it("says how to fix the card when apply_change put the subscription on hold", async () => {
+    const ladder = await createLadder(t, { upgradeOnPaymentFailure: "APPLY_CHANGE" });
+    const s = await subscribe(t, ladder.basic, { card: "0341" });
+    await change(s.customerId, s.subscriptionId, ladder.pro);
+    await t.control("POST", "/_sandbox/settle");
+    const view = await onlyView(s.customerId);
+    expect(view.current).toMatchObject({ name: "Pro", status: "on hold" });
+    expect(view.notice).toMatchObject({ tone: "warning", fixCard: true });
+    expect(view.notice?.text).toContain("Update your card");
+    expect(view.locked).not.toBeNull();
+  });
+
+  it("shows a scheduled downgrade until the customer keeps the current plan", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.pro);
+    expect(await change(s.customerId, s.subscriptionId, ladder.starter)).toMatchObject({ ok: true, status: "SCHEDULED" });
+    const view = await onlyView(s.customerId);
+    expect(view.scheduled?.toName).toBe("Starter");
+    expect(view.locked).toContain("scheduled");
+    expect(await upgradeOfferFor(s.customerId)).toBeNull();
+    await keepCurrentPlan({ customerId: s.customerId, subscriptionId: s.subscriptionId }, { client: t.client });
+    expect((await onlyView(s.customerId)).scheduled).toBeNull();
+  });
+
+  it("explains a downgrade credit and shows it until renewals have used it", async () => {
+    const ladder = await createLadder(t, { downgradeTiming: "IMMEDIATELY" });
+    const s = await subscribe(t, ladder.pro);
+    await moveIntoPeriod(t, s.subscriptionId, 0.5);
+    await change(s.customerId, s.subscriptionId, ladder.starter);
+    expect((await onlyView(s.customerId)).credit).toBe("$60.00 credit, applied to your next renewals: your next 3 renewals are free.");
+    await renew(t, s.subscriptionId);
+    expect((await onlyView(s.customerId)).credit).toBe("$40.00 credit, applied to your next renewals: your next 2 renewals are free.");
+    await renew(t, s.subscriptionId);
+    await renew(t, s.subscriptionId);
+    expect((await onlyView(s.customerId)).credit).toBeNull();
+  });
+});
+
+describe("upgrade offer for the offer engine", () => {
+  it("offers the next plan up on the same interval, or the offer's own product", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.basic);
+    expect(await upgradeOfferFor(s.customerId)).toMatchObject({ toProductId: ladder.pro, toName: "Pro", difference: "+$50.00/month", href: `/account/plan?to=${ladder.pro}` });
+    expect(await upgradeOfferFor(s.customerId, ladder.basicYearly)).toMatchObject({ toProductId: ladder.basicYearly, difference: "$300.00/year" });
+    expect(await upgradeOfferFor(s.customerId, ladder.starter)).toBeNull();
+  });
+});
