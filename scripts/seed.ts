@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { syncAllProducts } from "@/lib/catalog/sync";
+import { reconcileRecent } from "@/lib/reconcile/recent";
 import { SEED_PRODUCTS } from "../sandbox/seed";
 
 export const DEMO_MERCHANT = { email: "merchant@example.com", password: "encore-demo" } as const;
@@ -56,5 +57,9 @@ const products = await syncAllProducts();
 await seedLadder();
 await seedOffers();
 await seedMerchant();
-console.log(`[seed] ${products} products mirrored; demo ladder, funnel and merchant ready`);
+// Mirrors the sandbox's demo customers (their subscriptions, payments and entitlements) the same
+// way production converges: by syncing Dodo's objects, not by writing rows by hand.
+const mirrored = await reconcileRecent({ days: 60 });
+if (mirrored.failures.length) throw new Error(`seed could not sync: ${mirrored.failures.map((f) => f.id).join(", ")}`);
+console.log(`[seed] ${products} products, ${mirrored.payments} payments and ${mirrored.subscriptions} subscriptions mirrored; demo ladder, funnel and merchant ready`);
 await db.$disconnect();

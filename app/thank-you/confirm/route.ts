@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { loadEnv } from "@/lib/env";
+import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
+import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
+import { problemPage } from "@/components/storefront/problem-page";
+
+// Dodo's hosted checkout sends the customer here. Only the signed token is read from the URL;
+// Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).
+// Redirects use APP_URL: behind `next start` the request URL's host may differ from the cookie's.
+export async function GET(request: NextRequest) {
+  const signedIn = customerIdFromSession(request.cookies.get(CUSTOMER_COOKIE)?.value);
+  const result = await completeCheckoutReturn(request.nextUrl.searchParams.get("token"), signedIn);
+  if (!result.ok) {
+    const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
+    return problemPage(result.status, result.message, retry);
+  }
+  return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
+}

@@ -1,0 +1,13 @@
+import { buyOfferWithCheckoutAction } from "@/app/checkout/actions";
+
+/** Hosted checkout for an offer: when one-click is not possible, or to try another card. */
+export function CheckoutFallback({ impressionId, label }: { impressionId: string; label: string }) {
+  return (
+    <form action={buyOfferWithCheckoutAction}>
+      <input type="hidden" name="impressionId" value={impressionId} />
+      <button type="submit" className="w-full rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50">
+        {label}
+      </button>
+    </form>
+  );
+}

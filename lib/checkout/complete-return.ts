@@ -1,0 +1,65 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import { dodo } from "@/lib/dodo/client";
+import type { Payment } from "@/lib/generated/prisma/client";
+import { recordDecision } from "@/lib/offers/decide";
+import { syncPayment } from "@/lib/reconcile/sync";
+import { readReturnToken } from "./intents";
+import { boughtProductIds, openFunnelFor } from "./order";
+
+export type ReturnResult =
+  | { ok: true; customerId: string; intentId: string }
+  | { ok: false; status: 402 | 403 | 404 | 409 | 502; message: string; productId?: string };
+
+const FORBIDDEN = { ok: false, status: 403, message: "This link is not valid, or it has already been used." } as const;
+
+/**
+ * The customer is back from hosted checkout. Nothing in the URL is trusted but the signed token:
+ * the payment is read from Dodo and must belong to the session we created for this intent. The
+ * token is spent only when the purchase is verified, so two tabs can't both use it.
+ */
+export async function completeCheckoutReturn(
+  token: string | null,
+  sessionCustomerId: string | null,
+  client: DodoPayments = dodo(),
+): Promise<ReturnResult> {
+  const parsed = readReturnToken(token);
+  if (!parsed.ok) return FORBIDDEN;
+  const intent = await db.checkoutIntent.findUnique({ where: { id: parsed.intentId } });
+  if (!intent || !intent.dodoSessionId) return { ok: false, status: 404, message: "We could not find this checkout." };
+  // Back or reload on the same browser: its session already proves who bought; anyone else is refused.
+  if (intent.consumedAt && intent.customerId && intent.customerId === sessionCustomerId) return { ok: true, customerId: intent.customerId, intentId: intent.id };
+  if (intent.consumedAt || intent.expiresAt <= new Date()) return FORBIDDEN;
+
+  let payment: Payment;
+  let productIds: string[];
+  try {
+    const session = await client.checkoutSessions.retrieve(intent.dodoSessionId, { maxRetries: 1, timeout: 10_000 });
+    if (!session.payment_id) return { ok: false, status: 409, message: "Your payment was not completed.", productId: intent.productId };
+    payment = await syncPayment(session.payment_id, { dodo: client });
+    productIds = await boughtProductIds(payment);
+  } catch (err) {
+    console.error("[checkout] could not verify the purchase", err);
+    return { ok: false, status: 502, message: "We could not confirm your payment yet. Please reload this page in a moment." };
+  }
+  if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;
+  if (intent.customerId && intent.customerId !== payment.customerId) return FORBIDDEN;
+  if (payment.status === "FAILED" || payment.status === "CANCELLED") {
+    return { ok: false, status: 402, message: "Your payment did not go through and nothing was charged. You can try again with another card.", productId: intent.productId };
+  }
+
+  const { count } = await db.checkoutIntent.updateMany({
+    where: { id: intent.id, consumedAt: null },
+    data: { consumedAt: new Date(), customerId: payment.customerId },
+  });
+  if (count !== 1) return FORBIDDEN;
+
+  if (parsed.impressionId) {
+    // Bought an offer through hosted checkout: that is the offer's answer, if it had none yet.
+    const imp = await db.offerImpression.findUnique({ where: { id: parsed.impressionId }, select: { id: true, customerId: true } });
+    if (imp?.customerId === payment.customerId) await db.$transaction((tx) => recordDecision(tx, imp.id, "ACCEPTED", "hosted_checkout"));
+  }
+  await openFunnelFor(payment, productIds);
+  return { ok: true, customerId: payment.customerId, intentId: intent.id };
+}

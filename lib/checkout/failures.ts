@@ -1,0 +1,36 @@
+// Turns Dodo's failure codes into what we tell the customer. Only soft reasons are ever named:
+// hard declines (stolen, lost, pick-up, fraud…) read as a plain decline, as Dodo's docs require.
+
+export type FailureKind = "declined" | "insufficient_funds" | "expired_card" | "authentication" | "card_not_eligible" | "provider_unavailable" | "window_closed";
+
+export type CustomerFailure = { kind: FailureKind; message: string; offerOtherCard: boolean };
+
+const MESSAGES: Record<FailureKind, string> = {
+  declined: "Your bank declined this charge. Nothing was taken from your card.",
+  insufficient_funds: "Your card was declined for insufficient funds. Nothing was taken from your card.",
+  expired_card: "Your saved card has expired.",
+  authentication: "Your bank wants you to confirm this payment, which one-click can't do.",
+  card_not_eligible: "Your saved card can't be used for this purchase.",
+  provider_unavailable: "We could not charge you: the payment service did not answer. We did not retry, so you will not be charged twice.",
+  window_closed: "This offer has expired.",
+};
+
+const SOFT_CODES: Record<string, FailureKind> = {
+  INSUFFICIENT_FUNDS: "insufficient_funds",
+  EXPIRED_CARD: "expired_card",
+  AUTHENTICATION_REQUIRED: "authentication",
+  AUTHENTICATION_FAILURE: "authentication",
+  NO_ELIGIBLE_PAYMENT_METHODS: "card_not_eligible",
+  INVALID_REQUEST_PARAMETERS: "card_not_eligible",
+  PAYMENT_METHOD_NOT_FOUND: "card_not_eligible",
+  PROVIDER_UNAVAILABLE: "provider_unavailable",
+  OFFER_EXPIRED: "window_closed",
+};
+
+/** Our own code for a charge whose outcome Dodo never told us (5xx, timeout, network). */
+export const PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+
+export function customerFailure(errorCode: string | null | undefined): CustomerFailure {
+  const kind = (errorCode && SOFT_CODES[errorCode.toUpperCase()]) || "declined";
+  return { kind, message: MESSAGES[kind], offerOtherCard: kind !== "window_closed" };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import crypto from "node:crypto";
+import type DodoPayments from "dodopayments";
+import { signToken, verifyToken } from "@/lib/auth/signed-token";
+import { db } from "@/lib/db";
+import { dodo } from "@/lib/dodo/client";
+import { loadEnv } from "@/lib/env";
+
+// A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
+// the return_url carries a signed token naming it, spent once when the customer comes back.
+const HOSTED_SESSION_SECONDS = 24 * 60 * 60;
+// Creating a session moves no money, so one retry is safe.
+const CREATE_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
+
+export type ReturnTokenData = { i: string; imp?: string };
+
+export type StartResult = { ok: true; url: string } | { ok: false; code: "not_found" | "unavailable"; message: string };
+
+export async function startHostedCheckout(
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string },
+  client: DodoPayments = dodo(),
+): Promise<StartResult> {
+  const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
+  if (!product) return { ok: false, code: "not_found", message: "This product is not available." };
+  const env = loadEnv();
+  const intentId = crypto.randomBytes(18).toString("base64url");
+  const token = signToken<ReturnTokenData>(env.SESSION_SECRET, "checkout-return", { i: intentId, ...(input.impressionId ? { imp: input.impressionId } : {}) }, HOSTED_SESSION_SECONDS);
+  await db.checkoutIntent.create({
+    data: { id: intentId, productId: product.id, customerId: input.customer?.id ?? null, expiresAt: new Date(Date.now() + HOSTED_SESSION_SECONDS * 1000) },
+  });
+  try {
+    const session = await client.checkoutSessions.create(
+      {
+        product_cart: [{ product_id: product.id, quantity: 1 }],
+        ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
+        return_url: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}`,
+        feature_flags: { redirect_immediately: true },
+        metadata: { encore_checkout_intent_id: intentId, ...(input.impressionId ? { encore_impression_id: input.impressionId } : {}) },
+      },
+      CREATE_OPTIONS,
+    );
+    if (!session.checkout_url) throw new Error(`checkout session ${session.session_id} has no checkout_url`);
+    await db.checkoutIntent.update({ where: { id: intentId }, data: { dodoSessionId: session.session_id } });
+    return { ok: true, url: session.checkout_url };
+  } catch (err) {
+    console.error("[checkout] could not start hosted checkout", err);
+    return { ok: false, code: "unavailable", message: "Checkout is unavailable right now. Please try again in a moment." };
+  }
+}
+
+export type ReturnTokenCheck = { ok: true; intentId: string; impressionId: string | null } | { ok: false };
+
+export function readReturnToken(token: string | null): ReturnTokenCheck {
+  const result = verifyToken<ReturnTokenData>(loadEnv().SESSION_SECRET, "checkout-return", token);
+  if (!result.ok || typeof result.data.i !== "string") return { ok: false };
+  return { ok: true, intentId: result.data.i, impressionId: typeof result.data.imp === "string" ? result.data.imp : null };
+}
+
+/** Hosted checkout for an offer the customer was shown (the one-click fallback); theirs only. */
+export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo()): Promise<StartResult> {
+  const impression = await db.offerImpression.findUnique({ where: { id: impressionId }, select: { customerId: true, offer: { select: { offeredProductId: true } } } });
+  if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId }, client);
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import DodoPayments from "dodopayments";
+import type { CheckoutSessionBillingAddress } from "dodopayments/resources/checkout-sessions";
+import { db } from "@/lib/db";
+import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { loadEnv } from "@/lib/env";
+import type { ChargeAttempt } from "@/lib/generated/prisma/client";
+import { lockImpression, recordDecision } from "@/lib/offers/decide";
+import { syncPayment } from "@/lib/reconcile/sync";
+import { PROVIDER_UNAVAILABLE } from "./failures";
+import { chargeView, type ChargeView } from "./outcome";
+
+export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
+
+export type AcceptResult =
+  | { ok: true; charge: ChargeView }
+  | { ok: false; code: "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable"; message: string };
+
+const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
+// A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
+const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
+
+/**
+ * Where one-click sends the billing address Dodo requires with `confirm: true`: the address of
+ * the customer's latest purchase (the funnel's own when there is one).
+ */
+async function billingAddressFor(customerId: string, originPaymentId: string | null, client: DodoPayments): Promise<CheckoutSessionBillingAddress | null> {
+  const paymentId = originPaymentId ?? (await db.payment.findFirst({ where: { customerId, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { id: true } }))?.id;
+  if (!paymentId) return null;
+  try {
+    const { billing } = await client.payments.retrieve(paymentId, { maxRetries: 1, timeout: 5_000 });
+    return { country: billing.country, zipcode: billing.zipcode ?? null, city: billing.city ?? null, state: billing.state ?? null, street: billing.street ?? null };
+  } catch (err) {
+    console.error("[one-click] could not read the billing address", err);
+    return null;
+  }
+}
+
+type Claim = { kind: "existing"; attempt: ChargeAttempt } | { kind: "new"; attempt: ChargeAttempt } | { kind: "refused"; result: AcceptResult };
+
+/**
+ * Writes the one ChargeAttempt of an impression before Dodo is called. The unique key on
+ * impressionId (and the impression lock, shared with decline) means concurrent accepts from any
+ * number of tabs, clicks or app instances produce one attempt; the others get the first one back.
+ */
+async function claimAttempt(impressionId: string, customerId: string, now: Date): Promise<Claim> {
+  return db.$transaction(async (tx) => {
+    await lockImpression(tx, impressionId);
+    const imp = await tx.offerImpression.findUnique({ where: { id: impressionId }, include: { decision: true, chargeAttempt: true } });
+    if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId) return { kind: "refused", result: NOT_FOUND };
+    if (imp.chargeAttempt) return { kind: "existing", attempt: imp.chargeAttempt };
+    if (imp.decision) return { kind: "refused", result: { ok: false, code: "already_decided", message: "You already answered this offer." } };
+    if (imp.expiresAt <= now) {
+      await recordDecision(tx, imp.id, "EXPIRED", "window_closed", now);
+      return { kind: "refused", result: { ok: false, code: "expired", message: "This offer has expired." } };
+    }
+    if (!imp.paymentMethodId) return { kind: "refused", result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
+    const attempt = await tx.chargeAttempt.create({ data: { impressionId: imp.id, customerId, amount: imp.priceAmount, currency: imp.currency, status: "PENDING" } });
+    return { kind: "new", attempt };
+  });
+}
+
+/** The customer pressed "Accept — one click". Charges the card frozen on the impression, once. */
+export async function acceptOffer(input: { impressionId: string; customerId: string }, deps: ChargeDeps = {}): Promise<AcceptResult> {
+  const client = deps.client ?? dodo();
+  const now = deps.now?.() ?? new Date();
+  const imp = await db.offerImpression.findUnique({
+    where: { id: input.impressionId },
+    include: { chargeAttempt: true, offer: { select: { offeredProductId: true } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
+  });
+  if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;
+  if (imp.chargeAttempt) return { ok: true, charge: await refreshedView(imp.chargeAttempt, deps) };
+
+  const billing = await billingAddressFor(input.customerId, imp.funnelSession?.originPaymentId ?? null, client);
+  if (!billing) return { ok: false, code: "unavailable", message: "We could not charge you right now. Nothing was taken from your card." };
+
+  const claim = await claimAttempt(input.impressionId, input.customerId, now);
+  if (claim.kind === "refused") return claim.result;
+  if (claim.kind === "existing") return { ok: true, charge: await refreshedView(claim.attempt, deps) };
+
+  const attempt = claim.attempt;
+  try {
+    const session = await client.checkoutSessions.create(
+      {
+        // A discounted offer names its price: Dodo honours `amount` on pay-what-you-want products.
+        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: 1, ...(imp.priceAmount !== imp.listPriceAmount ? { amount: imp.priceAmount } : {}) }],
+        customer: { customer_id: imp.customer.dodoCustomerId },
+        payment_method_id: imp.paymentMethodId!,
+        confirm: true,
+        billing_address: billing,
+        return_url: `${loadEnv().APP_URL}/account`,
+        feature_flags: { redirect_immediately: true },
+        metadata: { encore_impression_id: imp.id, encore_charge_attempt_id: attempt.id },
+      },
+      ONE_CLICK_OPTIONS,
+    );
+    // The webhook may have resolved the attempt already: only fill in what is still missing.
+    await db.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: "SUBMITTED" } });
+    await db.chargeAttempt.update({ where: { id: attempt.id }, data: { dodoCheckoutSessionId: session.session_id, dodoPaymentId: session.payment_id ?? null } });
+  } catch (err) {
+    await recordChargeError(attempt, err, now);
+  }
+  const latest = await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  return { ok: true, charge: await refreshedView(latest, deps) };
+}
+
+/**
+ * Dodo answered with an error (it refused: nothing was charged) or did not answer at all (5xx,
+ * 408, timeout: we can't know, so UNKNOWN; the webhook fixes it if money did move). Never retried.
+ */
+async function recordChargeError(attempt: ChargeAttempt, err: unknown, now: Date): Promise<void> {
+  const status = err instanceof DodoPayments.APIError ? err.status : undefined;
+  const refused = status !== undefined && status >= 400 && status < 500 && status !== 408;
+  if (!refused) console.error("[one-click] charge outcome unknown", err);
+  const code = refused ? dodoErrorCode((err as InstanceType<typeof DodoPayments.APIError>).error) : PROVIDER_UNAVAILABLE;
+  await db.$transaction(async (tx) => {
+    await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: refused ? "FAILED" : "UNKNOWN", errorCode: code } });
+    await recordDecision(tx, attempt.impressionId, "FAILED", code.toLowerCase(), now);
+  });
+}
+
+/** Dodo's error body is `{ code, message }`. */
+function dodoErrorCode(body: unknown): string {
+  const code = body && typeof body === "object" ? (body as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code !== "" ? code : "REQUEST_REJECTED";
+}
+
+/** The attempt as the customer should see it, pulling Dodo's latest state while it is in flight. */
+async function refreshedView(attempt: ChargeAttempt, deps: ChargeDeps): Promise<ChargeView> {
+  if (attempt.status !== "SUBMITTED" || !attempt.dodoPaymentId) return chargeView(attempt);
+  try {
+    await (deps.sync ?? ((id: string) => syncPayment(id, deps.client ? { dodo: deps.client } : {})))(attempt.dodoPaymentId);
+  } catch (err) {
+    console.error("[one-click] sync after charge failed", err);
+  }
+  return chargeView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
+}
+
+/** Polled by the page while a charge is processing; read-only towards Dodo. */
+export async function chargeStatus(input: { impressionId: string; customerId: string }, deps: ChargeDeps = {}): Promise<ChargeView | null> {
+  const attempt = await db.chargeAttempt.findUnique({ where: { impressionId: input.impressionId } });
+  if (!attempt || attempt.customerId !== input.customerId) return null;
+  return refreshedView(attempt, deps);
+}

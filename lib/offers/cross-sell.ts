@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
+import type { SessionCustomer } from "@/lib/auth/customer-session";
+import type { CardSummary } from "@/lib/payment-methods/eligibility";
+import { oneClickCardFor } from "@/lib/payment-methods/saved";
+import { customerHistory } from "./history";
+import { expireStaleImpressions, recordImpression } from "./impressions";
+import { offerEligibility, offerPrice } from "./rules";
+import { offerView, type OfferView } from "./view";
+
+const MAX_ACCOUNT_OFFERS = 3;
+
+/**
+ * Cross-sells for an existing customer's account page: active CROSS_SELL offers related to what
+ * they own (by trigger products), not owned, not declined. One-click when a saved card fits.
+ */
+export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
+  await expireStaleImpressions({ customerId: customer.id }, now);
+  const [offers, history] = await Promise.all([
+    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: true }, orderBy: { createdAt: "asc" } }),
+    customerHistory(customer.id, now),
+  ]);
+  // An account offer needs something to relate to: catch-all offers are for funnels, not here.
+  const eligible = offers
+    .filter((o) => o.triggerProductIds.length > 0)
+    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history).eligible)
+    .slice(0, MAX_ACCOUNT_OFFERS);
+  if (eligible.length === 0) return [];
+
+  const cards = new Map<string, CardSummary | null>();
+  const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
+  const views: OfferView[] = [];
+  for (const offer of eligible) {
+    const currency = offer.offeredProduct.currency;
+    if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
+    const card = cards.get(currency) ?? null;
+    const price = offerPrice(offer.offeredProduct, offer.discountBps);
+    const impression = await recordImpression({
+      customerId: customer.id,
+      offerId: offer.id,
+      stepId: null,
+      variantId: null,
+      funnelSessionId: null,
+      placement: "ACCOUNT",
+      holdout: false,
+      priceAmount: price.price.amount,
+      listPriceAmount: price.listPrice.amount,
+      currency: price.price.currency,
+      paymentMethodId: card?.paymentMethodId ?? null,
+      expiresAt,
+    }, now);
+    views.push(await offerView(impression.id, customer, card));
+  }
+  return views;
+}

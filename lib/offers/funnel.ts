@@ -1,0 +1,163 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
+import type { SessionCustomer } from "@/lib/auth/customer-session";
+import { oneClickCardFor } from "@/lib/payment-methods/saved";
+import { stepAssignment } from "./assignment";
+import { customerHistory } from "./history";
+import { expireStaleImpressions, recordImpression } from "./impressions";
+import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
+import { offerView, type OfferView } from "./view";
+
+export type FunnelPurchase = {
+  customerId: string;
+  paymentId: string;
+  subscriptionId: string | null;
+  productIds: string[];
+  orderAmount: number;
+  currency: string;
+};
+
+/**
+ * Opens the funnel for a verified purchase (once: keyed by the payment). Funnels whose entry offers
+ * name a bought product win over catch-all ones; the newest wins a tie. Null = no funnel applies.
+ */
+export async function startFunnelSession(p: FunnelPurchase, now = new Date()): Promise<string | null> {
+  const existing = await db.funnelSession.findUnique({ where: { originPaymentId: p.paymentId }, select: { id: true } });
+  if (existing) return existing.id;
+  const funnels = await db.funnel.findMany({
+    where: { active: true, entryStepId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, windowSecs: true, entryStepId: true, entryStep: { select: { variants: { select: { offer: { select: { triggerProductIds: true } } } } } } },
+  });
+  const ranked = funnels
+    .map((f) => ({ f, rank: rankFunnelMatch(f.entryStep?.variants.map((v) => v.offer.triggerProductIds) ?? [], p.productIds) }))
+    .filter((x) => x.rank > 0)
+    .sort((a, b) => b.rank - a.rank);
+  const best = ranked[0]?.f;
+  if (!best) return null;
+  await db.funnelSession.createMany({
+    data: [{
+      customerId: p.customerId,
+      funnelId: best.id,
+      originPaymentId: p.paymentId,
+      originSubscriptionId: p.subscriptionId,
+      orderAmount: p.orderAmount,
+      currency: p.currency,
+      currentStepId: best.entryStepId,
+      startedAt: now,
+      expiresAt: windowClosesAt(now, best.windowSecs, loadEnv().OFFER_WINDOW_MINUTES),
+    }],
+    skipDuplicates: true,
+  });
+  const row = await db.funnelSession.findUnique({ where: { originPaymentId: p.paymentId }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+export type FunnelView = { state: "offer"; offer: OfferView } | { state: "done" } | { state: "expired" } | { state: "none" };
+
+const MAX_HOPS = 20;
+const stepInclude = { variants: { include: { offer: { include: { offeredProduct: true } } } } } as const;
+
+/** Moves the session on from `fromStepId`, unless another request already did (compare-and-set). */
+async function advance(sessionId: string, fromStepId: string, toStepId: string | null): Promise<void> {
+  await db.funnelSession.updateMany({
+    where: { id: sessionId, status: "OPEN", currentStepId: fromStepId },
+    data: toStepId ? { currentStepId: toStepId } : { currentStepId: null, status: "COMPLETED" },
+  });
+}
+
+async function expireSession(sessionId: string, now: Date): Promise<void> {
+  await db.funnelSession.updateMany({ where: { id: sessionId, status: "OPEN" }, data: { status: "EXPIRED" } });
+  await expireStaleImpressions({ funnelSessionId: sessionId }, now);
+}
+
+async function purchaseOf(session: { originPaymentId: string | null; orderAmount: number; currency: string }) {
+  const payment = session.originPaymentId
+    ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true } })
+    : null;
+  const cart = Array.isArray(payment?.productCart) ? (payment.productCart as { productId?: unknown }[]) : [];
+  const productIds = cart.flatMap((l) => (typeof l.productId === "string" ? [l.productId] : []));
+  if (payment?.subscriptionId) {
+    const sub = await db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { productId: true } });
+    if (sub) productIds.push(sub.productId);
+  }
+  const rules: PurchaseForRules = { productIds, orderAmount: session.orderAmount, currency: session.currency };
+  return { rules, paymentMethodId: payment?.paymentMethodId ?? null };
+}
+
+/**
+ * The funnel's current offer for this customer, walking past decided and skipped steps:
+ * accept → next upsell, decline → downsell, failed payment → fallback step, closed window → expired.
+ * Showing an offer records its impression (one per step, however often the page is loaded).
+ */
+export async function currentFunnelOffer(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<FunnelView> {
+  // Bounded walk: a merchant may wire edges into a loop of skipped steps.
+  for (let hop = 0; ; hop++) {
+    const session = await db.funnelSession.findUnique({ where: { id: sessionId }, include: { currentStep: { include: stepInclude } } });
+    if (!session || session.customerId !== customer.id) return { state: "none" };
+    if (session.status === "COMPLETED") return { state: "done" };
+    if (session.status === "EXPIRED") return { state: "expired" };
+    const step = session.currentStep;
+    if (!step || hop >= MAX_HOPS) {
+      await db.funnelSession.updateMany({ where: { id: sessionId, status: "OPEN" }, data: { status: "COMPLETED", currentStepId: null } });
+      return { state: "done" };
+    }
+    const impression = await db.offerImpression.findFirst({
+      where: { funnelSessionId: sessionId, stepId: step.id },
+      orderBy: { shownAt: "asc" },
+      include: { decision: true, chargeAttempt: true },
+    });
+    if (impression?.decision) {
+      await advance(sessionId, step.id, nextStepAfter(step, impression.decision.outcome));
+      continue;
+    }
+    // An offer with a charge in flight stays on screen after the window closes, until it settles.
+    if (session.expiresAt <= now && !impression?.chargeAttempt) {
+      await expireSession(sessionId, now);
+      return { state: "expired" };
+    }
+    if (impression?.holdout) {
+      await advance(sessionId, step.id, null);
+      return { state: "done" };
+    }
+    if (impression) return { state: "offer", offer: await offerView(impression.id, customer) };
+
+    const assignment = await stepAssignment(customer.id, step);
+    const base = { customerId: customer.id, stepId: step.id, funnelSessionId: sessionId, placement: "THANK_YOU" as const, expiresAt: session.expiresAt };
+    if (assignment.holdout) {
+      // The holdout sees nothing at this step; the impression measures them against the shown variants.
+      await recordImpression({ ...base, offerId: null, variantId: null, holdout: true, priceAmount: 0, listPriceAmount: 0, currency: session.currency, paymentMethodId: null }, now);
+      await advance(sessionId, step.id, null);
+      return { state: "done" };
+    }
+    const variant = step.variants.find((v) => v.id === assignment.variantId);
+    const purchase = await purchaseOf(session);
+    const eligible = variant && offerEligibility(
+      { ...variant.offer, product: variant.offer.offeredProduct },
+      purchase.rules,
+      await customerHistory(customer.id, now),
+    ).eligible;
+    if (!variant || !eligible) {
+      // Nothing this customer may see here: skip the step as if declined.
+      await advance(sessionId, step.id, step.onDeclineStepId);
+      continue;
+    }
+    const product = variant.offer.offeredProduct;
+    const price = offerPrice(product, variant.offer.discountBps);
+    const card = await oneClickCardFor(customer, { currency: product.currency, preferredMethodId: purchase.paymentMethodId });
+    const created = await recordImpression({
+      ...base,
+      offerId: variant.offer.id,
+      variantId: variant.id,
+      holdout: false,
+      priceAmount: price.price.amount,
+      listPriceAmount: price.listPrice.amount,
+      currency: price.price.currency,
+      paymentMethodId: card?.paymentMethodId ?? null,
+    }, now);
+    // Another request recorded this step first (possibly as holdout): show what it recorded.
+    if (created.holdout || created.offerId !== variant.offer.id) continue;
+    return { state: "offer", offer: await offerView(created.id, customer, card) };
+  }
+}

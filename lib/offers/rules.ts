@@ -1,0 +1,96 @@
+// Pure funnel rules: which offers a customer may see, what they cost, where a decision leads and
+// when the window closes. No I/O, so every rule is unit-tested on its own.
+import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
+import { discountBps, money, type Money } from "@/lib/money/money";
+
+export type OfferForRules = {
+  id: string;
+  active: boolean;
+  triggerProductIds: readonly string[];
+  minOrderAmount: number | null;
+  frequencyCap: number | null;
+  offeredProductId: string;
+  product: { archived: boolean; currency: string };
+};
+
+/** The purchase that opened the funnel; null for offers outside a funnel (account page). */
+export type PurchaseForRules = { productIds: readonly string[]; orderAmount: number; currency: string } | null;
+
+export type CustomerHistory = {
+  ownedProductIds: ReadonlySet<string>;
+  declinedOfferIds: ReadonlySet<string>;
+  /** How many times the customer has been shown each offer. */
+  impressionsByOffer: ReadonlyMap<string, number>;
+};
+
+export type SkipReason =
+  | "inactive"
+  | "archived_product"
+  | "not_triggered"
+  | "below_min_order"
+  | "currency_mismatch"
+  | "already_owned"
+  | "declined_before"
+  | "frequency_cap";
+
+export type Eligibility = { eligible: true } | { eligible: false; reason: SkipReason };
+
+export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRules, history: CustomerHistory): Eligibility {
+  if (!offer.active) return { eligible: false, reason: "inactive" };
+  if (offer.product.archived) return { eligible: false, reason: "archived_product" };
+  if (offer.triggerProductIds.length > 0) {
+    const bought = purchase?.productIds ?? [...history.ownedProductIds];
+    if (!offer.triggerProductIds.some((id) => bought.includes(id))) return { eligible: false, reason: "not_triggered" };
+  }
+  if (offer.minOrderAmount !== null && purchase) {
+    // The threshold is in the offered product's currency; a different order currency can't be compared.
+    if (purchase.currency.toUpperCase() !== offer.product.currency.toUpperCase()) return { eligible: false, reason: "currency_mismatch" };
+    if (purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
+  }
+  if (history.ownedProductIds.has(offer.offeredProductId)) return { eligible: false, reason: "already_owned" };
+  if (history.declinedOfferIds.has(offer.id)) return { eligible: false, reason: "declined_before" };
+  if (offer.frequencyCap !== null && (history.impressionsByOffer.get(offer.id) ?? 0) >= offer.frequencyCap) {
+    return { eligible: false, reason: "frequency_cap" };
+  }
+  return { eligible: true };
+}
+
+export type OfferPrice = { price: Money; listPrice: Money; saving: Money };
+
+export function offerPrice(product: { priceAmount: number; currency: string }, bps: number): OfferPrice {
+  const listPrice = money(product.priceAmount, product.currency);
+  const price = discountBps(listPrice, bps);
+  return { price, listPrice, saving: money(listPrice.amount - price.amount, listPrice.currency) };
+}
+
+export type StepEdges = { onAcceptStepId: string | null; onDeclineStepId: string | null; onFailStepId: string | null };
+
+/** Where the funnel goes after a decision; null = the funnel is done. */
+export function nextStepAfter(step: StepEdges, outcome: DecisionOutcome): string | null {
+  switch (outcome) {
+    case "ACCEPTED":
+      return step.onAcceptStepId;
+    case "DECLINED":
+      return step.onDeclineStepId;
+    case "FAILED":
+      return step.onFailStepId;
+    case "EXPIRED":
+      return null;
+  }
+}
+
+/**
+ * When a post-purchase window closes: the funnel's own window, never longer than the configured
+ * offer window (Dodo keeps a confirmed session for 15 minutes).
+ */
+export function windowClosesAt(start: Date, funnelWindowSecs: number, offerWindowMinutes: number): Date {
+  const secs = Math.min(funnelWindowSecs, offerWindowMinutes * 60);
+  return new Date(start.getTime() + secs * 1000);
+}
+
+/** Picks the funnel for a purchase: one whose entry offers name a bought product beats a catch-all one. */
+export function rankFunnelMatch(entryOfferTriggers: readonly (readonly string[])[], boughtProductIds: readonly string[]): number {
+  if (entryOfferTriggers.some((t) => t.some((id) => boughtProductIds.includes(id)))) return 2;
+  if (entryOfferTriggers.some((t) => t.length === 0)) return 1;
+  return 0;
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import type { SessionCustomer } from "@/lib/auth/customer-session";
+import { chargeView, type ChargeView } from "@/lib/checkout/outcome";
+import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/lib/generated/prisma/enums";
+import { money, type Money } from "@/lib/money/money";
+import { describeSavedCard } from "@/lib/payment-methods/saved";
+import type { CardSummary } from "@/lib/payment-methods/eligibility";
+
+/** Everything an offer panel renders; prices are the ones frozen on the impression. */
+export type OfferView = {
+  impressionId: string;
+  placement: OfferPlacement;
+  kind: OfferKind;
+  headline: string;
+  body: string;
+  product: { id: string; name: string; description: string | null; kind: ProductKind; billingInterval: BillingInterval | null; billingIntervalCount: number | null };
+  price: Money;
+  listPrice: Money;
+  /** The saved card one click charges; null = hosted checkout instead. */
+  card: CardSummary | null;
+  expiresAt: Date;
+  charge: ChargeView | null;
+};
+
+export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
+  const imp = await db.offerImpression.findUniqueOrThrow({
+    where: { id: impressionId },
+    include: { offer: { include: { offeredProduct: true } }, chargeAttempt: true },
+  });
+  if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${impressionId} has no offer for this customer`);
+  const p = imp.offer.offeredProduct;
+  const card = imp.paymentMethodId
+    ? knownCard?.paymentMethodId === imp.paymentMethodId ? knownCard : await describeSavedCard(customer, imp.paymentMethodId)
+    : null;
+  return {
+    impressionId: imp.id,
+    placement: imp.placement,
+    kind: imp.offer.kind,
+    headline: imp.offer.headline,
+    body: imp.offer.body,
+    product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
+    price: money(imp.priceAmount, imp.currency),
+    listPrice: money(imp.listPriceAmount, imp.currency),
+    card,
+    expiresAt: imp.expiresAt,
+    charge: imp.chargeAttempt ? chargeView(imp.chargeAttempt) : null,
+  };
+}
+
+export type AnsweredOffer = {
+  impressionId: string;
+  productId: string;
+  productName: string;
+  price: Money;
+  charge: ChargeView;
+  hasAccess: boolean;
+};
+
+/**
+ * Offers of a funnel session the customer said yes to, with how the charge went: success (and
+ * whether access is granted yet) or a failure with its soft reason. Declined ones are not listed.
+ */
+export async function answeredOffers(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+  const rows = await db.offerImpression.findMany({
+    where: { funnelSessionId: sessionId, customerId: customer.id, OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] },
+    include: { chargeAttempt: true, decision: true, offer: { select: { offeredProductId: true, offeredProduct: { select: { name: true } } } } },
+    orderBy: { shownAt: "asc" },
+  });
+  const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : []));
+  const entitlements = await db.entitlement.findMany({ where: { customerId: customer.id, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
+  return rows.flatMap((r) => {
+    if (!r.offer) return [];
+    const productId = r.offer.offeredProductId;
+    // Bought through hosted checkout after a failed one-click: the decision says accepted.
+    const charge: ChargeView = r.decision?.outcome === "ACCEPTED" ? { status: "succeeded" } : r.chargeAttempt ? chargeView(r.chargeAttempt) : { status: "processing" };
+    return [{
+      impressionId: r.id,
+      productId,
+      productName: r.offer.offeredProduct.name,
+      price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
+      charge,
+      hasAccess: entitlements.some((e) => e.productId === productId && grantsAccess(effectiveStatus(e, now))),
+    }];
+  });
+}

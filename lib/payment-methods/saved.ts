@@ -1,0 +1,54 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db";
+import { dodo } from "@/lib/dodo/client";
+import { brandName, chooseOneClickMethod, type CardSummary } from "./eligibility";
+
+// GETs may be retried, but a page waits on this one: keep it short and fall back to hosted checkout.
+const READ_OPTIONS = { maxRetries: 1, timeout: 5_000 } as const;
+
+/**
+ * The saved card a one-click offer may charge, or null (then the offer shows hosted checkout).
+ * Dodo lists only this customer's methods, so whatever we pick belongs to them.
+ */
+export async function oneClickCardFor(
+  customer: { id: string; dodoCustomerId: string },
+  opts: { currency: string; preferredMethodId: string | null; client?: DodoPayments; now?: Date },
+): Promise<CardSummary | null> {
+  let items;
+  try {
+    ({ items } = await (opts.client ?? dodo()).customers.retrievePaymentMethods(customer.dodoCustomerId, READ_OPTIONS));
+  } catch (err) {
+    console.error("[offers] could not list saved payment methods:", err instanceof Error ? err.message : err);
+    return null;
+  }
+  const history = await db.payment.findMany({
+    where: { customerId: customer.id, paymentMethodId: { in: items.map((i) => i.payment_method_id) }, status: "SUCCEEDED" },
+    select: { paymentMethodId: true, currency: true },
+    distinct: ["paymentMethodId", "currency"],
+  });
+  return chooseOneClickMethod(items, {
+    now: opts.now ?? new Date(),
+    currency: opts.currency,
+    preferredMethodId: opts.preferredMethodId,
+    knownCurrencies: (id) => history.filter((h) => h.paymentMethodId === id).map((h) => h.currency),
+  });
+}
+
+/**
+ * Brand and last four of a method we already chose: from our payment mirror when it has charged
+ * before (no Dodo call), else from Dodo's list.
+ */
+export async function describeSavedCard(customer: { id: string; dodoCustomerId: string }, paymentMethodId: string): Promise<CardSummary> {
+  const seen = await db.payment.findFirst({
+    where: { customerId: customer.id, paymentMethodId, cardLast4: { not: null } },
+    orderBy: { dodoCreatedAt: "desc" },
+    select: { cardLast4: true, cardNetwork: true },
+  });
+  if (seen?.cardLast4) return { paymentMethodId, brand: brandName(seen.cardNetwork), last4: seen.cardLast4 };
+  const item = await dodo()
+    .customers.retrievePaymentMethods(customer.dodoCustomerId, READ_OPTIONS)
+    .then(({ items }) => items.find((i) => i.payment_method_id === paymentMethodId))
+    .catch(() => undefined);
+  return { paymentMethodId, brand: brandName(item?.card?.card_network), last4: item?.card?.last4_digits ?? "····" };
+}

@@ -1,0 +1,122 @@
+// Seed helpers for the customer-journey specs: each test creates its own products in the
+// sandbox (through the SDK), mirrors them into the app database, and wires its own funnel, so
+// tests never share offers. Also drives Dodo's hosted checkout page like a customer would.
+import crypto from "node:crypto";
+import DodoPayments from "dodopayments";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+const env = (key: string) => {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set (the e2e global setup provides it)`);
+  return value;
+};
+
+export const sandbox = () => new DodoPayments({ bearerToken: env("E2E_API_KEY"), baseURL: env("E2E_SANDBOX_URL"), maxRetries: 0 });
+
+let pool: pg.Pool | undefined;
+export const sql = <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => {
+  pool ??= new pg.Pool({ connectionString: env("E2E_DATABASE_URL"), max: 3 });
+  return pool.query<T>(text, values);
+};
+
+export const uid = (prefix = "") => `${prefix}${crypto.randomBytes(6).toString("hex")}`;
+
+/** A one-time product in the sandbox, mirrored into the app's catalogue. */
+export async function createProduct(name: string, price: number) {
+  const product = await sandbox().products.create({
+    name: `${name} ${uid()}`,
+    description: `${name} (e2e)`,
+    price: { type: "one_time_price", currency: "USD", price },
+    tax_category: "edtech",
+  });
+  await sql(
+    `INSERT INTO "Product" (id, name, description, kind, "priceAmount", currency, "updatedAt") VALUES ($1, $2, $3, 'ONE_TIME', $4, 'USD', now())`,
+    [product.product_id, product.name, product.description, price],
+  );
+  return { id: product.product_id, name: product.name! };
+}
+
+async function insertOffer(kind: string, offeredProductId: string, triggers: string[], headline: string) {
+  const id = uid("off_");
+  await sql(
+    `INSERT INTO "Offer" (id, name, kind, "triggerProductIds", "offeredProductId", headline, body, "updatedAt") VALUES ($1, $1, $2, $3, $4, $5, 'Only on this page.', now())`,
+    [id, kind, triggers, offeredProductId, headline],
+  );
+  return id;
+}
+
+export type JourneyCatalogue = Awaited<ReturnType<typeof seedJourney>>;
+
+/**
+ * Course ($49) with a funnel: upsell (coaching, $99) → on decline or failed payment a downsell
+ * (workbook, $29). Plus a cross-sell for the account page (templates, $19).
+ */
+export async function seedJourney() {
+  const [course, coaching, workbook, templates] = await Promise.all([
+    createProduct("Course", 4900),
+    createProduct("Coaching call", 9900),
+    createProduct("Workbook", 2900),
+    createProduct("Template pack", 1900),
+  ]);
+  const upsellOffer = await insertOffer("UPSELL", coaching.id, [course.id], "Add a coaching call");
+  const downsellOffer = await insertOffer("DOWNSELL", workbook.id, [course.id], "Take the workbook instead");
+  const crossSellOffer = await insertOffer("CROSS_SELL", templates.id, [course.id], "Templates for your course");
+  const funnel = uid("fnl_");
+  const [upStep, downStep] = [uid("stp_"), uid("stp_")];
+  await sql(`INSERT INTO "Funnel" (id, name, "updatedAt") VALUES ($1, $1, now())`, [funnel]);
+  await sql(`INSERT INTO "FunnelStep" (id, "funnelId", position, name, "updatedAt") VALUES ($1, $2, 2, 'downsell', now())`, [downStep, funnel]);
+  await sql(
+    `INSERT INTO "FunnelStep" (id, "funnelId", position, name, "onDeclineStepId", "onFailStepId", "updatedAt") VALUES ($1, $2, 1, 'upsell', $3, $3, now())`,
+    [upStep, funnel, downStep],
+  );
+  await sql(`INSERT INTO "StepVariant" (id, "stepId", "offerId") VALUES ($1, $2, $3), ($4, $5, $6)`, [uid("var_"), upStep, upsellOffer, uid("var_"), downStep, downsellOffer]);
+  await sql(`UPDATE "Funnel" SET "entryStepId" = $1 WHERE id = $2`, [upStep, funnel]);
+  return { course, coaching, workbook, templates, upsellOffer, downsellOffer, crossSellOffer };
+}
+
+/** Pays on the sandbox's hosted checkout page with a test card. */
+export async function payOnHostedPage(page: Page, opts: { email?: string; card: string }) {
+  await page.waitForURL(/\/checkout\/cks_/);
+  if (opts.email) await page.fill("#email", opts.email);
+  await page.fill("#name", "E2E Customer");
+  await page.fill("#zipcode", "94107");
+  await page.check(`input[name="card_number"][value="${opts.card}"]`);
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+/** Buys a product from its page through hosted checkout; ends on the thank-you page. Returns the return URL used. */
+export async function buy(page: Page, productId: string, opts: { email?: string; card?: string } = {}) {
+  await page.goto(`/products/${productId}`);
+  await page.getByRole("button", { name: "Buy now" }).click();
+  const returned = page.waitForRequest((r) => r.url().includes("/thank-you/confirm?token="));
+  await payOnHostedPage(page, { email: opts.email, card: opts.card ?? "4242424242424242" });
+  const confirmUrl = (await returned).url();
+  await page.waitForURL(/\/thank-you\?order=/);
+  await expect(page.getByRole("heading", { name: "Thank you for your order!" })).toBeVisible();
+  return confirmUrl;
+}
+
+export const newEmail = () => `e2e-${uid()}@example.com`;
+
+export async function customerIdByEmail(email: string): Promise<string> {
+  const { rows } = await sql<{ id: string }>(`SELECT id FROM "Customer" WHERE email = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+  if (!rows[0]) throw new Error(`no customer ${email}`);
+  return rows[0].id;
+}
+
+export async function dodoCustomerIdByEmail(email: string): Promise<string> {
+  const { rows } = await sql<{ dodoCustomerId: string }>(`SELECT "dodoCustomerId" FROM "Customer" WHERE email = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+  return rows[0]!.dodoCustomerId;
+}
+
+/** Payments Dodo (the sandbox) holds for this customer and product. */
+export async function dodoPaymentsFor(dodoCustomerId: string, productId: string) {
+  const page = await sandbox().payments.list({ customer_id: dodoCustomerId, product_id: productId, page_number: 0, page_size: 100 });
+  return page.items;
+}
+
+export async function hasEntitlement(customerId: string, productId: string): Promise<boolean> {
+  const { rows } = await sql(`SELECT 1 FROM "Entitlement" WHERE "customerId" = $1 AND "productId" = $2 AND status = 'ACTIVE'`, [customerId, productId]);
+  return rows.length > 0;
+}

@@ -1,0 +1,112 @@
+import DodoPayments from "dodopayments";
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { acceptOffer } from "@/lib/checkout/one-click";
+import { declineOffer } from "@/lib/offers/decide";
+import { seedCustomer, seedImpression, uid } from "../offers/fixtures";
+
+/** A stand-in for the SDK: counts charges; `charge` decides what Dodo answers. */
+function fakeDodo(charge: () => Promise<unknown> = async () => ({ session_id: uid("cks"), payment_id: uid("pay"), checkout_url: null })) {
+  const create = vi.fn(async () => {
+    await new Promise((r) => setTimeout(r, 20));
+    return charge();
+  });
+  const client = {
+    checkoutSessions: { create },
+    payments: { retrieve: vi.fn(async () => ({ billing: { country: "US", zipcode: "94107" } })) },
+  } as unknown as DodoPayments;
+  return { client, create };
+}
+
+const noSync = async () => {};
+
+describe("acceptOffer", () => {
+  it("charges once for ten concurrent accepts and gives every caller the same outcome", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const { client, create } = fakeDodo();
+    const results = await Promise.all(Array.from({ length: 10 }, () => acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync })));
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(results.every((r) => r.ok && r.charge.status === "processing")).toBe(true);
+    expect(await db.chargeAttempt.count({ where: { impressionId: impression.id } })).toBe(1);
+    const attempt = await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } });
+    expect(attempt).toMatchObject({ status: "SUBMITTED", amount: 1900, currency: "USD" });
+    // What Dodo was asked: the frozen card, the metadata the webhook resolves the attempt by, no retries.
+    const [body, options] = create.mock.calls[0] as unknown as [Record<string, unknown>, Record<string, unknown>];
+    expect(body).toMatchObject({
+      confirm: true,
+      payment_method_id: impression.paymentMethodId,
+      customer: { customer_id: customer.dodoCustomerId },
+      billing_address: { country: "US", zipcode: "94107" },
+      metadata: { encore_impression_id: impression.id, encore_charge_attempt_id: attempt.id },
+    });
+    expect(options).toMatchObject({ maxRetries: 0 });
+  });
+
+  it("refuses another customer's impression without charging", async () => {
+    const owner = await seedCustomer();
+    const intruder = await seedCustomer();
+    const { impression } = await seedImpression(owner.id);
+    const { client, create } = fakeDodo();
+    expect(await acceptOffer({ impressionId: impression.id, customerId: intruder.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await acceptOffer({ impressionId: "tampered", customerId: owner.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "not_found" });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it("records a refused charge as failed with a soft message, and never retries it", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const refusal = new DodoPayments.UnprocessableEntityError(422, { code: "NO_ELIGIBLE_PAYMENT_METHODS", message: "no" }, undefined, new Headers());
+    const { client, create } = fakeDodo(async () => { throw refusal; });
+    const first = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
+    expect(first).toMatchObject({ ok: true, charge: { status: "failed", kind: "card_not_eligible" } });
+    const again = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
+    expect(again).toEqual(first);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await db.offerDecision.findUnique({ where: { impressionId: impression.id } })).toMatchObject({ outcome: "FAILED", reason: "no_eligible_payment_methods" });
+  });
+
+  it("leaves a 5xx as UNKNOWN, says we could not charge, and does not retry", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const { client, create } = fakeDodo(async () => { throw new DodoPayments.InternalServerError(503, { code: "INTERNAL_SERVER_ERROR" }, undefined, new Headers()); });
+    const result = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
+    expect(result).toMatchObject({ ok: true, charge: { status: "failed", kind: "provider_unavailable", message: expect.stringMatching(/could not charge you/) } });
+    await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } })).toMatchObject({ status: "UNKNOWN", errorCode: "PROVIDER_UNAVAILABLE" });
+  });
+
+  it("won't charge an expired, declined or card-less offer", async () => {
+    const customer = await seedCustomer();
+    const { client, create } = fakeDodo();
+    const expired = (await seedImpression(customer.id, { expiresInMs: -1000 })).impression;
+    expect(await acceptOffer({ impressionId: expired.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "expired" });
+    const declined = (await seedImpression(customer.id)).impression;
+    expect(await declineOffer({ impressionId: declined.id, customerId: customer.id })).toEqual({ ok: true });
+    expect(await acceptOffer({ impressionId: declined.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "already_decided" });
+    const noCard = (await seedImpression(customer.id, { paymentMethodId: null })).impression;
+    expect(await acceptOffer({ impressionId: noCard.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "needs_checkout" });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it("lets exactly one of a racing accept and decline win", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const { client } = fakeDodo();
+    const [accepted, declined] = await Promise.all([
+      acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }),
+      declineOffer({ impressionId: impression.id, customerId: customer.id }),
+    ]);
+    const charged = await db.chargeAttempt.count({ where: { impressionId: impression.id } });
+    const decision = await db.offerDecision.findUnique({ where: { impressionId: impression.id } });
+    if (charged === 1) {
+      expect(accepted.ok).toBe(true);
+      expect(declined).toMatchObject({ ok: false, code: "charge_started" });
+      expect(decision).toBeNull();
+    } else {
+      expect(declined).toEqual({ ok: true });
+      expect(decision?.outcome).toBe("DECLINED");
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClosesAt, type CustomerHistory, type OfferForRules } from "@/lib/offers/rules";
+
+const offer = (over: Partial<OfferForRules> = {}): OfferForRules => ({
+  id: "off_1", active: true, triggerProductIds: [], minOrderAmount: null, frequencyCap: null, offeredProductId: "pdt_up",
+  product: { archived: false, currency: "USD" }, ...over,
+});
+const history = (over: Partial<CustomerHistory> = {}): CustomerHistory => ({ ownedProductIds: new Set(), declinedOfferIds: new Set(), impressionsByOffer: new Map(), ...over });
+const purchase = { productIds: ["pdt_course"], orderAmount: 4900, currency: "USD" };
+
+describe("offerEligibility", () => {
+  it("shows a catch-all offer after any purchase", () => {
+    expect(offerEligibility(offer(), purchase, history())).toEqual({ eligible: true });
+  });
+  it("requires a trigger product to have been bought", () => {
+    expect(offerEligibility(offer({ triggerProductIds: ["pdt_other"] }), purchase, history())).toEqual({ eligible: false, reason: "not_triggered" });
+    expect(offerEligibility(offer({ triggerProductIds: ["pdt_course"] }), purchase, history()).eligible).toBe(true);
+  });
+  it("outside a funnel, triggers match what the customer owns", () => {
+    const owned = history({ ownedProductIds: new Set(["pdt_course"]) });
+    expect(offerEligibility(offer({ triggerProductIds: ["pdt_course"] }), null, owned).eligible).toBe(true);
+    expect(offerEligibility(offer({ triggerProductIds: ["pdt_course"] }), null, history()).eligible).toBe(false);
+  });
+  it("applies the minimum order value in the same currency only", () => {
+    expect(offerEligibility(offer({ minOrderAmount: 5000 }), purchase, history())).toEqual({ eligible: false, reason: "below_min_order" });
+    expect(offerEligibility(offer({ minOrderAmount: 4900 }), purchase, history()).eligible).toBe(true);
+    expect(offerEligibility(offer({ minOrderAmount: 100 }), { ...purchase, currency: "EUR" }, history())).toEqual({ eligible: false, reason: "currency_mismatch" });
+  });
+  it("never offers what the customer owns, declined before, or has seen too often", () => {
+    expect(offerEligibility(offer(), purchase, history({ ownedProductIds: new Set(["pdt_up"]) }))).toEqual({ eligible: false, reason: "already_owned" });
+    expect(offerEligibility(offer(), purchase, history({ declinedOfferIds: new Set(["off_1"]) }))).toEqual({ eligible: false, reason: "declined_before" });
+    expect(offerEligibility(offer({ frequencyCap: 2 }), purchase, history({ impressionsByOffer: new Map([["off_1", 2]]) }))).toEqual({ eligible: false, reason: "frequency_cap" });
+  });
+  it("skips inactive offers and archived products", () => {
+    expect(offerEligibility(offer({ active: false }), purchase, history()).eligible).toBe(false);
+    expect(offerEligibility(offer({ product: { archived: true, currency: "USD" } }), purchase, history()).eligible).toBe(false);
+  });
+});
+
+describe("offerPrice", () => {
+  it("discounts in basis points and reports the saving", () => {
+    const p = offerPrice({ priceAmount: 4900, currency: "USD" }, 3000);
+    expect(p.price).toEqual({ amount: 3430, currency: "USD" });
+    expect(p.listPrice.amount).toBe(4900);
+    expect(p.saving.amount).toBe(1470);
+  });
+  it("works for zero-decimal currencies", () => {
+    expect(offerPrice({ priceAmount: 1999, currency: "JPY" }, 1000).price).toEqual({ amount: 1799, currency: "JPY" });
+  });
+});
+
+describe("nextStepAfter", () => {
+  const step = { onAcceptStepId: "a", onDeclineStepId: "d", onFailStepId: "f" };
+  it("follows the edge of the decision", () => {
+    expect(nextStepAfter(step, "ACCEPTED")).toBe("a");
+    expect(nextStepAfter(step, "DECLINED")).toBe("d");
+    expect(nextStepAfter(step, "FAILED")).toBe("f");
+    expect(nextStepAfter(step, "EXPIRED")).toBeNull();
+  });
+});
+
+describe("windowClosesAt", () => {
+  it("uses the shorter of the funnel's window and the configured offer window", () => {
+    const start = new Date("2026-01-01T00:00:00Z");
+    expect(windowClosesAt(start, 900, 15).toISOString()).toBe("2026-01-01T00:15:00.000Z");
+    expect(windowClosesAt(start, 3600, 15).toISOString()).toBe("2026-01-01T00:15:00.000Z");
+    expect(windowClosesAt(start, 300, 15).toISOString()).toBe("2026-01-01T00:05:00.000Z");
+  });
+});
+
+describe("rankFunnelMatch", () => {
+  it("prefers funnels naming a bought product over catch-alls", () => {
+    expect(rankFunnelMatch([["pdt_course"]], ["pdt_course"])).toBe(2);
+    expect(rankFunnelMatch([[]], ["pdt_course"])).toBe(1);
+    expect(rankFunnelMatch([["pdt_other"]], ["pdt_course"])).toBe(0);
+  });
+});
