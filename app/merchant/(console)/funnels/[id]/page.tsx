@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/merchant/action-button";
+import { EdgesForm, FunnelForm, StepForm } from "@/components/merchant/funnel-forms";
+import { ToggleActive } from "@/components/merchant/toggle-active";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/merchant/ui";
+import { VARIANT_LABELS } from "@/lib/merchant/funnel-schema";
+import { getFunnel } from "@/lib/merchant/funnels";
+import { listOffers } from "@/lib/merchant/offers";
+import type { IdPageProps } from "@/lib/merchant/page-props";
+import { requireMerchant } from "@/lib/merchant/session";
+import { addStepAction, removeStepAction, setEdgesAction, setEntryStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
+
+export const metadata: Metadata = { title: "Funnel" };
+
+export default async function FunnelPage({ params }: IdPageProps) {
+  await requireMerchant();
+  const { id } = await params;
+  const [funnel, offers] = await Promise.all([getFunnel(id), listOffers()]);
+  if (!funnel) notFound();
+  const offerOptions = offers.map((o) => ({ id: o.id, name: o.name, active: o.active }));
+  const stepOptions = funnel.steps.map((s) => ({ id: s.id, name: s.name, position: s.position }));
+  const nameOf = (stepId: string | null) => (stepId ? `Step ${funnel.steps.find((s) => s.id === stepId)?.position}` : "End");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={funnel.name}
+        description={`Offers stay open for ${Math.round(funnel.windowSecs / 60)} minutes after checkout.`}
+        actions={<><span className="self-center">{funnel.active ? <Badge tone="green">Active</Badge> : <Badge>Paused</Badge>}</span><ToggleActive action={setFunnelActiveAction} id={funnel.id} active={funnel.active} noun={funnel.name} /></>}
+      />
+      {funnel.steps.length === 0 ? (
+        <EmptyState title="This funnel has no steps">
+          {offers.length ? "Add the first step below: it is where customers land after checkout." : <>Create an offer first, on the <Link className="text-brand-700 underline" href="/merchant/offers/new">offers page</Link>.</>}
+        </EmptyState>
+      ) : null}
+      {funnel.steps.map((step) => (
+        <Card key={step.id} className="space-y-5">
+          <div data-testid="funnel-step" className="flex flex-wrap items-start justify-between gap-3">
+            <div>
+              <h2 className="text-base font-semibold">Step {step.position}: {step.name} {funnel.entryStepId === step.id ? <Badge tone="brand">Entry</Badge> : null}</h2>
+              <p className="mt-1 text-sm text-slate-600">
+                {step.variants.filter((v) => v.weightBps > 0).map((v) => `${v.label}: ${v.offer.name} (${v.weightBps / 100}%)`).join(" · ")}
+                {step.holdoutBps ? ` · holdout ${step.holdoutBps / 100}%` : ""}
+              </p>
+              <p className="mt-1 text-xs text-slate-500">Accept → {nameOf(step.onAcceptStepId)} · Decline → {nameOf(step.onDeclineStepId)} · Payment failed → {nameOf(step.onFailStepId)}</p>
+            </div>
+            <div className="flex items-center gap-2">
+              {funnel.entryStepId !== step.id ? (
+                <form action={setEntryStepAction}>
+                  <input type="hidden" name="funnelId" value={funnel.id} />
+                  <input type="hidden" name="stepId" value={step.id} />
+                  <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Make entry step</button>
+                </form>
+              ) : null}
+              <ActionButton action={removeStepAction} fields={{ stepId: step.id }} label="Remove" pendingLabel="Removing…" tone="danger" />
+            </div>
+          </div>
+          <EdgesForm
+            action={setEdgesAction}
+            stepId={step.id}
+            steps={stepOptions}
+            initialValues={{ onAcceptStepId: step.onAcceptStepId ?? "", onDeclineStepId: step.onDeclineStepId ?? "", onFailStepId: step.onFailStepId ?? "" }}
+          />
+          <details className="rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-medium text-slate-700">Edit offers and experiment</summary>
+            <div className="mt-4">
+              <StepForm
+                action={updateStepAction}
+                stepId={step.id}
+                offers={offerOptions}
+                submitLabel="Save step"
+                initialValues={{
+                  name: step.name,
+                  holdoutBps: String(step.holdoutBps / 100),
+                  // Rows sit at their label's position (A, B, …) so a retired variant keeps its row.
+                  variantOffer: VARIANT_LABELS.map((l) => step.variants.find((v) => v.label === l)?.offerId ?? ""),
+                  variantWeight: VARIANT_LABELS.map((l) => { const v = step.variants.find((x) => x.label === l); return v ? String(v.weightBps / 100) : ""; }),
+                }}
+              />
+            </div>
+          </details>
+        </Card>
+      ))}
+      {offers.length ? <Card title="Add a step"><StepForm action={addStepAction} funnelId={funnel.id} offers={offerOptions} submitLabel="Add step" /></Card> : null}
+      <Card title="Settings"><FunnelForm action={updateFunnelAction} funnelId={funnel.id} submitLabel="Save funnel" initialValues={{ name: funnel.name, windowMinutes: String(Math.round(funnel.windowSecs / 60)) }} /></Card>
+    </div>
+  );
+}

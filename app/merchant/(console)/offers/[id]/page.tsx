@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OfferForm } from "@/components/merchant/offer-form";
+import { ToggleActive } from "@/components/merchant/toggle-active";
+import { Badge, Card, PageHeader } from "@/components/merchant/ui";
+import { getOffer, offerFormValues } from "@/lib/merchant/offers";
+import type { IdPageProps } from "@/lib/merchant/page-props";
+import { productOptions } from "@/lib/merchant/product-options";
+import { requireMerchant } from "@/lib/merchant/session";
+import { setOfferActiveAction, updateOfferAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit offer" };
+
+export default async function EditOfferPage({ params, searchParams }: IdPageProps) {
+  await requireMerchant();
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const [offer, products] = await Promise.all([getOffer(id), productOptions()]);
+  if (!offer) notFound();
+  // Keep an archived offered product selectable so editing other fields still works.
+  const options = products.some((p) => p.id === offer.offeredProductId)
+    ? products
+    : [...products, { id: offer.offeredProduct.id, name: `${offer.offeredProduct.name} (archived)`, kind: offer.offeredProduct.kind, priceLabel: "", currency: offer.offeredProduct.currency }];
+  return (
+    <div>
+      <PageHeader
+        title={offer.name}
+        description={offer.active ? "Active: shown wherever a funnel places it." : "Paused: funnels skip this offer until you resume it."}
+        actions={<><span className="self-center">{offer.active ? <Badge tone="green">Active</Badge> : <Badge>Paused</Badge>}</span><ToggleActive action={setOfferActiveAction} id={offer.id} active={offer.active} noun={offer.name} /></>}
+      />
+      {saved === "created" ? <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700">Offer created. Add it to a funnel step to start showing it.</p> : null}
+      <Card><OfferForm action={updateOfferAction} products={options} offerId={offer.id} initialValues={offerFormValues(offer)} submitLabel="Save offer" /></Card>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ToggleActive } from "@/components/merchant/toggle-active";
+import { Badge, ButtonLink, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
+import { formatPrice } from "@/lib/catalog/format";
+import { OFFER_KIND_LABELS } from "@/lib/merchant/offer-schema";
+import { listOffers } from "@/lib/merchant/offers";
+import { requireMerchant } from "@/lib/merchant/session";
+import { setOfferActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: "Offers" };
+
+export default async function OffersPage() {
+  await requireMerchant();
+  const offers = await listOffers();
+  return (
+    <div>
+      <PageHeader
+        title="Offers"
+        description="What customers are offered after they buy. Place offers in a funnel to decide their order and what happens on accept, decline or a failed payment."
+        actions={offers.length ? <ButtonLink href="/merchant/offers/new">New offer</ButtonLink> : null}
+      />
+      {offers.length === 0 ? (
+        <EmptyState title="No offers yet" action={{ href: "/merchant/offers/new", label: "Create your first offer" }}>
+          An upsell offers more after a purchase; a downsell offers something cheaper when the upsell is declined.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className={tableClass} data-testid="offers-table">
+            <thead className="bg-slate-50">
+              <tr><th className={thClass}>Offer</th><th className={thClass}>Kind</th><th className={thClass}>Offers</th><th className={thClass}>After</th><th className={thClass}>Status</th><th className={thClass}><span className="sr-only">Actions</span></th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {offers.map((offer) => (
+                <tr key={offer.id} data-testid="offer-row">
+                  <td className={tdClass}>
+                    <Link href={`/merchant/offers/${offer.id}`} className="font-medium text-slate-900 hover:text-brand-700">{offer.name}</Link>
+                    <p className="text-xs text-slate-500">{offer.headline}</p>
+                  </td>
+                  <td className={tdClass}><Badge tone="brand">{OFFER_KIND_LABELS[offer.kind]}</Badge></td>
+                  <td className={tdClass}>
+                    {offer.offeredProduct.name}
+                    <p className="text-xs text-slate-500">{formatPrice(offer.offeredProduct)}{offer.discountBps ? ` · ${offer.discountBps / 100}% off` : ""}</p>
+                  </td>
+                  <td className={tdClass}>{offer.triggerProductIds.length ? `${offer.triggerProductIds.length} product${offer.triggerProductIds.length > 1 ? "s" : ""}` : "Any purchase"}</td>
+                  <td className={tdClass}>
+                    {offer.active ? <Badge tone="green">Active</Badge> : <Badge>Paused</Badge>}
+                    {offer._count.variants === 0 ? <p className="mt-1 text-xs text-amber-700">Not in a funnel</p> : null}
+                  </td>
+                  <td className={`${tdClass} text-right`}>
+                    <div className="flex justify-end gap-2">
+                      <Link href={`/merchant/offers/${offer.id}`} className="rounded-md px-3 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50">Edit</Link>
+                      <ToggleActive action={setOfferActiveAction} id={offer.id} active={offer.active} noun={offer.name} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/merchant/offer-schema";
+import type { FormState } from "@/lib/merchant/result";
+import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
+import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
+
+export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
+
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  products: ProductOption[];
+  offerId?: string;
+  initialValues?: Record<string, string | string[]>;
+  submitLabel: string;
+};
+
+export function OfferForm({ action, products, offerId, initialValues = { triggerMode: "any", kind: "UPSELL", discountBps: "0" }, submitLabel }: Props) {
+  const form = useValidatedForm(action, offerSchema, initialValues);
+  const { errors, values } = form;
+  const triggers = listOf(values, "triggerProductIds");
+  return (
+    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label="Offer">
+      {offerId ? <input type="hidden" name="id" value={offerId} /> : null}
+      <FormMessages failure={form.failure} success={form.success} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name (only you see it)" name="name" errors={errors}>
+          <input id="name" name="name" defaultValue={valueOf(values, "name")} aria-invalid={Boolean(errors.name)} className={inputClass} />
+        </Field>
+        <Field label="Kind" name="kind" errors={errors}>
+          <select id="kind" name="kind" defaultValue={valueOf(values, "kind")} className={inputClass}>
+            {OFFER_KINDS.map((k) => <option key={k} value={k}>{OFFER_KIND_LABELS[k]}</option>)}
+          </select>
+        </Field>
+      </div>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">Show after</legend>
+        <div className="flex gap-6 text-sm">
+          <label className="flex items-center gap-2"><input type="radio" name="triggerMode" value="any" defaultChecked={valueOf(values, "triggerMode", "any") === "any"} /> Any purchase</label>
+          <label className="flex items-center gap-2"><input type="radio" name="triggerMode" value="specific" defaultChecked={valueOf(values, "triggerMode") === "specific"} /> A purchase of…</label>
+        </div>
+        <div className="mt-2 grid gap-1 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+          {products.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="triggerProductIds" value={p.id} defaultChecked={triggers.includes(p.id)} />
+              <span>{p.name}</span> <span className="text-slate-500">{p.priceLabel}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError errors={errors} name="triggerProductIds" />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Offered product" name="offeredProductId" errors={errors}>
+          <select id="offeredProductId" name="offeredProductId" defaultValue={valueOf(values, "offeredProductId")} aria-invalid={Boolean(errors.offeredProductId)} className={inputClass}>
+            <option value="">Choose a product…</option>
+            {products.map((p) => <option key={p.id} value={p.id}>{p.name} — {p.priceLabel}</option>)}
+          </select>
+        </Field>
+        <Field label="Discount (%)" name="discountBps" hint="Off the product's price; 0 for none." errors={errors}>
+          <input id="discountBps" name="discountBps" inputMode="decimal" defaultValue={valueOf(values, "discountBps", "0")} aria-invalid={Boolean(errors.discountBps)} className={inputClass} />
+        </Field>
+      </div>
+
+      <Field label="Headline" name="headline" errors={errors}>
+        <input id="headline" name="headline" defaultValue={valueOf(values, "headline")} aria-invalid={Boolean(errors.headline)} className={inputClass} />
+      </Field>
+      <Field label="Copy" name="body" hint="A sentence or two under the headline." errors={errors}>
+        <textarea id="body" name="body" rows={3} defaultValue={valueOf(values, "body")} className={inputClass} />
+      </Field>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Minimum order value" name="minOrder" hint="In the offered product's currency; blank for none." errors={errors}>
+          <input id="minOrder" name="minOrder" inputMode="decimal" defaultValue={valueOf(values, "minOrder")} aria-invalid={Boolean(errors.minOrder)} className={inputClass} />
+        </Field>
+        <Field label="Frequency cap" name="frequencyCap" hint="Most times one customer sees this offer; blank for no cap." errors={errors}>
+          <input id="frequencyCap" name="frequencyCap" inputMode="numeric" defaultValue={valueOf(values, "frequencyCap")} aria-invalid={Boolean(errors.frequencyCap)} className={inputClass} />
+        </Field>
+      </div>
+
+      <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+// Zod building blocks for HTML form input, shared by client forms and server actions: every value
+// arrives as a string (or a list of strings for checkbox groups), and "" means "not given".
+import { z } from "zod";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A list of strings from a checkbox group: absent → [], one box → [value]. */
+export const stringList = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)));
+
+/** Optional whole number typed into a text/number field; "" → null. */
+export function optionalInt(min: number, max: number, label: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`).optional(),
+  ).transform((v) => v ?? null);
+}
+
+/** A percentage with up to two decimals ("12.5"), returned in basis points. */
+export function percentBps(min: number, max: number, label: string) {
+  return z.preprocess(
+    (v) => blankToUndefined(v) ?? "0",
+    z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, `${label} must be a number like 10 or 12.5`),
+  )
+    .transform((s) => Math.round(Number(s) * 100))
+    .refine((bps) => bps >= min * 100 && bps <= max * 100, `${label} must be between ${min}% and ${max}%`);
+}
+
+/** Optional amount in major units ("49.90"); converted to minor units once the currency is known. */
+export const optionalAmount = z.preprocess(
+  blankToUndefined,
+  z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter an amount like 50 or 49.90").optional(),
+).transform((v) => v ?? null);
+
+/** Optional id from a <select>; "" → null. */
+export const optionalId = z.preprocess(blankToUndefined, z.string().min(1).optional()).transform((v) => v ?? null);

@@ -1,0 +1,147 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findCycle } from "./funnel-graph";
+import { edgesSchema, funnelSchema, stepSchema, type StepInput } from "./funnel-schema";
+import { fail, invalid, ok, type Result } from "./result";
+
+export async function listFunnels() {
+  return db.funnel.findMany({
+    orderBy: [{ active: "desc" }, { createdAt: "desc" }],
+    include: { _count: { select: { steps: true } }, entryStep: { select: { name: true } } },
+  });
+}
+
+export async function getFunnel(id: string) {
+  return db.funnel.findUnique({
+    where: { id },
+    include: {
+      steps: {
+        orderBy: { position: "asc" },
+        include: { variants: { orderBy: { label: "asc" }, include: { offer: { select: { id: true, name: true, kind: true, active: true } } } } },
+      },
+    },
+  });
+}
+
+export async function createFunnel(raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = funnelSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const funnel = await db.funnel.create({ data: { name: parsed.data.name, windowSecs: parsed.data.windowMinutes * 60 }, select: { id: true } });
+  return ok(funnel);
+}
+
+export async function updateFunnel(id: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = funnelSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const { count } = await db.funnel.updateMany({ where: { id }, data: { name: parsed.data.name, windowSecs: parsed.data.windowMinutes * 60 } });
+  return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
+}
+
+export async function setFunnelActive(id: string, active: boolean): Promise<Result<{ id: string }>> {
+  const { count } = await db.funnel.updateMany({ where: { id }, data: { active } });
+  return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
+}
+
+async function checkOffers(step: StepInput): Promise<Result<null>> {
+  const found = await db.offer.count({ where: { id: { in: step.variants.map((v) => v.offerId) } } });
+  return found === step.variants.length ? ok(null) : fail("invalid_input", "Please fix the highlighted fields.", { variantOffer: ["Some offers no longer exist"] });
+}
+
+/** Appends a step; the funnel's first step becomes its entry step. */
+export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = stepSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const offers = await checkOffers(parsed.data);
+  if (!offers.ok) return offers;
+  return db.$transaction(async (tx) => {
+    // Serialises concurrent step additions to one funnel (positions are unique per funnel).
+    const funnel = await tx.$queryRaw<{ entryStepId: string | null }[]>`SELECT "entryStepId" FROM "Funnel" WHERE id = ${funnelId} FOR UPDATE`;
+    if (!funnel[0]) return fail("not_found", "This funnel no longer exists.");
+    const last = await tx.funnelStep.findFirst({ where: { funnelId }, orderBy: { position: "desc" }, select: { position: true } });
+    const step = await tx.funnelStep.create({
+      data: {
+        funnelId,
+        position: (last?.position ?? 0) + 1,
+        name: parsed.data.name,
+        holdoutBps: parsed.data.holdoutBps,
+        variants: { create: parsed.data.variants },
+      },
+      select: { id: true },
+    });
+    if (!funnel[0].entryStepId) await tx.funnel.update({ where: { id: funnelId }, data: { entryStepId: step.id } });
+    return ok(step);
+  });
+}
+
+/**
+ * Edits a step's name, holdout and variants. Variants are matched by label so their history stays
+ * attached: a variant that has been shown keeps its offer (changing it would mix two offers' numbers)
+ * and, when dropped, is kept with weight 0 instead of being deleted.
+ */
+export async function updateStep(stepId: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = stepSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const offers = await checkOffers(parsed.data);
+  if (!offers.ok) return offers;
+  const existing = await db.stepVariant.findMany({ where: { stepId }, select: { id: true, label: true, offerId: true, _count: { select: { impressions: true } } } });
+  for (const variant of parsed.data.variants) {
+    const old = existing.find((e) => e.label === variant.label);
+    if (old && old._count.impressions > 0 && old.offerId !== variant.offerId) {
+      const index = parsed.data.variants.indexOf(variant);
+      return fail("invalid_input", "Please fix the highlighted fields.", {
+        [`variantOffer.${index}`]: [`Variant ${variant.label} has already been shown; add a new variant instead of changing its offer`],
+      });
+    }
+  }
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: parsed.data.name, holdoutBps: parsed.data.holdoutBps } });
+    if (!count) return fail("not_found", "This step no longer exists.");
+    for (const old of existing) {
+      if (parsed.data.variants.some((v) => v.label === old.label)) continue;
+      if (old._count.impressions > 0) await tx.stepVariant.update({ where: { id: old.id }, data: { weightBps: 0 } });
+      else await tx.stepVariant.delete({ where: { id: old.id } });
+    }
+    for (const v of parsed.data.variants) {
+      await tx.stepVariant.upsert({
+        where: { stepId_label: { stepId, label: v.label } },
+        create: { stepId, ...v },
+        update: { offerId: v.offerId, weightBps: v.weightBps },
+      });
+    }
+    return ok({ id: stepId });
+  });
+}
+
+/** Points a step's accept, decline (downsell) and payment-failed edges at other steps of its funnel. */
+export async function setStepEdges(stepId: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = edgesSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const step = await db.funnelStep.findUnique({ where: { id: stepId }, select: { funnelId: true } });
+  if (!step) return fail("not_found", "This step no longer exists.");
+  const steps = await db.funnelStep.findMany({ where: { funnelId: step.funnelId }, select: { id: true, onAcceptStepId: true, onDeclineStepId: true, onFailStepId: true } });
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, target] of Object.entries(parsed.data)) {
+    if (target === stepId) fieldErrors[field] = ["A step cannot lead to itself"];
+    else if (target && !steps.some((s) => s.id === target)) fieldErrors[field] = ["Choose a step of this funnel"];
+  }
+  if (Object.keys(fieldErrors).length) return fail("invalid_input", "Please fix the highlighted fields.", fieldErrors);
+  const next = steps.map((s) => (s.id === stepId ? { ...s, ...parsed.data } : s));
+  if (findCycle(next)) return fail("cycle", "These edges would send customers around in a loop. Point them at later steps or end the funnel.");
+  await db.funnelStep.update({ where: { id: stepId }, data: parsed.data });
+  return ok({ id: stepId });
+}
+
+export async function setEntryStep(funnelId: string, stepId: string): Promise<Result<{ id: string }>> {
+  const step = await db.funnelStep.findFirst({ where: { id: stepId, funnelId }, select: { id: true } });
+  if (!step) return fail("not_found", "Choose a step of this funnel.");
+  await db.funnel.update({ where: { id: funnelId }, data: { entryStepId: stepId } });
+  return ok({ id: funnelId });
+}
+
+/** Removes a step that was never shown; shown steps keep their history (pause the funnel instead). */
+export async function removeStep(stepId: string): Promise<Result<{ id: string }>> {
+  const shown = await db.offerImpression.count({ where: { stepId } });
+  if (shown > 0) return fail("has_history", "This step has been shown to customers; its numbers would be lost. Point the edges around it instead.");
+  const { count } = await db.funnelStep.deleteMany({ where: { id: stepId } });
+  return count ? ok({ id: stepId }) : fail("not_found", "This step no longer exists.");
+}

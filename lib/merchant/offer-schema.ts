@@ -1,0 +1,43 @@
+// The offer form's schema: the client form validates with it before submitting and the server
+// action validates again with the same schema, so both show the same field-level messages.
+import { z } from "zod";
+import { optionalAmount, optionalInt, percentBps, stringList } from "./form-fields";
+
+export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
+
+export const OFFER_KIND_LABELS: Record<(typeof OFFER_KINDS)[number], string> = {
+  UPSELL: "Upsell",
+  DOWNSELL: "Downsell",
+  CROSS_SELL: "Cross-sell",
+  UPGRADE: "Plan upgrade",
+};
+
+export const offerSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the offer a name").max(80, "Keep the name under 80 characters"),
+    kind: z.enum(OFFER_KINDS, { message: "Choose what kind of offer this is" }),
+    triggerMode: z.enum(["any", "specific"], { message: "Choose when the offer triggers" }),
+    triggerProductIds: stringList,
+    offeredProductId: z.string({ message: "Choose the product to offer" }).min(1, "Choose the product to offer"),
+    discountBps: percentBps(0, 95, "Discount"),
+    headline: z.string().trim().min(1, "Write a headline").max(120, "Keep the headline under 120 characters"),
+    body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
+    minOrder: optionalAmount,
+    frequencyCap: optionalInt(1, 100, "Frequency cap"),
+  })
+  .superRefine(
+    (offer, ctx) => {
+      if (offer.triggerMode === "specific" && !(Array.isArray(offer.triggerProductIds) && offer.triggerProductIds.length > 0)) {
+        ctx.addIssue({ code: "custom", path: ["triggerProductIds"], message: "Pick at least one trigger product, or choose “any purchase”" });
+      }
+    },
+    // Run even when other fields are invalid, so the form shows every problem at once.
+    { when: () => true },
+  )
+  .transform(({ triggerMode, triggerProductIds, ...rest }) => ({
+    ...rest,
+    // "Any purchase" is stored as an empty trigger list.
+    triggerProductIds: triggerMode === "any" ? [] : [...new Set(triggerProductIds)],
+  }));
+
+export type OfferInput = z.output<typeof offerSchema>;

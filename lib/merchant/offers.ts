@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { majorToMinor, minorToMajor } from "./amounts";
+import { offerSchema, type OfferInput } from "./offer-schema";
+import { fail, invalid, ok, type Result } from "./result";
+
+export async function listOffers() {
+  return db.offer.findMany({
+    orderBy: [{ active: "desc" }, { createdAt: "desc" }],
+    include: {
+      offeredProduct: { select: { id: true, name: true, priceAmount: true, currency: true, billingInterval: true, billingIntervalCount: true } },
+      _count: { select: { variants: true } },
+    },
+  });
+}
+
+export async function getOffer(id: string) {
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true } });
+}
+
+/** An offer as form values (amounts back in major units), for the edit form. */
+export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof getOffer>>>): Record<string, string | string[]> {
+  return {
+    name: offer.name,
+    kind: offer.kind,
+    triggerMode: offer.triggerProductIds.length ? "specific" : "any",
+    triggerProductIds: offer.triggerProductIds,
+    offeredProductId: offer.offeredProductId,
+    discountBps: String(offer.discountBps / 100),
+    headline: offer.headline,
+    body: offer.body,
+    minOrder: offer.minOrderAmount === null ? "" : minorToMajor(offer.minOrderAmount, offer.offeredProduct.currency),
+    frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
+  };
+}
+
+type OfferData = Omit<OfferInput, "minOrder"> & { minOrderAmount: number | null };
+
+/** Checks what the schema cannot: products exist, the kind fits the product, amounts fit the currency. */
+async function resolveOffer(input: OfferInput): Promise<Result<OfferData>> {
+  const ids = [input.offeredProductId, ...input.triggerProductIds];
+  const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
+  const offered = products.find((p) => p.id === input.offeredProductId);
+  if (!offered || offered.archived) return fail("invalid_input", "Please fix the highlighted fields.", { offeredProductId: ["Choose an active product"] });
+  if (input.kind === "UPGRADE" && offered.kind !== "SUBSCRIPTION") {
+    return fail("invalid_input", "Please fix the highlighted fields.", { offeredProductId: ["A plan upgrade must offer a subscription plan"] });
+  }
+  const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
+  if (unknown.length) return fail("invalid_input", "Please fix the highlighted fields.", { triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
+  const { minOrder, ...rest } = input;
+  let minOrderAmount: number | null = null;
+  if (minOrder !== null) {
+    minOrderAmount = majorToMinor(minOrder, offered.currency);
+    if (minOrderAmount === null) return fail("invalid_input", "Please fix the highlighted fields.", { minOrder: [`Too many decimals for ${offered.currency}`] });
+  }
+  return ok({ ...rest, minOrderAmount });
+}
+
+export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = offerSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const resolved = await resolveOffer(parsed.data);
+  if (!resolved.ok) return resolved;
+  const offer = await db.offer.create({ data: resolved.value, select: { id: true } });
+  return ok(offer);
+}
+
+export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = offerSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const resolved = await resolveOffer(parsed.data);
+  if (!resolved.ok) return resolved;
+  const { count } = await db.offer.updateMany({ where: { id }, data: resolved.value });
+  return count ? ok({ id }) : fail("not_found", "This offer no longer exists.");
+}
+
+/** Pausing keeps the offer, its funnel placement and its history; the funnel runtime skips paused offers. */
+export async function setOfferActive(id: string, active: boolean): Promise<Result<{ id: string }>> {
+  const { count } = await db.offer.updateMany({ where: { id }, data: { active } });
+  return count ? ok({ id }) : fail("not_found", "This offer no longer exists.");
+}

@@ -1,0 +1,48 @@
+// Plan-ladder forms: the merchant's plan-change policy and the explicit ranking of plans.
+import { z } from "zod";
+
+export const PRORATION_MODES = ["PRORATED_IMMEDIATELY", "DIFFERENCE_IMMEDIATELY", "FULL_IMMEDIATELY", "DO_NOT_BILL"] as const;
+export const PRORATION_LABELS: Record<(typeof PRORATION_MODES)[number], string> = {
+  PRORATED_IMMEDIATELY: "Prorate, charge now",
+  DIFFERENCE_IMMEDIATELY: "Charge the difference now",
+  FULL_IMMEDIATELY: "Charge the full new price now",
+  DO_NOT_BILL: "Don't bill the change",
+};
+
+export const ladderSchema = z.object({
+  name: z.string().trim().min(1, "Give the plan ladder a name").max(60, "Keep the name under 60 characters"),
+  upgradeProration: z.enum(PRORATION_MODES, { message: "Choose how upgrades are billed" }),
+  upgradeOnPaymentFailure: z.enum(["PREVENT_CHANGE", "APPLY_CHANGE"], { message: "Choose what happens when an upgrade payment fails" }),
+  downgradeTiming: z.enum(["IMMEDIATELY", "NEXT_BILLING_DATE"], { message: "Choose when downgrades take effect" }),
+  downgradeProration: z.enum(PRORATION_MODES, { message: "Choose how downgrades are billed" }),
+  // An unchecked checkbox is simply absent from the form.
+  allowIntervalChange: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+
+export type LadderInput = z.output<typeof ladderSchema>;
+
+/**
+ * Ranking form: for each subscription product, `rank.<productId>` = "" (not in this ladder) or a
+ * whole number; higher means more capable. Ranks within a ladder must be distinct.
+ */
+export const rankingSchema = z
+  .record(z.string(), z.string())
+  .transform((fields, ctx) => {
+    const ranks: { productId: string; rank: number | null }[] = [];
+    for (const [key, value] of Object.entries(fields)) {
+      if (!key.startsWith("rank.")) continue;
+      const text = value.trim();
+      if (text !== "" && !/^\d{1,3}$/.test(text)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "Rank must be a whole number (1 = entry plan)" });
+        continue;
+      }
+      ranks.push({ productId: key.slice(5), rank: text === "" ? null : Number(text) });
+    }
+    const used = new Map<number, string>();
+    for (const r of ranks) {
+      if (r.rank === null) continue;
+      if (used.has(r.rank)) ctx.addIssue({ code: "custom", path: [`rank.${r.productId}`], message: `Rank ${r.rank} is already used in this ladder` });
+      used.set(r.rank, r.productId);
+    }
+    return ranks;
+  });

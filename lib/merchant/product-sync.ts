@@ -1,0 +1,47 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import type { Product as DodoProduct } from "dodopayments/resources/products/products";
+import { productFromDodo, type ProductMirror } from "@/lib/catalog/from-dodo";
+import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { dodo } from "@/lib/dodo/client";
+
+const PAGE_SIZE = 100;
+
+type ProductStore = Pick<PrismaClient, "product">;
+
+export type SyncSummary = { synced: number; archived: number; pages: number };
+
+/**
+ * Mirrors Dodo's active catalogue into Product, keeping the merchant's ladder and ranking. Pages
+ * explicitly from page 0 (the SDK's auto-pagination skips page 1) until a short page. Products that
+ * are no longer listed are marked archived, never deleted: offers and history point at them.
+ * `store` may be a transaction client (tests roll the whole sync back).
+ */
+export async function syncCatalogue(client: Pick<DodoPayments, "products"> = dodo(), store: ProductStore = db): Promise<SyncSummary> {
+  const seen: string[] = [];
+  let pages = 0;
+  for (let page = 0; ; page++) {
+    const { items } = await client.products.list({ page_number: page, page_size: PAGE_SIZE, archived: false });
+    pages++;
+    for (const item of items) {
+      // List items carry the full price in price_detail; older responses lack it, so fetch those.
+      const full: DodoProduct = item.price_detail
+        ? ({ ...item, price: item.price_detail } as unknown as DodoProduct)
+        : await client.products.retrieve(item.product_id);
+      await upsertMirror(store, productFromDodo(full));
+      seen.push(item.product_id);
+    }
+    if (items.length < PAGE_SIZE) break;
+  }
+  const { count } = await store.product.updateMany({ where: { id: { notIn: seen }, archived: false }, data: { archived: true, syncedAt: new Date() } });
+  return { synced: seen.length, archived: count, pages };
+}
+
+async function upsertMirror(store: ProductStore, mirror: ProductMirror): Promise<void> {
+  await store.product.upsert({
+    where: { id: mirror.id },
+    create: mirror,
+    update: { ...mirror, archived: false, syncedAt: new Date() },
+  });
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ladderSchema, rankingSchema } from "./product-schema";
+import { fail, invalid, ok, type Result } from "./result";
+
+export async function listProductsForAdmin() {
+  const [products, ladders] = await Promise.all([
+    db.product.findMany({ orderBy: [{ archived: "asc" }, { kind: "asc" }, { name: "asc" }], include: { ladder: { select: { id: true, name: true } } } }),
+    db.planLadder.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { planRank: "asc" }, select: { id: true, name: true, planRank: true } } } }),
+  ]);
+  return { products, ladders };
+}
+
+/** Active products for offer forms' pickers. */
+export async function listOfferableProducts() {
+  return db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+}
+
+export async function getLadder(id: string) {
+  return db.planLadder.findUnique({ where: { id }, include: { products: { orderBy: { planRank: "asc" } } } });
+}
+
+export async function createLadder(raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = ladderSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const clash = await db.planLadder.findUnique({ where: { name: parsed.data.name }, select: { id: true } });
+  if (clash) return fail("invalid_input", "Please fix the highlighted fields.", { name: ["A plan ladder with this name exists"] });
+  return ok(await db.planLadder.create({ data: parsed.data, select: { id: true } }));
+}
+
+export async function updateLadder(id: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = ladderSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const clash = await db.planLadder.findFirst({ where: { name: parsed.data.name, id: { not: id } }, select: { id: true } });
+  if (clash) return fail("invalid_input", "Please fix the highlighted fields.", { name: ["A plan ladder with this name exists"] });
+  const { count } = await db.planLadder.updateMany({ where: { id }, data: parsed.data });
+  return count ? ok({ id }) : fail("not_found", "This plan ladder no longer exists.");
+}
+
+/**
+ * Sets which subscription products belong to a ladder and their rank. Products ranked here leave
+ * any other ladder; a blank rank only removes a product from this ladder. Ranks are cleared first so swapping two plans' ranks never hits the unique key.
+ */
+export async function setLadderRanking(ladderId: string, raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = rankingSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const ids = parsed.data.map((r) => r.productId);
+  const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, ladderId: true } });
+  const notPlans = products.filter((p) => p.kind !== "SUBSCRIPTION");
+  if (products.length !== ids.length || notPlans.length) return fail("invalid_input", "Only subscription products can be ranked in a plan ladder.");
+  return db.$transaction(async (tx) => {
+    const ladder = await tx.planLadder.findUnique({ where: { id: ladderId }, select: { id: true } });
+    if (!ladder) return fail("not_found", "This plan ladder no longer exists.");
+    const ranked = parsed.data.filter((r) => r.rank !== null).map((r) => r.productId);
+    await tx.product.updateMany({ where: { OR: [{ ladderId }, { id: { in: ranked } }] }, data: { ladderId: null, planRank: null } });
+    for (const r of parsed.data) {
+      if (r.rank === null) continue;
+      await tx.product.update({ where: { id: r.productId }, data: { ladderId, planRank: r.rank } });
+    }
+    return ok({ id: ladderId });
+  });
+}

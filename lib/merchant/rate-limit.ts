@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// Sign-in throttling kept in Postgres (LoginAttempt), so every app instance sees the same counts.
+// An attempt is reserved *before* the password is checked, under a per-key advisory lock, so
+// concurrent guesses cannot slip past the limit; a successful sign-in removes its reservations.
+
+export const LOGIN_LIMITS = { perEmail: 5, perIp: 30, windowMs: 15 * 60 * 1000 } as const;
+
+export type Reservation = { ok: true; attemptIds: string[] } | { ok: false; retryAfterSeconds: number };
+
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
+
+export async function reserveLoginAttempt(keys: { key: string; limit: number }[], now = new Date()): Promise<Reservation> {
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
+  // Fixed lock order: two requests locking the same keys can never deadlock.
+  const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+  return db.$transaction(async (tx) => {
+    for (const { key } of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+    await tx.loginAttempt.deleteMany({ where: { key: { in: sorted.map((k) => k.key) }, at: { lt: windowStart } } });
+    for (const { key, limit } of sorted) {
+      const recent = await tx.loginAttempt.findMany({ where: { key, at: { gte: windowStart } }, orderBy: { at: "asc" }, select: { at: true } });
+      if (recent.length >= limit) {
+        const oldest = recent[recent.length - limit]!.at.getTime();
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + LOGIN_LIMITS.windowMs - now.getTime()) / 1000)) };
+      }
+    }
+    const attemptIds: string[] = [];
+    for (const { key } of sorted) attemptIds.push((await tx.loginAttempt.create({ data: { key, at: now }, select: { id: true } })).id);
+    return { ok: true, attemptIds };
+  });
+}
+
+/** After a correct password: forget this attempt and earlier failures for the account. */
+export async function releaseLoginAttempts(attemptIds: string[], accountKey: string): Promise<void> {
+  await db.loginAttempt.deleteMany({ where: { OR: [{ id: { in: attemptIds } }, { key: accountKey }] } });
+}

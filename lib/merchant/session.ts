@@ -1,0 +1,48 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
+import { MERCHANT_COOKIE, MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./session-token";
+
+export type Merchant = { id: string; email: string };
+
+export const SIGN_IN_PATH = "/merchant/sign-in";
+
+/** The signed-in merchant for this request, or null. The user row is re-read on every request, so a deleted account or a changed password ends the session. */
+export const getMerchant = cache(async (): Promise<Merchant | null> => {
+  const claims = readMerchantToken(loadEnv().SESSION_SECRET, (await cookies()).get(MERCHANT_COOKIE)?.value);
+  if (!claims) return null;
+  const user = await db.merchantUser.findUnique({ where: { id: claims.uid }, select: { id: true, email: true, passwordHash: true } });
+  if (!user || passwordFingerprint(user.passwordHash) !== claims.pv) return null;
+  return { id: user.id, email: user.email };
+});
+
+/** Every merchant page and server action starts with this: no merchant session → sign-in page. */
+export async function requireMerchant(): Promise<Merchant> {
+  const merchant = await getMerchant();
+  if (!merchant) redirect(SIGN_IN_PATH);
+  return merchant;
+}
+
+export async function startMerchantSession(user: { id: string; passwordHash: string }): Promise<void> {
+  const env = loadEnv();
+  (await cookies()).set(MERCHANT_COOKIE, mintMerchantToken(env.SESSION_SECRET, user), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: MERCHANT_SESSION_TTL_SECONDS,
+  });
+}
+
+export async function endMerchantSession(): Promise<void> {
+  (await cookies()).delete(MERCHANT_COOKIE);
+}
+
+/** The client address as the load balancer reports it (first X-Forwarded-For hop), for rate limits. */
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}

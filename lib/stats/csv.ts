@@ -1,0 +1,47 @@
+// The stats table as CSV: one line per table line (offer totals and their variants), the same
+// numbers the page shows. Money columns are per currency (never summed across currencies) and in
+// major units, e.g. revenue_USD = 49.00.
+import { minorUnitDigits } from "@/lib/money/money";
+import type { Amount, StatsLine } from "./report";
+
+function cell(value: string | number | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  // Quote anything with separators or quotes, and neutralise spreadsheet formulas.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function major(amount: number | null, currency: string): string | null {
+  if (amount === null) return null;
+  const digits = minorUnitDigits(currency);
+  return (amount / 10 ** digits).toFixed(digits);
+}
+
+const find = (list: Amount[], currency: string) => list.find((a) => a.currency === currency)?.amount ?? 0;
+
+export function statsCsv(lines: StatsLine[], currencies: string[]): string {
+  const header = [
+    "level", "offer_id", "offer", "kind", "variant", "placement",
+    "impressions", "accepts", "declines", "failures", "expiries", "take_rate",
+    ...currencies.flatMap((c) => [`revenue_${c}`, `revenue_per_impression_${c}`, `aov_with_offer_${c}`, `aov_without_offer_${c}`, `lift_per_visit_${c}`, `lift_ci_low_${c}`, `lift_ci_high_${c}`]),
+  ];
+  const rows = lines.map((l) => [
+    l.level, l.offerId, l.offerName, l.offerKind, l.variantLabel, l.placement,
+    l.impressions, l.accepts, l.declines, l.failures, l.expiries, l.takeRate === null ? null : l.takeRate.toFixed(4),
+    ...currencies.flatMap((c) => {
+      const aov = l.orderValue.find((o) => o.currency === c);
+      const lift = l.lift.find((x) => x.currency === c)?.revenue?.difference ?? null;
+      return [
+        major(find(l.revenue, c), c),
+        major(find(l.revenuePerImpression, c), c),
+        major(aov?.with ?? null, c),
+        major(aov?.without ?? null, c),
+        major(lift ? Math.round(lift.estimate) : null, c),
+        major(lift ? Math.round(lift.low) : null, c),
+        major(lift ? Math.round(lift.high) : null, c),
+      ];
+    }),
+  ]);
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

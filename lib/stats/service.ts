@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { DateRange } from "./range";
+import { buildLines, orderValueSummary, totalsOf, type Amount, type OrderValue, type StatsLine } from "./report";
+import type { FunnelStepRow, RevenuePointRow } from "./queries";
+import { rangeSlice } from "./rollup";
+import type { Slice } from "./slice";
+
+export type SeriesPoint = { bucket: string; amount: number };
+export type RevenueSeries = { unit: "day" | "week"; currency: string; points: SeriesPoint[] };
+
+export type StatsReport = {
+  range: DateRange;
+  lines: StatsLine[];
+  totals: ReturnType<typeof totalsOf>;
+  orderValue: OrderValue[];
+  series: RevenueSeries[];
+  currencies: string[];
+  /** The range's aggregates, kept for the funnel picture (it needs no second pass). */
+  slice: Slice;
+};
+
+/** Everything the offer-stats page and its CSV show for a date range. */
+export async function getStatsReport(range: DateRange): Promise<StatsReport> {
+  const slice = await rangeSlice(range.from, range.to);
+  const offerIds = [...new Set(slice.counts.map((c) => c.offerId))];
+  const variantIds = [...new Set(slice.counts.map((c) => c.variantId).filter((v): v is string => v !== null))];
+  const [offers, variants] = await Promise.all([
+    // Active offers are listed even without impressions, so a new offer shows up at zero.
+    db.offer.findMany({ where: { OR: [{ id: { in: offerIds } }, { active: true }] }, select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.stepVariant.findMany({ where: { id: { in: variantIds } }, select: { id: true, label: true, stepId: true, step: { select: { name: true, funnel: { select: { name: true } } } } } }),
+  ]);
+  const lines = buildLines({
+    offers,
+    variants: variants.map((v) => ({ id: v.id, label: v.label, stepId: v.stepId, stepName: v.step.name, funnelName: v.step.funnel.name })),
+    counts: slice.counts,
+    exposures: slice.exposures,
+  });
+  const totals = totalsOf(lines);
+  const orderValue = orderValueSummary(slice.orders);
+  const currencies = [...new Set([...totals.revenue.map((r: Amount) => r.currency), ...orderValue.map((o) => o.currency), ...lines.flatMap((l) => l.lift.map((x) => x.currency))])].sort();
+  return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, slice };
+}
+
+/** One series per currency with every bucket present: days, or ISO weeks (Monday) past 92 days. */
+export function seriesOf(rows: RevenuePointRow[], range: DateRange): RevenueSeries[] {
+  const unit = range.days > 92 ? "week" : "day";
+  const bucketOf = (day: string) => {
+    if (unit === "day") return day;
+    const d = new Date(`${day}T00:00:00Z`);
+    return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  };
+  const buckets: string[] = [];
+  for (let t = range.from.getTime(); t < range.to.getTime(); t += 86_400_000) {
+    const b = bucketOf(new Date(t).toISOString().slice(0, 10));
+    if (buckets.at(-1) !== b) buckets.push(b);
+  }
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  return currencies.map((currency) => {
+    const sums = new Map<string, number>();
+    for (const r of rows) if (r.currency === currency) sums.set(bucketOf(r.day), (sums.get(bucketOf(r.day)) ?? 0) + r.revenue);
+    return { unit, currency, points: buckets.map((bucket) => ({ bucket, amount: sums.get(bucket) ?? 0 })) };
+  });
+}
+
+export type FunnelFlowStep = FunnelStepRow & { name: string; position: number; left: number };
+export type FunnelFlowReport = { funnelId: string; funnelName: string; started: number; steps: FunnelFlowStep[] };
+
+/** The funnel picture from a report's aggregates: visits per step in position order, and where they left. */
+export async function getFunnelFlow(funnelId: string, report: Pick<StatsReport, "slice">): Promise<FunnelFlowReport | null> {
+  const funnel = await db.funnel.findUnique({ where: { id: funnelId }, select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true } } } });
+  if (!funnel) return null;
+  const empty = { reached: 0, holdout: 0, accepted: 0, declined: 0, failed: 0, unanswered: 0, continued: 0 };
+  return {
+    funnelId: funnel.id,
+    funnelName: funnel.name,
+    started: report.slice.starts.find((s) => s.funnelId === funnelId)?.started ?? 0,
+    steps: funnel.steps.map((s) => {
+      const row = report.slice.steps.find((r) => r.stepId === s.id) ?? { stepId: s.id, ...empty };
+      return { ...row, name: s.name, position: s.position, left: row.reached - row.continued };
+    }),
+  };
+}

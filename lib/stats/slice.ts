@@ -1,0 +1,44 @@
+// A "slice" is every aggregate the stats page needs for some span of time, as additive rows, so
+// slices of single days (the roll-ups) and of the live remainder merge into any range. Pure.
+import type { ExposureRow, FunnelStartRow, FunnelStepRow, OrderValueRow, RevenuePointRow, VariantCountsRow } from "./queries";
+
+export type Slice = {
+  counts: VariantCountsRow[];
+  exposures: ExposureRow[];
+  orders: OrderValueRow[];
+  revenue: RevenuePointRow[];
+  starts: FunnelStartRow[];
+  steps: FunnelStepRow[];
+};
+
+export const emptySlice = (): Slice => ({ counts: [], exposures: [], orders: [], revenue: [], starts: [], steps: [] });
+
+/** Sums rows with equal keys; every other numeric field is added. */
+function mergeBy<T extends object>(rows: T[], key: (row: T) => string): T[] {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    const k = key(row);
+    const existing = out.get(k);
+    if (!existing) {
+      out.set(k, { ...row });
+      continue;
+    }
+    for (const [field, value] of Object.entries(row)) {
+      if (typeof value === "number") (existing as Record<string, unknown>)[field] = ((existing as Record<string, number>)[field] ?? 0) + value;
+    }
+  }
+  return [...out.values()];
+}
+
+const k = (...parts: unknown[]) => JSON.stringify(parts);
+
+export function mergeSlices(slices: Slice[]): Slice {
+  return {
+    counts: mergeBy(slices.flatMap((s) => s.counts), (r) => k(r.offerId, r.variantId, r.currency, r.byCurrency)),
+    exposures: mergeBy(slices.flatMap((s) => s.exposures), (r) => k(r.stepId, r.offerId, r.variantId, r.holdout, r.currency)),
+    orders: mergeBy(slices.flatMap((s) => s.orders), (r) => r.currency),
+    revenue: mergeBy(slices.flatMap((s) => s.revenue), (r) => k(r.day, r.currency)),
+    starts: mergeBy(slices.flatMap((s) => s.starts), (r) => r.funnelId),
+    steps: mergeBy(slices.flatMap((s) => s.steps), (r) => r.stepId),
+  };
+}

@@ -1,0 +1,84 @@
+// Funnel admin: steps with experiments, accept/decline/fail edges, and the rules that protect history.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { findCycle } from "@/lib/merchant/funnel-graph";
+import { stepSchema } from "@/lib/merchant/funnel-schema";
+import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/merchant/funnels";
+import { fieldErrorsOf } from "@/lib/merchant/result";
+import { createCustomer, createOffer, createProduct, recordImpression } from "../stats/fixture";
+
+async function offers() {
+  const product = await createProduct({ price: 1000 });
+  return [await createOffer(product.id, "Up"), await createOffer(product.id, "Down", "DOWNSELL"), await createOffer(product.id, "Alt")];
+}
+
+describe("step schema", () => {
+  it("needs weights adding up to 100%, distinct offers and a holdout of at most 50%", () => {
+    const bad = stepSchema.safeParse({ name: "S", holdoutBps: "60", variantOffer: ["o1", "o1", ""], variantWeight: ["50", "40", ""] });
+    const errors = fieldErrorsOf(bad.error!);
+    expect(errors.holdoutBps![0]).toMatch(/between 0% and 50%/);
+    expect(errors.variantWeight![0]).toMatch(/add up to 100% \(now 90%\)/);
+    expect(errors.variantOffer![0]).toMatch(/different offer/);
+    expect(fieldErrorsOf(stepSchema.safeParse({ name: "S", holdoutBps: "0", variantOffer: "", variantWeight: "" }).error!)["variantOffer.0"]).toBeDefined();
+    expect(stepSchema.parse({ name: "S", holdoutBps: "10", variantOffer: ["o1", "o2"], variantWeight: ["60", "40"] })).toEqual({
+      name: "S", holdoutBps: 1000, variants: [{ label: "A", offerId: "o1", weightBps: 6000 }, { label: "B", offerId: "o2", weightBps: 4000 }],
+    });
+  });
+});
+
+describe("funnel graph", () => {
+  it("finds cycles through any edge kind", () => {
+    const e = (id: string, a: string | null, d: string | null = null, f: string | null = null) => ({ id, onAcceptStepId: a, onDeclineStepId: d, onFailStepId: f });
+    expect(findCycle([e("1", "2", "3"), e("2", null), e("3", null, null, "2")])).toBeNull();
+    expect(findCycle([e("1", "2"), e("2", null, "3"), e("3", null, null, "1")])).toEqual(["1", "2", "3", "1"]);
+  });
+});
+
+describe("funnel service", () => {
+  it("builds an upsell → downsell funnel: first step is the entry, decline leads to the downsell", async () => {
+    const [up, down] = await offers();
+    const funnel = await createFunnel({ name: "Post-purchase", windowMinutes: "20" });
+    if (!funnel.ok) throw new Error(funnel.message);
+    const s1 = await addStep(funnel.value.id, { name: "Upsell", holdoutBps: "10", variantOffer: [up!.id], variantWeight: ["100"] });
+    const s2 = await addStep(funnel.value.id, { name: "Downsell", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
+    if (!s1.ok || !s2.ok) throw new Error("step failed");
+    expect(await setStepEdges(s1.value.id, { onAcceptStepId: "", onDeclineStepId: s2.value.id, onFailStepId: s2.value.id })).toMatchObject({ ok: true });
+    const stored = (await getFunnel(funnel.value.id))!;
+    expect(stored).toMatchObject({ windowSecs: 1200, entryStepId: s1.value.id });
+    expect(stored.steps.map((s) => [s.position, s.name, s.holdoutBps, s.onDeclineStepId, s.onFailStepId])).toEqual([[1, "Upsell", 1000, s2.value.id, s2.value.id], [2, "Downsell", 0, null, null]]);
+    expect(stored.steps[0]!.variants.map((v) => [v.label, v.offerId, v.weightBps])).toEqual([["A", up!.id, 10_000]]);
+
+    // Loops, self-edges and steps of other funnels are refused.
+    expect(await setStepEdges(s2.value.id, { onDeclineStepId: s1.value.id })).toMatchObject({ ok: false, code: "cycle" });
+    expect(await setStepEdges(s2.value.id, { onAcceptStepId: s2.value.id })).toMatchObject({ fieldErrors: { onAcceptStepId: ["A step cannot lead to itself"] } });
+    const other = await createFunnel({ name: "Other", windowMinutes: "15" });
+    const foreign = other.ok ? await addStep(other.value.id, { name: "X", holdoutBps: "0", variantOffer: [up!.id], variantWeight: ["100"] }) : null;
+    expect(await setStepEdges(s1.value.id, { onAcceptStepId: foreign?.ok ? foreign.value.id : "" })).toMatchObject({ fieldErrors: { onAcceptStepId: ["Choose a step of this funnel"] } });
+    expect((await setEntryStep(funnel.value.id, s2.value.id)).ok).toBe(true);
+    expect(await setEntryStep(funnel.value.id, foreign?.ok ? foreign.value.id : "")).toMatchObject({ ok: false });
+    expect(await updateFunnel(funnel.value.id, { name: "", windowMinutes: "0" })).toMatchObject({ fieldErrors: { name: [expect.any(String)], windowMinutes: [expect.any(String)] } });
+  });
+
+  it("keeps shown variants' history: no offer swap, retired at weight 0, shown steps not removable", async () => {
+    const [up, down, alt] = await offers();
+    const funnel = await createFunnel({ name: "Experiment", windowMinutes: "15" });
+    if (!funnel.ok) throw new Error(funnel.message);
+    const step = await addStep(funnel.value.id, { name: "Test", holdoutBps: "20", variantOffer: [up!.id, down!.id], variantWeight: ["50", "50"] });
+    if (!step.ok) throw new Error(step.message);
+    const variantA = await db.stepVariant.findFirstOrThrow({ where: { stepId: step.value.id, label: "A" } });
+    const customer = await createCustomer();
+    await recordImpression({ customerId: customer.id, at: new Date(), offerId: up!.id, stepId: step.value.id, variantId: variantA.id });
+
+    expect(await updateStep(step.value.id, { name: "Test", holdoutBps: "20", variantOffer: [alt!.id, down!.id], variantWeight: ["50", "50"] })).toMatchObject({ fieldErrors: { "variantOffer.0": [expect.stringMatching(/already been shown/)] } });
+    // Drop A (shown → retired) and B (never shown → deleted), add C.
+    expect((await updateStep(step.value.id, { name: "Test 2", holdoutBps: "0", variantOffer: ["", "", alt!.id], variantWeight: ["", "", "100"] })).ok).toBe(true);
+    const variants = await db.stepVariant.findMany({ where: { stepId: step.value.id }, orderBy: { label: "asc" } });
+    expect(variants.map((v) => [v.label, v.offerId, v.weightBps])).toEqual([["A", up!.id, 0], ["C", alt!.id, 10_000]]);
+    expect(await removeStep(step.value.id)).toMatchObject({ ok: false, code: "has_history" });
+
+    const unused = await addStep(funnel.value.id, { name: "Unused", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
+    if (!unused.ok) throw new Error(unused.message);
+    expect((await removeStep(unused.value.id)).ok).toBe(true);
+    expect(await db.funnelStep.count({ where: { id: unused.value.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+// Daily roll-ups must give exactly the live numbers, and late changes must reach them.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { closedBoundary, liveSlice, rangeSlice } from "@/lib/stats/rollup";
+import { rangeOf } from "@/lib/stats/range";
+import { mergeSlices, type Slice } from "@/lib/stats/slice";
+import { createCustomer, createFunnel, createOffer, createProduct, createSession, dayIn, recordImpression } from "./fixture";
+
+const sorted = (s: Slice) => Object.fromEntries(Object.entries(s).map(([k, rows]) => [k, [...(rows as object[])].map((r) => JSON.stringify(r, Object.keys(r).sort())).sort()]));
+
+async function scenario(year: number) {
+  const product = await createProduct({ price: 2500 });
+  const offer = await createOffer(product.id, "Rollup");
+  const { funnel, steps } = await createFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 2000 }]);
+  const impressions = [];
+  for (let day = 1; day <= 3; day++) {
+    for (const [i, kind] of (["accept", "decline", "holdout", "accept"] as const).entries()) {
+      const customer = await createCustomer();
+      // The last visit of each day starts 23:55 and its offer is shown after midnight.
+      const at = i === 3 ? dayIn(year, 2, day, 23) : dayIn(year, 2, day, 10 + i);
+      const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 4000 + i, at });
+      impressions.push(await recordImpression({
+        customerId: customer.id, at: i === 3 ? new Date(at.getTime() + 3_600_000 + 60_000) : at, sessionId: session.id, stepId: steps[0]!.id,
+        ...(kind === "holdout" ? { holdout: true } : { offerId: offer.id, variantId: steps[0]!.variants[0]!.id, outcome: kind === "accept" ? "ACCEPTED" as const : "DECLINED" as const }),
+        ...(kind === "accept" ? { payment: { status: "SUCCEEDED" as const, refunded: i === 0 ? 300 : 0 } } : {}),
+      }));
+    }
+  }
+  return { offer, funnel, steps, impressions };
+}
+
+describe("daily roll-ups", () => {
+  it("aggregates only today live", () => {
+    expect(closedBoundary(new Date("2026-03-15T10:00:00Z")).toISOString()).toBe("2026-03-15T00:00:00.000Z");
+  });
+
+  it("merging slices adds every count and sum by key", () => {
+    const a: Slice = { counts: [], exposures: [], orders: [{ currency: "USD", withN: 1, withSum: 100, withoutN: 2, withoutSum: 50 }], revenue: [{ day: "2020-01-01", currency: "USD", revenue: 5 }], starts: [{ funnelId: "f", started: 2 }], steps: [] };
+    const b: Slice = { ...a, orders: [{ currency: "USD", withN: 3, withSum: 300, withoutN: 0, withoutSum: 0 }, { currency: "EUR", withN: 1, withSum: 9, withoutN: 0, withoutSum: 0 }], revenue: [{ day: "2020-01-02", currency: "USD", revenue: 7 }] };
+    const m = mergeSlices([a, b]);
+    expect(m.orders).toEqual([{ currency: "USD", withN: 4, withSum: 400, withoutN: 2, withoutSum: 50 }, { currency: "EUR", withN: 1, withSum: 9, withoutN: 0, withoutSum: 0 }]);
+    expect(m.revenue).toHaveLength(2);
+    expect(m.starts).toEqual([{ funnelId: "f", started: 4 }]);
+  });
+
+  it("gives the same aggregates from roll-ups as from the live tables, then stores one row per day", async () => {
+    await scenario(2007);
+    const range = rangeOf("2007-02-01", "2007-02-04");
+    const live = await liveSlice(range.from, range.to);
+    const rolled = await rangeSlice(range.from, range.to);
+    // Counts, revenue and funnel flow are exact; visit-level sums too here (each visit's rows fall on one day).
+    expect(sorted(rolled)).toEqual(sorted(live));
+    expect(await db.statsDay.count({ where: { day: { gte: range.from, lt: range.to } } })).toBe(4);
+    // Served from the stored rows the second time.
+    const before = await db.statsDay.findMany({ where: { day: { gte: range.from, lt: range.to } }, select: { computedAt: true }, orderBy: { day: "asc" } });
+    await rangeSlice(range.from, range.to);
+    expect(await db.statsDay.findMany({ where: { day: { gte: range.from, lt: range.to } }, select: { computedAt: true }, orderBy: { day: "asc" } })).toEqual(before);
+  });
+
+  it("recomputes a closed day when a late refund, decision or payment touches it (database triggers)", async () => {
+    const { impressions } = await scenario(2008);
+    const range = rangeOf("2008-02-01", "2008-02-03");
+    const revenue = async () => (await rangeSlice(range.from, range.to)).counts.filter((c) => c.byCurrency).reduce((s, c) => s + c.revenue, 0);
+    // Charges of 1000: days 1–3 each have the 10:00 accept (300 refunded); the 23:00 visits of days
+    // 1 and 2 are shown after midnight and count on days 2 and 3 (day 3's falls outside the range).
+    expect(await revenue()).toBe(5 * 1000 - 3 * 300);
+
+    const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
+    await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: 1000, refundState: "FULL" } });
+    expect(await db.statsDirtyDay.count({ where: { day: new Date("2008-02-01T00:00:00Z") } })).toBe(1);
+    expect(await revenue()).toBe(5 * 1000 - 3 * 300 - 700);
+    expect(await db.statsDirtyDay.count({ where: { day: new Date("2008-02-01T00:00:00Z") } })).toBe(0);
+
+    // A decision for an impression that had none (the reconciler expiring it late).
+    const declined = await db.offerDecision.findUniqueOrThrow({ where: { impressionId: impressions[1]!.id } });
+    await db.offerDecision.update({ where: { id: declined.id }, data: { outcome: "EXPIRED" } });
+    const counts = (await rangeSlice(range.from, range.to)).counts.filter((c) => !c.byCurrency);
+    expect(counts.reduce((s, c) => s + c.expiries, 0)).toBe(1);
+    expect(counts.reduce((s, c) => s + c.declines, 0)).toBe(2);
+  });
+});

@@ -1,0 +1,129 @@
+// The stats service against real rows: every number the stats page and CSV show.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { statsCsv } from "@/lib/stats/csv";
+import { rangeOf } from "@/lib/stats/range";
+import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
+import { createCustomer, createFunnel, createOffer, createProduct, createSession, dayIn, recordImpression } from "./fixture";
+
+describe("stats service: buy, decline the upsell, accept the downsell, refund", () => {
+  it("counts 2 impressions, 1 decline, 1 accept and net revenue, and a refund lowers it", async () => {
+    const at = dayIn(2003, 3, 10);
+    const range = rangeOf("2003-03-10", "2003-03-10");
+    const [bigger, smaller] = [await createProduct({ price: 5000 }), await createProduct({ price: 2000 })];
+    const upsell = await createOffer(bigger.id, "Upsell");
+    const downsell = await createOffer(smaller.id, "Downsell", "DOWNSELL");
+    const { funnel, steps } = await createFunnel([{ offers: [[upsell.id, 10_000]] }, { offers: [[downsell.id, 10_000]] }]);
+    const customer = await createCustomer();
+    const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 4900, at });
+    await recordImpression({ customerId: customer.id, at, offerId: upsell.id, stepId: steps[0]!.id, variantId: steps[0]!.variants[0]!.id, sessionId: session.id, price: 5000, outcome: "DECLINED" });
+    const accepted = await recordImpression({
+      customerId: customer.id, at: new Date(at.getTime() + 60_000), offerId: downsell.id, stepId: steps[1]!.id, variantId: steps[1]!.variants[0]!.id,
+      sessionId: session.id, price: 2000, outcome: "ACCEPTED", payment: { status: "SUCCEEDED" },
+    });
+
+    const report = await getStatsReport(range);
+    const up = report.lines.find((l) => l.offerId === upsell.id && l.level === "offer")!;
+    const down = report.lines.find((l) => l.offerId === downsell.id && l.level === "offer")!;
+    expect(up).toMatchObject({ impressions: 1, accepts: 0, declines: 1, failures: 0, expiries: 0, takeRate: 0, revenue: [] });
+    expect(down).toMatchObject({ impressions: 1, accepts: 1, declines: 0, takeRate: 1, revenue: [{ currency: "USD", amount: 2000 }], revenuePerImpression: [{ currency: "USD", amount: 2000 }] });
+    expect(report.totals).toMatchObject({ impressions: 2, accepts: 1, declines: 1, takeRate: 0.5, revenue: [{ currency: "USD", amount: 2000 }] });
+    // The visit took an offer: its order value is the order plus the downsell.
+    expect(report.orderValue).toEqual([{ currency: "USD", withN: 1, with: 6900, withoutN: 0, without: null }]);
+    expect(down.orderValue).toEqual([{ currency: "USD", withN: 1, with: 6900, withoutN: 0, without: null }]);
+    expect(up.orderValue).toEqual([{ currency: "USD", withN: 0, with: null, withoutN: 1, without: 6900 }]);
+    expect(report.series).toEqual([{ unit: "day", currency: "USD", points: [{ bucket: "2003-03-10", amount: 2000 }] }]);
+
+    const flow = (await getFunnelFlow(funnel.id, report))!;
+    expect(flow.started).toBe(1);
+    expect(flow.steps.map((s) => [s.reached, s.declined, s.accepted, s.continued, s.left])).toEqual([[1, 1, 0, 1, 0], [1, 0, 1, 0, 1]]);
+
+    // A partial refund through Dodo: the webhook handler records it and lowers refundedAmount.
+    const attempt = await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: accepted.id } });
+    await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: 500, refundState: "PARTIAL" } });
+    const after = await getStatsReport(range);
+    expect(after.lines.find((l) => l.offerId === downsell.id && l.level === "offer")!.revenue).toEqual([{ currency: "USD", amount: 1500 }]);
+    expect(after.totals.revenue).toEqual([{ currency: "USD", amount: 1500 }]);
+
+    const csv = statsCsv(after.lines.filter((l) => [upsell.id, downsell.id].includes(l.offerId)), after.currencies).trim().split("\r\n");
+    expect(csv[0]).toContain("impressions,accepts,declines,failures,expiries,take_rate,revenue_USD");
+    const downRow = csv.find((r) => r.startsWith(`offer,${downsell.id}`))!.split(",");
+    const header = csv[0]!.split(",");
+    expect(downRow[header.indexOf("impressions")]).toBe("1");
+    expect(downRow[header.indexOf("accepts")]).toBe("1");
+    expect(downRow[header.indexOf("take_rate")]).toBe("1.0000");
+    expect(downRow[header.indexOf("revenue_USD")]).toBe("15.00");
+  });
+});
+
+describe("stats service: outcomes, currencies and the date range", () => {
+  it("counts failures and expiries, keeps currencies apart and respects [from, to)", async () => {
+    const product = await createProduct({ price: 1000 });
+    const offer = await createOffer(product.id, "Mixed");
+    const customer = await createCustomer();
+    const day = dayIn(2004, 7, 1, 0);
+    const base = { customerId: customer.id, offerId: offer.id, price: 1000 };
+    await recordImpression({ ...base, at: day, outcome: "FAILED", payment: { status: "FAILED" } });
+    await recordImpression({ ...base, at: day, outcome: "EXPIRED" });
+    await recordImpression({ ...base, at: day, outcome: null }); // window closed without an answer
+    await recordImpression({ ...base, at: day, outcome: "ACCEPTED", payment: { status: "SUCCEEDED", amount: 1000 } });
+    await recordImpression({ ...base, at: day, outcome: "ACCEPTED", currency: "EUR", payment: { status: "SUCCEEDED", amount: 900, currency: "EUR" } });
+    // Accepted but the payment is still processing: an accept without revenue yet.
+    await recordImpression({ ...base, at: day, outcome: "ACCEPTED" });
+    // Just outside the range on both sides.
+    await recordImpression({ ...base, at: new Date(day.getTime() - 1), outcome: "ACCEPTED", payment: { status: "SUCCEEDED" } });
+    await recordImpression({ ...base, at: dayIn(2004, 7, 2, 0), outcome: "ACCEPTED", payment: { status: "SUCCEEDED" } });
+
+    const report = await getStatsReport(rangeOf("2004-07-01", "2004-07-01"));
+    const line = report.lines.find((l) => l.offerId === offer.id && l.level === "offer")!;
+    expect(line).toMatchObject({ impressions: 6, accepts: 3, declines: 0, failures: 1, expiries: 2, takeRate: 0.5 });
+    expect(line.revenue).toEqual([{ currency: "EUR", amount: 900 }, { currency: "USD", amount: 1000 }]);
+    expect(line.revenuePerImpression).toEqual([{ currency: "EUR", amount: 150 }, { currency: "USD", amount: 167 }]);
+    expect(report.currencies).toEqual(["EUR", "USD"]);
+    const csv = statsCsv([line], report.currencies);
+    expect(csv.split("\r\n")[0]).toMatch(/revenue_EUR,.*revenue_USD/);
+    expect(csv).toContain(",9.00,1.50,");
+    expect(csv).toContain(",10.00,1.67,");
+  });
+
+  it("measures a variant's lift against the step's holdout with a 95% interval", async () => {
+    const product = await createProduct({ price: 1000 });
+    const offer = await createOffer(product.id, "Experiment");
+    const { funnel, steps } = await createFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 5000 }]);
+    const step = steps[0]!;
+    const variant = step.variants[0]!;
+    const at = dayIn(2005, 5, 5);
+    const visit = async (kind: "accept" | "accept-refunded" | "decline" | "holdout") => {
+      const customer = await createCustomer();
+      const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 3000, at });
+      if (kind === "holdout") return recordImpression({ customerId: customer.id, at, stepId: step.id, sessionId: session.id, holdout: true });
+      return recordImpression({
+        customerId: customer.id, at, offerId: offer.id, stepId: step.id, variantId: variant.id, sessionId: session.id,
+        outcome: kind === "decline" ? "DECLINED" : "ACCEPTED",
+        ...(kind === "decline" ? {} : { payment: { status: "SUCCEEDED" as const, refunded: kind === "accept-refunded" ? 500 : 0 } }),
+      });
+    };
+    for (const kind of ["accept", "accept-refunded", "decline", "decline", "holdout", "holdout", "holdout"] as const) await visit(kind);
+
+    const report = await getStatsReport(rangeOf("2005-05-05", "2005-05-05"));
+    const line = report.lines.find((l) => l.variantId === variant.id)!;
+    // Holdout visits are not offer impressions.
+    expect(line).toMatchObject({ impressions: 4, accepts: 2, declines: 2, revenue: [{ currency: "USD", amount: 1500 }] });
+    const lift = line.lift[0]!;
+    expect(lift.holdoutVisits).toBe(3);
+    // Added revenue per visit: exposed [1000, 500, 0, 0] vs holdout [0, 0, 0].
+    expect(lift.revenue!.exposed.mean).toBeCloseTo(375, 6);
+    expect(lift.revenue!.exposed.variance).toBeCloseTo(687500 / 3, 4);
+    expect(lift.revenue!.difference.estimate).toBeCloseTo(375, 6);
+    const se = Math.sqrt(687500 / 3 / 4);
+    expect(lift.revenue!.difference.low).toBeCloseTo(375 - 1.959963984540054 * se, 4);
+    expect(lift.revenue!.difference.high).toBeCloseTo(375 + 1.959963984540054 * se, 4);
+    expect(lift.conversion!.difference.estimate).toBeCloseTo(0.5, 6);
+    expect(line.orderValue).toEqual([{ currency: "USD", withN: 2, with: 3750, withoutN: 2, without: 3000 }]);
+    // The offer runs in one arm only, so its line carries the same lift.
+    expect(report.lines.find((l) => l.offerId === offer.id && l.level === "offer")!.lift).toEqual(line.lift);
+    expect(report.orderValue).toEqual([{ currency: "USD", withN: 2, with: 3750, withoutN: 5, without: 3000 }]);
+    const flow = (await getFunnelFlow(funnel.id, report))!;
+    expect(flow.steps[0]).toMatchObject({ reached: 7, holdout: 3, accepted: 2, declined: 2, left: 7 });
+  });
+});
