@@ -2,8 +2,8 @@
 // subscription ladder, creates a demo funnel (upsell → downsell) and the demo merchant sign-in.
 // Idempotent (fixed ids, upserts), so every restart can run it without duplicating anything.
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
-import { syncAllProducts } from "@/lib/catalog/sync";
+import { syncCatalogue } from "@/lib/catalog/sync";
+import { ensureMerchantUser } from "@/lib/merchant/users";
 import { reconcileRecent } from "@/lib/reconcile/recent";
 import { SEED_PRODUCTS } from "../sandbox/seed";
 
@@ -48,15 +48,10 @@ async function seedOffers() {
   await db.funnel.update({ where: { id: funnel.id }, data: { entryStepId: "seed_step_coaching" } });
 }
 
-async function seedMerchant() {
-  const existing = await db.merchantUser.findUnique({ where: { email: DEMO_MERCHANT.email } });
-  if (!existing) await db.merchantUser.create({ data: { email: DEMO_MERCHANT.email, passwordHash: await hashPassword(DEMO_MERCHANT.password) } });
-}
-
-const products = await syncAllProducts();
+const { synced: products } = await syncCatalogue();
 await seedLadder();
 await seedOffers();
-await seedMerchant();
+await ensureMerchantUser(DEMO_MERCHANT.email, DEMO_MERCHANT.password);
 // Mirrors the sandbox's demo customers (their subscriptions, payments and entitlements) the same
 // way production converges: by syncing Dodo's objects, not by writing rows by hand.
 const mirrored = await reconcileRecent({ days: 60 });

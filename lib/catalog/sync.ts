@@ -1,17 +1,29 @@
 import "server-only";
+import type DodoPayments from "dodopayments";
+import type { Product as DodoProduct } from "dodopayments/resources/products/products";
 import { db } from "@/lib/db";
 import { dodo } from "@/lib/dodo/client";
-import { productFromDodo } from "./from-dodo";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { productFromDodo, type ProductMirror } from "./from-dodo";
 
-/** Fetches one product from Dodo and upserts our mirror (keeps the merchant's ranking/ladder). */
-export async function syncProduct(productId: string) {
-  const product = await dodo().products.retrieve(productId);
-  const mirror = productFromDodo(product);
-  return db.product.upsert({
+const PAGE_SIZE = 100;
+
+type ProductStore = Pick<PrismaClient, "product">;
+
+export type SyncSummary = { synced: number; archived: number; pages: number };
+
+// Upserts keep the merchant's own fields (ladder, plan rank): only Dodo's fields are written.
+async function upsertMirror(store: ProductStore, mirror: ProductMirror) {
+  return store.product.upsert({
     where: { id: mirror.id },
     create: mirror,
-    update: { ...mirror, syncedAt: new Date() },
+    update: { ...mirror, archived: false, syncedAt: new Date() },
   });
+}
+
+/** Fetches one product from Dodo and upserts our mirror. */
+export async function syncProduct(productId: string) {
+  return upsertMirror(db, productFromDodo(await dodo().products.retrieve(productId)));
 }
 
 /** Makes sure every id has a mirror row, fetching only the missing ones. */
@@ -23,18 +35,27 @@ export async function ensureProducts(productIds: string[]): Promise<void> {
 }
 
 /**
- * Mirrors the whole catalogue. Pages explicitly from page 0: the SDK's auto-pagination skips
- * page 1 (it asks for page 2 after the first page).
+ * Mirrors Dodo's active catalogue into Product. Pages explicitly from page 0 (the SDK's
+ * auto-pagination skips page 1) until a short page. Products that are no longer listed are marked
+ * archived, never deleted: offers and history point at them. `store` may be a transaction client
+ * (tests roll the whole sync back).
  */
-export async function syncAllProducts(): Promise<number> {
-  const pageSize = 100;
-  let count = 0;
+export async function syncCatalogue(client: Pick<DodoPayments, "products"> = dodo(), store: ProductStore = db): Promise<SyncSummary> {
+  const seen: string[] = [];
+  let pages = 0;
   for (let page = 0; ; page++) {
-    const { items } = await dodo().products.list({ page_number: page, page_size: pageSize, archived: false });
+    const { items } = await client.products.list({ page_number: page, page_size: PAGE_SIZE, archived: false });
+    pages++;
     for (const item of items) {
-      await syncProduct(item.product_id);
-      count++;
+      // List items carry the full price in price_detail; older responses lack it, so fetch those.
+      const full: DodoProduct = item.price_detail
+        ? ({ ...item, price: item.price_detail } as unknown as DodoProduct)
+        : await client.products.retrieve(item.product_id);
+      await upsertMirror(store, productFromDodo(full));
+      seen.push(item.product_id);
     }
-    if (items.length < pageSize) return count;
+    if (items.length < PAGE_SIZE) break;
   }
+  const { count } = await store.product.updateMany({ where: { id: { notIn: seen }, archived: false }, data: { archived: true, syncedAt: new Date() } });
+  return { synced: seen.length, archived: count, pages };
 }

@@ -2,7 +2,7 @@
 import type DodoPayments from "dodopayments";
 import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db";
-import { syncCatalogue } from "@/lib/merchant/product-sync";
+import { syncCatalogue } from "@/lib/catalog/sync";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/merchant/products";
 import { createProduct, uid } from "../stats/fixture";
 

@@ -1,6 +1,6 @@
 "use server";
 import { handleForm } from "@/lib/merchant/form-action";
-import { syncCatalogue } from "@/lib/merchant/product-sync";
+import { syncCatalogue } from "@/lib/catalog/sync";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/merchant/products";
 import { ok, type FormState } from "@/lib/merchant/result";
 import { requireMerchant } from "@/lib/merchant/session";
