@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import type { NextResponse } from "next/server";
 import { db } from "@/lib/db";
@@ -12,6 +13,8 @@ export const CUSTOMER_SESSION_SECONDS = 2 * 60 * 60;
 export const MAGIC_LINK_SECONDS = 15 * 60;
 
 type SessionData = { c: string };
+// A magic link also carries a random id (jti), spent once in MagicLinkUse.
+type MagicLinkData = SessionData & { j: string };
 
 export function mintCustomerSession(customerId: string, now = Date.now()): string {
   return signToken<SessionData>(loadEnv().SESSION_SECRET, "customer-session", { c: customerId }, CUSTOMER_SESSION_SECONDS, now);
@@ -23,13 +26,29 @@ export function customerIdFromSession(token: string | undefined): string | null 
 }
 
 export function mintMagicLink(customerId: string, now = Date.now()): string {
-  const token = signToken<SessionData>(loadEnv().SESSION_SECRET, "magic-link", { c: customerId }, MAGIC_LINK_SECONDS, now);
+  const jti = crypto.randomBytes(16).toString("base64url");
+  const token = signToken<MagicLinkData>(loadEnv().SESSION_SECRET, "magic-link", { c: customerId, j: jti }, MAGIC_LINK_SECONDS, now);
   return `${loadEnv().APP_URL}/account/login?token=${encodeURIComponent(token)}`;
 }
 
-export function customerIdFromMagicLink(token: string | null): string | null {
-  const result = verifyToken<SessionData>(loadEnv().SESSION_SECRET, "magic-link", token);
-  return result.ok && typeof result.data.c === "string" ? result.data.c : null;
+export type MagicLinkResult = { ok: true; customerId: string } | { ok: false; code: "invalid" | "used"; message: string };
+
+/**
+ * Spends a magic link: valid, unexpired and never used before. Using it is inserting its jti, so
+ * the primary key lets exactly one request through, across every app instance.
+ */
+export async function redeemMagicLink(token: string | null, now = Date.now()): Promise<MagicLinkResult> {
+  const result = verifyToken<MagicLinkData>(loadEnv().SESSION_SECRET, "magic-link", token, now);
+  // A link without a jti can't be made single-use: refused like a forged one.
+  if (!result.ok || typeof result.data.c !== "string" || typeof result.data.j !== "string") {
+    return { ok: false, code: "invalid", message: "This sign-in link is not valid or has expired. Ask for a new one." };
+  }
+  const { count } = await db.magicLinkUse.createMany({
+    data: [{ jti: result.data.j, customerId: result.data.c, usedAt: new Date(now), expiresAt: result.expiresAt }],
+    skipDuplicates: true,
+  });
+  if (count === 0) return { ok: false, code: "used", message: "This sign-in link has already been used. Ask for a new one." };
+  return { ok: true, customerId: result.data.c };
 }
 
 /** Signs the customer in on this response (route handlers answer with a redirect). */

@@ -17,7 +17,7 @@ export type ReturnTokenData = { i: string; imp?: string };
 export type StartResult = { ok: true; url: string } | { ok: false; code: "not_found" | "unavailable"; message: string };
 
 export async function startHostedCheckout(
-  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string },
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
   const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
@@ -32,6 +32,7 @@ export async function startHostedCheckout(
     const session = await client.checkoutSessions.create(
       {
         product_cart: [{ product_id: product.id, quantity: 1 }],
+        ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
         return_url: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}`,
         feature_flags: { redirect_immediately: true },
@@ -58,7 +59,13 @@ export function readReturnToken(token: string | null): ReturnTokenCheck {
 
 /** Hosted checkout for an offer the customer was shown (the one-click fallback); theirs only. */
 export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo()): Promise<StartResult> {
-  const impression = await db.offerImpression.findUnique({ where: { id: impressionId }, select: { customerId: true, offer: { select: { offeredProductId: true } } } });
+  const impression = await db.offerImpression.findUnique({
+    where: { id: impressionId },
+    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, offer: { select: { offeredProductId: true } } },
+  });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
-  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId }, client);
+  // A discounted price without its Dodo code would be charged at list price: never offer that page.
+  if (impression.priceAmount !== impression.listPriceAmount && !impression.discountCode) return { ok: false, code: "not_found", message: "This offer is not available." };
+  // The impression's code makes the hosted page charge the price shown, as one click would.
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode }, client);
 }

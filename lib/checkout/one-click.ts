@@ -17,6 +17,7 @@ export type AcceptResult =
   | { ok: false; code: "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable"; message: string };
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
+const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no longer available. Nothing was charged." } as const;
 // A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
 const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
 
@@ -54,6 +55,8 @@ async function claimAttempt(impressionId: string, customerId: string, now: Date)
       await recordDecision(tx, imp.id, "EXPIRED", "window_closed", now);
       return { kind: "refused", result: { ok: false, code: "expired", message: "This offer has expired." } };
     }
+    // A discounted price without its Dodo code would be charged at list price: never charge it.
+    if (imp.priceAmount !== imp.listPriceAmount && !imp.discountCode) return { kind: "refused", result: UNPRICEABLE };
     if (!imp.paymentMethodId) return { kind: "refused", result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
     const attempt = await tx.chargeAttempt.create({ data: { impressionId: imp.id, customerId, amount: imp.priceAmount, currency: imp.currency, status: "PENDING" } });
     return { kind: "new", attempt };
@@ -82,8 +85,9 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   try {
     const session = await client.checkoutSessions.create(
       {
-        // A discounted offer names its price: Dodo honours `amount` on pay-what-you-want products.
-        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: 1, ...(imp.priceAmount !== imp.listPriceAmount ? { amount: imp.priceAmount } : {}) }],
+        // The impression's discount code makes Dodo charge exactly the price shown (priceAmount).
+        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: 1 }],
+        ...(imp.discountCode ? { discount_codes: [imp.discountCode] } : {}),
         customer: { customer_id: imp.customer.dodoCustomerId },
         payment_method_id: imp.paymentMethodId!,
         confirm: true,

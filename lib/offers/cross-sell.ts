@@ -4,6 +4,7 @@ import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
+import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression } from "./impressions";
 import { offerEligibility, offerPrice } from "./rules";
@@ -32,6 +33,12 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   const views: OfferView[] = [];
   for (const offer of eligible) {
+    // A discount shown must be charged: without its Dodo code the offer is left out.
+    const discount = await ensureOfferDiscount(offer);
+    if (!discount.ok) {
+      console.error(`[offers] offer ${offer.id} not shown: ${discount.message}`);
+      continue;
+    }
     const currency = offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
@@ -47,6 +54,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       priceAmount: price.price.amount,
       listPriceAmount: price.listPrice.amount,
       currency: price.price.currency,
+      discountCode: discount.discountCode,
       paymentMethodId: card?.paymentMethodId ?? null,
       expiresAt,
     }, now);

@@ -4,6 +4,7 @@ import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { stepAssignment } from "./assignment";
+import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression } from "./impressions";
 import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
@@ -127,7 +128,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     const base = { customerId: customer.id, stepId: step.id, funnelSessionId: sessionId, placement: "THANK_YOU" as const, expiresAt: session.expiresAt };
     if (assignment.holdout) {
       // The holdout sees nothing at this step; the impression measures them against the shown variants.
-      await recordImpression({ ...base, offerId: null, variantId: null, holdout: true, priceAmount: 0, listPriceAmount: 0, currency: session.currency, paymentMethodId: null }, now);
+      await recordImpression({ ...base, offerId: null, variantId: null, holdout: true, priceAmount: 0, listPriceAmount: 0, currency: session.currency, discountCode: null, paymentMethodId: null }, now);
       await advance(sessionId, step.id, null);
       return { state: "done" };
     }
@@ -143,6 +144,13 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await advance(sessionId, step.id, step.onDeclineStepId);
       continue;
     }
+    // A discount shown must be charged: without its Dodo code the offer is skipped like an ineligible one.
+    const discount = await ensureOfferDiscount(variant.offer);
+    if (!discount.ok) {
+      console.error(`[offers] offer ${variant.offer.id} not shown: ${discount.message}`);
+      await advance(sessionId, step.id, step.onDeclineStepId);
+      continue;
+    }
     const product = variant.offer.offeredProduct;
     const price = offerPrice(product, variant.offer.discountBps);
     const card = await oneClickCardFor(customer, { currency: product.currency, preferredMethodId: purchase.paymentMethodId });
@@ -154,6 +162,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       priceAmount: price.price.amount,
       listPriceAmount: price.listPrice.amount,
       currency: price.price.currency,
+      discountCode: discount.discountCode,
       paymentMethodId: card?.paymentMethodId ?? null,
     }, now);
     // Another request recorded this step first (possibly as holdout): show what it recorded.

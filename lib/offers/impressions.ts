@@ -14,6 +14,7 @@ export type NewImpression = {
   priceAmount: number;
   listPriceAmount: number;
   currency: string;
+  discountCode: string | null;
   paymentMethodId: string | null;
   expiresAt: Date;
 };

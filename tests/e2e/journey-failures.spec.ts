@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
-  buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, newEmail, payOnHostedPage, sandbox, seedJourney, sql,
+  buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, magicLinkPath, newEmail, payOnHostedPage, sandbox, seedJourney, sql,
 } from "./journey-fixtures";
 
 // Each test buys through hosted checkout, sometimes twice, on a machine shared with other builds.
@@ -63,6 +63,13 @@ test("forged or reused tokens, another customer's order and a tampered offer id 
   const token = new URL(confirmUrl).searchParams.get("token")!;
   expect((await request.get(`/thank-you/confirm?token=${encodeURIComponent(token.slice(0, -2) + "xx")}`)).status()).toBe(403);
   expect((await request.get("/account/login?token=forged")).status()).toBe(403);
+  // A magic link signs in once; used again it is refused with a page saying so. (Alice's own
+  // browser uses it, so the anonymous `request` below stays signed out.)
+  const signIn = magicLinkPath(await customerIdByEmail(alice));
+  expect((await page.request.get(signIn, { maxRedirects: 0 })).status()).toBe(303);
+  const reused = await page.request.get(signIn, { maxRedirects: 0 });
+  expect(reused.status()).toBe(403);
+  expect(await reused.text()).toContain("already been used");
 
   // Bob, with his own session, can't open Alice's order.
   const bobContext = await browser.newContext();

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import DodoPayments from "dodopayments";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { signToken } from "../../lib/auth/signed-token";
 
 const env = (key: string) => {
   const value = process.env[key];
@@ -37,11 +38,11 @@ export async function createProduct(name: string, price: number) {
   return { id: product.product_id, name: product.name! };
 }
 
-async function insertOffer(kind: string, offeredProductId: string, triggers: string[], headline: string) {
+async function insertOffer(kind: string, offeredProductId: string, triggers: string[], headline: string, discountBps = 0) {
   const id = uid("off_");
   await sql(
-    `INSERT INTO "Offer" (id, name, kind, "triggerProductIds", "offeredProductId", headline, body, "updatedAt") VALUES ($1, $1, $2, $3, $4, $5, 'Only on this page.', now())`,
-    [id, kind, triggers, offeredProductId, headline],
+    `INSERT INTO "Offer" (id, name, kind, "triggerProductIds", "offeredProductId", headline, body, "discountBps", "updatedAt") VALUES ($1, $1, $2, $3, $4, $5, 'Only on this page.', $6, now())`,
+    [id, kind, triggers, offeredProductId, headline, discountBps],
   );
   return id;
 }
@@ -50,16 +51,17 @@ export type JourneyCatalogue = Awaited<ReturnType<typeof seedJourney>>;
 
 /**
  * Course ($49) with a funnel: upsell (coaching, $99) → on decline or failed payment a downsell
- * (workbook, $29). Plus a cross-sell for the account page (templates, $19).
+ * (workbook, $29). Plus a cross-sell for the account page (templates, $19). `upsellDiscountBps`
+ * discounts the upsell as the demo offers do (2000 = 20% off).
  */
-export async function seedJourney() {
+export async function seedJourney(opts: { upsellDiscountBps?: number } = {}) {
   const [course, coaching, workbook, templates] = await Promise.all([
     createProduct("Course", 4900),
     createProduct("Coaching call", 9900),
     createProduct("Workbook", 2900),
     createProduct("Template pack", 1900),
   ]);
-  const upsellOffer = await insertOffer("UPSELL", coaching.id, [course.id], "Add a coaching call");
+  const upsellOffer = await insertOffer("UPSELL", coaching.id, [course.id], "Add a coaching call", opts.upsellDiscountBps);
   const downsellOffer = await insertOffer("DOWNSELL", workbook.id, [course.id], "Take the workbook instead");
   const crossSellOffer = await insertOffer("CROSS_SELL", templates.id, [course.id], "Templates for your course");
   const funnel = uid("fnl_");
@@ -95,6 +97,12 @@ export async function buy(page: Page, productId: string, opts: { email?: string;
   await page.waitForURL(/\/thank-you\?order=/);
   await expect(page.getByRole("heading", { name: "Thank you for your order!" })).toBeVisible();
   return confirmUrl;
+}
+
+/** A sign-in link for the customer as `npm run customer-link` mints it: signed, with a fresh jti. */
+export function magicLinkPath(customerId: string): string {
+  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId, j: uid() }, 15 * 60);
+  return `/account/login?token=${encodeURIComponent(token)}`;
 }
 
 export const newEmail = () => `e2e-${uid()}@example.com`;

@@ -4,15 +4,15 @@ import { buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEnti
 // Each test buys through hosted checkout, sometimes twice, on a machine shared with other builds.
 test.describe.configure({ timeout: 150_000 });
 
-test("buy with 4242, accept the upsell with one click: success and access granted", async ({ page }) => {
-  const shop = await seedJourney();
+test("buy with 4242, accept the 20%-off upsell with one click: charged the discounted price, access granted", async ({ page }) => {
+  const shop = await seedJourney({ upsellDiscountBps: 2000 });
   const email = newEmail();
   await buy(page, shop.course.id, { email });
   await expect(page.getByTestId("order")).toContainText(shop.course.name);
 
   const offer = page.getByTestId("offer");
   await expect(offer).toContainText("Add a coaching call");
-  await expect(offer.getByTestId("offer-price")).toContainText("$99.00");
+  await expect(offer.getByTestId("offer-price")).toContainText("$79.20");
   await expect(offer.getByTestId("offer-card")).toContainText("Visa ending in 4242");
   await offer.getByRole("button", { name: /Accept — one click/ }).click();
 
@@ -22,7 +22,9 @@ test("buy with 4242, accept the upsell with one click: success and access grante
   await expect(added).toContainText("Access granted.");
   const customerId = await customerIdByEmail(email);
   expect(await hasEntitlement(customerId, shop.coaching.id)).toBe(true);
-  expect(await dodoPaymentsFor(await dodoCustomerIdByEmail(email), shop.coaching.id)).toHaveLength(1);
+  // Dodo charged exactly the price shown, through the offer's discount code.
+  const payments = await dodoPaymentsFor(await dodoCustomerIdByEmail(email), shop.coaching.id);
+  expect(payments.map((p) => p.total_amount)).toEqual([7920]);
   // Accepting the upsell ends this funnel: no downsell after a yes.
   await expect(page.getByTestId("offer")).toHaveCount(0);
 });

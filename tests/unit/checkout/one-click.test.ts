@@ -90,6 +90,23 @@ describe("acceptOffer", () => {
     expect(create).not.toHaveBeenCalled();
   });
 
+  it("charges a discount through the impression's code, and never a discounted price without one", async () => {
+    const customer = await seedCustomer();
+    const { client, create } = fakeDodo();
+    const discounted = (await seedImpression(customer.id)).impression;
+    await db.offerImpression.update({ where: { id: discounted.id }, data: { priceAmount: 1520, discountCode: "ENCORE20" } });
+    expect(await acceptOffer({ impressionId: discounted.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: true });
+    const [body] = create.mock.calls[0] as unknown as [Record<string, unknown>];
+    // No `amount`: Dodo honours it only on pay-what-you-want products.
+    expect(body).toMatchObject({ product_cart: [{ product_id: expect.any(String), quantity: 1 }], discount_codes: ["ENCORE20"] });
+    expect((body.product_cart as object[])[0]).not.toHaveProperty("amount");
+
+    const codeless = (await seedImpression(customer.id)).impression;
+    await db.offerImpression.update({ where: { id: codeless.id }, data: { priceAmount: 1520 } });
+    expect(await acceptOffer({ impressionId: codeless.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: false, code: "unavailable" });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
   it("lets exactly one of a racing accept and decline win", async () => {
     const customer = await seedCustomer();
     const { impression } = await seedImpression(customer.id);
