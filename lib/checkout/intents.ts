@@ -35,7 +35,9 @@ export async function startHostedCheckout(
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
         return_url: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}`,
-        feature_flags: { redirect_immediately: true },
+        // Encore applies offer codes itself; a customer typing a code seen on an offer page would
+        // otherwise reuse an offer's discount on a normal purchase.
+        feature_flags: { redirect_immediately: true, allow_discount_code: false },
         metadata: { encore_checkout_intent_id: intentId, ...(input.impressionId ? { encore_impression_id: input.impressionId } : {}) },
       },
       CREATE_OPTIONS,

@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureOfferDiscount } from "@/lib/offers/discount-code";
 import { db } from "@/lib/db";
 import { majorToMinor, minorToMajor } from "./amounts";
 import { offerSchema, type OfferInput } from "./offer-schema";
@@ -45,6 +46,10 @@ async function resolveOffer(input: OfferInput): Promise<Result<OfferData>> {
   if (input.kind === "UPGRADE" && offered.kind !== "SUBSCRIPTION") {
     return fail("invalid_input", "Please fix the highlighted fields.", { offeredProductId: ["A plan upgrade must offer a subscription plan"] });
   }
+  // Dodo's discounts on subscription lines need a cycle count an offer doesn't have.
+  if (input.discountBps > 0 && offered.kind !== "ONE_TIME") {
+    return fail("invalid_input", "Please fix the highlighted fields.", { discountBps: ["Discounts can only be charged on one-time products"] });
+  }
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return fail("invalid_input", "Please fix the highlighted fields.", { triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
   const { minOrder, ...rest } = input;
@@ -62,7 +67,19 @@ export async function createOffer(raw: unknown): Promise<Result<{ id: string }>>
   const resolved = await resolveOffer(parsed.data);
   if (!resolved.ok) return resolved;
   const offer = await db.offer.create({ data: resolved.value, select: { id: true } });
-  return ok(offer);
+  return prepareDiscount(offer.id);
+}
+
+/**
+ * Sets up the offer's Dodo discount code right after a save, so the first customer does not wait
+ * for Dodo, and the merchant learns now (not from missing impressions) when Dodo refuses it.
+ */
+async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
+  const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } } } });
+  if (!offer) return fail("not_found", "This offer no longer exists.");
+  const discount = await ensureOfferDiscount(offer);
+  if (discount.ok) return ok({ id });
+  return fail("discount_unavailable", `Saved, but ${discount.message} Customers will not see this offer until it can be set up; save again to retry.`);
 }
 
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
@@ -71,7 +88,7 @@ export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id
   const resolved = await resolveOffer(parsed.data);
   if (!resolved.ok) return resolved;
   const { count } = await db.offer.updateMany({ where: { id }, data: resolved.value });
-  return count ? ok({ id }) : fail("not_found", "This offer no longer exists.");
+  return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
 }
 
 /** Pausing keeps the offer, its funnel placement and its history; the funnel runtime skips paused offers. */

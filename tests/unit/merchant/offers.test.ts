@@ -1,10 +1,30 @@
 // Offer admin: the shared form schema's field errors and the service's checks against the catalogue.
-import { describe, expect, it } from "vitest";
+// Saving a discounted offer sets up its Dodo discount code, so the service runs against a sandbox.
+import DodoPayments from "dodopayments";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { offerSchema } from "@/lib/merchant/offer-schema";
 import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/merchant/offers";
 import { fieldErrorsOf } from "@/lib/merchant/result";
+import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 import { createProduct } from "../stats/fixture";
+
+const API_KEY = "sk_test_merchant_offers";
+const box = vi.hoisted(() => ({ client: undefined as DodoPayments | undefined }));
+vi.mock("@/lib/dodo/client", async (original) => ({ ...(await original<object>()), dodo: () => box.client! }));
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_bWVyY2hhbnQtb2ZmZXJzLXVuaXQtdGVzdC1zZWNyZXQ=", dataFile: null });
+  box.client = new DodoPayments({ bearerToken: API_KEY, baseURL: sandbox.url, maxRetries: 0 });
+});
+afterAll(() => sandbox.close());
+
+/** A one-time product that exists in Dodo (the sandbox) and in the catalogue mirror. */
+async function dodoProduct(price: number) {
+  const p = await box.client!.products.create({ name: `Pack ${Math.random()}`, price: { type: "one_time_price", currency: "USD", price, discount: 0, purchasing_power_parity: false }, tax_category: "edtech" });
+  return db.product.create({ data: { id: p.product_id, name: p.name!, kind: "ONE_TIME", priceAmount: price, currency: "USD" } });
+}
 
 const valid = (productId: string, extra: Record<string, unknown> = {}) => ({
   name: "Pro upgrade", kind: "UPSELL", triggerMode: "any", offeredProductId: productId, discountBps: "15",
@@ -31,13 +51,16 @@ describe("offer schema", () => {
 
 describe("offer service", () => {
   it("creates, edits and pauses an offer, converting the minimum order to minor units", async () => {
-    const product = await createProduct({ price: 4900 });
+    const product = await dodoProduct(4900);
     const trigger = await createProduct({ price: 1000 });
     const created = await createOffer(valid(product.id, { triggerMode: "specific", triggerProductIds: [trigger.id], minOrder: "49.9", frequencyCap: "2" }));
     if (!created.ok) throw new Error(created.message);
     const offer = (await getOffer(created.value.id))!;
     expect(offer).toMatchObject({ kind: "UPSELL", triggerProductIds: [trigger.id], discountBps: 1500, minOrderAmount: 4990, frequencyCap: 2, active: true });
     expect(offerFormValues(offer)).toMatchObject({ minOrder: "49.90", discountBps: "15", triggerMode: "specific" });
+    // The 15% discount already exists in Dodo, restricted to the offered product.
+    const discount = await box.client!.discounts.retrieve(offer.dodoDiscountId!);
+    expect(discount).toMatchObject({ code: offer.dodoDiscountCode, amount: 1500, restricted_to: [product.id] });
 
     expect((await updateOffer(offer.id, valid(product.id, { headline: "New headline", kind: "CROSS_SELL" }))).ok).toBe(true);
     expect(await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ headline: "New headline", kind: "CROSS_SELL", triggerProductIds: [], minOrderAmount: null });
@@ -57,6 +80,12 @@ describe("offer service", () => {
     expect(await createOffer(valid(yen.id, { minOrder: "10.5" }))).toMatchObject({ fieldErrors: { minOrder: ["Too many decimals for JPY"] } });
     expect(await createOffer(valid(oneTime.id, { triggerMode: "specific", triggerProductIds: ["pdt_gone"] }))).toMatchObject({ fieldErrors: { triggerProductIds: [expect.any(String)] } });
     const plan = await createProduct({ price: 2000, kind: "SUBSCRIPTION" });
-    expect((await createOffer(valid(plan.id, { kind: "UPGRADE" }))).ok).toBe(true);
+    expect(await createOffer(valid(plan.id, { kind: "UPGRADE" }))).toMatchObject({ fieldErrors: { discountBps: [expect.stringMatching(/one-time/)] } });
+    expect((await createOffer(valid(plan.id, { kind: "UPGRADE", discountBps: "0" }))).ok).toBe(true);
+  });
+
+  it("tells the merchant when Dodo cannot set up the discount", async () => {
+    const unknownToDodo = await createProduct({ price: 1000 });
+    expect(await createOffer(valid(unknownToDodo.id))).toMatchObject({ ok: false, code: "discount_unavailable" });
   });
 });
