@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,23 +6,11 @@ export const metadata: Metadata = {
   description: "One-click post-purchase offers and plan changes on Dodo Payments.",
 };
 
+// The store and the merchant console each bring their own chrome (app/(store), app/merchant).
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-5xl items-center justify-between px-6 py-4">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
-              Encore <span className="text-brand-600">demo store</span>
-            </Link>
-            <div className="flex gap-5 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">Catalogue</Link>
-              <Link href="/account" className="hover:text-slate-900">Account</Link>
-            </div>
-          </nav>
-        </header>
-        <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>
-      </body>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }

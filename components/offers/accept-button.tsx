@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import { acceptOfferAction, offerStatusAction, type AcceptState } from "@/app/thank-you/actions";
+import { acceptOfferAction, offerStatusAction, type AcceptState } from "@/app/(store)/thank-you/actions";
 import type { ChargeView } from "@/lib/checkout/outcome";
 
 const POLL_MS = 800;

@@ -1,4 +1,4 @@
-import { buyOfferWithCheckoutAction } from "@/app/checkout/actions";
+import { buyOfferWithCheckoutAction } from "@/app/(store)/checkout/actions";
 
 /** Hosted checkout for an offer: when one-click is not possible, or to try another card. */
 export function CheckoutFallback({ impressionId, label }: { impressionId: string; label: string }) {

@@ -1,4 +1,4 @@
-import { declineOfferAction } from "@/app/thank-you/actions";
+import { declineOfferAction } from "@/app/(store)/thank-you/actions";
 import { formatPrice } from "@/lib/catalog/format";
 import type { OfferView } from "@/lib/offers/view";
 import { formatMoney } from "@/lib/money/money";
