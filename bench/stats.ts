@@ -1,6 +1,6 @@
 // Offer-stats page speed at scale: seeds 1,000,000 impressions with decisions, charge attempts and
-// payments into a throwaway PostgreSQL, then prints the stats page's server time (p50/p95) for a
-// 30-day and a 365-day range.
+// payments into a throwaway PostgreSQL, then prints the stats page's server time for a 30-day and
+// a 365-day range: the first request (which builds the missing daily roll-ups) and warm p50/p95.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

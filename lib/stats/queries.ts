@@ -6,11 +6,34 @@ import { db, Prisma } from "@/lib/db";
 // its one charge attempt and that attempt's payment by unique keys. Revenue is a payment's total
 // minus its refunded amount (kept by the webhook handler from succeeded refunds), counted only
 // when the offer was accepted and the payment succeeded, and always grouped by currency.
+// A Scope with `days` splits every aggregate per UTC day (column `bucket`, partitions included), so
+// one statement gives exactly what one query per day would: that is how missing roll-ups are built.
+
+/** Impressions shown in [from, to); with `days` (YYYY-MM-DD) only those days, aggregated per day. */
+export type Scope = { from: Date; to: Date; days?: string[] };
+
+/** The rows of a query, each tagged with its UTC day ('' when the scope is not split). */
+export type Bucketed<T> = T & { bucket: string };
+
+/** The split key of a timestamp column: its UTC day, or one constant bucket for a plain range. */
+const bucketOf = (column: Prisma.Sql, s: Scope) => (s.days ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')` : Prisma.sql`''`);
+
+/**
+ * A timestamp column within the scope; the range keeps the index, the day list skips clean days.
+ * Days are matched as text: string_to_array folds to a constant (one hashed lookup per row, sane
+ * row estimates), whereas a cast to date[] is stable and was re-evaluated for every row.
+ */
+function inScope(column: Prisma.Sql, s: Scope) {
+  const range = Prisma.sql`${column} >= ${s.from} AND ${column} < ${s.to}`;
+  return s.days ? Prisma.sql`${range} AND ${bucketOf(column, s)} = ANY(string_to_array(${s.days.join(",")}, ','))` : range;
+}
+
+const SHOWN_AT = Prisma.raw(`i."shownAt"`);
 
 /** One row per impression in range, with its outcome and the net revenue it brought. */
-function facts(from: Date, to: Date) {
+function facts(s: Scope) {
   return Prisma.sql`
-    SELECT i.id, i."offerId", i."variantId", i."stepId", i.holdout, i.currency, i."shownAt",
+    SELECT ${bucketOf(SHOWN_AT, s)} AS bucket, i.id, i."offerId", i."variantId", i."stepId", i.holdout, i.currency, i."shownAt",
            COALESCE(i."funnelSessionId", i.id) AS unit, i."funnelSessionId",
            d.outcome::text AS outcome,
            (d.outcome IS NULL AND i."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS lapsed,
@@ -20,7 +43,7 @@ function facts(from: Date, to: Date) {
     LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
     LEFT JOIN "ChargeAttempt" c ON c."impressionId" = i.id
     LEFT JOIN "Payment" p ON p.id = c."dodoPaymentId" AND p.status = 'SUCCEEDED' AND d.outcome = 'ACCEPTED'
-    WHERE i."shownAt" >= ${from} AND i."shownAt" < ${to}`;
+    WHERE ${inScope(SHOWN_AT, s)}`;
 }
 
 export type VariantCountsRow = {
@@ -32,10 +55,10 @@ export type VariantCountsRow = {
  * Offer/variant counts (holdout excluded) and, in the same pass, revenue per payment currency
  * (rows with byCurrency = true). Expiries include impressions whose window closed undecided.
  */
-export async function variantCounts(from: Date, to: Date): Promise<VariantCountsRow[]> {
-  const rows = await db.$queryRaw<VariantCountsRow[]>`
-    WITH f AS (${facts(from, to)})
-    SELECT "offerId", "variantId", pay_currency AS currency, (GROUPING(pay_currency) = 0) AS "byCurrency",
+export async function variantCounts(s: Scope): Promise<Bucketed<VariantCountsRow>[]> {
+  const rows = await db.$queryRaw<Bucketed<VariantCountsRow>[]>`
+    WITH f AS (${facts(s)})
+    SELECT bucket, "offerId", "variantId", pay_currency AS currency, (GROUPING(pay_currency) = 0) AS "byCurrency",
            count(*)::int AS impressions,
            count(*) FILTER (WHERE outcome = 'ACCEPTED')::int AS accepts,
            count(*) FILTER (WHERE outcome = 'DECLINED')::int AS declines,
@@ -44,7 +67,7 @@ export async function variantCounts(from: Date, to: Date): Promise<VariantCounts
            COALESCE(sum(net), 0)::float8 AS revenue
     FROM f
     WHERE NOT holdout AND "offerId" IS NOT NULL
-    GROUP BY GROUPING SETS (("offerId", "variantId"), ("offerId", "variantId", pay_currency))`;
+    GROUP BY GROUPING SETS ((bucket, "offerId", "variantId"), (bucket, "offerId", "variantId", pay_currency))`;
   return rows.filter((r) => !r.byCurrency || r.currency !== null);
 }
 
@@ -61,22 +84,22 @@ export type ExposureRow = {
  * the samples for lift and the order values (original order + added revenue) of visits that took
  * that offer and of those that did not. Added revenue counts in the visit's order currency only.
  */
-export async function exposureSums(from: Date, to: Date): Promise<ExposureRow[]> {
-  return db.$queryRaw<ExposureRow[]>`
-    WITH f AS (${facts(from, to)}),
+export async function exposureSums(s: Scope): Promise<Bucketed<ExposureRow>[]> {
+  return db.$queryRaw<Bucketed<ExposureRow>[]>`
+    WITH f AS (${facts(s)}),
     units AS (
-      SELECT f.unit, COALESCE(min(s.currency), min(f.currency)) AS currency, min(s."orderAmount") AS "orderAmount",
+      SELECT f.bucket, f.unit, COALESCE(min(s.currency), min(f.currency)) AS currency, min(s."orderAmount") AS "orderAmount",
              COALESCE(sum(f.net) FILTER (WHERE f.pay_currency = COALESCE(s.currency, f.currency)), 0)::float8 AS added,
              bool_or(f.net IS NOT NULL) AS took
       FROM f LEFT JOIN "FunnelSession" s ON s.id = f."funnelSessionId"
-      GROUP BY f.unit
+      GROUP BY f.bucket, f.unit
     ),
     exposures AS (
-      SELECT "stepId", "offerId", "variantId", holdout, unit, bool_or(net IS NOT NULL) AS took_here
+      SELECT bucket, "stepId", "offerId", "variantId", holdout, unit, bool_or(net IS NOT NULL) AS took_here
       FROM f WHERE holdout OR "offerId" IS NOT NULL
-      GROUP BY "stepId", "offerId", "variantId", holdout, unit
+      GROUP BY bucket, "stepId", "offerId", "variantId", holdout, unit
     )
-    SELECT e."stepId", e."offerId", e."variantId", e.holdout, u.currency,
+    SELECT e.bucket, e."stepId", e."offerId", e."variantId", e.holdout, u.currency,
            count(*)::int AS n,
            sum(u.added)::float8 AS "sumAdded",
            sum(u.added * u.added)::float8 AS "sumSqAdded",
@@ -85,40 +108,40 @@ export async function exposureSums(from: Date, to: Date): Promise<ExposureRow[]>
            COALESCE(sum(u."orderAmount" + u.added) FILTER (WHERE e.took_here), 0)::float8 AS "withSum",
            count(u."orderAmount") FILTER (WHERE NOT e.took_here)::int AS "withoutN",
            COALESCE(sum(u."orderAmount" + u.added) FILTER (WHERE NOT e.took_here), 0)::float8 AS "withoutSum"
-    FROM exposures e JOIN units u ON u.unit = e.unit
-    GROUP BY e."stepId", e."offerId", e."variantId", e.holdout, u.currency`;
+    FROM exposures e JOIN units u ON u.bucket = e.bucket AND u.unit = e.unit
+    GROUP BY e.bucket, e."stepId", e."offerId", e."variantId", e.holdout, u.currency`;
 }
 
 export type OrderValueRow = { currency: string; withN: number; withSum: number; withoutN: number; withoutSum: number };
 
 /** Store-wide order values of funnel visits: with an accepted offer (order + added) vs without. */
-export async function orderValueSums(from: Date, to: Date): Promise<OrderValueRow[]> {
-  return db.$queryRaw<OrderValueRow[]>`
-    WITH f AS (${facts(from, to)}),
+export async function orderValueSums(s: Scope): Promise<Bucketed<OrderValueRow>[]> {
+  return db.$queryRaw<Bucketed<OrderValueRow>[]>`
+    WITH f AS (${facts(s)}),
     units AS (
-      SELECT s.currency, s."orderAmount",
+      SELECT f.bucket, s.currency, s."orderAmount",
              COALESCE(sum(f.net) FILTER (WHERE f.pay_currency = s.currency), 0)::float8 AS added,
              bool_or(f.net IS NOT NULL) AS took
       FROM f JOIN "FunnelSession" s ON s.id = f."funnelSessionId"
-      GROUP BY f."funnelSessionId", s.currency, s."orderAmount"
+      GROUP BY f.bucket, f."funnelSessionId", s.currency, s."orderAmount"
     )
-    SELECT currency,
+    SELECT bucket, currency,
            count(*) FILTER (WHERE took)::int AS "withN",
            COALESCE(sum("orderAmount" + added) FILTER (WHERE took), 0)::float8 AS "withSum",
            count(*) FILTER (WHERE NOT took)::int AS "withoutN",
            COALESCE(sum("orderAmount") FILTER (WHERE NOT took), 0)::float8 AS "withoutSum"
-    FROM units GROUP BY currency ORDER BY currency`;
+    FROM units GROUP BY bucket, currency ORDER BY bucket, currency`;
 }
 
 export type RevenuePointRow = { day: string; currency: string; revenue: number };
 
 /** Net revenue added per UTC day of the offer being shown, per currency. */
-export async function revenueByDay(from: Date, to: Date): Promise<RevenuePointRow[]> {
-  return db.$queryRaw<RevenuePointRow[]>`
-    WITH f AS (${facts(from, to)})
-    SELECT to_char("shownAt", 'YYYY-MM-DD') AS day, pay_currency AS currency, sum(net)::float8 AS revenue
+export async function revenueByDay(s: Scope): Promise<Bucketed<RevenuePointRow>[]> {
+  return db.$queryRaw<Bucketed<RevenuePointRow>[]>`
+    WITH f AS (${facts(s)})
+    SELECT bucket, to_char("shownAt", 'YYYY-MM-DD') AS day, pay_currency AS currency, sum(net)::float8 AS revenue
     FROM f WHERE net IS NOT NULL
-    GROUP BY 1, 2 ORDER BY 1, 2`;
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 }
 
 export type FunnelStepRow = {
@@ -128,25 +151,36 @@ export type FunnelStepRow = {
 export type FunnelStartRow = { funnelId: string; started: number };
 
 /** For every funnel step: visits that reached it, what they did there and how many went on; and visits started per funnel. */
-export async function funnelFlows(from: Date, to: Date): Promise<{ starts: FunnelStartRow[]; steps: FunnelStepRow[] }> {
+export async function funnelFlows(s: Scope): Promise<{ starts: Bucketed<FunnelStartRow>[]; steps: Bucketed<FunnelStepRow>[] }> {
+  const startedAt = Prisma.raw(`"startedAt"`);
   const [starts, steps] = await Promise.all([
-    db.$queryRaw<FunnelStartRow[]>`
-      SELECT "funnelId", count(*)::int AS started FROM "FunnelSession" WHERE "startedAt" >= ${from} AND "startedAt" < ${to} GROUP BY "funnelId"`,
-    db.$queryRaw<FunnelStepRow[]>`
+    db.$queryRaw<Bucketed<FunnelStartRow>[]>`
+      SELECT ${bucketOf(startedAt, s)} AS bucket, "funnelId", count(*)::int AS started FROM "FunnelSession" WHERE ${inScope(startedAt, s)} GROUP BY 1, 2`,
+    db.$queryRaw<Bucketed<FunnelStepRow>[]>`
       WITH f AS (
-        SELECT i."stepId", i.holdout, d.outcome::text AS outcome,
-               lead(i.id) OVER (PARTITION BY COALESCE(i."funnelSessionId", i.id) ORDER BY i."shownAt", i.id) IS NOT NULL AS continued
+        SELECT ${bucketOf(SHOWN_AT, s)} AS bucket, i."stepId", i.holdout, d.outcome::text AS outcome,
+               lead(i.id) OVER (PARTITION BY ${bucketOf(SHOWN_AT, s)}, COALESCE(i."funnelSessionId", i.id) ORDER BY i."shownAt", i.id) IS NOT NULL AS continued
         FROM "OfferImpression" i
         LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
-        WHERE i."shownAt" >= ${from} AND i."shownAt" < ${to} AND i."stepId" IS NOT NULL
+        WHERE ${inScope(SHOWN_AT, s)} AND i."stepId" IS NOT NULL
       )
-      SELECT "stepId", count(*)::int AS reached, count(*) FILTER (WHERE holdout)::int AS holdout,
+      SELECT bucket, "stepId", count(*)::int AS reached, count(*) FILTER (WHERE holdout)::int AS holdout,
              count(*) FILTER (WHERE outcome = 'ACCEPTED')::int AS accepted,
              count(*) FILTER (WHERE outcome = 'DECLINED')::int AS declined,
              count(*) FILTER (WHERE outcome = 'FAILED')::int AS failed,
              count(*) FILTER (WHERE outcome = 'EXPIRED' OR (outcome IS NULL AND NOT holdout))::int AS unanswered,
              count(*) FILTER (WHERE continued)::int AS continued
-      FROM f GROUP BY "stepId"`,
+      FROM f GROUP BY bucket, "stepId"`,
   ]);
   return { starts, steps };
+}
+
+/** Per day of the scope: the latest expiry among its offers still awaiting an answer, while any is open. */
+export async function openUntilByDay(s: Scope): Promise<Map<string, Date>> {
+  const rows = await db.$queryRaw<{ bucket: string; until: Date }[]>`
+    SELECT ${bucketOf(SHOWN_AT, s)} AS bucket, max(i."expiresAt") AS until
+    FROM "OfferImpression" i LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
+    WHERE ${inScope(SHOWN_AT, s)} AND d.id IS NULL AND NOT i.holdout AND i."expiresAt" > (now() AT TIME ZONE 'UTC')
+    GROUP BY 1`;
+  return new Map(rows.map((r) => [r.bucket, r.until]));
 }

@@ -1,6 +1,6 @@
 // A "slice" is every aggregate the stats page needs for some span of time, as additive rows, so
 // slices of single days (the roll-ups) and of the live remainder merge into any range. Pure.
-import type { ExposureRow, FunnelStartRow, FunnelStepRow, OrderValueRow, RevenuePointRow, VariantCountsRow } from "./queries";
+import type { Bucketed, ExposureRow, FunnelStartRow, FunnelStepRow, OrderValueRow, RevenuePointRow, VariantCountsRow } from "./queries";
 
 export type Slice = {
   counts: VariantCountsRow[];
@@ -41,4 +41,20 @@ export function mergeSlices(slices: Slice[]): Slice {
     starts: mergeBy(slices.flatMap((s) => s.starts), (r) => r.funnelId),
     steps: mergeBy(slices.flatMap((s) => s.steps), (r) => r.stepId),
   };
+}
+
+/** Every part of a slice as rows tagged with the UTC day they belong to. */
+export type BucketedSlice = { [K in keyof Slice]: Bucketed<Slice[K][number]>[] };
+
+/** Splits the rows of per-day queries into one slice per day, dropping the tag. */
+export function splitByBucket(rows: BucketedSlice): Map<string, Slice> {
+  const out = new Map<string, Slice>();
+  for (const part of Object.keys(rows) as (keyof Slice)[]) {
+    for (const { bucket, ...row } of rows[part]) {
+      const slice = out.get(bucket) ?? emptySlice();
+      out.set(bucket, slice);
+      (slice[part] as object[]).push(row);
+    }
+  }
+  return out;
 }

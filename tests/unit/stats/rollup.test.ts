@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closedBoundary, liveSlice, rangeSlice } from "@/lib/stats/rollup";
+import { readDirtyMarks, storeDays } from "@/lib/stats/rollup-sql";
 import { rangeOf } from "@/lib/stats/range";
 import { mergeSlices, type Slice } from "@/lib/stats/slice";
 import { createCustomer, createFunnel, createOffer, createProduct, createSession, dayIn, recordImpression } from "./fixture";
@@ -77,5 +78,65 @@ describe("daily roll-ups", () => {
     const counts = (await rangeSlice(range.from, range.to)).counts.filter((c) => !c.byCurrency);
     expect(counts.reduce((s, c) => s + c.expiries, 0)).toBe(1);
     expect(counts.reduce((s, c) => s + c.declines, 0)).toBe(2);
+  });
+
+  it("recomputes several missing and dirty days together, each equal to its own live numbers", async () => {
+    const { impressions } = await scenario(2011);
+    const range = rangeOf("2011-02-01", "2011-02-05");
+    const day = (d: number) => new Date(Date.UTC(2011, 1, d));
+    // Days 2 and 4 are stored, then dirtied by refunds; days 1, 3 and 5 are missing.
+    await rangeSlice(day(2), day(3));
+    await rangeSlice(day(4), day(5));
+    for (const i of [4, 11]) {
+      const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[i]!.id } });
+      await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: 600, refundState: "PARTIAL" } });
+    }
+    expect(await db.statsDirtyDay.count({ where: { day: { in: [day(2), day(4)] } } })).toBe(2);
+
+    expect(sorted(await rangeSlice(range.from, range.to))).toEqual(sorted(await liveSlice(range.from, range.to)));
+    const rows = await db.statsDay.findMany({ where: { day: { gte: range.from, lt: range.to } }, orderBy: { day: "asc" } });
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const { settlesAt, ...data } = row.data as Slice & { settlesAt: string };
+      expect(settlesAt).toBeTruthy();
+      expect(sorted(data)).toEqual(sorted(await liveSlice(row.day, new Date(row.day.getTime() + 86_400_000))));
+    }
+    expect(await db.statsDirtyDay.count({ where: { day: { gte: range.from, lt: range.to } } })).toBe(0);
+  });
+
+  it("keeps a day dirty when it is marked again while being recomputed", async () => {
+    const { impressions } = await scenario(2012);
+    const range = rangeOf("2012-02-01", "2012-02-01");
+    await rangeSlice(range.from, range.to);
+    const refund = async (amount: number) => {
+      const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
+      await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: amount } });
+    };
+    await refund(400);
+    const seen = await readDirtyMarks(range.from, range.to);
+    expect(seen.marks).toHaveLength(1);
+    // Meanwhile another instance stores the day and a later refund marks it again.
+    await db.statsDirtyDay.deleteMany({ where: { day: range.from } });
+    await refund(500);
+    await storeDays([], seen.at, seen.marks);
+    expect(await db.statsDirtyDay.count({ where: { day: range.from } })).toBe(1);
+    const revenue = (await rangeSlice(range.from, range.to)).counts.filter((c) => c.byCurrency).reduce((s, c) => s + c.revenue, 0);
+    expect(revenue).toBe(1000 - 500);
+    expect(await db.statsDirtyDay.count({ where: { day: range.from } })).toBe(0);
+  });
+  it("keeps a day dirty when a change lands on its existing mark while it is recomputed", async () => {
+    const { impressions } = await scenario(2013);
+    const range = rangeOf("2013-02-01", "2013-02-01");
+    await rangeSlice(range.from, range.to);
+    const refund = async (amount: number) => {
+      const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
+      await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: amount } });
+    };
+    await refund(400);
+    const seen = await readDirtyMarks(range.from, range.to);
+    // The mark read above still exists when the next change commits: that change must renew it.
+    await refund(500);
+    await storeDays([], seen.at, seen.marks);
+    expect(await db.statsDirtyDay.count({ where: { day: range.from } })).toBe(1);
   });
 });
