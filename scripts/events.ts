@@ -1,11 +1,7 @@
 // `npm run events -- [list [--limit N] | failed [--limit N] | replay <webhook-id>]`: the merchant's
 // webhook event log from the command line, until the merchant console shows it.
-// Database: DATABASE_URL when set, else the embedded development one under .data/.
-import fs from "node:fs";
-import path from "node:path";
-import { DEFAULT_SANDBOX_PORT } from "../sandbox/dev-defaults";
-import { DEV_DATA_DIR, provideDatabase, REPO_ROOT } from "./lib/database";
-import { loadOrCreateSecrets } from "./lib/secrets";
+// Settings: the app environment, else the local dev setup (scripts/lib/cli-env.ts).
+import { prepareAppEnvironment } from "./lib/cli-env";
 
 const [command = "list", ...rest] = process.argv.slice(2);
 const limitFlag = rest.indexOf("--limit");
@@ -15,17 +11,7 @@ if (!["list", "failed", "replay"].includes(command) || (command === "replay" && 
   process.exit(2);
 }
 
-const envFile = path.join(REPO_ROOT, ".env");
-if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
-const database = await provideDatabase({ dataDir: path.join(DEV_DATA_DIR, "postgres"), persistent: true });
-// Development fallbacks, the same ones `npm run dev` uses, so the CLI works without a .env.
-const secrets = loadOrCreateSecrets(DEV_DATA_DIR);
-process.env.DATABASE_URL = database.url;
-process.env.DODO_PAYMENTS_API_KEY ??= secrets.apiKey;
-process.env.DODO_PAYMENTS_WEBHOOK_KEY ??= secrets.webhookSecret;
-process.env.SESSION_SECRET ??= secrets.sessionSecret;
-process.env.APP_URL ??= "http://127.0.0.1:3000";
-if (!process.env.DODO_PAYMENTS_ENVIRONMENT) process.env.DODO_PAYMENTS_BASE_URL ??= `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`;
+const database = await prepareAppEnvironment();
 
 let code = 0;
 try {
