@@ -1,5 +1,5 @@
 // `npm run events -- [list [--limit N] | failed [--limit N] | replay <webhook-id>]`: the merchant's
-// webhook event log from the command line, until the merchant console shows it.
+// webhook event log from the command line (the console shows it at /merchant/events).
 // Settings: the app environment, else the local dev setup (scripts/lib/cli-env.ts).
 import { prepareAppEnvironment } from "./lib/cli-env";
 
