@@ -1,6 +1,6 @@
 import "server-only";
 import type { CustomerLimitedDetails } from "dodopayments/resources/payments";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Customer, Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Returns our Customer id for a Dodo customer, creating or refreshing the row. Inserts with
@@ -8,12 +8,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * don't queue on a row lock they don't need.
  */
 export async function upsertCustomer(tx: Prisma.TransactionClient, customer: CustomerLimitedDetails): Promise<string> {
-  const existing = await tx.customer.findUnique({ where: { dodoCustomerId: customer.customer_id } });
+  // Raw on the hot path: a Prisma model query costs ~3x the CPU of the same read as SQL.
+  const [existing] = await tx.$queryRaw<Pick<Customer, "id" | "email" | "name">[]>`
+    SELECT "id", "email", "name" FROM "Customer" WHERE "dodoCustomerId" = ${customer.customer_id}`;
   if (!existing) {
-    await tx.customer.createMany({
+    const [created] = await tx.customer.createManyAndReturn({
       data: [{ dodoCustomerId: customer.customer_id, email: customer.email, name: customer.name || null }],
       skipDuplicates: true,
+      select: { id: true },
     });
+    if (created) return created.id;
+    // Another transaction inserted it first (the insert waited for it to commit): read its row.
     const row = await tx.customer.findUniqueOrThrow({ where: { dodoCustomerId: customer.customer_id }, select: { id: true } });
     return row.id;
   }

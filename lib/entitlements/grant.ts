@@ -1,12 +1,17 @@
 import "server-only";
-import type { EntitlementStatus } from "@/lib/generated/prisma/enums";
-import type { Payment, Prisma, Subscription } from "@/lib/generated/prisma/client";
-import { entitlementStateFor, paymentEntitlementStatus, type EntitlementState } from "./rules";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Payment, type Subscription } from "@/lib/generated/prisma/client";
+import { entitlementStateFor, paymentEntitlementStatus } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 
 // Rows are unique on (sourceId, productId) and only ever upserted from the source's stored state,
 // so replays and out-of-order events rewrite the same row instead of granting twice.
+//
+// Each convergence is one SQL statement: an INSERT … ON CONFLICT DO UPDATE whose WHERE skips rows
+// already in the wanted state, so a repeated event writes nothing. The caller holds the source's
+// advisory lock, so the row lock ON CONFLICT takes costs no extra waiting. Ids of rows created
+// here are random UUIDs (ids are opaque strings; Prisma would have made cuids).
 
 function cartProductIds(productCart: Prisma.JsonValue): string[] {
   if (!Array.isArray(productCart)) return [];
@@ -21,30 +26,28 @@ function cartProductIds(productCart: Prisma.JsonValue): string[] {
  */
 export async function convergePaymentEntitlements(tx: Tx, payment: Payment, at: Date): Promise<void> {
   const status = paymentEntitlementStatus(payment);
-  const existing = await tx.entitlement.findMany({ where: { sourceId: payment.id } });
   if (status === null) {
     // Not (or no longer) a successful payment: nothing new, and anything granted is withdrawn.
-    for (const row of existing.filter((r) => r.status !== "REVOKED")) {
-      await tx.entitlement.update({ where: { id: row.id }, data: { status: "REVOKED", revokedAt: at } });
-    }
+    await tx.entitlement.updateMany({ where: { sourceId: payment.id, status: { not: "REVOKED" } }, data: { status: "REVOKED", revokedAt: at } });
     return;
   }
-  const ids = [...new Set(cartProductIds(payment.productCart))];
-  const oneTime = await tx.product.findMany({ where: { id: { in: ids }, kind: "ONE_TIME" }, select: { id: true } });
-  for (const { id: productId } of oneTime) {
-    const row = existing.find((r) => r.productId === productId);
-    const revokedAt = status === "REVOKED" ? (row?.revokedAt ?? at) : null;
-    if (!row) {
-      await tx.entitlement.create({
-        data: { customerId: payment.customerId, productId, source: "PAYMENT", sourceId: payment.id, status, grantedAt: at, revokedAt },
-      });
-    } else if (row.status !== status) {
-      await tx.entitlement.update({ where: { id: row.id }, data: { status, revokedAt } });
-    }
-  }
+  const productIds = [...new Set(cartProductIds(payment.productCart))];
+  if (productIds.length === 0) return;
+  const rowIds = productIds.map(() => randomUUID());
+  const revokedAt = status === "REVOKED" ? at : null;
+  // A row revoked earlier keeps its original revokedAt.
+  await tx.$executeRaw`
+    INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "grantedAt", "revokedAt", "updatedAt")
+    SELECT cart."rowId", ${payment.customerId}, p."id", 'PAYMENT'::"EntitlementSource", ${payment.id}, ${status}::"EntitlementStatus",
+      ${at}::timestamp(3), ${revokedAt}::timestamp(3), ${new Date()}::timestamp(3)
+    FROM unnest(${productIds}::text[], ${rowIds}::text[]) AS cart("productId", "rowId")
+    JOIN "Product" p ON p."id" = cart."productId" AND p."kind" = 'ONE_TIME'
+    ON CONFLICT ("sourceId", "productId") DO UPDATE SET
+      "status" = EXCLUDED."status",
+      "revokedAt" = CASE WHEN EXCLUDED."status" = 'REVOKED' THEN COALESCE("Entitlement"."revokedAt", EXCLUDED."revokedAt") END,
+      "updatedAt" = EXCLUDED."updatedAt"
+    WHERE "Entitlement"."status" <> EXCLUDED."status"`;
 }
-
-const CLOSED: EntitlementStatus[] = ["ENDED", "REVOKED"];
 
 /**
  * Converges a subscription's entitlements: the current product gets the state its status implies;
@@ -55,19 +58,22 @@ export async function convergeSubscriptionEntitlements(
   sub: Subscription,
   opts: { now: Date; graceHours: number; at: Date },
 ): Promise<void> {
-  const existing = await tx.entitlement.findMany({ where: { sourceId: sub.id } });
-  for (const row of existing) {
-    if (row.productId === sub.productId || CLOSED.includes(row.status)) continue;
-    await tx.entitlement.update({ where: { id: row.id }, data: { status: "ENDED", endsAt: opts.at } });
+  const updatedAt = new Date();
+  const endOthers = Prisma.sql`
+    UPDATE "Entitlement" SET "status" = 'ENDED', "endsAt" = ${opts.at}::timestamp(3), "updatedAt" = ${updatedAt}::timestamp(3)
+    WHERE "sourceId" = ${sub.id} AND "productId" <> ${sub.productId} AND "status" NOT IN ('ENDED', 'REVOKED')`;
+  const state = entitlementStateFor(sub, opts.now, opts.graceHours);
+  if (!state) {
+    await tx.$executeRaw(endOthers);
+    return;
   }
-  const state: EntitlementState | null = entitlementStateFor(sub, opts.now, opts.graceHours);
-  if (!state) return;
-  const row = existing.find((r) => r.productId === sub.productId);
-  if (!row) {
-    await tx.entitlement.create({
-      data: { customerId: sub.customerId, productId: sub.productId, source: "SUBSCRIPTION", sourceId: sub.id, grantedAt: opts.at, ...state },
-    });
-  } else if (row.status !== state.status || row.endsAt?.getTime() !== state.endsAt?.getTime()) {
-    await tx.entitlement.update({ where: { id: row.id }, data: { ...state, revokedAt: null } });
-  }
+  // A data-modifying CTE always runs, so both halves happen in one statement.
+  await tx.$executeRaw`
+    WITH ended AS (${endOthers})
+    INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "grantedAt", "endsAt", "updatedAt")
+    VALUES (${randomUUID()}, ${sub.customerId}, ${sub.productId}, 'SUBSCRIPTION', ${sub.id}, ${state.status}::"EntitlementStatus",
+      ${opts.at}::timestamp(3), ${state.endsAt}::timestamp(3), ${updatedAt}::timestamp(3))
+    ON CONFLICT ("sourceId", "productId") DO UPDATE SET
+      "status" = EXCLUDED."status", "endsAt" = EXCLUDED."endsAt", "revokedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+    WHERE ("Entitlement"."status", "Entitlement"."endsAt") IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."endsAt")`;
 }

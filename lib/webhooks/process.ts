@@ -61,7 +61,7 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
   const force = options.force ?? false;
   if (!force) {
     // Fast path for redeliveries; the claim below is what actually guarantees once-only.
-    const seen = await db.webhookEvent.findUnique({ where: { id: event.webhookId }, select: { outcome: true } });
+    const [seen] = await db.$queryRaw<{ outcome: WebhookOutcome }[]>`SELECT "outcome" FROM "WebhookEvent" WHERE "id" = ${event.webhookId}`;
     if (seen && seen.outcome !== "FAILED") return { outcome: "DUPLICATE" };
   }
   try {

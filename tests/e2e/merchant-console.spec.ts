@@ -1,7 +1,8 @@
 // The merchant console through the browser: sign-in and sign-out, the sign-in rate limit, and
 // creating, editing and pausing an offer with field-level validation messages.
 import { expect, test } from "@playwright/test";
-import { createMerchant, insertProduct, signIn, sql } from "./merchant-fixtures";
+import { createProduct } from "./journey-fixtures";
+import { createMerchant, signIn, sql } from "./merchant-fixtures";
 
 test("sign in, see the console, sign out; the session is gone afterwards", async ({ page }) => {
   const merchant = await createMerchant();
@@ -46,7 +47,8 @@ test("five wrong passwords lock the account, even against the right one", async 
 
 test("create an offer (field errors first), edit it, pause and resume it", async ({ page }) => {
   const merchant = await createMerchant();
-  const product = await insertProduct("Console add-on", 2500);
+  // A real Dodo (sandbox) product: saving a discounted offer sets up its Dodo discount code.
+  const product = (await createProduct("Console add-on", 2500)).id;
   await signIn(page, merchant);
   await page.goto("/merchant/offers/new");
 
@@ -80,6 +82,8 @@ test("create an offer (field errors first), edit it, pause and resume it", async
   const offerId = page.url().split("/merchant/offers/")[1]!.split("?")[0]!;
   const stored = await sql(`SELECT kind, "discountBps", "minOrderAmount", "frequencyCap", "triggerProductIds", active FROM "Offer" WHERE id = $1`, [offerId]);
   expect(stored.rows[0]).toEqual({ kind: "UPSELL", discountBps: 1000, minOrderAmount: 2000, frequencyCap: 2, triggerProductIds: [], active: true });
+  const code = await sql(`SELECT "dodoDiscountCode", "dodoDiscountBps" FROM "Offer" WHERE id = $1`, [offerId]);
+  expect(code.rows[0]).toMatchObject({ dodoDiscountCode: expect.any(String), dodoDiscountBps: 1000 });
 
   await page.getByLabel("Headline").fill("");
   await page.getByRole("button", { name: "Save offer" }).click();
