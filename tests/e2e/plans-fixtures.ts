@@ -102,7 +102,8 @@ export async function subscribe(productId: string, card: "4242" | "0341" = "4242
 
 /** Signs the customer in through a magic link, as the account emails do. */
 export async function signIn(page: Page, customerId: string): Promise<void> {
-  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId }, 900);
+  // Magic links are single-use: each carries a fresh id (jti) that the app spends on sign-in.
+  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId, j: crypto.randomBytes(16).toString("base64url") }, 900);
   await page.goto(`/account/login?token=${encodeURIComponent(token)}`);
   await page.waitForURL(/\/account$/);
 }
