@@ -6,8 +6,8 @@ import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
-import { expireStaleImpressions, recordImpression } from "./impressions";
-import { offerEligibility, offerPrice } from "./rules";
+import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
+import { offerEligibility } from "./rules";
 import { offerView, type OfferView } from "./view";
 
 const MAX_ACCOUNT_OFFERS = 3;
@@ -42,7 +42,6 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
     const currency = offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
-    const price = offerPrice(offer.offeredProduct, offer.discountBps);
     const impression = await recordImpression({
       customerId: customer.id,
       offerId: offer.id,
@@ -51,11 +50,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       funnelSessionId: null,
       placement: "ACCOUNT",
       holdout: false,
-      priceAmount: price.price.amount,
-      listPriceAmount: price.listPrice.amount,
-      currency: price.price.currency,
-      discountCode: discount.discountCode,
-      paymentMethodId: card?.paymentMethodId ?? null,
+      ...shownTerms(offer, discount.discountCode, card),
       expiresAt,
     }, now);
     views.push(await offerView(impression.id, customer, card));

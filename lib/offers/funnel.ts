@@ -6,8 +6,8 @@ import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { stepAssignment } from "./assignment";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
-import { expireStaleImpressions, recordImpression } from "./impressions";
-import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
+import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
+import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
 import { offerView, type OfferView } from "./view";
 
 export type FunnelPurchase = {
@@ -151,19 +151,13 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await advance(sessionId, step.id, step.onDeclineStepId);
       continue;
     }
-    const product = variant.offer.offeredProduct;
-    const price = offerPrice(product, variant.offer.discountBps);
-    const card = await oneClickCardFor(customer, { currency: product.currency, preferredMethodId: purchase.paymentMethodId });
+    const card = await oneClickCardFor(customer, { currency: variant.offer.offeredProduct.currency, preferredMethodId: purchase.paymentMethodId });
     const created = await recordImpression({
       ...base,
       offerId: variant.offer.id,
       variantId: variant.id,
       holdout: false,
-      priceAmount: price.price.amount,
-      listPriceAmount: price.listPrice.amount,
-      currency: price.price.currency,
-      discountCode: discount.discountCode,
-      paymentMethodId: card?.paymentMethodId ?? null,
+      ...shownTerms(variant.offer, discount.discountCode, card),
     }, now);
     // Another request recorded this step first (possibly as holdout): show what it recorded.
     if (created.holdout || created.offerId !== variant.offer.id) continue;

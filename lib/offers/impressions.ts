@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { lockKey } from "./lock";
+import { offerPrice } from "./rules";
 
 export type NewImpression = {
   customerId: string;
@@ -18,6 +19,18 @@ export type NewImpression = {
   paymentMethodId: string | null;
   expiresAt: Date;
 };
+
+type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId">;
+
+/** What a customer is shown, frozen on the impression so the charge is exactly that. */
+export function shownTerms(
+  offer: { discountBps: number; offeredProduct: { priceAmount: number; currency: string } },
+  discountCode: string | null,
+  card: { paymentMethodId: string } | null,
+): ShownTerms {
+  const { price, listPrice } = offerPrice(offer.offeredProduct, offer.discountBps);
+  return { priceAmount: price.amount, listPriceAmount: listPrice.amount, currency: price.currency, discountCode, paymentMethodId: card?.paymentMethodId ?? null };
+}
 
 /**
  * Records a view, or returns the live one already recorded for the same slot (a funnel step, or
