@@ -1,7 +1,7 @@
 // `npm run events -- [list [--limit N] | failed [--limit N] | replay <webhook-id>]`: the merchant's
 // webhook event log from the command line (the console shows it at /merchant/events).
 // Settings: the app environment, else the local dev setup (scripts/lib/cli-env.ts).
-import { prepareAppEnvironment } from "./lib/cli-env";
+import { runWithAppEnvironment } from "./lib/cli-env";
 
 const [command = "list", ...rest] = process.argv.slice(2);
 const limitFlag = rest.indexOf("--limit");
@@ -11,28 +11,19 @@ if (!["list", "failed", "replay"].includes(command) || (command === "replay" && 
   process.exit(2);
 }
 
-const database = await prepareAppEnvironment();
-
-let code = 0;
-try {
+await runWithAppEnvironment(async () => {
   const { listWebhookEvents, replayWebhookEvent } = await import("@/lib/webhooks/log");
   if (command === "replay") {
     const result = await replayWebhookEvent(rest[0]!);
     console.log(result.outcome === "FAILED" ? `FAILED: ${result.error}` : result.outcome);
-    if (result.outcome === "FAILED") code = 1;
-  } else {
-    const { items } = await listWebhookEvents({ outcome: command === "failed" ? "FAILED" : undefined, limit });
-    if (items.length === 0) console.log(command === "failed" ? "no failed events" : "no events");
-    for (const e of items) {
-      const when = e.receivedAt.toISOString().replace("T", " ").slice(0, 19);
-      const tail = e.outcome === "FAILED" ? `  attempts=${e.attempts}  ${e.error ?? ""}` : "";
-      console.log(`${when}  ${e.outcome.padEnd(9)}  ${e.type.padEnd(28)}  ${e.id}${tail}`);
-    }
+    return result.outcome === "FAILED" ? 1 : 0;
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+  const { items } = await listWebhookEvents({ outcome: command === "failed" ? "FAILED" : undefined, limit });
+  if (items.length === 0) console.log(command === "failed" ? "no failed events" : "no events");
+  for (const e of items) {
+    const when = e.receivedAt.toISOString().replace("T", " ").slice(0, 19);
+    const tail = e.outcome === "FAILED" ? `  attempts=${e.attempts}  ${e.error ?? ""}` : "";
+    console.log(`${when}  ${e.outcome.padEnd(9)}  ${e.type.padEnd(28)}  ${e.id}${tail}`);
+  }
+  return 0;
+});

@@ -2,7 +2,7 @@
 // (default 3) from Dodo, converging exactly as webhooks do. Run it after an outage or on a schedule.
 // Dodo and database settings come from the environment (or .env); with neither, the development
 // defaults of `npm run dev` (embedded PostgreSQL, local sandbox) are used.
-import { prepareAppEnvironment } from "./lib/cli-env";
+import { runWithAppEnvironment } from "./lib/cli-env";
 
 const daysFlag = process.argv.indexOf("--days");
 const days = daysFlag >= 0 ? Number(process.argv[daysFlag + 1]) : 3;
@@ -11,17 +11,8 @@ if (!(days > 0)) {
   process.exit(2);
 }
 
-const database = await prepareAppEnvironment();
-
-let code = 0;
-try {
+await runWithAppEnvironment(async () => {
   const { reconcileRecent } = await import("@/lib/reconcile/recent");
   const report = await reconcileRecent({ days, log: (line) => console.log(line) });
-  if (report.failures.length > 0) code = 1;
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+  return report.failures.length > 0 ? 1 : 0;
+});

@@ -22,7 +22,7 @@ function runningDevDatabase(): string | null {
 }
 
 /** Fills process.env for the app modules; returns how to stop a database it started. */
-export async function prepareAppEnvironment(): Promise<{ stop: () => Promise<void> }> {
+async function prepareAppEnvironment(): Promise<{ stop: () => Promise<void> }> {
   const envFile = path.join(REPO_ROOT, ".env");
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   let stop = async () => {};
@@ -42,4 +42,22 @@ export async function prepareAppEnvironment(): Promise<{ stop: () => Promise<voi
   process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   if (!process.env.DODO_PAYMENTS_ENVIRONMENT) process.env.DODO_PAYMENTS_BASE_URL ??= `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 8787}`;
   return { stop };
+}
+
+/**
+ * Runs a CLI body with the app environment prepared, then exits with its code (1 on an error,
+ * shown without a stack trace), always stopping a database it started.
+ */
+export async function runWithAppEnvironment(body: () => Promise<number>): Promise<never> {
+  const database = await prepareAppEnvironment();
+  let code: number;
+  try {
+    code = await body();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    code = 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(code);
 }

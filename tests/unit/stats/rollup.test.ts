@@ -30,6 +30,12 @@ async function scenario(year: number) {
   return { offer, funnel, steps, impressions };
 }
 
+/** Sets the refunded amount of the payment charged for the first impression (what a refund webhook does). */
+async function refundFirstOfferPayment(impressions: { id: string }[], amount: number) {
+  const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
+  await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: amount } });
+}
+
 describe("daily roll-ups", () => {
   it("aggregates only today live", () => {
     expect(closedBoundary(new Date("2026-03-15T10:00:00Z")).toISOString()).toBe("2026-03-15T00:00:00.000Z");
@@ -108,10 +114,7 @@ describe("daily roll-ups", () => {
     const { impressions } = await scenario(2012);
     const range = rangeOf("2012-02-01", "2012-02-01");
     await rangeSlice(range.from, range.to);
-    const refund = async (amount: number) => {
-      const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
-      await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: amount } });
-    };
+    const refund = (amount: number) => refundFirstOfferPayment(impressions, amount);
     await refund(400);
     const seen = await readDirtyMarks(range.from, range.to);
     expect(seen.marks).toHaveLength(1);
@@ -128,10 +131,7 @@ describe("daily roll-ups", () => {
     const { impressions } = await scenario(2013);
     const range = rangeOf("2013-02-01", "2013-02-01");
     await rangeSlice(range.from, range.to);
-    const refund = async (amount: number) => {
-      const attempt = await db.chargeAttempt.findFirstOrThrow({ where: { impressionId: impressions[0]!.id } });
-      await db.payment.update({ where: { id: attempt.dodoPaymentId! }, data: { refundedAmount: amount } });
-    };
+    const refund = (amount: number) => refundFirstOfferPayment(impressions, amount);
     await refund(400);
     const seen = await readDirtyMarks(range.from, range.to);
     // The mark read above still exists when the next change commits: that change must renew it.
