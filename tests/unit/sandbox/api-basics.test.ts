@@ -1,14 +1,9 @@
 import DodoPayments from "dodopayments";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_ADDONS, SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { startTestSandbox, type TestSandbox } from "./helpers";
+import { useSandbox } from "./helpers";
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.close());
-beforeEach(() => t.control("POST", "/_sandbox/reset"));
+const t = useSandbox();
 
 describe("auth", () => {
   it("answers 401 {code,message} to a wrong key, also on the control plane", async () => {

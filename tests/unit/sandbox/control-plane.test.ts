@@ -2,16 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import DodoPayments from "dodopayments";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { startTestSandbox, type TestSandbox } from "./helpers";
+import { API_KEY, startTestSandbox, useSandbox } from "./helpers";
 
 describe("faults", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(() => t.close());
+  const t = useSandbox();
 
   it("injects 500s on one endpoint only, then clears", async () => {
     await t.control("POST", "/_sandbox/faults", { endpoint: "GET /customers/{id}/payment-methods", error_rate: 1 });
@@ -79,7 +75,7 @@ describe("persistence and reset", () => {
   it("answers unknown Dodo paths with 404 {code,message}", async () => {
     const t = await startTestSandbox();
     try {
-      const response = await fetch(`${t.sandbox.url}/nope`, { headers: { authorization: "Bearer sk_test_sandbox_conformance" } });
+      const response = await fetch(`${t.sandbox.url}/nope`, { headers: { authorization: `Bearer ${API_KEY}` } });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ code: "NOT_FOUND", message: expect.any(String) });
     } finally {

@@ -2,18 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import DodoPayments from "dodopayments";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_PRODUCTS } from "../../../sandbox/seed";
-import { startTestSandbox, type TestSandbox } from "./helpers";
+import { apiError, startTestSandbox, useSandbox } from "./helpers";
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.close());
-beforeEach(() => t.control("POST", "/_sandbox/reset"));
+const t = useSandbox();
 
-const apiError = async (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as InstanceType<typeof DodoPayments.APIError>);
 
 describe("discount codes (CRUD)", () => {
   it("creates, retrieves (by id and case-insensitively by code), updates, lists and deletes", async () => {

@@ -1,27 +1,13 @@
 import DodoPayments from "dodopayments";
 import type { Payment, ProductItemReq } from "dodopayments/resources/index";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { payHostedPage, startReceiver, startTestSandbox, type Receiver, type TestSandbox } from "./helpers";
+import { apiError, payHostedPage, useSandbox } from "./helpers";
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await t.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/_sandbox/reset");
-  receiver.received.length = 0;
-});
+const t = useSandbox({ receiver: true });
 
 const billing = { country: "US" as const, zipcode: "94107" };
 const coaching = (quantity = 1): ProductItemReq[] => [{ product_id: SEED_PRODUCTS.coaching_call, quantity }];
-const apiError = async (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as InstanceType<typeof DodoPayments.APIError>);
 
 function oneClick(codes: string[], cart: ProductItemReq[] = coaching(), customerId: string = SEED_CUSTOMERS.demo) {
   return t.client.checkoutSessions.create({
@@ -54,8 +40,8 @@ describe("one-click with a discount code", () => {
     expect((await t.client.discounts.retrieve(discount.discount_id)).times_used).toBe(1);
     expect((await t.client.payments.retrieveLineItems(session.payment_id!)).items).toEqual([expect.objectContaining({ items_id: SEED_PRODUCTS.coaching_call, amount: 7920, refundable_amount: 7920 })]);
 
-    await receiver.waitFor((r) => r.some((w) => w.type === "payment.succeeded"));
-    const webhook = receiver.received.find((w) => w.type === "payment.succeeded")!;
+    await t.receiver.waitFor((r) => r.some((w) => w.type === "payment.succeeded"));
+    const webhook = t.receiver.received.find((w) => w.type === "payment.succeeded")!;
     const data = t.client.webhooks.unwrap(webhook.body, { headers: webhook.headers }).data as Payment;
     expect(data).toMatchObject({ payment_id: session.payment_id, total_amount: 7920, discount_id: discount.discount_id, discounts: [{ code: "TODAY20", times_used: 1 }] });
     // A full refund returns what was charged, not the list price.

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { payHostedPage as pay, startTestSandbox, type TestSandbox } from "./helpers";
+import { payHostedPage as pay, useSandbox } from "./helpers";
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.close());
-beforeEach(() => t.control("POST", "/_sandbox/reset"));
+const t = useSandbox();
 
 describe("hosted checkout (HTTP level)", () => {
   it("renders the page, pays with 4242, saves the card, redirects with payment_id & status", async () => {

@@ -1,14 +1,9 @@
 import DodoPayments from "dodopayments";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS } from "../../../sandbox/seed";
-import { startTestSandbox, waitUntil, type TestSandbox } from "./helpers";
+import { apiError, useSandbox, waitUntil } from "./helpers";
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.close());
-beforeEach(() => t.control("POST", "/_sandbox/reset"));
+const t = useSandbox();
 
 const billing = { country: "US" as const, zipcode: "94107" };
 
@@ -30,7 +25,6 @@ async function cardFor(customerId: string, cardNumber: string): Promise<string> 
   return method.payment_method_id;
 }
 
-const apiError = async (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as InstanceType<typeof DodoPayments.APIError>);
 
 describe("one-click checkout", () => {
   it("charges the saved 4242 card asynchronously: processing → succeeded, with session id and metadata", async () => {

@@ -1,19 +1,13 @@
 import DodoPayments from "dodopayments";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_ADDONS, SEED_PRODUCTS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
-import { moveIntoPeriod, startTestSandbox, type TestSandbox } from "./helpers";
+import { apiError, moveIntoPeriod, useSandbox } from "./helpers";
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.close());
-beforeEach(() => t.control("POST", "/_sandbox/reset"));
+const t = useSandbox();
 
 type Mode = "prorated_immediately" | "difference_immediately" | "full_immediately" | "do_not_bill";
 const DEMO = SEED_SUBSCRIPTIONS.demo_basic;
 const FAILING = SEED_SUBSCRIPTIONS.failing_starter;
-const apiError = async (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
 
 /** Previews then performs a change, checks both agree, settles, and returns what was charged. */
 async function change(subscriptionId: string, productId: string, mode: Mode, extra: Partial<DodoPayments.SubscriptionChangePlanParams> = {}) {

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
-import { startReceiver, startTestSandbox, type Receiver, type TestSandbox } from "./helpers";
+import { useSandbox } from "./helpers";
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await t.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/_sandbox/reset");
-  receiver.received.length = 0;
-});
+const t = useSandbox({ receiver: true });
 
 const MONTH_MS = 31 * 86_400_000;
-const types = () => receiver.received.map((r) => r.type);
+const types = () => t.receiver.received.map((r) => r.type);
 
 describe("clock and renewals", () => {
   it("advancing a month renews the 4242 subscription and puts the 0341 one on hold", async () => {
@@ -37,7 +24,7 @@ describe("clock and renewals", () => {
     const failedPayment = await t.client.payments.retrieve(failed.items[0]!.payment_id);
     expect(failedPayment).toMatchObject({ status: "failed", error_code: "CARD_DECLINED", total_amount: 2000 });
 
-    await receiver.waitFor(() => ["subscription.renewed", "payment.succeeded", "payment.failed", "subscription.on_hold"].every((type) => types().includes(type)));
+    await t.receiver.waitFor(() => ["subscription.renewed", "payment.succeeded", "payment.failed", "subscription.on_hold"].every((type) => types().includes(type)));
   });
 
   it("PATCH next_billing_date=now triggers the renewal, as in Dodo test mode", async () => {

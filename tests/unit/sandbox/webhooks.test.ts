@@ -1,29 +1,14 @@
 import { createRequire } from "node:module";
 import type { Webhooks as WebhooksFactory } from "@dodopayments/nextjs";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
-import { startReceiver, startTestSandbox, WEBHOOK_SECRET, type Receiver, type ReceivedWebhook, type TestSandbox } from "./helpers";
+import { useSandbox, waitUntil, WEBHOOK_SECRET, type ReceivedWebhook } from "./helpers";
 
 // The adapter's ESM bundle inlines Next's CommonJS internals (they read __dirname), so load its CJS build.
 const { Webhooks } = createRequire(import.meta.url)("@dodopayments/nextjs") as { Webhooks: typeof WebhooksFactory };
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url, retrySchedule: [0, 30, 30, 30] });
-});
-afterAll(async () => {
-  await t.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/_sandbox/reset");
-  await t.control("POST", "/_sandbox/webhooks", { url: receiver.url, duplicate: false, shuffle: false, delay_ms: 0, drop_first: false });
-  receiver.received.length = 0;
-  receiver.answers.length = 0;
-});
+const t = useSandbox({ receiver: true, sandbox: { retrySchedule: [0, 30, 30, 30] } });
 
 async function buyTemplatePack(): Promise<string> {
   const session = await t.client.checkoutSessions.create({
@@ -49,10 +34,10 @@ describe("webhook bodies", () => {
     const refund = await t.client.refunds.create({ payment_id: paymentId });
     await t.control("POST", "/_sandbox/settle");
     const expected = ["payment.succeeded", "subscription.plan_changed", "subscription.updated", "refund.succeeded"];
-    await receiver.waitFor((r) => expected.every((type) => r.some((w) => w.type === type)));
+    await t.receiver.waitFor((r) => expected.every((type) => r.some((w) => w.type === type)));
 
     const seen: string[] = [];
-    for (const webhook of receiver.received) {
+    for (const webhook of t.receiver.received) {
       const unwrapped = t.client.webhooks.unwrap(webhook.body, { headers: webhook.headers });
       expect(new Webhook(WEBHOOK_SECRET).verify(webhook.body, webhook.headers)).toEqual(unwrapped);
       expect(unwrapped.business_id).toMatch(/^bus_/);
@@ -60,72 +45,74 @@ describe("webhook bodies", () => {
       expect(webhook.headers["webhook-id"]).toMatch(/^msg_/);
       expect(await nextjsStatus(webhook, seen)).toBe(200);
     }
-    expect(seen).toEqual(receiver.received.map((w) => w.type));
+    expect(seen).toEqual(t.receiver.received.map((w) => w.type));
 
-    const payment = JSON.parse(receiver.received.find((w) => w.type === "payment.succeeded")!.body) as { data: Record<string, unknown> };
+    const payment = JSON.parse(t.receiver.received.find((w) => w.type === "payment.succeeded")!.body) as { data: Record<string, unknown> };
     expect(payment.data).toMatchObject({ payload_type: "Payment", payment_id: paymentId, metadata: { offer: "o1" }, checkout_session_id: expect.stringMatching(/^cks_/) });
     for (const key of ["error_code", "error_message", "invoice_id", "discount_id", "card_holder_name", "subscription_id", "refund_status", "custom_field_responses"]) {
       expect(payment.data).toHaveProperty(key);
     }
-    const sub = JSON.parse(receiver.received.find((w) => w.type === "subscription.plan_changed")!.body) as { data: Record<string, unknown> };
+    const sub = JSON.parse(t.receiver.received.find((w) => w.type === "subscription.plan_changed")!.body) as { data: Record<string, unknown> };
     expect(sub.data).toMatchObject({ payload_type: "Subscription", product_id: SEED_PRODUCTS.pro_monthly });
     for (const key of ["cancelled_at", "expires_at", "discount_id", "tax_id", "payment_method_id", "scheduled_change", "past_due_ends_at"]) {
       expect(sub.data).toHaveProperty(key);
     }
-    const refundEvent = JSON.parse(receiver.received.find((w) => w.type === "refund.succeeded")!.body) as { data: Record<string, unknown> };
+    const refundEvent = JSON.parse(t.receiver.received.find((w) => w.type === "refund.succeeded")!.body) as { data: Record<string, unknown> };
     expect(refundEvent.data).toMatchObject({ payload_type: "Refund", refund_id: refund.refund_id, amount: 1900, reason: null });
   });
 
   it("a tampered body fails verification in the nextjs handler (401)", async () => {
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length > 0);
-    const webhook = receiver.received[0]!;
+    await t.receiver.waitFor((r) => r.length > 0);
+    const webhook = t.receiver.received[0]!;
     expect(await nextjsStatus({ ...webhook, body: webhook.body.replace("USD", "EUR") }, [])).toBe(401);
   });
 });
 
 describe("delivery", () => {
   it("retries non-2xx with the same webhook-id until it is accepted, and logs the attempts", async () => {
-    receiver.answers.push(500, 503);
+    t.receiver.answers.push(500, 503);
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length >= 3);
-    const ids = new Set(receiver.received.map((w) => w.headers["webhook-id"]));
+    await t.receiver.waitFor((r) => r.length >= 3);
+    const ids = new Set(t.receiver.received.map((w) => w.headers["webhook-id"]));
     expect(ids.size).toBe(1);
     const log = await t.control<{ items: Array<{ id: string; status: string; attempts: Array<{ status: number | null }> }> }>("GET", "/_sandbox/deliveries?type=payment.succeeded");
     expect(log.items[0]).toMatchObject({ status: "delivered", attempts: [{ status: 500 }, { status: 503 }, { status: 200 }] });
   });
 
   it("gives up after the last scheduled attempt", async () => {
-    receiver.answers.push(500, 500, 500, 500);
+    t.receiver.answers.push(500, 500, 500, 500);
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length >= 4);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const log = await t.control<{ items: Array<{ status: string; attempts: unknown[] }> }>("GET", "/_sandbox/deliveries");
-    expect(log.items[0]).toMatchObject({ status: "failed" });
-    expect(log.items[0]!.attempts).toHaveLength(4);
+    await t.receiver.waitFor((r) => r.length >= 4);
+    const log = () => t.control<{ items: Array<{ status: string; attempts: unknown[] }> }>("GET", "/_sandbox/deliveries");
+    // The failed status is recorded once the last attempt's answer is in.
+    await waitUntil(async () => (await log()).items[0]?.status !== "pending");
+    const [delivery] = (await log()).items;
+    expect(delivery).toMatchObject({ status: "failed" });
+    expect(delivery!.attempts).toHaveLength(4);
   });
 
   it("redelivers a logged message with its original id", async () => {
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length === 1);
+    await t.receiver.waitFor((r) => r.length === 1);
     const log = await t.control<{ items: Array<{ id: string }> }>("GET", "/_sandbox/deliveries");
     await t.control("POST", `/_sandbox/deliveries/${log.items[0]!.id}/redeliver`);
-    await receiver.waitFor((r) => r.length === 2);
-    expect(receiver.received[1]!.headers["webhook-id"]).toBe(log.items[0]!.id);
-    expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+    await t.receiver.waitFor((r) => r.length === 2);
+    expect(t.receiver.received[1]!.headers["webhook-id"]).toBe(log.items[0]!.id);
+    expect(t.receiver.received[1]!.body).toBe(t.receiver.received[0]!.body);
   });
 
   it("duplicate mode sends each message twice", async () => {
     await t.control("POST", "/_sandbox/webhooks", { duplicate: true });
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length === 2);
-    expect(receiver.received[0]!.headers["webhook-id"]).toBe(receiver.received[1]!.headers["webhook-id"]);
+    await t.receiver.waitFor((r) => r.length === 2);
+    expect(t.receiver.received[0]!.headers["webhook-id"]).toBe(t.receiver.received[1]!.headers["webhook-id"]);
   });
 
   it("drop_first mode loses the first attempt; the retry delivers", async () => {
     await t.control("POST", "/_sandbox/webhooks", { drop_first: true });
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length === 1);
+    await t.receiver.waitFor((r) => r.length === 1);
     const log = await t.control<{ items: Array<{ attempts: Array<{ error: string | null }> }> }>("GET", "/_sandbox/deliveries");
     expect(log.items[0]!.attempts[0]!.error).toMatch(/dropped/);
   });
@@ -134,7 +121,7 @@ describe("delivery", () => {
     await t.control("POST", "/_sandbox/webhooks", { delay_ms: 300 });
     const started = Date.now();
     await buyTemplatePack();
-    await receiver.waitFor((r) => r.length === 1);
+    await t.receiver.waitFor((r) => r.length === 1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
   });
 
@@ -146,8 +133,8 @@ describe("delivery", () => {
       emitted.push(i);
       return t.client.subscriptions.update(SEED_SUBSCRIPTIONS.demo_basic, { metadata: { n: i } });
     }));
-    await receiver.waitFor((r) => r.length === 10);
-    const order = receiver.received.map((w) => (JSON.parse(w.body) as { data: { metadata: { n: number } } }).data.metadata.n);
+    await t.receiver.waitFor((r) => r.length === 10);
+    const order = t.receiver.received.map((w) => (JSON.parse(w.body) as { data: { metadata: { n: number } } }).data.metadata.n);
     expect([...order].sort((a, b) => a - b)).toEqual(emitted);
     expect(order).not.toEqual(emitted);
   });

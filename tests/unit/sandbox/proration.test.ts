@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCredit, quotePlanChange, remainingFraction, roundMinor, type PriceLine } from "./proration";
+import { applyCredit, quotePlanChange, remainingFraction, roundMinor, type PriceLine } from "../../../sandbox/domain/proration";
 
 const plan = (id: string, price: number, quantity = 1): PriceLine[] => [
   { type: "subscription", id, unit_price: price, quantity },
