@@ -1,10 +1,12 @@
 import type { WebhookEventType, WebhookPayload } from "dodopayments/resources/index";
 import { SandboxClock } from "./clock";
+import type { EventRef } from "./domain/events";
 import type { SandboxSettings } from "./settings";
 import type { SandboxState } from "./state/types";
 
 export interface EventSink {
-  emit(type: WebhookEventType, data: WebhookPayload["data"], at: string): void;
+  /** `ref` names the object so a delivery can carry its latest state; without it the payload is sent as emitted. */
+  emit(type: WebhookEventType, data: WebhookPayload["data"], at: string, ref: EventRef | null): void;
 }
 
 /**
@@ -36,8 +38,8 @@ export class SandboxCore {
     return this.clock.nowIso();
   }
 
-  emit(type: WebhookEventType, data: WebhookPayload["data"]): void {
-    this.events.emit(type, data, this.now());
+  emit(type: WebhookEventType, data: WebhookPayload["data"], ref: EventRef | null = null): void {
+    this.events.emit(type, data, this.now(), ref);
   }
 
   /** Records that state changed (persisted shortly after). */

@@ -2,11 +2,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerControlPlane } from "./control/routes";
 import { SandboxCore } from "./core";
+import { renderEvent } from "./domain/events";
 import { runDueRenewals } from "./domain/renewals";
 import { resumeSettlements } from "./domain/settlement";
 import { registerDodoRoutes } from "./http/dodo-routes";
 import { ApiError } from "./http/errors";
-import { FaultInjector } from "./http/faults";
+import { FaultInjector, type LostAnswer } from "./http/faults";
 import { readBody, send, sendError } from "./http/io";
 import { Router } from "./http/router";
 import { registerHostedCheckout } from "./hosted-checkout/routes";
@@ -44,6 +45,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     { url: opts.webhookUrl ?? null, secret: opts.webhookSecret, modes: { ...NO_FAULT_MODES } },
     opts.retrySchedule ?? DODO_RETRY_SCHEDULE_MS,
     (): string => core.state.business_id,
+    (ref) => renderEvent(core, ref),
   );
   let saver: DebouncedSaver | null = null;
   const core = new SandboxCore(state, webhooks, () => saver?.schedule());
@@ -75,18 +77,27 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     }
     const isControl = path.startsWith("/_sandbox/");
     const router = isPage ? pages : isControl ? control : api;
+    let loseAnswer: LostAnswer | null = null;
     if (!isPage && !isControl) {
       const fault = faults.decide(method, path);
       if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
       if (fault.hang) return; // never answered: the client's own timeout fires
       if (fault.fail) return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Injected fault");
+      loseAnswer = fault.loseAnswer;
       runDueRenewals(core);
     }
     const match = router.match(method, path);
     if (match === undefined) return sendError(res, 404, "NOT_FOUND", `No route for ${method} ${path}`);
     if (match === "method") return sendError(res, 405, "METHOD_NOT_ALLOWED", `${method} is not allowed on ${path}`);
     const body = await readBody(req);
-    send(res, await match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }));
+    const outcome = await Promise.resolve()
+      .then(() => match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }))
+      .then((reply) => ({ reply, error: null }), (error: unknown) => ({ reply: null, error }));
+    // "Processed, answer lost": whatever the handler did stays done; only its answer goes missing.
+    if (loseAnswer === "timeout") return;
+    if (loseAnswer !== null) return sendError(res, loseAnswer, "INTERNAL_SERVER_ERROR", "Injected fault: the request was processed but its answer was lost");
+    if (outcome.error !== null) throw outcome.error;
+    send(res, outcome.reply!);
   }
 
   await new Promise<void>((resolve, reject) => {

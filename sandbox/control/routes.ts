@@ -29,6 +29,8 @@ const faultBody = z.strictObject({
   latency_ms: z.number().int().min(0).optional(),
   error_rate: z.number().min(0).max(1).optional(),
   timeout: z.boolean().optional(),
+  lose_answer: z.union([z.literal("timeout"), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).nullish(),
+  times: z.number().int().min(1).nullish(),
   clear: z.boolean().optional(),
 });
 const webhookBody = z.strictObject({
@@ -38,6 +40,8 @@ const webhookBody = z.strictObject({
   shuffle: z.boolean().optional(),
   delay_ms: z.number().int().min(0).optional(),
   drop_first: z.boolean().optional(),
+  snapshot: z.boolean().optional(),
+  shuffle_seed: z.number().int().nullable().optional(),
 });
 const attachBody = z.strictObject({
   card_number: z.string().regex(/^\d{16}$/),
@@ -97,7 +101,7 @@ export function registerControlPlane(router: Router, deps: ControlPlaneDeps): vo
       const { url, secret, ...modes } = input;
       if (url !== undefined) webhooks.config.url = url;
       if (secret !== undefined) webhooks.config.secret = secret;
-      webhooks.config.modes = { ...webhooks.config.modes, ...stripUndefined(modes) };
+      webhooks.setModes(stripUndefined(modes));
       return json(webhookConfig(webhooks));
     })
     .add("GET", "/_sandbox/deliveries", ({ query }) => {

@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import type { CardSnapshot, PaymentMethodRecord, PaymentPurpose, PaymentRecord, SubscriptionRecord } from "../state/types";
 import { chargeOutcome, testCard } from "./cards";
 import { countDiscountUses } from "./discount-redemption";
+import { emitPayment } from "./events";
 import { payment as serializePayment, paymentListItem } from "./serialize";
 
 export function getPaymentRecord(core: SandboxCore, paymentId: string): PaymentRecord {
@@ -100,7 +101,7 @@ export function createPayment(core: SandboxCore, input: NewPaymentInput): Paymen
   core.state.payments[record.payment_id] = record;
   core.changed();
   if (record.status === "processing" && core.settings.emit_payment_processing) {
-    core.emit("payment.processing", { ...serializePayment(core, record), payload_type: "Payment" });
+    emitPayment(core, "payment.processing", record);
   }
   return record;
 }
@@ -124,7 +125,7 @@ export function runCharge(core: SandboxCore, record: PaymentRecord, method: Paym
     record.error_message = outcome.error_message;
   }
   core.changed();
-  core.emit(outcome.ok ? "payment.succeeded" : "payment.failed", { ...serializePayment(core, record), payload_type: "Payment" });
+  emitPayment(core, outcome.ok ? "payment.succeeded" : "payment.failed", record);
   return outcome.ok;
 }
 
@@ -139,7 +140,7 @@ export function failWithoutMethod(core: SandboxCore, record: PaymentRecord): voi
   record.error_message = "The saved payment method no longer exists.";
   record.updated_at = core.now();
   core.changed();
-  core.emit("payment.failed", { ...serializePayment(core, record), payload_type: "Payment" });
+  emitPayment(core, "payment.failed", record);
 }
 
 /** A $0 payment for a subscription event, recorded only when the `zero_amount_payments` switch is on. */
@@ -156,6 +157,6 @@ export function recordZeroPayment(core: SandboxCore, sub: SubscriptionRecord, pu
     subscription_id: sub.subscription_id,
   });
   record.status = "succeeded";
-  core.emit("payment.succeeded", { ...serializePayment(core, record), payload_type: "Payment" });
+  emitPayment(core, "payment.succeeded", record);
   return record;
 }

@@ -12,7 +12,8 @@ import { getAddon, getProduct, planLines, recurringPrice, validateAddons } from 
 import { createPayment, recordZeroPayment } from "./payments";
 import { quotePlanChange, remainingFraction, type PlanChangeQuote } from "./proration";
 import { subscription as serializeSubscription } from "./serialize";
-import { emitSubscription, getSubscriptionRecord, putOnHold } from "./subscriptions";
+import { emitSubscription } from "./events";
+import { getSubscriptionRecord, putOnHold } from "./subscriptions";
 
 type ChangeParams = SubscriptionChangePlanParams;
 

@@ -3,6 +3,7 @@ import type { SandboxCore } from "../core";
 import { ApiError, invalid, notFound } from "../http/errors";
 import { createdWithin, newestFirst } from "../http/input";
 import { newId } from "../ids";
+import { emitRefund } from "./events";
 import { getPaymentRecord } from "./payments";
 import { customerDetails, refundedAmount } from "./serialize";
 
@@ -53,7 +54,7 @@ export function settleRefund(core: SandboxCore, refundId: string): void {
   if (!refund || refund.status !== "pending") return;
   refund.status = "succeeded";
   core.changed();
-  core.emit("refund.succeeded", { ...refund, payload_type: "Refund" });
+  emitRefund(core, "refund.succeeded", refund);
 }
 
 export function listRefunds(core: SandboxCore, query: URLSearchParams): RefundListItem[] {

@@ -5,7 +5,8 @@ import { planLines } from "./catalog";
 import { createPayment, failWithoutMethod, recordZeroPayment, runCharge } from "./payments";
 import { applyPlan } from "./plan-change";
 import { applyCredit, planTotal } from "./proration";
-import { emitSubscription, putOnHold } from "./subscriptions";
+import { emitSubscription } from "./events";
+import { putOnHold } from "./subscriptions";
 
 /** Guards against a runaway loop if a clock jump spans thousands of daily cycles. */
 const MAX_RENEWALS_PER_RUN = 10_000;

@@ -5,7 +5,6 @@ import type {
   SubscriptionListResponse,
   SubscriptionUpdateParams,
   SubscriptionUpdatePaymentMethodResponse,
-  WebhookEventType,
 } from "dodopayments/resources/index";
 import { addInterval } from "../clock";
 import type { SandboxCore } from "../core";
@@ -15,6 +14,7 @@ import { newId } from "../ids";
 import type { PlanSelection, SubscriptionRecord } from "../state/types";
 import { getProduct, recurringPrice } from "./catalog";
 import { usableMethod } from "./customers";
+import { emitSubscription } from "./events";
 import { createPayment } from "./payments";
 import { subscription as serializeSubscription, subscriptionListItem } from "./serialize";
 
@@ -26,10 +26,6 @@ export function getSubscriptionRecord(core: SandboxCore, subscriptionId: string)
 
 export function retrieveSubscription(core: SandboxCore, subscriptionId: string): Subscription {
   return serializeSubscription(core, getSubscriptionRecord(core, subscriptionId));
-}
-
-export function emitSubscription(core: SandboxCore, type: WebhookEventType, record: SubscriptionRecord): void {
-  core.emit(type, { ...serializeSubscription(core, record), payload_type: "Subscription", past_due_ends_at: null });
 }
 
 export function listSubscriptions(core: SandboxCore, query: URLSearchParams): SubscriptionListResponse[] {

@@ -7,7 +7,8 @@ import { chargeOutcome, testCard } from "../domain/cards";
 import { getCheckout, hostedUrl, repriceSession, resolveCustomer, startPurchase } from "../domain/checkouts";
 import { attachCard } from "../domain/customers";
 import { createPayment, runCharge } from "../domain/payments";
-import { activateNewSubscription, duesSettled, emitSubscription, failNewSubscription } from "../domain/subscriptions";
+import { emitSubscription } from "../domain/events";
+import { activateNewSubscription, duesSettled, failNewSubscription } from "../domain/subscriptions";
 
 export interface HostedForm {
   card_number: string;

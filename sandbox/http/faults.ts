@@ -1,35 +1,69 @@
 import { invalid } from "./errors";
 
+/** How a processed request's answer is lost: the client times out, or gets this 5xx status. */
+export type LostAnswer = "timeout" | 500 | 502 | 503 | 504;
+
 /** A fault injected into matching Dodo endpoints (never the control plane or hosted pages). */
 export interface FaultRule {
   id: number;
   /** `"<METHOD> <path pattern>"` (`{name}` or `*` match one segment, a trailing `**` the rest); null = every endpoint. */
   endpoint: string | null;
   latency_ms: number;
-  /** Share of matching requests answered 500, 0..1. */
+  /** Share of matching requests answered 500 before anything is done, 0..1. */
   error_rate: number;
-  /** Hold matching requests open without answering, so the client times out. */
+  /** Hold matching requests open without doing anything, so the client times out. */
   timeout: boolean;
+  /**
+   * "Processed, answer lost": the request is carried out in full (the charge is made, the plan
+   * changes, …) and then the client gets no answer (`"timeout"`) or a 5xx instead of the result, the
+   * way a connection drop or gateway error after the work looks to a caller. This is the case Dodo
+   * has no idempotency keys for; a caller must treat the outcome as unknown.
+   */
+  lose_answer: LostAnswer | null;
+  /** Matching requests the rule still applies to; it removes itself after the last. null = no limit. */
+  remaining: number | null;
 }
 
 export interface FaultDecision {
   latencyMs: number;
+  /** Answer 500 without processing. */
   fail: boolean;
+  /** Never answer, without processing. */
   hang: boolean;
+  /** Process, then lose the answer this way. */
+  loseAnswer: LostAnswer | null;
+}
+
+export interface FaultInput {
+  endpoint?: string | null;
+  latency_ms?: number;
+  error_rate?: number;
+  timeout?: boolean;
+  lose_answer?: LostAnswer | null;
+  times?: number | null;
 }
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private nextId = 1;
 
-  add(input: { endpoint?: string | null; latency_ms?: number; error_rate?: number; timeout?: boolean }): FaultRule {
+  add(input: FaultInput): FaultRule {
     const endpoint = input.endpoint ?? null;
     if (endpoint !== null && !/^(GET|POST|PATCH|PUT|DELETE|\*) \/\S*$/.test(endpoint)) {
       throw invalid('endpoint must look like "POST /checkouts" or "GET /customers/{id}/payment-methods"');
     }
     const errorRate = input.error_rate ?? 0;
     if (errorRate < 0 || errorRate > 1) throw invalid("error_rate must be between 0 and 1");
-    const rule: FaultRule = { id: this.nextId++, endpoint, latency_ms: Math.max(0, input.latency_ms ?? 0), error_rate: errorRate, timeout: input.timeout ?? false };
+    if (input.times != null && (!Number.isInteger(input.times) || input.times < 1)) throw invalid("times must be an integer >= 1");
+    const rule: FaultRule = {
+      id: this.nextId++,
+      endpoint,
+      latency_ms: Math.max(0, input.latency_ms ?? 0),
+      error_rate: errorRate,
+      timeout: input.timeout ?? false,
+      lose_answer: input.lose_answer ?? null,
+      remaining: input.times ?? null,
+    };
     this.rules.push(rule);
     return rule;
   }
@@ -42,15 +76,22 @@ export class FaultInjector {
     this.rules = [];
   }
 
-  /** Latencies of all matching rules add up; any matching rule may fail or hang the request. */
+  /**
+   * Latencies of all matching rules add up; any matching rule may fail, hang or lose the answer
+   * (failing or hanging before the work wins over losing the answer after it).
+   */
   decide(method: string, path: string): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0, fail: false, hang: false };
+    const decision: FaultDecision = { latencyMs: 0, fail: false, hang: false, loseAnswer: null };
     for (const rule of this.rules) {
       if (!matches(rule.endpoint, method, path)) continue;
       decision.latencyMs += rule.latency_ms;
       decision.hang ||= rule.timeout;
       decision.fail ||= rule.error_rate > 0 && Math.random() < rule.error_rate;
+      decision.loseAnswer ??= rule.lose_answer;
+      if (rule.remaining !== null) rule.remaining -= 1;
     }
+    this.rules = this.rules.filter((rule) => rule.remaining === null || rule.remaining > 0);
+    if (decision.fail || decision.hang) decision.loseAnswer = null;
     return decision;
   }
 }

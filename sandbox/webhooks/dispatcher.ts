@@ -1,6 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import type { WebhookEventType, WebhookPayload } from "dodopayments/resources/index";
 import type { EventSink } from "../core";
+import type { EventRef } from "../domain/events";
 import { newId } from "../ids";
 
 /** Dodo's documented retry plan: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -21,6 +22,13 @@ export interface DeliveryModes {
   delay_ms: number;
   /** Skip the first attempt of each message (logged as dropped), so only a retry delivers it. */
   drop_first: boolean;
+  /**
+   * Replay each message exactly as emitted. Off (Dodo's behaviour): every attempt carries the
+   * object's latest state. On: a snapshot from emission time, for testing ordering logic against it.
+   */
+  snapshot: boolean;
+  /** Seed for `shuffle` so a failing order can be replayed; null = unseeded. */
+  shuffle_seed: number | null;
 }
 
 export interface WebhookConfig {
@@ -40,12 +48,19 @@ export interface DeliveryRecord {
   id: string;
   type: WebhookEventType;
   created_at: string;
+  /** The envelope as emitted; `data` is re-read through `ref` at each attempt unless in snapshot mode. */
+  emitted: WebhookPayload;
+  ref: EventRef | null;
+  /** The body of the latest attempt (the emitted one before any attempt). */
   body: string;
   status: "pending" | "delivered" | "failed" | "no_endpoint";
   attempts: DeliveryAttempt[];
 }
 
-export const NO_FAULT_MODES: DeliveryModes = { duplicate: false, shuffle: false, delay_ms: 0, drop_first: false };
+export const NO_FAULT_MODES: DeliveryModes = { duplicate: false, shuffle: false, delay_ms: 0, drop_first: false, snapshot: false, shuffle_seed: null };
+
+/** Current `data` for an event's object, or null when it no longer exists. */
+export type EventRenderer = (ref: EventRef) => WebhookPayload["data"] | null;
 
 /** In-process delivery queue: signs with Standard Webhooks, retries non-2xx on the schedule, keeps a log. */
 export class WebhookDispatcher implements EventSink {
@@ -54,19 +69,31 @@ export class WebhookDispatcher implements EventSink {
   private readonly inflight = new Set<AbortController>();
   private shuffleBatch: DeliveryRecord[] = [];
   private closed = false;
+  private random: () => number = Math.random;
 
   constructor(
     public config: WebhookConfig,
     private readonly retrySchedule: number[],
     private readonly businessId: () => string,
+    private readonly render: EventRenderer,
   ) {}
 
-  emit(type: WebhookEventType, data: WebhookPayload["data"], at: string): void {
+  /** Replaces the fault modes; a new `shuffle_seed` restarts the seeded sequence. */
+  setModes(modes: Partial<DeliveryModes>): void {
+    this.config.modes = { ...this.config.modes, ...modes };
+    if (modes.shuffle_seed !== undefined) {
+      this.random = this.config.modes.shuffle_seed === null ? Math.random : seededRandom(this.config.modes.shuffle_seed);
+    }
+  }
+
+  emit(type: WebhookEventType, data: WebhookPayload["data"], at: string, ref: EventRef | null): void {
     const envelope = { business_id: this.businessId(), type, timestamp: at, data } satisfies WebhookPayload;
     const record: DeliveryRecord = {
       id: newId("msg"),
       type,
       created_at: new Date().toISOString(),
+      emitted: envelope,
+      ref,
       body: JSON.stringify(envelope),
       status: this.config.url ? "pending" : "no_endpoint",
       attempts: [],
@@ -112,7 +139,7 @@ export class WebhookDispatcher implements EventSink {
     const batch = this.shuffleBatch;
     this.shuffleBatch = [];
     for (let i = batch.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
+      const j = Math.floor(this.random() * (i + 1));
       [batch[i], batch[j]] = [batch[j]!, batch[i]!];
     }
     // Staggered by a millisecond each so the shuffled order is also the arrival order.
@@ -152,11 +179,27 @@ export class WebhookDispatcher implements EventSink {
     else record.status = "failed";
   }
 
+  /**
+   * The body for this attempt. The envelope's `timestamp` stays the time the event occurred (SDK:
+   * "not necessarily the same of when it was delivered"); `data` is the object as it is now.
+   */
+  private bodyFor(record: DeliveryRecord): string {
+    if (this.config.modes.snapshot || !record.ref) return JSON.stringify(record.emitted);
+    let data: WebhookPayload["data"] | null = null;
+    try {
+      data = this.render(record.ref);
+    } catch (error) {
+      console.error("[sandbox] could not render the latest payload; sending the emitted one", error);
+    }
+    return JSON.stringify({ ...record.emitted, data: data ?? record.emitted.data });
+  }
+
   private async send(record: DeliveryRecord): Promise<DeliveryAttempt> {
     const url = this.config.url;
     const started = Date.now();
     const at = new Date(started).toISOString();
     if (!url) return this.logAttempt(record, { at, status: null, error: "no endpoint configured", duration_ms: 0 });
+    record.body = this.bodyFor(record);
     // Signed with wall-clock time: receivers check the timestamp against their own clock (±5 min).
     const sentAt = new Date();
     const signature = new Webhook(this.config.secret).sign(record.id, sentAt, record.body);
@@ -191,4 +234,16 @@ export class WebhookDispatcher implements EventSink {
     record.attempts.push(attempt);
     return attempt;
   }
+}
+
+/** mulberry32: a small seeded PRNG, so a shuffled delivery order can be replayed from its seed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }

@@ -125,6 +125,8 @@ export function useSandbox(options: UseSandboxOptions = {}): UsedSandbox {
       shuffle: false,
       delay_ms: 0,
       drop_first: false,
+      snapshot: false,
+      shuffle_seed: null,
     });
     if (used.receiver) {
       used.receiver.received.length = 0;

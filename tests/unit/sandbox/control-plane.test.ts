@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import DodoPayments from "dodopayments";
 import { describe, expect, it } from "vitest";
-import { SEED_CUSTOMERS, SEED_PRODUCTS } from "../../../sandbox/seed";
+import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
 import { API_KEY, startTestSandbox, useSandbox } from "./helpers";
 
 describe("faults", () => {
@@ -33,6 +33,35 @@ describe("faults", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DodoPayments.APIConnectionTimeoutError);
     await t.control("DELETE", "/_sandbox/faults");
+  });
+
+  it("processed, answer lost (timeout): the one-click charge is made, the client only times out", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", lose_answer: "timeout" });
+    const before = (await t.client.payments.list({ page_number: 0, customer_id: SEED_CUSTOMERS.demo })).items.length;
+    const error = await t.client.checkoutSessions
+      .create({
+        product_cart: [{ product_id: SEED_PRODUCTS.template_pack, quantity: 1 }], customer: { customer_id: SEED_CUSTOMERS.demo },
+        payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true, minimal_address: true, billing_address: { country: "US", zipcode: "94107" },
+        metadata: { attempt: "a1" },
+      }, { timeout: 300 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DodoPayments.APIConnectionTimeoutError);
+    await t.control("POST", "/_sandbox/settle");
+    const payments = (await t.client.payments.list({ page_number: 0, customer_id: SEED_CUSTOMERS.demo })).items;
+    expect(payments).toHaveLength(before + 1);
+    expect(payments[0]).toMatchObject({ status: "succeeded", total_amount: 1900, metadata: { attempt: "a1" } });
+  });
+
+  it("processed, answer lost (502, once): the plan changes, the client sees a 5xx, the next call is answered", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "POST /subscriptions/{id}/change-plan", lose_answer: 502, times: 1 });
+    const body = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "do_not_bill" as const };
+    const error = await t.client.subscriptions.changePlan(SEED_SUBSCRIPTIONS.demo_basic, body).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DodoPayments.InternalServerError);
+    expect((error as InstanceType<typeof DodoPayments.APIError>).status).toBe(502);
+    expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).product_id).toBe(SEED_PRODUCTS.pro_monthly);
+    expect(await t.control("GET", "/_sandbox/faults")).toEqual({ items: [] });
+    await t.client.subscriptions.changePlan(SEED_SUBSCRIPTIONS.demo_basic, { ...body, product_id: SEED_PRODUCTS.team_monthly });
+    expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).product_id).toBe(SEED_PRODUCTS.team_monthly);
   });
 
   it("rejects a malformed endpoint pattern", async () => {

@@ -126,7 +126,8 @@ describe("delivery", () => {
   });
 
   it("shuffle mode delivers a burst out of emission order", async () => {
-    await t.control("POST", "/_sandbox/webhooks", { shuffle: true });
+    // Snapshots, so each message still shows the metadata it was emitted with; seeded, so the order replays.
+    await t.control("POST", "/_sandbox/webhooks", { shuffle: true, snapshot: true, shuffle_seed: 7 });
     // One update per call: a burst of ten subscription.updated events with increasing metadata.
     const emitted: number[] = [];
     await Promise.all(Array.from({ length: 10 }, (_, i) => {
@@ -137,5 +138,41 @@ describe("delivery", () => {
     const order = t.receiver.received.map((w) => (JSON.parse(w.body) as { data: { metadata: { n: number } } }).data.metadata.n);
     expect([...order].sort((a, b) => a - b)).toEqual(emitted);
     expect(order).not.toEqual(emitted);
+  });
+});
+
+describe("payload at delivery time (docs: webhooks, Event Ordering: the latest payload at the time of delivery)", () => {
+  const metadataOf = (webhook: ReceivedWebhook) => (JSON.parse(webhook.body) as { data: { metadata: { n: number } } }).data.metadata.n;
+  const update = (n: number) => t.client.subscriptions.update(SEED_SUBSCRIPTIONS.demo_basic, { metadata: { n } });
+
+  it("a redelivery carries the object's current state, with the original id and event timestamp", async () => {
+    await update(1);
+    await t.receiver.waitFor((r) => r.length === 1);
+    await update(2);
+    await t.receiver.waitFor((r) => r.length === 2);
+    const log = await t.control<{ items: Array<{ id: string }> }>("GET", "/_sandbox/deliveries");
+    await t.control("POST", `/_sandbox/deliveries/${log.items[0]!.id}/redeliver`);
+    await t.receiver.waitFor((r) => r.length === 3);
+    const [first, , again] = t.receiver.received;
+    expect(again!.headers["webhook-id"]).toBe(first!.headers["webhook-id"]);
+    expect([metadataOf(first!), metadataOf(again!)]).toEqual([1, 2]);
+    expect(JSON.parse(again!.body).timestamp).toBe(JSON.parse(first!.body).timestamp);
+    t.client.webhooks.unwrap(again!.body, { headers: again!.headers });
+  });
+
+  it("a late first delivery already carries the newer state", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { delay_ms: 150 });
+    await update(1);
+    await update(2);
+    await t.receiver.waitFor((r) => r.length === 2);
+    expect(t.receiver.received.map(metadataOf)).toEqual([2, 2]);
+  });
+
+  it("snapshot mode replays what was emitted", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { delay_ms: 150, snapshot: true });
+    await update(1);
+    await update(2);
+    await t.receiver.waitFor((r) => r.length === 2);
+    expect(t.receiver.received.map(metadataOf).sort()).toEqual([1, 2]);
   });
 });
