@@ -25,19 +25,38 @@ interface ChangePlanContext {
   quote: PlanChangeQuote;
 }
 
-/** Validation and the money quote shared by change-plan and its preview, so both always agree. */
+/**
+ * Validation and the money quote shared by change-plan and its preview, so both always agree (the SDK
+ * says the preview "shares this request body", including the scheduled-change 409). Sources: docs
+ * api-reference/error-codes (Subscriptions), SDK `SubscriptionChangePlanParams`; the OAS for
+ * change-plan lists 409 (pending change) and 422 (inactive / on-demand).
+ */
 function prepareChange(core: SandboxCore, subscriptionId: string, params: ChangeParams): ChangePlanContext {
   const record = getSubscriptionRecord(core, subscriptionId);
+  const scheduled = params.effective_at === "next_billing_date";
+  // Error codes: "A proration mode other than full_immediately used with effective_at: next_billing_date".
+  if (scheduled && params.proration_billing_mode !== "full_immediately") {
+    throw invalid("Only full_immediately proration mode is allowed with effective_at: next_billing_date", "INVALID_PRORATION_MODE_WITH_NEXT_BILLING_DATE");
+  }
+  if (!Number.isInteger(params.quantity) || params.quantity < 1) throw invalid("quantity must be an integer >= 1");
   if (record.status !== "active") {
     throw invalid(`Subscription ${subscriptionId} is ${record.status}`, "INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED");
   }
+  // Error codes: "Plan change attempted on subscription scheduled for cancellation". Its status is not
+  // documented (UNCONFIRMED); 422 like the other state refusals the change-plan OAS lists.
+  if (record.cancel_at_next_billing_date) {
+    throw invalid("Subscription scheduled for cancellation", "PLAN_CHANGE_NOT_ALLOWED_FOR_SCHEDULED_CANCELLATION");
+  }
+  // SDK: "A pending plan change still gets a 409" whatever cancel_scheduled_change_plan says.
   if (record.pending_change || record.charging_payment_id) {
-    throw conflict("A pending plan change already exists", "PENDING_PLAN_CHANGE_EXISTS");
+    throw conflict("A pending plan change already exists for this subscription. Please wait for the current payment to complete.", "PENDING_PLAN_CHANGE_EXISTS");
   }
   if (record.scheduled_change && !params.cancel_scheduled_change_plan) {
-    throw conflict("A scheduled plan change already exists; pass cancel_scheduled_change_plan to replace it", "PENDING_PLAN_CHANGE_EXISTS");
+    throw conflict(
+      "A scheduled plan change already exists for this subscription. Please cancel the existing scheduled change before creating a new one.",
+      "SCHEDULED_PLAN_CHANGE_EXISTS",
+    );
   }
-  if (!Number.isInteger(params.quantity) || params.quantity < 1) throw invalid("quantity must be an integer >= 1");
   const product = getProduct(core, params.product_id);
   const price = recurringPrice(product);
   if (price.currency !== record.currency) throw invalid(`Product ${product.product_id} is priced in ${price.currency}, not ${record.currency}`, "UNSUPPORTED_CURRENCY");
@@ -47,8 +66,9 @@ function prepareChange(core: SandboxCore, subscriptionId: string, params: Change
   const target: PlanSelection = { product_id: product.product_id, quantity: params.quantity, addons };
 
   const now = core.now();
-  const scheduled = params.effective_at === "next_billing_date";
   const credits = core.settings.downgrade_credits === "subscription" ? record.credit_balance : 0;
+  // A scheduled full_immediately change charges nothing now: the new plan is billed in full by the
+  // renewal it takes effect at (docs: error codes; integrators report the same from the live API).
   const quote = scheduled
     ? quotePlanChange({ mode: "do_not_bill", oldLines: [], newLines: [], remaining: 0, creditBalance: 0 })
     : quotePlanChange({
@@ -113,13 +133,17 @@ export function changePlan(
 ): SubscriptionChangePlanResponse {
   const { record, target, scheduled, quote } = prepareChange(core, subscriptionId, params);
   if (scheduled) {
+    // With cancel_scheduled_change_plan "the new schedule then replaces the old one in the request transaction" (SDK).
     record.scheduled_change = { ...target, id: newId("spc"), created_at: core.now(), effective_at: record.next_billing_date };
     core.changed();
     emitSubscription(core, "subscription.updated", record);
     return NO_CHECKOUT;
   }
-  record.scheduled_change = null;
+  // SDK: "The scheduled change is cancelled by the transaction that applies this change. A change
+  // that never applies leaves the schedule in place." So a prevent_change charge keeps it until paid.
+  const cancelsScheduled = params.cancel_scheduled_change_plan === true && record.scheduled_change !== null;
   if (quote.total_amount === 0) {
+    if (cancelsScheduled) record.scheduled_change = null;
     if (core.settings.zero_amount_payments) recordZeroPayment(core, record, "plan_change", params.metadata ?? record.metadata);
     record.credit_balance += keptCredit(core, quote) - quote.credit_used;
     applyPlan(core, record, target, quote.resets_cycle);
@@ -142,9 +166,12 @@ export function changePlan(
   const onFailure = params.on_payment_failure ?? core.settings.default_on_payment_failure;
   if (onFailure === "prevent_change") {
     // Stays on the old plan until the charge succeeds; another change meanwhile is a 409.
-    record.pending_change = { ...target, payment_id: payment.payment_id, credit_used: quote.credit_used, resets_cycle: quote.resets_cycle };
+    record.pending_change = {
+      ...target, payment_id: payment.payment_id, credit_used: quote.credit_used, resets_cycle: quote.resets_cycle, cancels_scheduled: cancelsScheduled,
+    };
     core.changed();
   } else {
+    if (cancelsScheduled) record.scheduled_change = null;
     record.credit_balance -= quote.credit_used;
     record.charging_payment_id = payment.payment_id;
     applyPlan(core, record, target, quote.resets_cycle);
@@ -160,6 +187,7 @@ export function planChangeSettled(core: SandboxCore, record: SubscriptionRecord,
     record.pending_change = null;
     core.changed();
     if (!ok) return;
+    if (pending.cancels_scheduled) record.scheduled_change = null;
     record.credit_balance -= pending.credit_used;
     applyPlan(core, record, { product_id: pending.product_id, quantity: pending.quantity, addons: pending.addons }, pending.resets_cycle);
     return;
@@ -171,9 +199,12 @@ export function planChangeSettled(core: SandboxCore, record: SubscriptionRecord,
   }
 }
 
+/** `DELETE …/change-plan/scheduled`; nothing scheduled is `SCHEDULED_PLAN_CHANGE_NOT_FOUND` (docs: error codes; status UNCONFIRMED, a switch). */
 export function cancelScheduledChange(core: SandboxCore, subscriptionId: string): void {
   const record = getSubscriptionRecord(core, subscriptionId);
-  if (!record.scheduled_change) throw new ApiError(404, "NOT_FOUND", `Subscription ${subscriptionId} has no scheduled plan change`);
+  if (!record.scheduled_change) {
+    throw new ApiError(core.settings.scheduled_change_not_found_status, "SCHEDULED_PLAN_CHANGE_NOT_FOUND", "No scheduled plan change found for this subscription.");
+  }
   record.scheduled_change = null;
   core.changed();
   emitSubscription(core, "subscription.updated", record);

@@ -141,6 +141,8 @@ export interface PendingChangeRecord extends PlanSelection {
   payment_id: string;
   credit_used: number;
   resets_cycle: boolean;
+  /** `cancel_scheduled_change_plan`: the scheduled change goes when (and only if) this one applies. */
+  cancels_scheduled: boolean;
 }
 
 export interface SubscriptionRecord extends Sequenced {

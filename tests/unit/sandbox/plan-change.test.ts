@@ -97,25 +97,91 @@ describe("Dodo's documented examples, half-way through the cycle", () => {
   });
 });
 
-describe("scheduled changes", () => {
-  it("effective_at next_billing_date shows in scheduled_change, blocks another change (409), is cancellable, and applies at renewal", async () => {
-    const body = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "prorated_immediately" as const, effective_at: "next_billing_date" as const };
-    const preview = await t.client.subscriptions.previewChangePlan(DEMO, body);
-    expect(preview.immediate_charge.summary.total_amount).toBe(0);
-    expect(await t.client.subscriptions.changePlan(DEMO, body)).toMatchObject({ payment_id: null });
-    const sub = await t.client.subscriptions.retrieve(DEMO);
-    expect(sub.product_id).toBe(SEED_PRODUCTS.basic_monthly);
-    expect(sub.scheduled_change).toMatchObject({ product_id: SEED_PRODUCTS.pro_monthly, effective_at: sub.next_billing_date, product_name: "Pro (monthly)" });
-    expect(await apiError(t.client.subscriptions.changePlan(DEMO, body))).toBeInstanceOf(DodoPayments.ConflictError);
+describe("scheduled changes (docs: error codes, Subscriptions; SDK SubscriptionChangePlanParams)", () => {
+  const scheduled = (productId: string, mode: Mode = "full_immediately") =>
+    ({ product_id: productId, quantity: 1, proration_billing_mode: mode, effective_at: "next_billing_date" as const });
 
+  it.each(["prorated_immediately", "difference_immediately", "do_not_bill"] as const)(
+    "next_billing_date with %s is refused (422 INVALID_PRORATION_MODE_WITH_NEXT_BILLING_DATE), preview included",
+    async (mode) => {
+      for (const call of [t.client.subscriptions.previewChangePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly, mode)), t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly, mode))]) {
+        const error = await apiError(call);
+        expect(error).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+        expect(error?.error).toMatchObject({ code: "INVALID_PRORATION_MODE_WITH_NEXT_BILLING_DATE" });
+      }
+      expect((await t.client.subscriptions.retrieve(DEMO)).scheduled_change).toBeNull();
+    },
+  );
+
+  it("full_immediately + next_billing_date charges nothing now and bills the new plan in full from the renewal (sandbox clock)", async () => {
+    const preview = await t.client.subscriptions.previewChangePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly));
+    expect(preview.immediate_charge.summary).toMatchObject({ total_amount: 0, customer_credits: 0 });
+    const before = await t.client.subscriptions.retrieve(DEMO);
+    expect(preview.immediate_charge.effective_at).toBe(before.next_billing_date);
+    expect(await t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly))).toMatchObject({ payment_id: null });
+    const sub = await t.client.subscriptions.retrieve(DEMO);
+    expect(sub).toMatchObject({ product_id: SEED_PRODUCTS.basic_monthly, next_billing_date: before.next_billing_date });
+    expect(sub.scheduled_change).toMatchObject({ product_id: SEED_PRODUCTS.starter_monthly, effective_at: sub.next_billing_date, product_name: "Starter (monthly)" });
+    expect((await t.client.payments.list({ page_number: 0, subscription_id: DEMO })).items).toHaveLength(1);
+
+    // A day before the renewal nothing has happened; at the renewal the new plan is in force and billed in full.
+    await t.control("POST", "/_sandbox/clock", { set: new Date(Date.parse(sub.next_billing_date) - 86_400_000).toISOString() });
+    expect((await t.client.subscriptions.retrieve(DEMO)).product_id).toBe(SEED_PRODUCTS.basic_monthly);
+    expect(await renew(DEMO)).toBe(2000);
+    const renewed = await t.client.subscriptions.retrieve(DEMO);
+    expect(renewed).toMatchObject({ product_id: SEED_PRODUCTS.starter_monthly, scheduled_change: null, previous_billing_date: sub.next_billing_date, recurring_pre_tax_amount: 2000 });
+  });
+
+  it("a scheduled move to another interval takes that plan's cycle from the renewal", async () => {
+    const sub = await t.client.subscriptions.retrieve(DEMO);
+    await t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.basic_yearly));
+    expect(await renew(DEMO)).toBe(30000);
+    const renewed = await t.client.subscriptions.retrieve(DEMO);
+    expect(renewed).toMatchObject({ product_id: SEED_PRODUCTS.basic_yearly, payment_frequency_interval: "Year" });
+    expect(new Date(renewed.next_billing_date).getUTCFullYear()).toBe(new Date(sub.next_billing_date).getUTCFullYear() + 1);
+  });
+
+  it("a second change while one is scheduled is 409 SCHEDULED_PLAN_CHANGE_EXISTS (preview too) until cancel_scheduled_change_plan replaces it", async () => {
+    await t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly));
+    const immediate = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "difference_immediately" as const };
+    for (const call of [
+      t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_yearly)),
+      t.client.subscriptions.previewChangePlan(DEMO, scheduled(SEED_PRODUCTS.starter_yearly)),
+      t.client.subscriptions.changePlan(DEMO, immediate),
+    ]) {
+      const error = await apiError(call);
+      expect(error).toBeInstanceOf(DodoPayments.ConflictError);
+      expect(error?.error).toMatchObject({ code: "SCHEDULED_PLAN_CHANGE_EXISTS" });
+    }
+    await t.client.subscriptions.changePlan(DEMO, { ...scheduled(SEED_PRODUCTS.team_monthly), cancel_scheduled_change_plan: true });
+    expect((await t.client.subscriptions.retrieve(DEMO)).scheduled_change).toMatchObject({ product_id: SEED_PRODUCTS.team_monthly });
+    expect(await renew(DEMO)).toBe(20000);
+    expect(await t.client.subscriptions.retrieve(DEMO)).toMatchObject({ product_id: SEED_PRODUCTS.team_monthly, scheduled_change: null });
+  });
+
+  it("an immediate change with cancel_scheduled_change_plan drops the schedule only when it applies", async () => {
+    await t.client.subscriptions.changePlan(FAILING, scheduled(SEED_PRODUCTS.basic_monthly));
+    const refused = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "difference_immediately" as const, on_payment_failure: "prevent_change" as const, cancel_scheduled_change_plan: true };
+    await t.client.subscriptions.changePlan(FAILING, refused);
+    expect((await t.client.subscriptions.retrieve(FAILING)).scheduled_change).not.toBeNull();
+    await t.control("POST", "/_sandbox/settle"); // the …0341 card declines: the change never applies
+    expect((await t.client.subscriptions.retrieve(FAILING)).scheduled_change).toMatchObject({ product_id: SEED_PRODUCTS.basic_monthly });
+
+    await t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly));
+    await t.client.subscriptions.changePlan(DEMO, { ...refused, on_payment_failure: "prevent_change" });
+    await t.control("POST", "/_sandbox/settle");
+    expect(await t.client.subscriptions.retrieve(DEMO)).toMatchObject({ product_id: SEED_PRODUCTS.pro_monthly, scheduled_change: null });
+  });
+
+  it("cancelling a scheduled change: void, then SCHEDULED_PLAN_CHANGE_NOT_FOUND (404; its status is a switch)", async () => {
+    await t.client.subscriptions.changePlan(DEMO, scheduled(SEED_PRODUCTS.starter_monthly));
     await t.client.subscriptions.cancelChangePlan(DEMO);
     expect((await t.client.subscriptions.retrieve(DEMO)).scheduled_change).toBeNull();
-
-    await t.client.subscriptions.changePlan(DEMO, body);
-    await t.client.subscriptions.changePlan(DEMO, { ...body, product_id: SEED_PRODUCTS.team_monthly, cancel_scheduled_change_plan: true });
-    expect(await renew(DEMO)).toBe(20000);
-    const renewed = await t.client.subscriptions.retrieve(DEMO);
-    expect(renewed).toMatchObject({ product_id: SEED_PRODUCTS.team_monthly, scheduled_change: null });
+    const missing = await apiError(t.client.subscriptions.cancelChangePlan(DEMO));
+    expect(missing).toBeInstanceOf(DodoPayments.NotFoundError);
+    expect(missing?.error).toMatchObject({ code: "SCHEDULED_PLAN_CHANGE_NOT_FOUND" });
+    await t.control("POST", "/_sandbox/settings", { scheduled_change_not_found_status: 422 });
+    expect(await apiError(t.client.subscriptions.cancelChangePlan(DEMO))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
   });
 });
 
@@ -132,7 +198,11 @@ describe("payment failure and conflicts", () => {
     const body = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "difference_immediately" as const, on_payment_failure: "prevent_change" as const };
     const result = await t.client.subscriptions.changePlan(FAILING, body);
     expect(result.payment_id).toMatch(/^pay_/);
-    expect(await apiError(t.client.subscriptions.changePlan(FAILING, body))).toBeInstanceOf(DodoPayments.ConflictError);
+    const pending = await apiError(t.client.subscriptions.changePlan(FAILING, body));
+    expect(pending).toBeInstanceOf(DodoPayments.ConflictError);
+    expect(pending?.error).toMatchObject({ code: "PENDING_PLAN_CHANGE_EXISTS" });
+    // SDK: "A pending plan change still gets a 409"; cancel_scheduled_change_plan does not affect it.
+    expect(await apiError(t.client.subscriptions.changePlan(FAILING, { ...body, cancel_scheduled_change_plan: true }))).toBeInstanceOf(DodoPayments.ConflictError);
     await t.control("POST", "/_sandbox/settle");
     expect(await t.client.subscriptions.retrieve(FAILING)).toMatchObject({ status: "active", product_id: SEED_PRODUCTS.starter_monthly });
     expect((await t.client.payments.retrieve(result.payment_id!)).status).toBe("failed");
@@ -146,12 +216,19 @@ describe("payment failure and conflicts", () => {
     expect((await t.client.payments.retrieve(result.payment_id!)).status).toBe("succeeded");
   });
 
+  it("422 PLAN_CHANGE_NOT_ALLOWED_FOR_SCHEDULED_CANCELLATION while a cancellation is scheduled", async () => {
+    await t.client.subscriptions.update(DEMO, { cancel_at_next_billing_date: true });
+    const error = await apiError(t.client.subscriptions.changePlan(DEMO, { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "do_not_bill" }));
+    expect(error).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+    expect(error?.error).toMatchObject({ code: "PLAN_CHANGE_NOT_ALLOWED_FOR_SCHEDULED_CANCELLATION" });
+  });
+
   it("422 for an inactive subscription, 404 for an unknown one, 422 for a one-time product", async () => {
     await t.client.subscriptions.update(DEMO, { status: "cancelled" });
     const body = { product_id: SEED_PRODUCTS.pro_monthly, quantity: 1, proration_billing_mode: "prorated_immediately" as const };
     const inactive = await apiError(t.client.subscriptions.changePlan(DEMO, body));
     expect(inactive).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
-    expect((inactive as InstanceType<typeof DodoPayments.APIError>).error).toMatchObject({ code: "INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED" });
+    expect(inactive?.error).toMatchObject({ code: "INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED" });
     expect(await apiError(t.client.subscriptions.changePlan("sub_000000000000000000000", body))).toBeInstanceOf(DodoPayments.NotFoundError);
     expect(await apiError(t.client.subscriptions.changePlan(FAILING, { ...body, product_id: SEED_PRODUCTS.course }))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
   });
