@@ -23,7 +23,13 @@ export type TermsResult = { ok: true; terms: ChangeTerms } | { ok: false; code: 
  * (half a month of a yearly price): a move to a longer interval bills the new plan in full and
  * restarts the cycle today (`full_immediately`); a move to a shorter one waits for the end of the
  * period already paid for (`next_billing_date`, nothing billed now).
+ *
+ * Dodo accepts `effective_at: next_billing_date` only with `full_immediately` (any other mode is 422
+ * INVALID_PRORATION_MODE_WITH_NEXT_BILLING_DATE); scheduled that way nothing is charged at the call
+ * and the new plan is billed in full from the renewal it takes effect at.
  */
+const SCHEDULED: ChangeTerms = { prorationMode: "FULL_IMMEDIATELY", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" };
+
 export function termsFor(policy: LadderPolicy, move: Move): TermsResult {
   if (move.intervalChange !== "none" && !policy.allowIntervalChange) {
     return { ok: false, code: "interval_change_not_allowed", message: "Switching between monthly and yearly billing is not available for this plan." };
@@ -31,16 +37,12 @@ export function termsFor(policy: LadderPolicy, move: Move): TermsResult {
   if (move.intervalChange === "longer") {
     return { ok: true, terms: { prorationMode: "FULL_IMMEDIATELY", timing: "IMMEDIATELY", onPaymentFailure: policy.upgradeOnPaymentFailure } };
   }
-  if (move.intervalChange === "shorter") {
-    return { ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } };
-  }
+  if (move.intervalChange === "shorter") return { ok: true, terms: SCHEDULED };
   if (move.direction === "upgrade") {
     return { ok: true, terms: { prorationMode: policy.upgradeProration, timing: "IMMEDIATELY", onPaymentFailure: policy.upgradeOnPaymentFailure } };
   }
-  if (policy.downgradeTiming === "NEXT_BILLING_DATE") {
-    // Billed at the new price from the next renewal; nothing now, no credit.
-    return { ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } };
-  }
+  // Billed at the new price from the next renewal; nothing now, no credit.
+  if (policy.downgradeTiming === "NEXT_BILLING_DATE") return { ok: true, terms: SCHEDULED };
   // An immediate downgrade normally credits rather than charges; if a mode does charge, a failed
   // charge must not leave the customer on hold for moving down.
   return { ok: true, terms: { prorationMode: policy.downgradeProration, timing: "IMMEDIATELY", onPaymentFailure: "PREVENT_CHANGE" } };

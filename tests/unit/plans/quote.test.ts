@@ -106,6 +106,26 @@ describe("scheduled downgrade (the default policy)", () => {
   });
 });
 
+describe("scheduled downgrade taking effect", () => {
+  it("reaches Dodo as full_immediately + next_billing_date, charges nothing now and bills Starter from the renewal", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.pro);
+    const before = await t.client.subscriptions.retrieve(s.subscriptionId);
+    const quote = await preview(s.customerId, s.subscriptionId, ladder.starter);
+    expect(quote.explanation).toBe("Nothing is charged now. Your plan changes at your next billing date and renews at the new price.");
+    expect(await confirmPlanChange({ customerId: s.customerId, token: quote.token }, deps())).toMatchObject({ ok: true, status: "SCHEDULED" });
+    expect(await lastChange(s.subscriptionId)).toMatchObject({ prorationMode: "FULL_IMMEDIATELY", effectiveAt: "NEXT_BILLING_DATE", status: "SCHEDULED" });
+    expect((await paymentsOf(t, s.subscriptionId)).length).toBe(1);
+    expect((await t.client.subscriptions.retrieve(s.subscriptionId)).product_id).toBe(ladder.pro);
+
+    // The sandbox clock reaches the renewal: Starter applies and is billed in full.
+    expect(await renew(t, s.subscriptionId)).toBe(2000);
+    const after = await t.client.subscriptions.retrieve(s.subscriptionId);
+    expect(after).toMatchObject({ product_id: ladder.starter, scheduled_change: null, previous_billing_date: before.next_billing_date });
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: s.subscriptionId } })).productId).toBe(ladder.starter);
+  });
+});
+
 describe("the locked quote", () => {
   it("refuses a confirm after the price changed, with the new numbers, and charges nothing", async () => {
     const ladder = await createLadder(t);

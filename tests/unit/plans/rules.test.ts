@@ -43,14 +43,16 @@ describe("policy → change-plan parameters", () => {
 
   it("schedules downgrades by default and credits them when the merchant says immediately", () => {
     const scheduled = termsFor(DEFAULTS, { direction: "downgrade", intervalChange: "none" });
-    expect(scheduled).toEqual({ ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } });
+    // Dodo takes next_billing_date only with full_immediately (422 INVALID_PRORATION_MODE_WITH_NEXT_BILLING_DATE otherwise).
+    expect(scheduled).toEqual({ ok: true, terms: { prorationMode: "FULL_IMMEDIATELY", timing: "NEXT_BILLING_DATE", onPaymentFailure: "PREVENT_CHANGE" } });
+    expect(scheduled.ok && changePlanParams(scheduled.terms, { productId: "starter", quantity: 1, addons: [] })).toMatchObject({ proration_billing_mode: "full_immediately", effective_at: "next_billing_date" });
     const now = termsFor({ ...DEFAULTS, downgradeTiming: "IMMEDIATELY", downgradeProration: "PRORATED_IMMEDIATELY" }, { direction: "downgrade", intervalChange: "none" });
     expect(now).toEqual({ ok: true, terms: { prorationMode: "PRORATED_IMMEDIATELY", timing: "IMMEDIATELY", onPaymentFailure: "PREVENT_CHANGE" } });
   });
 
   it("treats interval changes explicitly, and refuses them when not allowed", () => {
     expect(termsFor(DEFAULTS, { direction: "upgrade", intervalChange: "longer" })).toMatchObject({ ok: true, terms: { prorationMode: "FULL_IMMEDIATELY", timing: "IMMEDIATELY" } });
-    expect(termsFor(DEFAULTS, { direction: "downgrade", intervalChange: "shorter" })).toMatchObject({ ok: true, terms: { prorationMode: "DO_NOT_BILL", timing: "NEXT_BILLING_DATE" } });
+    expect(termsFor(DEFAULTS, { direction: "downgrade", intervalChange: "shorter" })).toMatchObject({ ok: true, terms: { prorationMode: "FULL_IMMEDIATELY", timing: "NEXT_BILLING_DATE" } });
     expect(termsFor({ ...DEFAULTS, allowIntervalChange: false }, { direction: "upgrade", intervalChange: "longer" })).toMatchObject({ ok: false, code: "interval_change_not_allowed" });
   });
 });
