@@ -21,16 +21,31 @@ const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no
 // A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
 const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
 
+type ConfirmAddress = { billing_address: CheckoutSessionBillingAddress; minimal_address?: true };
+
+/**
+ * With `confirm: true` Dodo requires every billing-address field, or only country and zipcode when
+ * `minimal_address: true` is sent (checkout-session docs; SDK `minimal_address`). A hosted checkout
+ * often records just country and zip, so that is what we then send, flagged as minimal.
+ */
+export function confirmAddress(billing: CheckoutSessionBillingAddress): ConfirmAddress | null {
+  const field = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+  const [street, city, state, zipcode] = [field(billing.street), field(billing.city), field(billing.state), field(billing.zipcode)];
+  if (!billing.country || !zipcode) return null;
+  if (street && city && state) return { billing_address: { country: billing.country, state, city, street, zipcode } };
+  return { billing_address: { country: billing.country, zipcode }, minimal_address: true };
+}
+
 /**
  * Where one-click sends the billing address Dodo requires with `confirm: true`: the address of
  * the customer's latest purchase (the funnel's own when there is one).
  */
-async function billingAddressFor(customerId: string, originPaymentId: string | null, client: DodoPayments): Promise<CheckoutSessionBillingAddress | null> {
+async function billingAddressFor(customerId: string, originPaymentId: string | null, client: DodoPayments): Promise<ConfirmAddress | null> {
   const paymentId = originPaymentId ?? (await db.payment.findFirst({ where: { customerId, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { id: true } }))?.id;
   if (!paymentId) return null;
   try {
     const { billing } = await client.payments.retrieve(paymentId, { maxRetries: 1, timeout: 5_000 });
-    return { country: billing.country, zipcode: billing.zipcode ?? null, city: billing.city ?? null, state: billing.state ?? null, street: billing.street ?? null };
+    return confirmAddress(billing);
   } catch (err) {
     console.error("[one-click] could not read the billing address", err);
     return null;
@@ -91,7 +106,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
         customer: { customer_id: imp.customer.dodoCustomerId },
         payment_method_id: imp.paymentMethodId!,
         confirm: true,
-        billing_address: billing,
+        ...billing,
         return_url: `${loadEnv().APP_URL}/account`,
         feature_flags: { redirect_immediately: true },
         metadata: { encore_impression_id: imp.id, encore_charge_attempt_id: attempt.id },

@@ -1,7 +1,7 @@
 import DodoPayments from "dodopayments";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { acceptOffer } from "@/lib/checkout/one-click";
+import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
 import { seedCustomer, seedImpression, uid } from "../offers/fixtures";
 
@@ -20,6 +20,15 @@ function fakeDodo(charge: () => Promise<unknown> = async () => ({ session_id: ui
 
 const noSync = async () => {};
 
+describe("confirmAddress", () => {
+  it("sends a complete address as it is, country + zip as minimal, and nothing without a zip", () => {
+    const full = { country: "US" as const, state: "CA", city: "San Francisco", street: "1 Market St", zipcode: "94107" };
+    expect(confirmAddress(full)).toEqual({ billing_address: full });
+    expect(confirmAddress({ ...full, street: null, city: " " })).toEqual({ billing_address: { country: "US", zipcode: "94107" }, minimal_address: true });
+    expect(confirmAddress({ country: "US", zipcode: null })).toBeNull();
+  });
+});
+
 describe("acceptOffer", () => {
   it("charges once for ten concurrent accepts and gives every caller the same outcome", async () => {
     const customer = await seedCustomer();
@@ -37,7 +46,9 @@ describe("acceptOffer", () => {
       confirm: true,
       payment_method_id: impression.paymentMethodId,
       customer: { customer_id: customer.dodoCustomerId },
+      // Only country and zip are known from the original payment: minimal_address says so (a partial address alone is refused).
       billing_address: { country: "US", zipcode: "94107" },
+      minimal_address: true,
       metadata: { encore_impression_id: impression.id, encore_charge_attempt_id: attempt.id },
     });
     expect(options).toMatchObject({ maxRetries: 0 });
