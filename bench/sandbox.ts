@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
         customer: { customer_id: SEED_CUSTOMERS.demo },
         payment_method_id: SEED_PAYMENT_METHODS.demo_visa,
         confirm: true,
+        minimal_address: true,
         billing_address: { country: "US", zipcode: "94107" },
       }),
     );

@@ -39,6 +39,7 @@ export function createCheckout(
   core: SandboxCore,
   params: CheckoutSessionCreateParams,
   scheduleCharge: (paymentId: string) => void,
+  addressRule: AddressRule = "checkout",
 ): CheckoutSessionResponse {
   const cart = priceCart(core, params.product_cart);
   const discountIds = resolveDiscountCodes(core, params);
@@ -49,7 +50,9 @@ export function createCheckout(
   if (params.confirm && !params.customer) throw invalid("customer is required when confirm is true");
   if (existingCustomerId) getCustomer(core, existingCustomerId);
   const method = oneClick ? usableMethod(core, existingCustomerId!, params.payment_method_id!, cart.currency) : null;
-  const billing = params.confirm ? confirmedBilling(core, params.billing_address ?? null, method) : (params.billing_address ?? null);
+  const billing = params.confirm && addressRule === "checkout"
+    ? confirmedBilling(core, params.billing_address ?? null, method, params.minimal_address === true)
+    : (params.billing_address ?? null);
   const newCustomer = params.customer && "email" in params.customer ? params.customer : null;
   const discounted = applyDiscounts(core, cart, discountIds, existingCustomerId ?? reusedCustomerId(core, params));
 
@@ -66,6 +69,7 @@ export function createCheckout(
     customer_email: newCustomer?.email ?? null,
     customer_name: newCustomer?.name ?? null,
     always_create_new_customer: params.feature_flags?.always_create_new_customer ?? false,
+    minimal_address: params.minimal_address === true,
     billing,
     return_url: params.return_url ?? null,
     cancel_url: params.cancel_url ?? null,
@@ -91,12 +95,29 @@ export function createCheckout(
   } satisfies Required<CheckoutSessionResponse>;
 }
 
-function confirmedBilling(core: SandboxCore, billing: BillingAddress | null, method: PaymentMethodRecord | null): BillingAddress {
-  if (billing?.country && billing.zipcode) return billing;
+/** `checkout`: Dodo's rule for `POST /checkouts`; `legacy`: deprecated `POST /payments`, whose required `billing` is taken as given. */
+export type AddressRule = "checkout" | "legacy";
+
+const FULL_ADDRESS = ["country", "state", "city", "street", "zipcode"] as const;
+const MINIMAL_ADDRESS = ["country", "zipcode"] as const;
+
+/**
+ * The address a `confirm: true` session is finalised with. Docs (developer-resources/checkout-session,
+ * billing_address): "When confirm is set to true, all billing address fields become required"; SDK
+ * `minimal_address`: "If true, only zipcode is required when confirm is true; other address fields
+ * remain optional" (country is always required). Which error code a missing field gets is not
+ * documented: `INVALID_REQUEST_BODY` (422) here, UNCONFIRMED. With the switch off (UNCONFIRMED kinder
+ * reading) a missing address is filled from the saved card instead.
+ */
+function confirmedBilling(core: SandboxCore, billing: BillingAddress | null, method: PaymentMethodRecord | null, minimal: boolean): BillingAddress {
+  const required = minimal ? MINIMAL_ADDRESS : FULL_ADDRESS;
+  const missing = required.filter((field) => !billing?.[field]?.trim());
+  if (billing && missing.length === 0) return billing;
   if (core.settings.require_billing_address_on_confirm) {
-    throw invalid("billing_address with country and zipcode is required when confirm is true", "INVALID_REQUEST_BODY");
+    const hint = minimal ? "" : " (or send minimal_address: true with country and zipcode)";
+    throw invalid(`billing_address.${missing.join(", billing_address.")} required when confirm is true${hint}`, "INVALID_REQUEST_BODY");
   }
-  return { country: billing?.country ?? method?.card_issuing_country ?? "US", zipcode: billing?.zipcode ?? null };
+  return { ...billing, country: billing?.country ?? method?.card_issuing_country ?? "US", zipcode: billing?.zipcode ?? null };
 }
 
 /** The customer an email-only checkout would reuse, so customer-specific discount rules see the right buyer. */

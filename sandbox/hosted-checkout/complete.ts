@@ -39,6 +39,7 @@ export function openUpdateSession(core: SandboxCore, sub: SubscriptionRecord, re
     customer_email: customer.email,
     customer_name: customer.name,
     always_create_new_customer: false,
+    minimal_address: false,
     billing: sub.billing,
     return_url: returnUrl,
     cancel_url: null,

@@ -164,12 +164,12 @@ function createLegacyPayment(core: SandboxCore, body: unknown, charge: (paymentI
     customer: params.customer,
     payment_method_id: params.payment_method_id ?? null,
     confirm: true,
-    billing_address: { ...params.billing, zipcode: (params.billing.zipcode as string | undefined) ?? "00000" },
+    billing_address: params.billing,
     return_url: params.return_url ?? null,
     metadata: params.metadata ?? {},
     discount_code: params.discount_code ?? null,
     discount_codes: params.discount_codes ?? null,
-  } as CheckoutSessionCreateParams, charge);
+  } as CheckoutSessionCreateParams, charge, "legacy");
   const payment = getPaymentRecord(core, session.payment_id!);
   return {
     client_secret: payment.client_secret ?? "",

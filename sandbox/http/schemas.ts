@@ -6,7 +6,13 @@ import { z } from "zod";
  */
 const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 const attachAddon = z.looseObject({ addon_id: z.string(), quantity: z.number().int() });
-const billing = z.looseObject({ country: z.string().length(2) });
+const billing = z.looseObject({
+  country: z.string().length(2),
+  city: z.string().nullish(),
+  state: z.string().nullish(),
+  street: z.string().nullish(),
+  zipcode: z.string().nullish(),
+});
 
 export const customerCreateBody = z.looseObject({ email: z.string().min(3), name: z.string().min(1), metadata: metadata.optional() });
 export const customerUpdateBody = z.looseObject({ email: z.string().nullish(), name: z.string().nullish(), metadata: metadata.nullish() });
@@ -40,6 +46,7 @@ export const checkoutBody = z.looseObject({
   payment_method_id: z.string().nullish(),
   confirm: z.boolean().optional(),
   billing_address: billing.nullish(),
+  minimal_address: z.boolean().optional(),
   return_url: z.url().nullish(),
   cancel_url: z.url().nullish(),
   metadata: metadata.nullish(),

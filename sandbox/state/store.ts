@@ -38,6 +38,7 @@ function fillFieldsAddedLater(state: SandboxState): void {
   state.discounts ??= {};
   for (const session of Object.values(state.checkouts)) {
     session.discount_ids ??= [];
+    session.minimal_address ??= false;
     for (const line of session.cart) line.discount ??= 0;
   }
   for (const payment of Object.values(state.payments)) payment.discount_ids ??= [];

@@ -73,6 +73,8 @@ export interface CheckoutRecord extends Sequenced {
   customer_name: string | null;
   /** `feature_flags.always_create_new_customer`: never reuse a customer found by email. */
   always_create_new_customer: boolean;
+  /** SDK `minimal_address`: only country and zipcode are asked for. */
+  minimal_address: boolean;
   billing: BillingAddress | null;
   return_url: string | null;
   cancel_url: string | null;

@@ -110,6 +110,7 @@ export async function subscribe(t: PlansSandbox, productId: string, opts: { card
     customer: { customer_id: customer.customer_id },
     payment_method_id: visa.payment_method_id,
     confirm: true,
+    minimal_address: true,
     billing_address: { country: "US", zipcode: "94107" },
     return_url: "http://127.0.0.1:3000/thanks",
   });

@@ -6,7 +6,8 @@ import { apiError, payHostedPage, useSandbox } from "./helpers";
 
 const t = useSandbox({ receiver: true });
 
-const billing = { country: "US" as const, zipcode: "94107" };
+/** A complete address: `confirm: true` requires every field (docs: checkout-session). */
+const billing = { country: "US" as const, state: "CA", city: "San Francisco", street: "1 Market St", zipcode: "94107" };
 const coaching = (quantity = 1): ProductItemReq[] => [{ product_id: SEED_PRODUCTS.coaching_call, quantity }];
 
 function oneClick(codes: string[], cart: ProductItemReq[] = coaching(), customerId: string = SEED_CUSTOMERS.demo) {

@@ -5,7 +5,8 @@ import { apiError, useSandbox, waitUntil } from "./helpers";
 
 const t = useSandbox();
 
-const billing = { country: "US" as const, zipcode: "94107" };
+/** A complete address: `confirm: true` requires every field (docs: checkout-session). */
+const billing = { country: "US" as const, state: "CA", city: "San Francisco", street: "1 Market St", zipcode: "94107" };
 
 function oneClick(customerId: string, paymentMethodId: string, productId: string = SEED_PRODUCTS.template_pack) {
   return t.client.checkoutSessions.create({
@@ -94,15 +95,33 @@ describe("one-click checkout", () => {
     expect((await oneClick(SEED_CUSTOMERS.demo, SEED_PAYMENT_METHODS.demo_visa, SEED_PRODUCTS.course_eur)).payment_id).toMatch(/^pay_/);
   });
 
-  it("requires a billing address with confirm unless switched off", async () => {
-    const request = {
+  describe("billing address with confirm: true (docs: checkout-session billing_address; SDK minimal_address)", () => {
+    const request = (billing_address: Record<string, string | null> | undefined, extra: Record<string, unknown> = {}) => t.client.checkoutSessions.create({
       product_cart: [{ product_id: SEED_PRODUCTS.course, quantity: 1 }], customer: { customer_id: SEED_CUSTOMERS.demo },
-      payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true,
-    };
-    expect(await apiError(t.client.checkoutSessions.create(request))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
-    await t.control("POST", "/_sandbox/settings", { require_billing_address_on_confirm: false });
-    const session = await t.client.checkoutSessions.create(request);
-    expect((await t.client.payments.retrieve(session.payment_id!)).billing).toMatchObject({ country: "US" });
+      payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true, billing_address: billing_address as never, ...extra,
+    });
+
+    it.each(["street", "city", "state", "zipcode"] as const)("refuses an address without %s (422) unless minimal_address", async (field) => {
+      const error = await apiError(request({ ...billing, [field]: null }));
+      expect(error).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+      expect(error?.message).toContain(`billing_address.${field}`);
+      if (field !== "zipcode") expect((await request({ ...billing, [field]: null }, { minimal_address: true })).payment_id).toMatch(/^pay_/);
+    });
+
+    it("takes country + zipcode with minimal_address, never less, and a complete address without it", async () => {
+      const minimal = await request({ country: "US", zipcode: "94107" }, { minimal_address: true });
+      expect((await t.client.payments.retrieve(minimal.payment_id!)).billing).toEqual({ country: "US", zipcode: "94107", city: null, state: null, street: null });
+      expect(await apiError(request({ country: "US", zipcode: "" }, { minimal_address: true }))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+      expect(await apiError(request(undefined, { minimal_address: true }))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+      const complete = await request(billing);
+      expect((await t.client.payments.retrieve(complete.payment_id!)).billing).toEqual(billing);
+    });
+
+    it("fills a missing address from the saved card when the switch is off (UNCONFIRMED kinder reading)", async () => {
+      await t.control("POST", "/_sandbox/settings", { require_billing_address_on_confirm: false });
+      const session = await request(undefined);
+      expect((await t.client.payments.retrieve(session.payment_id!)).billing).toMatchObject({ country: "US" });
+    });
   });
 
   it("starts a subscription from a one-click cart: pending → active once paid", async () => {

@@ -13,7 +13,7 @@ const t = useSandbox({ receiver: true, sandbox: { retrySchedule: [0, 30, 30, 30]
 async function buyTemplatePack(): Promise<string> {
   const session = await t.client.checkoutSessions.create({
     product_cart: [{ product_id: SEED_PRODUCTS.template_pack, quantity: 1 }], customer: { customer_id: SEED_CUSTOMERS.demo },
-    payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true, billing_address: { country: "US", zipcode: "94107" }, metadata: { offer: "o1" },
+    payment_method_id: SEED_PAYMENT_METHODS.demo_visa, confirm: true, minimal_address: true, billing_address: { country: "US", zipcode: "94107" }, metadata: { offer: "o1" },
   });
   await t.control("POST", "/_sandbox/settle");
   return session.payment_id!;
