@@ -2,6 +2,7 @@ import type { Currency } from "dodopayments/resources/index";
 import { z } from "zod";
 import type { SandboxCore } from "../core";
 import { attachCard } from "../domain/customers";
+import { armContention } from "../domain/discounts";
 import { runDueRenewals } from "../domain/renewals";
 import { paymentMethodItem } from "../domain/serialize";
 import { notFound } from "../http/errors";
@@ -115,6 +116,12 @@ export function registerControlPlane(router: Router, deps: ControlPlaneDeps): vo
       if (!record) throw notFound("Delivery", params.delivery_id!);
       return json(await webhooks.redeliver(record));
     });
+
+  router.add("POST", "/_sandbox/discounts/{discount_id}/contention", ({ params, body }) => {
+    const { times } = parseBody(z.strictObject({ times: z.number().int().min(0).default(1) }), body);
+    const record = armContention(core, params.discount_id!, times);
+    return json({ discount_id: record.discount.discount_id, contention: record.contention });
+  });
 
   router.add("POST", "/_sandbox/customers/{customer_id}/payment-methods", ({ params, body }) => {
     const input = parseBody(attachBody, body);

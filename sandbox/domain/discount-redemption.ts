@@ -21,6 +21,11 @@ export interface DiscountedCart {
   total: number;
 }
 
+/**
+ * Refusals use the codes of Dodo's error-code reference (Discounts). The reference gives no HTTP
+ * status except 503 for DISCOUNT_CONCURRENT_REDEMPTION; 422 (as the checkout OAS lists for invalid
+ * requests) is UNCONFIRMED for the others.
+ */
 const refuse = (code: string, message: string) => new ApiError(422, code, message);
 
 /** Resolves a request's codes to discount ids, in stacking order; an unknown code is `INVALID_DISCOUNT_CODE`. */
@@ -54,11 +59,14 @@ export function applyDiscounts(
   cart: { lines: CartLine[]; currency: Currency },
   discountIds: string[],
   customerId: string | null,
+  redeeming = false,
 ): DiscountedCart {
   const lines = cart.lines.map((line) => ({ ...line, discount: 0 }));
   for (const id of discountIds) {
-    const discount = liveDiscount(core, id).discount;
+    const record = liveDiscount(core, id);
+    const discount = record.discount;
     assertRedeemable(core, discount, customerId);
+    if (redeeming) assertNoContention(record);
     const eligible = lines.filter((line) => appliesToProduct(discount, line.product_id));
     if (eligible.length === 0) {
       throw refuse("DISCOUNT_NOT_AVAILABLE_FOR_PRODUCT", `Discount code ${discount.code} does not apply to the products in this cart`);
@@ -70,7 +78,7 @@ export function applyDiscounts(
     const option = discount.currency_options?.find((o) => o.currency === cart.currency);
     const eligibleSubtotal = eligible.reduce((sum, line) => sum + line.amount, 0);
     if (option && eligibleSubtotal < option.minimum_subtotal) {
-      throw refuse("DISCOUNT_MINIMUM_SUBTOTAL_NOT_MET", `Discount code ${discount.code} needs a subtotal of at least ${option.minimum_subtotal}`);
+      throw refuse("DISCOUNT_MINIMUM_SUBTOTAL_NOT_MET", `Cart subtotal is below the discount's minimum required subtotal of ${option.minimum_subtotal}`);
     }
     const remaining = eligible.map((line) => line.amount - line.discount);
     const cuts = discount.type === "percentage" ? percentageCuts(remaining, discount.amount, option?.max_amount_possible ?? null) : flatCuts(remaining, discount, option);
@@ -91,6 +99,18 @@ export function previewRateBps(core: SandboxCore, discountIds: string[], product
   return Math.round((1 - kept) * FULL_PERCENT_BPS);
 }
 
+/**
+ * Error codes: DISCOUNT_CONCURRENT_REDEMPTION (HTTP 503) when "another redemption of the same code
+ * held the usage-limit row lock too long" — transient, safe to retry. The sandbox runs one request at
+ * a time, so the control plane arms it (`POST /_sandbox/discounts/{id}/contention`) for the next
+ * redemptions of a usage-limited code; nothing is charged or counted.
+ */
+function assertNoContention(record: DiscountRecord): void {
+  if (!record.contention || record.discount.usage_limit == null) return;
+  record.contention -= 1;
+  throw new ApiError(503, "DISCOUNT_CONCURRENT_REDEMPTION", "Discount is being redeemed concurrently; please retry");
+}
+
 /** A discount that still exists; one deleted after the session was created no longer redeems. */
 function liveDiscount(core: SandboxCore, discountId: string): DiscountRecord {
   const record = core.state.discounts[discountId];
@@ -109,7 +129,7 @@ export function countDiscountUses(core: SandboxCore, payment: PaymentRecord): vo
 function assertRedeemable(core: SandboxCore, discount: Discount, customerId: string | null): void {
   const now = Date.parse(core.now());
   if (discount.starts_at && Date.parse(discount.starts_at) > now) {
-    throw refuse("INVALID_DISCOUNT_CODE", `Discount code ${discount.code} is not active until ${discount.starts_at}`);
+    throw refuse("DISCOUNT_NOT_YET_ACTIVE", "Discount code is not yet active (starts_at is in the future)");
   }
   if (discount.expires_at && Date.parse(discount.expires_at) <= now) {
     throw refuse("DISCOUNT_CODE_EXPIRED", `Discount code ${discount.code} has expired`);
@@ -117,15 +137,15 @@ function assertRedeemable(core: SandboxCore, discount: Discount, customerId: str
   // Charges still settling hold their use, so concurrent one-clicks cannot overshoot the limit.
   const uses = usesOf(core, discount.discount_id);
   if (discount.usage_limit != null && discount.times_used + uses.settling >= discount.usage_limit) {
-    throw refuse("DISCOUNT_USAGE_LIMIT_REACHED", `Discount code ${discount.code} has reached its usage limit`);
+    throw refuse("DISCOUNT_CODE_USAGE_LIMIT_EXCEEDED", `Discount code ${discount.code} hit usage limit`);
   }
   if (!customerId) return; // checked again once the hosted page knows the buyer
   const byCustomer = uses.payments.filter((p) => p.customer_id === customerId).length;
   if (discount.per_customer_usage_limit != null && byCustomer >= discount.per_customer_usage_limit) {
-    throw refuse("DISCOUNT_USAGE_LIMIT_REACHED", `Discount code ${discount.code} has reached its limit for this customer`);
+    throw refuse("DISCOUNT_PER_CUSTOMER_USAGE_LIMIT_EXCEEDED", "Per-customer usage limit exceeded for this discount code");
   }
   if (!eligibleCustomer(core, discount, customerId)) {
-    throw refuse("DISCOUNT_NOT_AVAILABLE_FOR_CUSTOMER", `Discount code ${discount.code} is not available to this customer`);
+    throw refuse("DISCOUNT_CUSTOMER_NOT_ELIGIBLE", "Customer is not eligible for this discount code");
   }
 }
 

@@ -57,7 +57,7 @@ export function createDiscount(core: SandboxCore, params: DiscountCreateParams):
     usage_limit: params.usage_limit ?? null,
   } satisfies Required<Discount>;
   validateDefinition(core, discount);
-  core.state.discounts[discount.discount_id] = { seq: core.nextSeq(), discount, deleted: false };
+  core.state.discounts[discount.discount_id] = { seq: core.nextSeq(), discount, deleted: false, contention: 0 };
   core.changed();
   return discount;
 }
@@ -153,13 +153,19 @@ function currencyOptions(rows: DiscountCreateParams.CurrencyOption[]): Discount.
   }) satisfies Required<Discount.CurrencyOption>);
 }
 
-/** The rules the SDK's parameter comments state; a broken one is a 422 like any invalid body. */
+/**
+ * The rules the SDK's parameter comments state; a broken one is a 422 like any invalid body. Codes
+ * from the error-code reference (Discounts) where it names one: INVALID_PERCENTAGE,
+ * DISCOUNT_CODE_ALREADY_EXISTS, DISCOUNT_CURRENCY_OPTION_INVALID, UNSUPPORTED_DISCOUNT_TYPE (its
+ * HTTP status is not documented: 422, UNCONFIRMED).
+ */
 function validateDefinition(core: SandboxCore, d: Discount): void {
+  if ((d.type as string) === "flat_per_unit") throw invalid("Only percentage and flat discount codes are supported", "UNSUPPORTED_DISCOUNT_TYPE");
   if (!Number.isInteger(d.amount) || d.amount < 1) throw invalid("amount must be an integer >= 1 (basis points)");
-  if (d.type === "percentage" && d.amount > FULL_PERCENT_BPS) throw invalid("a percentage amount is at most 10000 basis points (100%)");
+  if (d.type === "percentage" && d.amount > FULL_PERCENT_BPS) throw invalid("Percentage amount cannot be more than 10000", "INVALID_PERCENTAGE");
   if (d.code.length < 3 || d.code.length > CODE_LENGTH) throw invalid("code must be 3 to 16 characters");
   const clash = findDiscountByCode(core, d.code);
-  if (clash && clash.discount.discount_id !== d.discount_id) throw invalid(`Discount code ${d.code} already exists`);
+  if (clash && clash.discount.discount_id !== d.discount_id) throw invalid("Discount Code already exists", "DISCOUNT_CODE_ALREADY_EXISTS");
   for (const productId of d.restricted_to) {
     if (!core.state.products[productId]) throw invalid(`restricted_to: product ${productId} does not exist`);
   }
@@ -177,15 +183,25 @@ function validateDefinition(core: SandboxCore, d: Discount): void {
 
 function validateCurrencyOptions(d: Discount): void {
   const options = d.currency_options ?? [];
-  if (new Set(options.map((o) => o.currency)).size !== options.length) throw invalid("currency_options: one row per currency");
-  if (options.filter((o) => o.is_default).length > 1) throw invalid("currency_options: at most one default row");
-  if (options.some((o) => o.max_amount_possible != null && o.max_amount_possible <= 0)) throw invalid("currency_options: max_amount_possible must be > 0");
+  const refuse = (message: string) => invalid(message, "DISCOUNT_CURRENCY_OPTION_INVALID");
+  if (new Set(options.map((o) => o.currency)).size !== options.length) throw refuse("Duplicate currency options are not allowed");
+  if (options.filter((o) => o.is_default).length > 1) throw refuse("Only one currency option may be marked as default");
+  if (options.some((o) => o.max_amount_possible != null && o.max_amount_possible <= 0)) throw refuse("currency_options: max_amount_possible must be > 0");
   if (d.type !== "flat") return;
   // A flat code deducts `max_amount_possible`; without a default (or a single) row there is nothing to deduct.
   if (options.length === 0 || options.some((o) => o.max_amount_possible == null)) {
-    throw invalid("flat discounts need currency_options rows with max_amount_possible");
+    throw refuse("A flat discount requires at least one currency option with a resolvable default");
   }
-  if (options.length > 1 && !options.some((o) => o.is_default)) throw invalid("flat discounts need a default currency_options row");
+  if (options.length > 1 && !options.some((o) => o.is_default)) throw refuse("A flat discount requires at least one currency option with a resolvable default");
+}
+
+/** Control plane: the next `times` redemptions of a usage-limited code answer 503 DISCOUNT_CONCURRENT_REDEMPTION. */
+export function armContention(core: SandboxCore, discountId: string, times: number): DiscountRecord {
+  const record = getDiscountRecord(core, discountId);
+  if (record.discount.usage_limit == null) throw invalid("Only a code with a usage_limit takes the usage-limit row lock that concurrent redemptions contend for");
+  record.contention = times;
+  core.changed();
+  return record;
 }
 
 function generateCode(core: SandboxCore): string {

@@ -100,7 +100,6 @@ const currencyOption = z.looseObject({
   minimum_subtotal: z.number().int().min(0).optional(),
 });
 
-/** `flat_per_unit` is absent on purpose: the SDK says it "stays blocked". */
 const discountFields = {
   code: z.string().nullish(),
   currency_options: z.array(currencyOption).nullish(),
@@ -117,7 +116,8 @@ const discountFields = {
 export const discountCreateBody = z.looseObject({
   ...discountFields,
   amount: z.number().int(),
-  type: z.enum(["percentage", "flat"]),
+  // `flat_per_unit` is accepted here so it gets Dodo's own refusal (UNSUPPORTED_DISCOUNT_TYPE).
+  type: z.enum(["percentage", "flat", "flat_per_unit"]),
   metadata: metadata.optional(),
   preserve_on_plan_change: z.boolean().optional(),
 });
@@ -125,7 +125,7 @@ export const discountCreateBody = z.looseObject({
 export const discountUpdateBody = z.looseObject({
   ...discountFields,
   amount: z.number().int().nullish(),
-  type: z.enum(["percentage", "flat"]).nullish(),
+  type: z.enum(["percentage", "flat", "flat_per_unit"]).nullish(),
   metadata: metadata.nullish(),
   preserve_on_plan_change: z.boolean().nullish(),
 });

@@ -42,6 +42,7 @@ function fillFieldsAddedLater(state: SandboxState): void {
     for (const line of session.cart) line.discount ??= 0;
   }
   for (const payment of Object.values(state.payments)) payment.discount_ids ??= [];
+  for (const record of Object.values(state.discounts)) record.contention ??= 0;
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated state file. */

@@ -188,6 +188,8 @@ export interface DiscountRecord extends Sequenced {
   discount: Discount;
   /** Deleted discounts stay so payments that used them still show them; the API answers 404 for them. */
   deleted: boolean;
+  /** Redemptions still to answer 503 DISCOUNT_CONCURRENT_REDEMPTION (armed from the control plane). */
+  contention: number;
 }
 
 export interface SandboxState {

@@ -41,24 +41,28 @@ describe("discount codes (CRUD)", () => {
   });
 
   it.each([
-    ["a percentage above 100%", { type: "percentage", amount: 10_001 }],
+    ["a percentage above 100%", { type: "percentage", amount: 10_001 }, "INVALID_PERCENTAGE"],
     ["an amount below 1", { type: "percentage", amount: 0 }],
     ["a code shorter than 3 characters", { type: "percentage", amount: 100, code: "AB" }],
     ["a code longer than 16 characters", { type: "percentage", amount: 100, code: "ABCDEFGHIJKLMNOPQ" }],
-    ["flat_per_unit (blocked)", { type: "flat_per_unit", amount: 100 }],
-    ["flat without currency_options", { type: "flat", amount: 1 }],
-    ["flat with two rows and no default", { type: "flat", amount: 1, currency_options: [{ currency: "USD", max_amount_possible: 500 }, { currency: "EUR", max_amount_possible: 500 }] }],
+    ["flat_per_unit (blocked)", { type: "flat_per_unit", amount: 100 }, "UNSUPPORTED_DISCOUNT_TYPE"],
+    ["flat without currency_options", { type: "flat", amount: 1 }, "DISCOUNT_CURRENCY_OPTION_INVALID"],
+    ["flat with two rows and no default", { type: "flat", amount: 1, currency_options: [{ currency: "USD", max_amount_possible: 500 }, { currency: "EUR", max_amount_possible: 500 }] }, "DISCOUNT_CURRENCY_OPTION_INVALID"],
+    ["two rows for one currency", { type: "percentage", amount: 100, currency_options: [{ currency: "USD" }, { currency: "USD" }] }, "DISCOUNT_CURRENCY_OPTION_INVALID"],
     ["an unknown restricted product", { type: "percentage", amount: 100, restricted_to: ["pdt_000000000000000000000"] }],
     ["per_customer_usage_limit above usage_limit", { type: "percentage", amount: 100, usage_limit: 1, per_customer_usage_limit: 2 }],
     ["starts_at after expires_at", { type: "percentage", amount: 100, starts_at: "2030-01-02T00:00:00Z", expires_at: "2030-01-01T00:00:00Z" }],
-  ])("refuses %s (422)", async (_label, body) => {
+  ])("refuses %s (422)", async (_label, body, code?: string) => {
     const error = await apiError(t.client.discounts.create(body as DodoPayments.DiscountCreateParams));
     expect(error).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+    if (code) expect(error?.error).toMatchObject({ code });
   });
 
   it("refuses a code that already exists, whatever its case (422), on create and on update", async () => {
     const first = await t.client.discounts.create({ type: "percentage", amount: 1000, code: "SAVE10" });
-    expect(await apiError(t.client.discounts.create({ type: "percentage", amount: 1000, code: "save10" }))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+    const duplicate = await apiError(t.client.discounts.create({ type: "percentage", amount: 1000, code: "save10" }));
+    expect(duplicate).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+    expect(duplicate?.error).toMatchObject({ code: "DISCOUNT_CODE_ALREADY_EXISTS" });
     const second = await t.client.discounts.create({ type: "percentage", amount: 1000, code: "SAVE11" });
     expect(await apiError(t.client.discounts.update(second.discount_id, { code: "save10" }))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
     expect(await t.client.discounts.update(first.discount_id, { code: "SAVE10" })).toMatchObject({ code: "SAVE10" });

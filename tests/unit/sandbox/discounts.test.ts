@@ -78,7 +78,7 @@ describe("one-click with a discount code", () => {
   });
 });
 
-describe("refused codes (422, nothing charged)", () => {
+describe("refused codes (docs: error codes, Discounts; 422, nothing charged)", () => {
   it.each([
     ["unknown", async () => undefined, "NOPE", "INVALID_DISCOUNT_CODE"],
     ["restricted to another product", () => percent("COURSE20", 2000, { restricted_to: [SEED_PRODUCTS.course] }), "COURSE20", "DISCOUNT_NOT_AVAILABLE_FOR_PRODUCT"],
@@ -87,9 +87,10 @@ describe("refused codes (422, nothing charged)", () => {
       await percent("BRIEF20", 2000, { expires_at: new Date(Date.parse(now) + 60_000).toISOString() });
       await t.control("POST", "/_sandbox/clock", { advance_ms: 120_000 });
     }, "BRIEF20", "DISCOUNT_CODE_EXPIRED"],
-    ["not started yet", async () => percent("LATER20", 2000, { starts_at: "2999-01-01T00:00:00Z" }), "LATER20", "INVALID_DISCOUNT_CODE"],
+    ["not started yet", async () => percent("LATER20", 2000, { starts_at: "2999-01-01T00:00:00Z" }), "LATER20", "DISCOUNT_NOT_YET_ACTIVE"],
     ["deleted", async () => t.client.discounts.delete((await percent("GONE20", 2000)).discount_id), "GONE20", "INVALID_DISCOUNT_CODE"],
-    ["for first-time buyers only (demo has paid before)", () => percent("FIRST20", 2000, { customer_eligibility: "first_time" }), "FIRST20", "DISCOUNT_NOT_AVAILABLE_FOR_CUSTOMER"],
+    ["for first-time buyers only (demo has paid before)", () => percent("FIRST20", 2000, { customer_eligibility: "first_time" }), "FIRST20", "DISCOUNT_CUSTOMER_NOT_ELIGIBLE"],
+    ["below its minimum subtotal", () => percent("BIG20", 2000, { currency_options: [{ currency: "USD", minimum_subtotal: 20_000 }] }), "BIG20", "DISCOUNT_MINIMUM_SUBTOTAL_NOT_MET"],
     ["on a subscription product (not modelled by the sandbox)", () => percent("SUB20", 2000, { restricted_to: [SEED_PRODUCTS.pro_monthly] }), "SUB20", "DISCOUNT_ON_SUBSCRIPTION_NOT_SUPPORTED", SEED_PRODUCTS.pro_monthly],
   ])("%s", async (_label, setup, code, errorCode, productId: string = SEED_PRODUCTS.coaching_call) => {
     await setup();
@@ -106,10 +107,37 @@ describe("refused codes (422, nothing charged)", () => {
     const discount = await percent("ONCE20", 2000, { usage_limit: 1 });
     await oneClick(["ONCE20"]);
     const whileSettling = await apiError(oneClick(["ONCE20"]));
-    expect(whileSettling?.error).toMatchObject({ code: "DISCOUNT_USAGE_LIMIT_REACHED" });
+    expect(whileSettling?.error).toMatchObject({ code: "DISCOUNT_CODE_USAGE_LIMIT_EXCEEDED" });
     await t.control("POST", "/_sandbox/settle");
     expect((await t.client.discounts.retrieve(discount.discount_id)).times_used).toBe(1);
     expect(await apiError(oneClick(["ONCE20"]))).toBeInstanceOf(DodoPayments.UnprocessableEntityError);
+  });
+
+  it("stops a customer at per_customer_usage_limit (DISCOUNT_PER_CUSTOMER_USAGE_LIMIT_EXCEEDED), others may still use it", async () => {
+    await percent("TWICE20", 2000, { usage_limit: 5, per_customer_usage_limit: 1 });
+    await oneClick(["TWICE20"]);
+    expect((await apiError(oneClick(["TWICE20"])))?.error).toMatchObject({ code: "DISCOUNT_PER_CUSTOMER_USAGE_LIMIT_EXCEEDED" });
+    const card = await t.control<{ payment_method_id: string }>("POST", `/_sandbox/customers/${SEED_CUSTOMERS.fresh}/payment-methods`, { card_number: "4242424242424242" });
+    const other = await t.client.checkoutSessions.create({
+      product_cart: coaching(), customer: { customer_id: SEED_CUSTOMERS.fresh }, payment_method_id: card.payment_method_id, confirm: true, billing_address: billing, discount_codes: ["TWICE20"],
+    });
+    expect(other.payment_id).toMatch(/^pay_/);
+  });
+
+  it("503 DISCOUNT_CONCURRENT_REDEMPTION when another redemption holds the usage-limit lock: transient, nothing charged, a retry works", async () => {
+    const discount = await percent("BUSY20", 2000, { usage_limit: 3 });
+    await t.control("POST", `/_sandbox/discounts/${discount.discount_id}/contention`, { times: 1 });
+    const before = await paymentsOf(SEED_CUSTOMERS.demo);
+    // A preview redeems nothing, so it is not held up.
+    expect((await t.client.checkoutSessions.preview({ product_cart: coaching(), discount_codes: ["BUSY20"] })).total_price).toBe(7920);
+    const busy = await apiError(oneClick(["BUSY20"]));
+    expect(busy).toBeInstanceOf(DodoPayments.InternalServerError);
+    expect([busy?.status, busy?.error]).toEqual([503, expect.objectContaining({ code: "DISCOUNT_CONCURRENT_REDEMPTION" })]);
+    expect(await paymentsOf(SEED_CUSTOMERS.demo)).toEqual(before);
+    expect((await oneClick(["BUSY20"])).payment_id).toMatch(/^pay_/);
+    // Only a code with a usage limit takes that lock.
+    const unlimited = await percent("FREE20", 2000);
+    await expect(t.control("POST", `/_sandbox/discounts/${unlimited.discount_id}/contention`, { times: 1 })).rejects.toThrow(/422/);
   });
 
   it("a failed charge does not use the code up", async () => {
