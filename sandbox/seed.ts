@@ -163,6 +163,6 @@ function seededPayment(seq: number, payment_id: string, sub: SubscriptionRecord,
     checkout_session_id: null, payment_method_id: methodId,
     card: { last4: failing ? "0341" : "4242", network: "visa", type: "credit", holder: null, country: "US" },
     off_session: false, error_code: null, error_message: null, metadata: {}, refund_ids: [], discount_ids: [], payment_link: null, client_secret: null,
-    is_update_payment_method: false,
+    is_update_payment_method: false, force_3ds: false, authentication_expires_at: null, pending_card: null,
   };
 }

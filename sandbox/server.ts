@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { registerControlPlane } from "./control/routes";
 import { SandboxCore } from "./core";
 import { renderEvent } from "./domain/events";
-import { runDueRenewals } from "./domain/renewals";
+import { runDueWork } from "./domain/due";
 import { resumeSettlements } from "./domain/settlement";
 import { registerDodoRoutes } from "./http/dodo-routes";
 import { ApiError } from "./http/errors";
@@ -71,7 +71,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const url = new URL(req.url ?? "/", "http://sandbox");
     const method = req.method ?? "GET";
     const path = url.pathname;
-    const isPage = path.startsWith("/checkout/") || path.startsWith("/portal/");
+    const isPage = path.startsWith("/checkout/") || path.startsWith("/portal/") || path.startsWith("/authenticate/");
     if (!isPage && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
       return sendError(res, 401, "UNAUTHORIZED", "Missing or invalid API key");
     }
@@ -84,7 +84,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       if (fault.hang) return; // never answered: the client's own timeout fires
       if (fault.fail) return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Injected fault");
       loseAnswer = fault.loseAnswer;
-      runDueRenewals(core);
+      runDueWork(core);
     }
     const match = router.match(method, path);
     if (match === undefined) return sendError(res, 404, "NOT_FOUND", `No route for ${method} ${path}`);

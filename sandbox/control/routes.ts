@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SandboxCore } from "../core";
 import { attachCard } from "../domain/customers";
 import { armContention } from "../domain/discounts";
-import { runDueRenewals } from "../domain/renewals";
+import { runDueWork } from "../domain/due";
 import { paymentMethodItem } from "../domain/serialize";
 import { notFound } from "../http/errors";
 import type { FaultInjector } from "../http/faults";
@@ -69,7 +69,7 @@ export function registerControlPlane(router: Router, deps: ControlPlaneDeps): vo
       if ("advance_ms" in move) core.clock.advance(move.advance_ms);
       else core.clock.set(new Date(move.set));
       core.changed();
-      const renewals = runDueRenewals(core);
+      const renewals = runDueWork(core);
       return json({ ...clockState(), renewals });
     })
     .add("POST", "/_sandbox/settle", () => json({ settled: core.settleAll() }))

@@ -79,6 +79,7 @@ export function createCheckout(
     subscription_id: null,
     payment_id: null,
     completed: false,
+    force_3ds: params.force_3ds === true,
   };
   core.state.checkouts[session.session_id] = session;
   if (params.confirm && !session.customer_id) session.customer_id = resolveCustomer(core, session, newCustomer!.email, newCustomer!.name ?? null);
@@ -174,6 +175,7 @@ export function startPurchase(core: SandboxCore, session: CheckoutRecord, method
     checkout_session_id: session.session_id,
     payment_link: method ? null : hostedUrl(core, session.session_id),
     discount_ids: session.discount_ids,
+    force_3ds: session.force_3ds,
   });
   session.payment_id = payment.payment_id;
   session.subscription_id = sub?.subscription_id ?? null;

@@ -149,12 +149,11 @@ function assertRedeemable(core: SandboxCore, discount: Discount, customerId: str
   }
 }
 
-/** Payments that used (succeeded) or are about to use (processing) the discount. */
+/** Payments that used (succeeded) or are about to use (processing, or waiting for 3-D Secure) the discount. */
 function usesOf(core: SandboxCore, discountId: string): { payments: PaymentRecord[]; settling: number } {
-  const payments = Object.values(core.state.payments).filter(
-    (p) => p.discount_ids.includes(discountId) && (p.status === "succeeded" || p.status === "processing"),
-  );
-  return { payments, settling: payments.filter((p) => p.status === "processing").length };
+  const inFlight = (p: PaymentRecord) => p.status === "processing" || p.status === "requires_customer_action";
+  const payments = Object.values(core.state.payments).filter((p) => p.discount_ids.includes(discountId) && (p.status === "succeeded" || inFlight(p)));
+  return { payments, settling: payments.filter(inFlight).length };
 }
 
 /** `specific` needs customers attached through an endpoint SDK 2.52 does not have, so it fails closed. */

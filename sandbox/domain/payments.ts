@@ -4,7 +4,7 @@ import { notFound } from "../http/errors";
 import { createdWithin, newestFirst } from "../http/input";
 import { newId } from "../ids";
 import type { CardSnapshot, PaymentMethodRecord, PaymentPurpose, PaymentRecord, SubscriptionRecord } from "../state/types";
-import { chargeOutcome, testCard } from "./cards";
+import { chargeOutcome, testCard, type ChargeOutcome } from "./cards";
 import { countDiscountUses } from "./discount-redemption";
 import { emitPayment } from "./events";
 import { payment as serializePayment, paymentListItem } from "./serialize";
@@ -67,6 +67,7 @@ export interface NewPaymentInput {
   checkout_session_id?: string | null;
   payment_link?: string | null;
   discount_ids?: string[];
+  force_3ds?: boolean;
 }
 
 /** A payment waiting for its charge: `processing` with a method, `requires_payment_method` without one. */
@@ -97,6 +98,9 @@ export function createPayment(core: SandboxCore, input: NewPaymentInput): Paymen
     payment_link: input.payment_link ?? null,
     client_secret: `${newId("pay")}_secret`,
     is_update_payment_method: input.purpose === "dues",
+    force_3ds: input.force_3ds ?? false,
+    authentication_expires_at: null,
+    pending_card: null,
   };
   core.state.payments[record.payment_id] = record;
   core.changed();
@@ -106,16 +110,23 @@ export function createPayment(core: SandboxCore, input: NewPaymentInput): Paymen
   return record;
 }
 
+export type ChargeResult = ChargeOutcome["kind"];
+
 /**
- * Runs the card and records the result, emitting `payment.succeeded` / `payment.failed`.
- * Returns whether the charge went through.
+ * Runs the card and records the result, emitting `payment.succeeded` / `payment.failed`. A card that
+ * needs 3-D Secure leaves the payment in `requires_customer_action` (no webhook: Dodo has no event
+ * type for it) until the customer completes or fails the authentication (domain/authentication.ts).
  */
-export function runCharge(core: SandboxCore, record: PaymentRecord, method: PaymentMethodRecord): boolean {
-  const outcome = chargeOutcome(method.card_number, record.off_session);
+export function runCharge(core: SandboxCore, record: PaymentRecord, method: PaymentMethodRecord, authenticated = false): ChargeResult {
+  const outcome = chargeOutcome(method.card_number, { offSession: record.off_session, authenticated, force3ds: record.force_3ds });
   record.payment_method_id = method.payment_method_id;
   record.card = cardSnapshot(method);
   record.updated_at = core.now();
-  if (outcome.ok) {
+  if (outcome.kind === "requires_customer_action") {
+    markRequiresAuthentication(core, record);
+    return outcome.kind;
+  }
+  if (outcome.kind === "succeeded") {
     record.status = "succeeded";
     method.last_used_at = record.updated_at;
     countDiscountUses(core, record);
@@ -125,8 +136,27 @@ export function runCharge(core: SandboxCore, record: PaymentRecord, method: Paym
     record.error_message = outcome.error_message;
   }
   core.changed();
-  emitPayment(core, outcome.ok ? "payment.succeeded" : "payment.failed", record);
-  return outcome.ok;
+  emitPayment(core, outcome.kind === "succeeded" ? "payment.succeeded" : "payment.failed", record);
+  return outcome.kind;
+}
+
+/** Where the customer completes the authentication: the sandbox's stand-in for Dodo's checkout SDK, keyed by the client secret. */
+export function authenticationUrl(core: SandboxCore, record: PaymentRecord): string {
+  return `${core.baseUrl}/authenticate/${record.payment_id}?client_secret=${encodeURIComponent(record.client_secret ?? "")}`;
+}
+
+/**
+ * The issuer wants the customer: `requires_customer_action` (SDK IntentStatus) until the
+ * authentication is completed, failed, or lapses after `authentication_window_ms`. The SDK documents
+ * `client_secret` + `publishable_key` on the checkout response for completing it with Dodo's checkout
+ * SDK; whether the Payment's `payment_link` also leads there is UNCONFIRMED (switch).
+ */
+export function markRequiresAuthentication(core: SandboxCore, record: PaymentRecord): void {
+  record.status = "requires_customer_action";
+  record.updated_at = core.now();
+  record.authentication_expires_at = new Date(Date.parse(record.updated_at) + core.settings.authentication_window_ms).toISOString();
+  if (core.settings.authentication_payment_link) record.payment_link = authenticationUrl(core, record);
+  core.changed();
 }
 
 /** The method a payment was created with (it may have been deleted since: then the charge fails). */

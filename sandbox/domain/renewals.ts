@@ -20,8 +20,9 @@ export function runDueRenewals(core: SandboxCore): number {
   let renewals = 0;
   for (; renewals < MAX_RENEWALS_PER_RUN; renewals++) {
     const now = Date.parse(core.now());
+    // A renewal still waiting for its payment (3-D Secure) is not run again meanwhile.
     const due = Object.values(core.state.subscriptions)
-      .filter((s) => s.status === "active" && Date.parse(s.next_billing_date) <= now)
+      .filter((s) => s.status === "active" && !s.charging_payment_id && Date.parse(s.next_billing_date) <= now)
       .sort((a, b) => Date.parse(a.next_billing_date) - Date.parse(b.next_billing_date))[0];
     if (!due) break;
     renewOnce(core, due);
@@ -64,12 +65,16 @@ function renewOnce(core: SandboxCore, record: SubscriptionRecord): void {
     off_session: true,
     subscription_id: record.subscription_id,
   });
-  const ok = method ? runCharge(core, payment, method) : (failWithoutMethod(core, payment), false);
-  if (ok) advancePeriod(core, record);
+  const result = method ? runCharge(core, payment, method) : (failWithoutMethod(core, payment), "failed" as const);
+  if (result === "succeeded") advancePeriod(core, record);
+  // Waiting for the customer's authentication: still active, renewed or put on hold once it resolves
+  // (settlement.paymentSettled). Dodo documents on_hold when the customer fails to authorise (India
+  // high-value charges, features/subscription); what the status is meanwhile is UNCONFIRMED.
+  else if (result === "requires_customer_action") record.charging_payment_id = payment.payment_id;
   else putOnHold(core, record, charged);
 }
 
-function advancePeriod(core: SandboxCore, record: SubscriptionRecord): void {
+export function advancePeriod(core: SandboxCore, record: SubscriptionRecord): void {
   record.previous_billing_date = record.next_billing_date;
   record.next_billing_date = addInterval(record.next_billing_date, record.payment_frequency_interval, record.payment_frequency_count);
   core.changed();

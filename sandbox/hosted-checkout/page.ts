@@ -1,7 +1,7 @@
 import type { Currency } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
 import { HOSTED_PAGE_CARDS } from "../domain/cards";
-import type { CheckoutRecord } from "../state/types";
+import type { CheckoutRecord, PaymentRecord } from "../state/types";
 
 const COUNTRIES = [
   ["US", "United States"], ["GB", "United Kingdom"], ["DE", "Germany"], ["FR", "France"],
@@ -29,7 +29,7 @@ table{width:100%;border-collapse:collapse}td{padding:.3rem 0}td:last-child{text-
 label{display:block;margin:.6rem 0 .2rem;font-weight:600}input,select{width:100%;padding:.5rem;box-sizing:border-box}
 fieldset{border:1px solid #ddd;border-radius:6px;margin-top:1rem}fieldset label{font-weight:400;display:flex;gap:.5rem}
 fieldset input{width:auto}button{margin-top:1.2rem;width:100%;padding:.8rem;font-size:1rem;background:#1d1d27;color:#fff;border:0;border-radius:6px}
-.error{color:#b00020;font-weight:600}
+.error{color:#b00020;font-weight:600}button.secondary{background:#fff;color:#1d1d27;border:1px solid #1d1d27}
 </style></head><body><main><p class="banner">Encore sandbox — test mode, no real money moves.</p>${body}</main></body></html>`;
 }
 
@@ -42,6 +42,9 @@ export function checkoutPage(core: SandboxCore, session: CheckoutRecord, error: 
   const name = customer?.name ?? session.customer_name ?? "";
   const country = session.billing?.country ?? "US";
   const zipcode = session.billing?.zipcode ?? "";
+  const address = (field: "street" | "city" | "state", label: string) =>
+    `<label for="${field}">${label} <small>(optional in the sandbox)</small></label><input id="${field}" name="${field}" value="${escapeHtml(session.billing?.[field] ?? "")}">`;
+  const fullAddress = session.minimal_address ? "" : `${address("street", "Street address")}${address("city", "City")}${address("state", "State / region")}`;
   const isUpdate = session.kind === "update_payment_method";
   const discount = session.cart.reduce((sum, line) => sum + line.discount, 0);
   const total = session.cart.reduce((sum, line) => sum + line.amount, 0) - discount;
@@ -69,10 +72,32 @@ export function checkoutPage(core: SandboxCore, session: CheckoutRecord, error: 
 <label for="email">Email</label><input id="email" name="email" type="email" required value="${escapeHtml(email)}">
 <label for="name">Name on card</label><input id="name" name="name" required value="${escapeHtml(name)}">
 <label for="country">Country</label><select id="country" name="country">${countryOptions}</select>
+${fullAddress}
 <label for="zipcode">ZIP / postal code</label><input id="zipcode" name="zipcode" required value="${escapeHtml(zipcode)}">
 <fieldset><legend>Test card</legend>${cards}</fieldset>
 <button type="submit">${isUpdate ? "Save card" : `Pay ${formatMoney(total, session.currency)}`}</button>
 </form>${cancel}`,
+  );
+}
+
+/** The issuer's 3-D Secure challenge, as the customer would meet it after Dodo's checkout SDK opened it. */
+export function authenticationPage(core: SandboxCore, payment: PaymentRecord): string {
+  const amount = formatMoney(payment.total_amount, payment.currency);
+  const card = payment.pending_card?.card_number.slice(-4) ?? payment.card?.last4 ?? "";
+  if (payment.status !== "requires_customer_action") {
+    const done = payment.status === "succeeded" ? "The payment went through." : "The payment did not go through.";
+    return layout("Authentication", `<h1>Authentication finished</h1><p>${escapeHtml(done)}</p><p>Status: <strong>${escapeHtml(payment.status ?? "")}</strong></p>`);
+  }
+  return layout(
+    "Confirm your payment",
+    `<h1>Confirm your payment</h1>
+<p>Your bank asks you to confirm a payment of <strong>${amount}</strong> with the card ending ${escapeHtml(card)}.</p>
+<p>This is the sandbox's stand-in for the bank's 3-D Secure step.</p>
+<form method="post" action="/authenticate/${payment.payment_id}">
+<input type="hidden" name="client_secret" value="${escapeHtml(payment.client_secret ?? "")}">
+<button type="submit" name="outcome" value="complete">Complete authentication</button>
+<button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button>
+</form>`,
   );
 }
 

@@ -20,7 +20,7 @@ import * as discounts from "../domain/discounts";
 import { getPaymentRecord, listPayments, retrievePayment } from "../domain/payments";
 import { cancelScheduledChange, changePlan, previewChangePlan } from "../domain/plan-change";
 import { createRefund, getRefund, listRefunds } from "../domain/refunds";
-import { runDueRenewals } from "../domain/renewals";
+import { runDueWork } from "../domain/due";
 import { paymentMethodItem, customerDetails } from "../domain/serialize";
 import { scheduleRefundSettlement, scheduleSettlement } from "../domain/settlement";
 import * as subscriptions from "../domain/subscriptions";
@@ -110,7 +110,7 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
       const update = parseBody(schemas.subscriptionUpdateBody, body) as SubscriptionUpdateParams;
       subscriptions.updateSubscription(core, params.subscription_id!, update);
       // Moving next_billing_date to now or earlier is Dodo's documented way to trigger a renewal.
-      runDueRenewals(core);
+      runDueWork(core);
       return json(subscriptions.retrieveSubscription(core, params.subscription_id!));
     })
     .add("POST", "/subscriptions/{subscription_id}/change-plan", ({ params, body }) =>

@@ -47,6 +47,7 @@ export const checkoutBody = z.looseObject({
   confirm: z.boolean().optional(),
   billing_address: billing.nullish(),
   minimal_address: z.boolean().optional(),
+  force_3ds: z.boolean().nullish(),
   return_url: z.url().nullish(),
   cancel_url: z.url().nullish(),
   metadata: metadata.nullish(),

@@ -39,9 +39,15 @@ function fillFieldsAddedLater(state: SandboxState): void {
   for (const session of Object.values(state.checkouts)) {
     session.discount_ids ??= [];
     session.minimal_address ??= false;
+    session.force_3ds ??= false;
     for (const line of session.cart) line.discount ??= 0;
   }
-  for (const payment of Object.values(state.payments)) payment.discount_ids ??= [];
+  for (const payment of Object.values(state.payments)) {
+    payment.discount_ids ??= [];
+    payment.force_3ds ??= false;
+    payment.authentication_expires_at ??= null;
+    payment.pending_card ??= null;
+  }
   for (const record of Object.values(state.discounts)) record.contention ??= 0;
 }
 

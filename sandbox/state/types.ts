@@ -85,6 +85,8 @@ export interface CheckoutRecord extends Sequenced {
   subscription_id: string | null;
   payment_id: string | null;
   completed: boolean;
+  /** SDK `force_3ds`: "Override merchant default 3DS behaviour for this session". */
+  force_3ds: boolean;
 }
 
 /** Why a payment exists: decides what happens to subscriptions when it settles. */
@@ -124,6 +126,12 @@ export interface PaymentRecord extends Sequenced {
   payment_link: string | null;
   client_secret: string | null;
   is_update_payment_method: boolean;
+  /** `force_3ds: true` on the session: every card must authenticate. */
+  force_3ds: boolean;
+  /** While `requires_customer_action`: when the waiting intent lapses. */
+  authentication_expires_at: string | null;
+  /** A card typed on the hosted page that is waiting for 3-D Secure; saved only once the charge goes through. */
+  pending_card: { card_number: string; holder: string | null } | null;
 }
 
 export interface PlanSelection {

@@ -1,0 +1,12 @@
+import type { SandboxCore } from "../core";
+import { lapseAuthentications } from "./authentication";
+import { runDueRenewals } from "./renewals";
+
+/**
+ * Everything that falls due by sandbox time, run before each API call and after each clock move:
+ * authentications that lapsed, then renewals (oldest first). Answers the number of renewals run.
+ */
+export function runDueWork(core: SandboxCore): number {
+  lapseAuthentications(core);
+  return runDueRenewals(core);
+}
