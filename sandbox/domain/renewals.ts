@@ -37,7 +37,9 @@ function renewOnce(core: SandboxCore, record: SubscriptionRecord): void {
     record.cancelled_at = periodEnd;
     record.scheduled_change = null;
     core.changed();
+    // A scheduled cancellation takes effect at the period end by the clock (SDK `cancel_at_next_billing_date`).
     emitSubscription(core, "subscription.cancelled", record);
+    emitSubscription(core, "subscription.updated", record);
     return;
   }
   const scheduled = record.scheduled_change;

@@ -186,6 +186,16 @@ function scheduledChange(core: SandboxCore, record: SubscriptionRecord): Schedul
   } satisfies Required<ScheduledPlanChange>;
 }
 
+/**
+ * While paused: the stored (pre-pause) date, or with the `shifting` switch that date plus the time
+ * paused so far. The docs only say the date moves by the pause's length on resume (UNCONFIRMED).
+ */
+function shownNextBillingDate(core: SandboxCore, record: SubscriptionRecord): string {
+  if (!record.paused_at || core.settings.paused_next_billing_date === "frozen") return record.next_billing_date;
+  const pausedFor = Date.parse(core.now()) - Date.parse(record.paused_at);
+  return new Date(Date.parse(record.next_billing_date) + pausedFor).toISOString();
+}
+
 export function subscription(core: SandboxCore, record: SubscriptionRecord): Subscription {
   return {
     addons: record.plan.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })),
@@ -200,7 +210,7 @@ export function subscription(core: SandboxCore, record: SubscriptionRecord): Sub
     metadata: record.metadata,
     meter_credit_entitlement_cart: [],
     meters: [],
-    next_billing_date: record.next_billing_date,
+    next_billing_date: shownNextBillingDate(core, record),
     on_demand: false,
     payment_frequency_count: record.payment_frequency_count,
     payment_frequency_interval: record.payment_frequency_interval,
@@ -223,7 +233,7 @@ export function subscription(core: SandboxCore, record: SubscriptionRecord): Sub
     discount_id: null,
     discounts: null,
     expires_at: null,
-    paused_at: null,
+    paused_at: record.paused_at,
     payment_method_id: record.payment_method_id,
     scheduled_change: scheduledChange(core, record),
     tax_id: record.tax_id,
@@ -260,7 +270,7 @@ export function subscriptionListItem(core: SandboxCore, record: SubscriptionReco
     customer_business_name: record.customer_business_name,
     discount_cycles_remaining: null,
     discount_id: null,
-    paused_at: null,
+    paused_at: record.paused_at,
     payment_method_id: record.payment_method_id,
     product_name: getProduct(core, record.plan.product_id).name ?? null,
     scheduled_change: full.scheduled_change ?? null,

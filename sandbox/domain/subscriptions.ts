@@ -74,6 +74,7 @@ export function createPendingSubscription(
     customer_business_name: null,
     cancellation_feedback: null,
     cancellation_comment: null,
+    paused_at: null,
     scheduled_change: null,
     pending_change: null,
     credit_balance: 0,
@@ -109,19 +110,45 @@ export function putOnHold(core: SandboxCore, record: SubscriptionRecord, dues: n
   emitSubscription(core, "subscription.on_hold", record);
 }
 
+/** Cancelled now (`status: "cancelled"`, also from `paused`): `subscription.cancelled`, then `subscription.updated` (docs: "any field changes"). */
 export function cancelNow(core: SandboxCore, record: SubscriptionRecord): void {
   record.status = "cancelled";
   record.cancelled_at = core.now();
   record.scheduled_change = null;
+  record.paused_at = null;
   core.changed();
   emitSubscription(core, "subscription.cancelled", record);
+  emitSubscription(core, "subscription.updated", record);
 }
 
+const TERMINAL = new Set(["cancelled", "expired", "failed"]);
+
+/**
+ * `PATCH /subscriptions/{id}`. Sources: SDK `SubscriptionUpdateParams` comments, docs
+ * features/subscription ("Pausing and Resuming Subscriptions", "Cancel at next billing date") and
+ * webhooks/intents/subscription (`subscription.updated`: "any field change triggers this event").
+ */
 export function updateSubscription(core: SandboxCore, subscriptionId: string, params: SubscriptionUpdateParams): SubscriptionRecord {
   const record = getSubscriptionRecord(core, subscriptionId);
-  if (params.pause != null || params.status === "paused") throw invalid("Pausing subscriptions is not supported", "INVALID_REQUEST_PARAMETERS");
-  if (params.status != null && params.status !== "cancelled" && params.status !== "active") {
-    throw invalid(`status can only be set to cancelled or active`);
+  // SDK: `pause` is "Removed … This field always fails with 422".
+  if (params.pause !== undefined) throw invalid("pause was removed: send status paused to pause and status active to resume", "INVALID_REQUEST_BODY");
+  if (params.status === "paused" || params.status === "active") {
+    // SDK: "Send paused or active alone. A request that combines either with any other field fails with 422."
+    const others = Object.entries(params).filter(([key, value]) => key !== "status" && value !== undefined);
+    if (others.length > 0) throw invalid(`status ${params.status} must be sent alone (also sent: ${others.map(([key]) => key).join(", ")})`, "INVALID_REQUEST_BODY");
+    if (params.status === "paused") pause(core, record);
+    else resume(core, record);
+    return record;
+  }
+  if (params.status != null && params.status !== "cancelled") throw invalid("status can only be set to cancelled, paused or active");
+  // SDK: feedback and comment are "only valid when cancelling or scheduling cancellation".
+  const cancelling = params.status === "cancelled" || params.cancel_at_next_billing_date === true;
+  if (!cancelling && (params.cancellation_feedback != null || params.cancellation_comment != null || params.cancel_reason != null)) {
+    throw invalid("cancellation_feedback, cancellation_comment and cancel_reason are only valid when cancelling or scheduling cancellation");
+  }
+  // Scheduling or undoing a cancellation of a subscription that already ended: UNCONFIRMED code.
+  if (params.cancel_at_next_billing_date != null && TERMINAL.has(record.status)) {
+    throw invalid(`Subscription ${subscriptionId} is ${record.status}`, "SUBSCRIPTION_INACTIVE");
   }
   if (params.billing != null) record.billing = params.billing;
   if (params.metadata != null) record.metadata = params.metadata;
@@ -130,7 +157,15 @@ export function updateSubscription(core: SandboxCore, subscriptionId: string, pa
   if (params.cancellation_feedback !== undefined) record.cancellation_feedback = params.cancellation_feedback;
   if (params.cancellation_comment !== undefined) record.cancellation_comment = params.cancellation_comment;
   if (params.customer_name != null) core.state.customers[record.customer_id]!.customer.name = params.customer_name;
-  if (params.cancel_at_next_billing_date != null) record.cancel_at_next_billing_date = params.cancel_at_next_billing_date;
+  if (params.cancel_at_next_billing_date != null) {
+    const undo = record.cancel_at_next_billing_date && !params.cancel_at_next_billing_date;
+    // SDK: "the subscription will remain active until the end of billing period"; false before then undoes it.
+    record.cancel_at_next_billing_date = params.cancel_at_next_billing_date;
+    if (undo && core.settings.clear_cancellation_feedback_on_undo) {
+      record.cancellation_feedback = null;
+      record.cancellation_comment = null;
+    }
+  }
   if (params.next_billing_date != null) {
     if (Number.isNaN(Date.parse(params.next_billing_date))) throw invalid("next_billing_date must be an ISO date");
     record.next_billing_date = new Date(params.next_billing_date).toISOString();
@@ -139,6 +174,41 @@ export function updateSubscription(core: SandboxCore, subscriptionId: string, pa
   if (params.status === "cancelled" && record.status !== "cancelled") cancelNow(core, record);
   else emitSubscription(core, "subscription.updated", record);
   return record;
+}
+
+/**
+ * `status: "paused"` (SDK: "pause an active subscription"). Docs: renewals stop, access is revoked,
+ * "Pausing emits subscription.paused", `paused_at` is set while paused. Pausing anything but an
+ * active subscription is refused (the docs: a past_due one "cannot be paused"); the code is UNCONFIRMED.
+ */
+function pause(core: SandboxCore, record: SubscriptionRecord): void {
+  if (record.status !== "active") throw invalid(`Subscription ${record.subscription_id} is ${record.status}; only an active subscription can be paused`, "SUBSCRIPTION_INACTIVE");
+  record.status = "paused";
+  record.paused_at = core.now();
+  core.changed();
+  emitSubscription(core, "subscription.paused", record);
+  emitSubscription(core, "subscription.updated", record);
+}
+
+/**
+ * `status: "active"` resumes a paused subscription. Docs: "The billing clock freezes.
+ * next_billing_date and expires_at both move forward by the exact length of the pause … a
+ * subscription paused for 12 days renews 12 days late"; "resuming emits subscription.unpaused" and
+ * `paused_at` is null again. A scheduled plan change keeps its `effective_at` snapshot. On an active
+ * subscription it changes nothing (UNCONFIRMED); on any other status it is refused (UNCONFIRMED code).
+ */
+function resume(core: SandboxCore, record: SubscriptionRecord): void {
+  if (record.status === "active") return;
+  if (record.status !== "paused" || !record.paused_at) {
+    throw invalid(`Subscription ${record.subscription_id} is ${record.status}; only a paused subscription can be resumed`, "SUBSCRIPTION_INACTIVE");
+  }
+  const pausedFor = Date.parse(core.now()) - Date.parse(record.paused_at);
+  record.next_billing_date = new Date(Date.parse(record.next_billing_date) + pausedFor).toISOString();
+  record.status = "active";
+  record.paused_at = null;
+  core.changed();
+  emitSubscription(core, "subscription.unpaused", record);
+  emitSubscription(core, "subscription.updated", record);
 }
 
 /**

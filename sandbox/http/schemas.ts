@@ -64,10 +64,16 @@ export const paymentCreateBody = z.looseObject({
   ...discountCodes,
 });
 
+/** SDK `CancellationFeedback`. */
+const cancellationFeedback = z.enum(["too_expensive", "missing_features", "switched_service", "unused", "customer_service", "low_quality", "too_complex", "other"]);
+
 export const subscriptionUpdateBody = z.looseObject({
   status: z.enum(["pending", "active", "on_hold", "paused", "cancelled", "failed", "expired", "past_due"]).nullish(),
   next_billing_date: z.string().nullish(),
   cancel_at_next_billing_date: z.boolean().nullish(),
+  cancel_reason: z.enum(["cancelled_by_customer", "cancelled_by_merchant", "cancelled_by_merchant_send_dunning", "cancelled_by_merchant_grace_period_expired", "dodo_team"]).nullish(),
+  cancellation_feedback: cancellationFeedback.nullish(),
+  cancellation_comment: z.string().nullish(),
   metadata: metadata.nullish(),
 });
 

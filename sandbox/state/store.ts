@@ -49,6 +49,7 @@ function fillFieldsAddedLater(state: SandboxState): void {
     payment.pending_card ??= null;
   }
   for (const record of Object.values(state.discounts)) record.contention ??= 0;
+  for (const sub of Object.values(state.subscriptions)) sub.paused_at ??= null;
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated state file. */

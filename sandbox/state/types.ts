@@ -178,6 +178,8 @@ export interface SubscriptionRecord extends Sequenced {
   customer_business_name: string | null;
   cancellation_feedback: CancellationFeedback | null;
   cancellation_comment: string | null;
+  /** Set while paused (`status: "paused"`); the pause's length moves `next_billing_date` on resume. */
+  paused_at: string | null;
   scheduled_change: ScheduledChangeRecord | null;
   pending_change: PendingChangeRecord | null;
   /** Downgrade credit in minor units of `currency`, consumed by later renewals and upgrades. */
