@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SandboxCore } from "../core";
 import { attachCard } from "../domain/customers";
 import { armContention } from "../domain/discounts";
+import { moveDispute, openDispute } from "../domain/disputes";
 import { runDueWork } from "../domain/due";
 import { paymentMethodItem } from "../domain/serialize";
 import { notFound } from "../http/errors";
@@ -115,6 +116,21 @@ export function registerControlPlane(router: Router, deps: ControlPlaneDeps): vo
       const record = webhooks.find(params.delivery_id!);
       if (!record) throw notFound("Delivery", params.delivery_id!);
       return json(await webhooks.redeliver(record));
+    });
+
+  const disputeStage = z.enum(["pre_dispute", "dispute", "pre_arbitration"]);
+  router
+    .add("POST", "/_sandbox/disputes", ({ body }) => {
+      const input = parseBody(z.strictObject({ payment_id: z.string(), amount: z.number().int().optional(), reason: z.string().nullish(), stage: disputeStage.optional() }), body);
+      return json(openDispute(core, input));
+    })
+    .add("POST", "/_sandbox/disputes/{dispute_id}", ({ params, body }) => {
+      const input = parseBody(z.strictObject({
+        status: z.enum(["dispute_expired", "dispute_accepted", "dispute_cancelled", "dispute_challenged", "dispute_won", "dispute_lost"]),
+        stage: disputeStage.optional(),
+        remarks: z.string().nullish(),
+      }), body);
+      return json(moveDispute(core, params.dispute_id!, input));
     });
 
   router.add("POST", "/_sandbox/discounts/{discount_id}/contention", ({ params, body }) => {

@@ -1,6 +1,7 @@
 import type { Refund, WebhookEventType, WebhookPayload } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
-import type { PaymentRecord, SubscriptionRecord } from "../state/types";
+import type { DisputeRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
+import { getDispute } from "./disputes";
 import { payment as serializePayment, subscription as serializeSubscription } from "./serialize";
 
 /**
@@ -9,7 +10,7 @@ import { payment as serializePayment, subscription as serializeSubscription } fr
  * Event Ordering; SDK `WebhookPayload.data`: "The latest data at the time of delivery attempt"), so
  * the dispatcher re-reads the object through this reference on every attempt.
  */
-export type EventRef = { kind: "payment" | "subscription" | "refund"; id: string };
+export type EventRef = { kind: "payment" | "subscription" | "refund" | "dispute"; id: string };
 
 type EventData = WebhookPayload["data"];
 
@@ -38,6 +39,10 @@ export function emitRefund(core: SandboxCore, type: WebhookEventType, refund: Re
   core.emit(type, refundData(refund), { kind: "refund", id: refund.refund_id });
 }
 
+export function emitDispute(core: SandboxCore, type: WebhookEventType, record: DisputeRecord): void {
+  core.emit(type, { ...getDispute(core, record), payload_type: "Dispute" }, { kind: "dispute", id: record.dispute_id });
+}
+
 /** The object's current state as a webhook `data`, or null once it no longer exists (e.g. after a reset). */
 export function renderEvent(core: SandboxCore, ref: EventRef): EventData | null {
   switch (ref.kind) {
@@ -52,6 +57,10 @@ export function renderEvent(core: SandboxCore, ref: EventRef): EventData | null 
     case "refund": {
       const record = core.state.refunds[ref.id];
       return record ? refundData(record.refund) : null;
+    }
+    case "dispute": {
+      const record = core.state.disputes[ref.id];
+      return record ? { ...getDispute(core, record), payload_type: "Dispute" } : null;
     }
   }
 }

@@ -15,6 +15,7 @@ import type { PaymentMethodRecord, PaymentRecord, SubscriptionRecord } from "../
 import { getAddon, getProduct, planLines } from "./catalog";
 import { testCard } from "./cards";
 import { discountDetails } from "./discounts";
+import { disputeOfPayment, disputesOfPayment } from "./disputes";
 import { planTotal } from "./proration";
 
 /**
@@ -103,7 +104,7 @@ export function payment(core: SandboxCore, record: PaymentRecord): Payment {
     currency: record.currency,
     customer: customerDetails(core, record.customer_id),
     digital_products_delivered: record.status === "succeeded" && record.product_cart !== null,
-    disputes: [],
+    disputes: disputesOfPayment(core, record.payment_id).map((d) => disputeOfPayment(core, d)),
     is_multi_subscription: false,
     is_update_payment_method: record.is_update_payment_method,
     metadata: record.metadata,
@@ -159,7 +160,7 @@ export function paymentListItem(core: SandboxCore, record: PaymentRecord): Payme
     total_amount: full.total_amount,
     card_last_four: full.card_last_four ?? null,
     card_network: full.card_network ?? null,
-    dispute_status: null,
+    dispute_status: disputesOfPayment(core, record.payment_id).at(-1)?.status ?? null,
     invoice_id: null,
     invoice_url: null,
     payment_method: full.payment_method ?? null,

@@ -17,6 +17,8 @@ import { createProduct, getAddon, getProduct, productListItem } from "../domain/
 import { checkoutStatus, createCheckout, previewCheckout } from "../domain/checkouts";
 import * as customers from "../domain/customers";
 import * as discounts from "../domain/discounts";
+import { getDisputeRecord, getDispute, listDisputes } from "../domain/disputes";
+import { paymentLineItems } from "../domain/line-items";
 import { getPaymentRecord, listPayments, retrievePayment } from "../domain/payments";
 import { cancelScheduledChange, changePlan, previewChangePlan } from "../domain/plan-change";
 import { createRefund, getRefund, listRefunds } from "../domain/refunds";
@@ -100,7 +102,10 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
   router
     .add("GET", "/payments", ({ query }) => json(paginate(listPayments(core, query), pageQuery(query))))
     .add("GET", "/payments/{payment_id}", ({ params }) => json(retrievePayment(core, params.payment_id!)))
-    .add("GET", "/payments/{payment_id}/line-items", ({ params }) => json(lineItems(core, params.payment_id!)))
+    .add("GET", "/payments/{payment_id}/line-items", ({ params }) => {
+      const payment = getPaymentRecord(core, params.payment_id!);
+      return json({ currency: payment.currency, items: paymentLineItems(core, payment) } satisfies PaymentRetrieveLineItemsResponse);
+    })
     .add("POST", "/payments", ({ body }) => json(createLegacyPayment(core, body, charge)));
 
   router
@@ -133,24 +138,10 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
     })
     .add("GET", "/refunds", ({ query }) => json(paginate(listRefunds(core, query), pageQuery(query))))
     .add("GET", "/refunds/{refund_id}", ({ params }) => json(getRefund(core, params.refund_id!)));
-}
 
-function lineItems(core: SandboxCore, paymentId: string): PaymentRetrieveLineItemsResponse {
-  const payment = getPaymentRecord(core, paymentId);
-  const lines = payment.product_cart ?? [];
-  // `product_cart` lists the session's one-time lines in order; those know what was charged after discounts.
-  const session = payment.checkout_session_id ? core.state.checkouts[payment.checkout_session_id] : undefined;
-  const charged = session?.cart.filter((l) => !l.is_subscription);
-  return {
-    currency: payment.currency,
-    items: lines.map((line, i) => {
-      const product = getProduct(core, line.product_id);
-      const sessionLine = charged?.[i];
-      const listPrice = product.price.type === "one_time_price" ? product.price.price * line.quantity : 0;
-      const amount = sessionLine ? sessionLine.amount - sessionLine.discount : listPrice;
-      return { amount, items_id: line.product_id, refundable_amount: amount, tax: 0, description: product.description ?? null, name: product.name ?? null };
-    }),
-  };
+  router
+    .add("GET", "/disputes", ({ query }) => json(paginate(listDisputes(core, query), pageQuery(query))))
+    .add("GET", "/disputes/{dispute_id}", ({ params }) => json(getDispute(core, getDisputeRecord(core, params.dispute_id!))));
 }
 
 /** Deprecated `POST /payments`: a one-time checkout confirmed at once, answered in the old shape. */

@@ -20,6 +20,7 @@ export function emptyState(business_id: string, brand_id: string): SandboxState 
     subscriptions: {},
     refunds: {},
     discounts: {},
+    disputes: {},
   };
 }
 
@@ -36,6 +37,8 @@ export function loadState(file: string): SandboxState | null {
 /** Files written before discounts existed lack their fields; the neutral values mean "no discount". */
 function fillFieldsAddedLater(state: SandboxState): void {
   state.discounts ??= {};
+  state.disputes ??= {};
+  for (const record of Object.values(state.refunds)) record.items ??= [];
   for (const session of Object.values(state.checkouts)) {
     session.discount_ids ??= [];
     session.minimal_address ??= false;

@@ -1,5 +1,7 @@
 import type {
   AddonResponse,
+  DisputeStage,
+  DisputeStatus,
   AttachAddon,
   BillingAddress,
   CancellationFeedback,
@@ -192,6 +194,20 @@ export interface SubscriptionRecord extends Sequenced {
 
 export interface RefundRecord extends Sequenced {
   refund: Refund;
+  /** What the refund took from each line item of the payment (a refund without items takes every line's remainder). */
+  items: Array<{ item_id: string; amount: number }>;
+}
+
+export interface DisputeRecord extends Sequenced {
+  dispute_id: string;
+  payment_id: string;
+  /** Minor units of the payment's currency. */
+  amount: number;
+  created_at: string;
+  stage: DisputeStage;
+  status: DisputeStatus;
+  reason: string | null;
+  remarks: string | null;
 }
 
 export interface DiscountRecord extends Sequenced {
@@ -218,4 +234,5 @@ export interface SandboxState {
   subscriptions: Record<string, SubscriptionRecord>;
   refunds: Record<string, RefundRecord>;
   discounts: Record<string, DiscountRecord>;
+  disputes: Record<string, DisputeRecord>;
 }
