@@ -47,6 +47,11 @@ export const SEED_SUBSCRIPTIONS = {
   failing_starter: "sub_PLA59JebWChjBCfCV48lK",
 } as const;
 
+/** A credit entitlement to attach to products (none is attached in the seed). */
+export const SEED_CREDIT_ENTITLEMENTS = {
+  api_credits: "cde_R4x8mKq2Vt7NwYpL3sJ0d",
+} as const;
+
 export const SEED_PAYMENTS = {
   demo_course: "pay_U0Vf7MWUAKSCKsPh0qC8V",
   demo_basic_first: "pay_0m2K4DThHffJPtNm17uuU",
@@ -85,6 +90,17 @@ export function buildSeedState(now: Date): SandboxState {
   const seq = () => state.next_seq++;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
   const created = at(30);
+
+  state.credit_entitlements[SEED_CREDIT_ENTITLEMENTS.api_credits] = {
+    seq: seq(),
+    deleted: false,
+    entitlement: {
+      id: SEED_CREDIT_ENTITLEMENTS.api_credits, business_id: SEED_BUSINESS_ID, created_at: created, updated_at: created, name: "API credits",
+      unit: "API calls", precision: 0, overage_enabled: false, overage_behavior: "forgive_at_reset", rollover_enabled: false, currency: null,
+      description: "Calls to the merchant's API", expires_after_days: null, max_rollover_count: null, overage_limit: null, price_per_unit: null,
+      rollover_percentage: null, rollover_timeframe_count: null, rollover_timeframe_interval: null,
+    },
+  };
 
   const addons: AddonResponse[] = [
     { id: SEED_ADDONS.extra_seat, business_id: SEED_BUSINESS_ID, created_at: created, updated_at: created, currency: USD, name: "Extra seat", price: 1000, tax_category: "saas", description: "One more team member", image: null },
@@ -140,7 +156,7 @@ export function buildSeedState(now: Date): SandboxState {
       trial_period_days: 0, created_at: start, previous_billing_date: start, next_billing_date: addInterval(start, "Month", 1),
       cancel_at_next_billing_date: false, cancelled_at: null, billing: { country: "US", zipcode: "94107" }, metadata: {},
       payment_method_id, tax_id: null, customer_business_name: null, cancellation_feedback: null, cancellation_comment: null, paused_at: null,
-      scheduled_change: null, pending_change: null, credit_balance: 0, dues: 0, charging_payment_id: null,
+      scheduled_change: null, pending_change: null, credit_balance: 0, dues: 0, charging_payment_id: null, credit_overrides: {},
     };
     state.subscriptions[subscription_id] = sub;
     const price = state.products[product_id]!.product.price;

@@ -6,11 +6,13 @@ import type {
   Product,
   ProductCreateParams,
   ProductListResponse,
+  ProductUpdateParams,
 } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
 import { invalid, notFound } from "../http/errors";
 import { newId } from "../ids";
 import type { PlanSelection } from "../state/types";
+import { creditMappings } from "./credits";
 import type { PriceLine } from "./proration";
 
 export function getProduct(core: SandboxCore, productId: string): Product {
@@ -89,7 +91,7 @@ export function createProduct(core: SandboxCore, params: ProductCreateParams): P
     brand_id: params.brand_id ?? core.state.brand_id,
     business_id: core.state.business_id,
     created_at: now,
-    credit_entitlements: [],
+    credit_entitlements: creditMappings(core, params.credit_entitlements ?? []),
     entitlements: [],
     is_recurring: params.price.type !== "one_time_price",
     license_key_enabled: params.license_key_enabled ?? false,
@@ -112,6 +114,19 @@ export function createProduct(core: SandboxCore, params: ProductCreateParams): P
   core.state.products[product.product_id] = { seq: core.nextSeq(), product, archived: false };
   core.changed();
   return product;
+}
+
+/** `PATCH /products/{id}` (SDK `products.update`, answers nothing): name, description, metadata, addons, credit entitlements. */
+export function updateProduct(core: SandboxCore, productId: string, params: ProductUpdateParams): void {
+  const product = getProduct(core, productId);
+  for (const addonId of params.addons ?? []) getAddon(core, addonId);
+  if (params.name != null) product.name = params.name;
+  if (params.description !== undefined) product.description = params.description;
+  if (params.metadata != null) product.metadata = params.metadata;
+  if (params.addons != null) product.addons = params.addons;
+  if (params.credit_entitlements != null) product.credit_entitlements = creditMappings(core, params.credit_entitlements);
+  product.updated_at = core.now();
+  core.changed();
 }
 
 export function cartCurrency(currencies: Currency[]): Currency {

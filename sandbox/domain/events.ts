@@ -1,3 +1,4 @@
+import type { CreditLedgerEntry } from "dodopayments/resources/credit-entitlements/balances";
 import type { Refund, WebhookEventType, WebhookPayload } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
 import type { DisputeRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
@@ -37,6 +38,16 @@ export function emitSubscription(core: SandboxCore, type: WebhookEventType, reco
 
 export function emitRefund(core: SandboxCore, type: WebhookEventType, refund: Refund): void {
   core.emit(type, refundData(refund), { kind: "refund", id: refund.refund_id });
+}
+
+/** Ledger entries never change, so a credit event's payload is the same at any delivery. */
+export function emitCreditLedgerEntry(core: SandboxCore, type: WebhookEventType, entry: CreditLedgerEntry): void {
+  core.emit(type, { ...entry, payload_type: "CreditLedgerEntry" });
+}
+
+/** `credit.balance_low` (payload `CreditBalanceLow`): "Current credit balance at the time of the alert", a snapshot. */
+export function emitCreditBalanceLow(core: SandboxCore, data: Omit<WebhookPayload.CreditBalanceLow, "payload_type">): void {
+  core.emit("credit.balance_low", { ...data, payload_type: "CreditBalanceLow" });
 }
 
 export function emitDispute(core: SandboxCore, type: WebhookEventType, record: DisputeRecord): void {

@@ -5,6 +5,7 @@ import { planLines } from "./catalog";
 import { createPayment, failWithoutMethod, recordZeroPayment, runCharge } from "./payments";
 import { applyPlan } from "./plan-change";
 import { applyCredit, planTotal } from "./proration";
+import { startCreditCycle } from "./credit-ledger";
 import { emitSubscription } from "./events";
 import { putOnHold } from "./subscriptions";
 
@@ -81,4 +82,5 @@ export function advancePeriod(core: SandboxCore, record: SubscriptionRecord): vo
   record.next_billing_date = addInterval(record.next_billing_date, record.payment_frequency_interval, record.payment_frequency_count);
   core.changed();
   emitSubscription(core, "subscription.renewed", record);
+  startCreditCycle(core, record);
 }

@@ -14,6 +14,8 @@ import { notFound } from "../http/errors";
 import type { PaymentMethodRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
 import { getAddon, getProduct, planLines } from "./catalog";
 import { testCard } from "./cards";
+import { balanceView } from "./credit-ledger";
+import { creditCart } from "./credits";
 import { discountDetails } from "./discounts";
 import { disputeOfPayment, disputesOfPayment } from "./disputes";
 import { planTotal } from "./proration";
@@ -204,7 +206,7 @@ export function subscription(core: SandboxCore, record: SubscriptionRecord): Sub
     brand_id: core.state.brand_id,
     cancel_at_next_billing_date: record.cancel_at_next_billing_date,
     created_at: record.created_at,
-    credit_entitlement_cart: [],
+    credit_entitlement_cart: creditCart(core, record, (entitlementId) => balanceView(core, entitlementId, record.customer_id)),
     currency: record.currency,
     customer: customerDetails(core, record.customer_id),
     has_payment_method: record.payment_method_id !== null,

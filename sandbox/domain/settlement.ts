@@ -1,5 +1,6 @@
 import type { SandboxCore } from "../core";
 import type { PaymentRecord } from "../state/types";
+import { grantOneTimeCredits } from "./credit-ledger";
 import { failWithoutMethod, methodOf, runCharge } from "./payments";
 import { planChangeSettled } from "./plan-change";
 import { settleRefund } from "./refunds";
@@ -30,6 +31,7 @@ export function settlePayment(core: SandboxCore, paymentId: string): void {
 
 /** What a payment's final outcome does to the subscription it pays for. */
 export function paymentSettled(core: SandboxCore, record: PaymentRecord, ok: boolean): void {
+  if (ok && record.product_cart?.length) grantOneTimeCredits(core, record);
   const sub = record.subscription_id ? core.state.subscriptions[record.subscription_id] : undefined;
   if (!sub) return;
   switch (record.purpose) {

@@ -13,6 +13,8 @@ import { createdWithin, newestFirst } from "../http/input";
 import { newId } from "../ids";
 import type { PlanSelection, SubscriptionRecord } from "../state/types";
 import { getProduct, recurringPrice } from "./catalog";
+import { startCreditCycle } from "./credit-ledger";
+import { overrideCreditCart } from "./credits";
 import { usableMethod } from "./customers";
 import { emitSubscription } from "./events";
 import { createPayment } from "./payments";
@@ -80,6 +82,7 @@ export function createPendingSubscription(
     credit_balance: 0,
     dues: 0,
     charging_payment_id: null,
+    credit_overrides: {},
   };
   core.state.subscriptions[record.subscription_id] = record;
   core.changed();
@@ -95,6 +98,7 @@ export function activateNewSubscription(core: SandboxCore, record: SubscriptionR
   record.next_billing_date = addInterval(now, record.payment_frequency_interval, record.payment_frequency_count);
   core.changed();
   emitSubscription(core, "subscription.active", record);
+  startCreditCycle(core, record);
 }
 
 export function failNewSubscription(core: SandboxCore, record: SubscriptionRecord): void {
@@ -157,6 +161,7 @@ export function updateSubscription(core: SandboxCore, subscriptionId: string, pa
   if (params.cancellation_feedback !== undefined) record.cancellation_feedback = params.cancellation_feedback;
   if (params.cancellation_comment !== undefined) record.cancellation_comment = params.cancellation_comment;
   if (params.customer_name != null) core.state.customers[record.customer_id]!.customer.name = params.customer_name;
+  if (params.credit_entitlement_cart != null) overrideCreditCart(core, record, params.credit_entitlement_cart);
   if (params.cancel_at_next_billing_date != null) {
     const undo = record.cancel_at_next_billing_date && !params.cancel_at_next_billing_date;
     // SDK: "the subscription will remain active until the end of billing period"; false before then undoes it.
@@ -262,4 +267,5 @@ export function duesSettled(core: SandboxCore, record: SubscriptionRecord, ok: b
   record.next_billing_date = addInterval(now, record.payment_frequency_interval, record.payment_frequency_count);
   core.changed();
   emitSubscription(core, "subscription.active", record);
+  startCreditCycle(core, record);
 }

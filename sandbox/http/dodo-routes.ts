@@ -8,12 +8,13 @@ import type {
   PaymentCreateResponse,
   PaymentRetrieveLineItemsResponse,
   ProductCreateParams,
+  ProductUpdateParams,
   RefundCreateParams,
   SubscriptionChangePlanParams,
   SubscriptionUpdateParams,
 } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
-import { createProduct, getAddon, getProduct, productListItem } from "../domain/catalog";
+import { createProduct, getAddon, getProduct, productListItem, updateProduct } from "../domain/catalog";
 import { checkoutStatus, createCheckout, previewCheckout } from "../domain/checkouts";
 import * as customers from "../domain/customers";
 import * as discounts from "../domain/discounts";
@@ -27,6 +28,7 @@ import { paymentMethodItem, customerDetails } from "../domain/serialize";
 import { scheduleRefundSettlement, scheduleSettlement } from "../domain/settlement";
 import * as subscriptions from "../domain/subscriptions";
 import { openUpdateSession } from "../hosted-checkout/complete";
+import { registerCreditRoutes } from "./credit-routes";
 import { invalid } from "./errors";
 import { boolParam, newestFirst, pageQuery, paginate, parseBody } from "./input";
 import { json, noContent, type Router } from "./router";
@@ -67,6 +69,10 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
       return json(paginate(items, pageQuery(query)));
     })
     .add("GET", "/products/{product_id}", ({ params }) => json(getProduct(core, params.product_id!)))
+    .add("PATCH", "/products/{product_id}", ({ params, body }) => {
+      updateProduct(core, params.product_id!, parseBody(schemas.productUpdateBody, body) as ProductUpdateParams);
+      return noContent();
+    })
     .add("GET", "/addons", ({ query }) =>
       json(paginate(newestFirst(Object.values(core.state.addons)).map((r) => r.addon), pageQuery(query))))
     .add("GET", "/addons/{addon_id}", ({ params }) => json(getAddon(core, params.addon_id!)));
@@ -142,6 +148,8 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
   router
     .add("GET", "/disputes", ({ query }) => json(paginate(listDisputes(core, query), pageQuery(query))))
     .add("GET", "/disputes/{dispute_id}", ({ params }) => json(getDispute(core, getDisputeRecord(core, params.dispute_id!))));
+
+  registerCreditRoutes(router, core);
 }
 
 /** Deprecated `POST /payments`: a one-time checkout confirmed at once, answered in the old shape. */

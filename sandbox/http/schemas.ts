@@ -17,8 +17,19 @@ const billing = z.looseObject({
 export const customerCreateBody = z.looseObject({ email: z.string().min(3), name: z.string().min(1), metadata: metadata.optional() });
 export const customerUpdateBody = z.looseObject({ email: z.string().nullish(), name: z.string().nullish(), metadata: metadata.nullish() });
 
+const timeInterval = z.enum(["Day", "Week", "Month", "Year"]);
+const overageBehavior = z.enum(["forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay"]);
+const attachCreditEntitlement = z.looseObject({
+  credit_entitlement_id: z.string(),
+  credits_amount: z.string(),
+  low_balance_threshold_percent: z.number().int().nullish(),
+  overage_behavior: overageBehavior.nullish(),
+  rollover_timeframe_interval: timeInterval.nullish(),
+});
+
 export const productCreateBody = z.looseObject({
   name: z.string().min(1),
+  credit_entitlements: z.array(attachCreditEntitlement).nullish(),
   tax_category: z.enum(["digital_products", "saas", "e_book", "edtech", "live_tutoring"]),
   price: z.discriminatedUnion("type", [
     z.looseObject({ type: z.literal("one_time_price"), currency: z.string().length(3), price: z.number().int().min(0) }),
@@ -75,6 +86,54 @@ export const subscriptionUpdateBody = z.looseObject({
   cancellation_feedback: cancellationFeedback.nullish(),
   cancellation_comment: z.string().nullish(),
   metadata: metadata.nullish(),
+});
+
+/** PATCH /products/{id}: the fields the sandbox keeps; every one optional. */
+export const productUpdateBody = z.looseObject({
+  name: z.string().min(1).nullish(),
+  description: z.string().nullish(),
+  metadata: metadata.nullish(),
+  addons: z.array(z.string()).nullish(),
+  credit_entitlements: z.array(attachCreditEntitlement).nullish(),
+});
+
+const creditEntitlementFields = {
+  currency: z.string().length(3).nullish(),
+  description: z.string().nullish(),
+  expires_after_days: z.number().int().nullish(),
+  max_rollover_count: z.number().int().nullish(),
+  overage_behavior: overageBehavior.nullish(),
+  overage_limit: z.number().int().nullish(),
+  price_per_unit: z.string().nullish(),
+  rollover_percentage: z.number().int().nullish(),
+  rollover_timeframe_count: z.number().int().nullish(),
+  rollover_timeframe_interval: timeInterval.nullish(),
+};
+
+export const creditEntitlementCreateBody = z.looseObject({
+  name: z.string(),
+  overage_enabled: z.boolean(),
+  precision: z.number().int(),
+  rollover_enabled: z.boolean(),
+  unit: z.string(),
+  ...creditEntitlementFields,
+});
+
+export const creditEntitlementUpdateBody = z.looseObject({
+  name: z.string().nullish(),
+  unit: z.string().nullish(),
+  overage_enabled: z.boolean().nullish(),
+  rollover_enabled: z.boolean().nullish(),
+  ...creditEntitlementFields,
+});
+
+export const ledgerEntryBody = z.looseObject({
+  amount: z.string(),
+  entry_type: z.enum(["credit", "debit"]),
+  expires_at: z.string().nullish(),
+  idempotency_key: z.string().nullish(),
+  metadata: metadata.nullish(),
+  reason: z.string().nullish(),
 });
 
 export const changePlanBody = z.looseObject({

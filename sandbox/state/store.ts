@@ -21,6 +21,10 @@ export function emptyState(business_id: string, brand_id: string): SandboxState 
     refunds: {},
     discounts: {},
     disputes: {},
+    credit_entitlements: {},
+    credit_grants: {},
+    credit_balances: {},
+    credit_ledger: {},
   };
 }
 
@@ -38,6 +42,10 @@ export function loadState(file: string): SandboxState | null {
 function fillFieldsAddedLater(state: SandboxState): void {
   state.discounts ??= {};
   state.disputes ??= {};
+  state.credit_entitlements ??= {};
+  state.credit_grants ??= {};
+  state.credit_balances ??= {};
+  state.credit_ledger ??= {};
   for (const record of Object.values(state.refunds)) record.items ??= [];
   for (const session of Object.values(state.checkouts)) {
     session.discount_ids ??= [];
@@ -52,7 +60,10 @@ function fillFieldsAddedLater(state: SandboxState): void {
     payment.pending_card ??= null;
   }
   for (const record of Object.values(state.discounts)) record.contention ??= 0;
-  for (const sub of Object.values(state.subscriptions)) sub.paused_at ??= null;
+  for (const sub of Object.values(state.subscriptions)) {
+    sub.paused_at ??= null;
+    sub.credit_overrides ??= {};
+  }
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated state file. */

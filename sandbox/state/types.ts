@@ -1,5 +1,7 @@
 import type {
   AddonResponse,
+  CreditEntitlement,
+  SubscriptionUpdateParams,
   DisputeStage,
   DisputeStatus,
   AttachAddon,
@@ -16,6 +18,7 @@ import type {
   SubscriptionStatus,
   TimeInterval,
 } from "dodopayments/resources/index";
+import type { BalanceListGrantsResponse, CreditLedgerEntry } from "dodopayments/resources/credit-entitlements/balances";
 import type { SandboxSettings } from "../settings";
 
 /** Every record carries a creation sequence so lists sort stably even within one millisecond. */
@@ -190,6 +193,8 @@ export interface SubscriptionRecord extends Sequenced {
   dues: number;
   /** Payment currently being collected for this subscription, if any (blocks plan changes → 409). */
   charging_payment_id: string | null;
+  /** Credit settings changed for this subscription only, by credit entitlement id. */
+  credit_overrides: Record<string, CreditCartOverride>;
 }
 
 export interface RefundRecord extends Sequenced {
@@ -197,6 +202,44 @@ export interface RefundRecord extends Sequenced {
   /** What the refund took from each line item of the payment (a refund without items takes every line's remainder). */
   items: Array<{ item_id: string; amount: number }>;
 }
+
+export interface CreditEntitlementRecord extends Sequenced {
+  entitlement: CreditEntitlement;
+  /** Soft-deleted (SDK: retrieve answers 404, `list?deleted=true` shows it, `undelete` restores it). */
+  deleted: boolean;
+}
+
+/** One grant of credits; amounts are smallest units (10^-precision) as strings (JSON has no bigint). */
+export interface CreditGrantRecord extends Sequenced {
+  grant: Omit<BalanceListGrantsResponse, "initial_amount" | "remaining_amount">;
+  initial_units: string;
+  remaining_units: string;
+  /** The subscription whose cycle issued it (subscription and rollover grants): they end with that cycle. */
+  subscription_id: string | null;
+}
+
+export interface CreditBalanceRecord extends Sequenced {
+  id: string;
+  credit_entitlement_id: string;
+  customer_id: string;
+  overage_units: string;
+  created_at: string;
+  updated_at: string;
+  last_transaction_at: string | null;
+  /** `credit.balance_low` already sent for the current dip below the threshold. */
+  low_alerted: boolean;
+}
+
+export interface CreditLedgerRecord extends Sequenced {
+  entry: CreditLedgerEntry;
+  /** API entries: how the request named it, for `BalanceCreateLedgerEntryResponse`. */
+  entry_type: "credit" | "debit" | null;
+  reason: string | null;
+  idempotency_key: string | null;
+}
+
+/** `subscriptions.update` `credit_entitlement_cart`: per-subscription settings over the product's. */
+export type CreditCartOverride = Omit<NonNullable<SubscriptionUpdateParams["credit_entitlement_cart"]>[number], "credit_entitlement_id">;
 
 export interface DisputeRecord extends Sequenced {
   dispute_id: string;
@@ -235,4 +278,9 @@ export interface SandboxState {
   refunds: Record<string, RefundRecord>;
   discounts: Record<string, DiscountRecord>;
   disputes: Record<string, DisputeRecord>;
+  credit_entitlements: Record<string, CreditEntitlementRecord>;
+  credit_grants: Record<string, CreditGrantRecord>;
+  /** Keyed by `${credit_entitlement_id}:${customer_id}`. */
+  credit_balances: Record<string, CreditBalanceRecord>;
+  credit_ledger: Record<string, CreditLedgerRecord>;
 }
