@@ -3,7 +3,7 @@
 // because lib/env and lib/db bind to one DATABASE_URL per process.
 import { lastDays } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 const RUNS = Number(process.argv[2] ?? 15);
 

@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
     // The app's modules read their env once: point them at this stack before importing them.
     Object.assign(process.env, stack.appEnv);
     const { default: Dodo } = await import("dodopayments");
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/db/client");
     const { syncProduct } = await import("@/lib/catalog/sync");
     const { acceptOffer } = await import("@/lib/checkout/one-click");
 

@@ -145,7 +145,7 @@ async function measure(): Promise<void> {
     delete process.env.DODO_PAYMENTS_ENVIRONMENT;
     const [{ handleDodoWebhook }, { db }, { loadEnv }] = await Promise.all([
       import("@/lib/webhooks/handle"),
-      import("@/lib/db"),
+      import("@/lib/db/client"),
       import("@/lib/env"),
     ]);
     if (loadEnv().DATABASE_URL !== databaseUrl) throw new Error("lib/env was configured before this bench set DATABASE_URL");

@@ -13,7 +13,7 @@ await runWithAppEnvironment(async () => {
   // Imported only now: the env module reads process.env once.
   const { mintMagicLink } = await import("@/lib/auth/customer-session");
   const { customerByEmail } = await import("@/lib/checkout/customers");
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/db/client");
   try {
     const customer = await customerByEmail(email);
     if (customer) {

@@ -1,7 +1,7 @@
 // Demo data for `npm run dev` and the end-to-end stack: mirrors the sandbox's catalogue, ranks the
 // subscription ladder, creates a demo funnel (upsell → downsell) and the demo merchant sign-in.
 // Idempotent (fixed ids, upserts), so every restart can run it without duplicating anything.
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
 import { ensureMerchantUser } from "@/lib/merchant/users";
 import { reconcileRecent } from "@/lib/reconcile/recent";

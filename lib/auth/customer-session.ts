@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import type { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { signToken, verifyToken } from "./signed-token";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** The storefront catalogue: active one-time products first, then plans by ladder and rank. */
 export async function listCatalogue() {

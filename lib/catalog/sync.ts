@@ -1,7 +1,7 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import type { Product as DodoProduct } from "dodopayments/resources/products/products";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { productFromDodo, type ProductMirror } from "./from-dodo";

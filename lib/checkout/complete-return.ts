@@ -1,6 +1,7 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { dodo } from "@/lib/dodo/client";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { recordDecision } from "@/lib/offers/decide";
@@ -58,7 +59,7 @@ export async function completeCheckoutReturn(
   if (parsed.impressionId) {
     // Bought an offer through hosted checkout: that is the offer's answer, if it had none yet.
     const imp = await db.offerImpression.findUnique({ where: { id: parsed.impressionId }, select: { id: true, customerId: true } });
-    if (imp?.customerId === payment.customerId) await db.$transaction((tx) => recordDecision(tx, imp.id, "ACCEPTED", "hosted_checkout"));
+    if (imp?.customerId === payment.customerId) await inTransaction((tx) => recordDecision(tx, imp.id, "ACCEPTED", "hosted_checkout"));
   }
   await openFunnelFor(payment, productIds);
   return { ok: true, customerId: payment.customerId, intentId: intent.id };

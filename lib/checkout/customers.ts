@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export async function customerExists(customerId: string): Promise<boolean> {
   return (await db.customer.count({ where: { id: customerId } })) === 1;

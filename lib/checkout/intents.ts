@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 

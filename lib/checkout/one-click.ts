@@ -1,7 +1,8 @@
 import "server-only";
 import DodoPayments from "dodopayments";
 import type { CheckoutSessionBillingAddress } from "dodopayments/resources/checkout-sessions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
@@ -60,7 +61,7 @@ type Claim = { kind: "existing"; attempt: ChargeAttempt } | { kind: "new"; attem
  * number of tabs, clicks or app instances produce one attempt; the others get the first one back.
  */
 async function claimAttempt(impressionId: string, customerId: string, now: Date): Promise<Claim> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await lockImpression(tx, impressionId);
     const imp = await tx.offerImpression.findUnique({ where: { id: impressionId }, include: { decision: true, chargeAttempt: true } });
     if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId) return { kind: "refused", result: NOT_FOUND };
@@ -132,7 +133,7 @@ async function recordChargeError(attempt: ChargeAttempt, err: unknown, now: Date
   const refused = status !== undefined && status >= 400 && status < 500 && status !== 408;
   if (!refused) console.error("[one-click] charge outcome unknown", err);
   const code = refused ? dodoErrorCode((err as InstanceType<typeof DodoPayments.APIError>).error) : PROVIDER_UNAVAILABLE;
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: refused ? "FAILED" : "UNKNOWN", errorCode: code } });
     await recordDecision(tx, attempt.impressionId, "FAILED", code.toLowerCase(), now);
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
 import type { Payment } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** A product the storefront may sell (not archived), or null. */
 export function storefrontProduct(id: string) {

@@ -1,9 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/tx";
 import { Prisma, type Payment, type Subscription } from "@/lib/generated/prisma/client";
 import { entitlementStateFor, paymentEntitlementStatus } from "./rules";
-
-type Tx = Prisma.TransactionClient;
 
 // Rows are unique on (sourceId, productId) and only ever upserted from the source's stored state,
 // so replays and out-of-order events rewrite the same row instead of granting twice.

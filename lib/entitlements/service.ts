@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Entitlement } from "@/lib/generated/prisma/client";
 import type { EntitlementStatus } from "@/lib/generated/prisma/enums";
 import { effectiveStatus, grantsAccess } from "./rules";

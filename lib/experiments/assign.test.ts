@@ -1,6 +1,6 @@
 // Sticky experiment assignment: distribution, stickiness across calls and concurrent convergence.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { assignVariant } from "@/lib/experiments/assign";
 import { chooseAssignment } from "@/lib/experiments/bucket";
 import { createCustomer, createFunnel, createOffer, createProduct } from "@/tests/unit/stats/fixture";

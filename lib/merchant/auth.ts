@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { emailKey, ipKey, LOGIN_LIMITS, releaseLoginAttempts, reserveLoginAttempt } from "./rate-limit";
 import { fail, invalid, ok, type Result } from "./result";
 import { merchantEmail } from "./users";

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { findCycle } from "./funnel-graph";
 import { edgesSchema, funnelSchema, stepSchema, type StepInput } from "./funnel-schema";
 import { fail, invalid, ok, type Result } from "./result";
@@ -53,7 +54,7 @@ export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ 
   if (!parsed.success) return invalid(parsed.error);
   const offers = await checkOffers(parsed.data);
   if (!offers.ok) return offers;
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     // Serialises concurrent step additions to one funnel (positions are unique per funnel).
     const funnel = await tx.$queryRaw<{ entryStepId: string | null }[]>`SELECT "entryStepId" FROM "Funnel" WHERE id = ${funnelId} FOR UPDATE`;
     if (!funnel[0]) return fail("not_found", "This funnel no longer exists.");
@@ -93,7 +94,7 @@ export async function updateStep(stepId: string, raw: unknown): Promise<Result<{
       });
     }
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: parsed.data.name, holdoutBps: parsed.data.holdoutBps } });
     if (!count) return fail("not_found", "This step no longer exists.");
     for (const old of existing) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { ensureOfferDiscount } from "@/lib/offers/discount-code";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { majorToMinor, minorToMajor } from "./amounts";
 import { offerSchema, type OfferInput } from "./offer-schema";
 import { fail, invalid, ok, type Result } from "./result";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { lastDays } from "@/lib/stats/range";
 import { getStatsReport } from "@/lib/stats/service";
 

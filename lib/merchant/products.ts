@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { ladderSchema, rankingSchema } from "./product-schema";
 import { fail, invalid, ok, type Result } from "./result";
 
@@ -48,7 +49,7 @@ export async function setLadderRanking(ladderId: string, raw: unknown): Promise<
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, ladderId: true } });
   const notPlans = products.filter((p) => p.kind !== "SUBSCRIPTION");
   if (products.length !== ids.length || notPlans.length) return fail("invalid_input", "Only subscription products can be ranked in a plan ladder.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const ladder = await tx.planLadder.findUnique({ where: { id: ladderId }, select: { id: true } });
     if (!ladder) return fail("not_found", "This plan ladder no longer exists.");
     const ranked = parsed.data.filter((r) => r.rank !== null).map((r) => r.productId);

@@ -1,5 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { lockAll } from "@/lib/db/lock";
+import { inTransaction } from "@/lib/db/tx";
 
 // Sign-in throttling kept in Postgres (LoginAttempt), so every app instance sees the same counts.
 // An attempt is reserved *before* the password is checked, under a per-key advisory lock, so
@@ -14,10 +16,9 @@ export const ipKey = (ip: string) => `ip:${ip}`;
 
 export async function reserveLoginAttempt(keys: { key: string; limit: number }[], now = new Date()): Promise<Reservation> {
   const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
-  // Fixed lock order: two requests locking the same keys can never deadlock.
   const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
-  return db.$transaction(async (tx) => {
-    for (const { key } of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+  return inTransaction(async (tx) => {
+    await lockAll(tx, "login", sorted.map((k) => k.key));
     await tx.loginAttempt.deleteMany({ where: { key: { in: sorted.map((k) => k.key) }, at: { lt: windowStart } } });
     for (const { key, limit } of sorted) {
       const recent = await tx.loginAttempt.findMany({ where: { key, at: { gte: windowStart } }, orderBy: { at: "asc" }, select: { at: true } });

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { MERCHANT_COOKIE, MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./session-token";
 

@@ -13,7 +13,7 @@ export const merchantEmail = z.string().trim().toLowerCase().pipe(z.email("Enter
 export const MIN_PASSWORD_LENGTH = 10;
 
 async function defaultStore(): Promise<UserStore> {
-  return (await import("@/lib/db")).db;
+  return (await import("@/lib/db/client")).db;
 }
 
 /** Creates the user, or sets the password of an existing one (the demo seed runs on every start). */

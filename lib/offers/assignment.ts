@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { assignVariant, type Assignment, type StepForAssignment } from "@/lib/experiments/assign";
 
 /** Which variant of a step this customer sees (sticky, from the experiments module), or holdout. */

@@ -1,18 +1,18 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { lock } from "@/lib/db/lock";
+import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
-import { lockKey } from "./lock";
 
 export type DeclineResult = { ok: true } | { ok: false; code: "not_found" | "already_decided" | "charge_started"; message: string };
 
 /** Records a decision unless the impression already has one (the unique key keeps the first). */
-export async function recordDecision(tx: Prisma.TransactionClient, impressionId: string, outcome: DecisionOutcome, reason: string | null, now = new Date()): Promise<void> {
+export async function recordDecision(tx: Tx, impressionId: string, outcome: DecisionOutcome, reason: string | null, now = new Date()): Promise<void> {
   await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason, decidedAt: now }], skipDuplicates: true });
 }
 
 /** Serialises everything that decides one impression (accept vs decline, two tabs) across instances. */
-export function lockImpression(tx: Prisma.TransactionClient, impressionId: string): Promise<void> {
-  return lockKey(tx, `decide:${impressionId}`);
+export function lockImpression(tx: Tx, impressionId: string): Promise<void> {
+  return lock(tx, "offer-decision", impressionId);
 }
 
 /**
@@ -20,7 +20,7 @@ export function lockImpression(tx: Prisma.TransactionClient, impressionId: strin
  * started (that decision belongs to the payment's outcome). Declining twice is harmless.
  */
 export async function declineOffer(input: { impressionId: string; customerId: string }, now = new Date()): Promise<DeclineResult> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await lockImpression(tx, input.impressionId);
     const imp = await tx.offerImpression.findUnique({ where: { id: input.impressionId }, include: { decision: true, chargeAttempt: { select: { id: true } } } });
     if (!imp || imp.customerId !== input.customerId || imp.holdout) return { ok: false, code: "not_found", message: "This offer is not available." };

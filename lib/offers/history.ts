@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
 import type { CustomerHistory } from "./rules";
 

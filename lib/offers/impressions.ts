@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
-import { lockKey } from "./lock";
+import { lock } from "@/lib/db/lock";
+import { inTransaction } from "@/lib/db/tx";
 import { offerPrice } from "./rules";
 
 export type NewImpression = {
@@ -40,9 +41,9 @@ export async function recordImpression(data: NewImpression, now = new Date()) {
   const slot = data.funnelSessionId
     ? { funnelSessionId: data.funnelSessionId, stepId: data.stepId }
     : { customerId: data.customerId, offerId: data.offerId, placement: data.placement, funnelSessionId: null, decision: null, expiresAt: { gt: now } };
-  const key = data.funnelSessionId ? `impression:${data.funnelSessionId}:${data.stepId}` : `impression:${data.customerId}:${data.placement}:${data.offerId}`;
-  return db.$transaction(async (tx) => {
-    await lockKey(tx, key);
+  const key = data.funnelSessionId ? `${data.funnelSessionId}:${data.stepId}` : `${data.customerId}:${data.placement}:${data.offerId}`;
+  return inTransaction(async (tx) => {
+    await lock(tx, "offer-slot", key);
     const existing = await tx.offerImpression.findFirst({ where: slot, orderBy: { shownAt: "asc" } });
     return existing ?? tx.offerImpression.create({ data: { ...data, shownAt: now } });
   });

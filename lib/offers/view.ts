@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { chargeView, type ChargeView } from "@/lib/checkout/outcome";

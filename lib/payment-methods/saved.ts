@@ -1,6 +1,6 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { brandName, chooseOneClickMethod, type CardSummary } from "./eligibility";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "./results";
 

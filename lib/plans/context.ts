@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { PlanLadder, Product, Subscription } from "@/lib/generated/prisma/client";
 import { classifyMove, type LadderPlan, type Move } from "./ladder";
 import { failure, NOT_FOUND, type PlanFailure } from "./results";

@@ -1,6 +1,6 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { PlanChange, Product, Subscription } from "@/lib/generated/prisma/client";
 import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
 import { ladderPlanOf } from "./context";

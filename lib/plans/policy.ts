@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { LadderPolicy } from "./terms";
 
 // The merchant's plan-change policy for one ladder. The console (app/merchant) renders the form;

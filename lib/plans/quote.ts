@@ -1,7 +1,8 @@
 import "server-only";
 import DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
@@ -144,7 +145,7 @@ type Claim = "claimed" | "busy" | "taken";
 
 /** QUOTED → SUBMITTED, once, and only if no other change of the subscription is in flight (any instance). */
 async function claim(change: PlanChange, now: Date): Promise<Claim> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Subscription" WHERE id = ${change.subscriptionId} FOR UPDATE`;
     const busy = await tx.planChange.findFirst({
       where: { subscriptionId: change.subscriptionId, id: { not: change.id }, status: "SUBMITTED", submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) } },

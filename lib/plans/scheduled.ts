@@ -1,6 +1,6 @@
 import "server-only";
 import DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { syncSubscription } from "@/lib/reconcile/sync";
 import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";

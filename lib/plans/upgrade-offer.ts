@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { ladderPlanOf } from "./context";
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel } from "./ladder";
 import { termsFor } from "./terms";

@@ -1,11 +1,11 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 import type { Payment, Subscription } from "@/lib/generated/prisma/client";
 import { applyObject, prepareObject } from "@/lib/webhooks/objects";
-import { inTransaction } from "@/lib/webhooks/tx";
+import { inTransaction } from "@/lib/db/tx";
 import type { ObjectState } from "@/lib/webhooks/types";
 
 export type SyncOptions = { dodo?: DodoPayments; now?: () => Date; graceHours?: number };

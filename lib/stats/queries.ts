@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db/client";
 
 // SQL aggregations behind the offer-stats page. Every query reads impressions shown in
 // [from, to) through the OfferImpression(shownAt) index and joins each impression's one decision,

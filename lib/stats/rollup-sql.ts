@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 
 // Bookkeeping SQL of the daily roll-ups (the aggregates themselves are in queries.ts).
 
@@ -27,14 +28,14 @@ export async function readDirtyMarks(from: Date, to: Date): Promise<{ marks: Dir
  * is recomputed on the next request; a failed computation deletes nothing.
  */
 export async function storeDays(days: { day: string; data: unknown }[], computedAt: Date, marks: DirtyMark[]): Promise<void> {
-  await db.$transaction([
-    db.$executeRaw`
+  await inTransaction(async (tx) => {
+    await tx.$executeRaw`
       INSERT INTO "StatsDay" ("day", "data", "computedAt")
       SELECT (e->>'day')::date, e->'data', ${computedAt} FROM jsonb_array_elements(${JSON.stringify(days)}::jsonb) e
       ON CONFLICT ("day") DO UPDATE SET "data" = EXCLUDED."data", "computedAt" = EXCLUDED."computedAt"
-      WHERE "StatsDay"."computedAt" < EXCLUDED."computedAt"`,
-    db.$executeRaw`
+      WHERE "StatsDay"."computedAt" < EXCLUDED."computedAt"`;
+    await tx.$executeRaw`
       DELETE FROM "StatsDirtyDay" d USING jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS m(day date, xmin text)
-      WHERE d.day = m.day AND d.xmin::text = m.xmin`,
-  ]);
+      WHERE d.day = m.day AND d.xmin::text = m.xmin`;
+  });
 }

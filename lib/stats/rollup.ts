@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { exposureSums, funnelFlows, openUntilByDay, orderValueSums, revenueByDay, variantCounts, type Scope } from "./queries";
 import { isoDay } from "./range";
 import { readDirtyMarks, storeDays, type DirtyMark } from "./rollup-sql";

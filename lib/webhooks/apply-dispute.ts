@@ -1,8 +1,9 @@
 import "server-only";
 import type { Dispute } from "dodopayments/resources/disputes";
-import { lockDodoObject } from "./lock";
+import { lock } from "@/lib/db/lock";
 import { disputeStatusRank, parseMinorAmount } from "./rules";
-import type { ApplyContext, Tx } from "./types";
+import type { Tx } from "@/lib/db/tx";
+import type { ApplyContext } from "./types";
 
 /** Upserts one dispute; its status only moves forward (opened → challenged → won/lost/…). */
 export async function upsertDispute(tx: Tx, dispute: Dispute): Promise<boolean> {
@@ -24,7 +25,7 @@ export async function upsertDispute(tx: Tx, dispute: Dispute): Promise<boolean> 
 
 /** dispute.*: recorded against its payment for the merchant; access is not changed by a dispute. */
 export async function applyDispute(ctx: ApplyContext, dispute: Dispute): Promise<void> {
-  await lockDodoObject(ctx.tx, dispute.payment_id);
+  await lock(ctx.tx, "dodo-object", dispute.payment_id);
   const payment = await ctx.tx.payment.findUnique({ where: { id: dispute.payment_id }, select: { id: true } });
   if (!payment) throw new Error(`dispute ${dispute.dispute_id}: payment ${dispute.payment_id} is unknown`);
   if (await upsertDispute(ctx.tx, dispute)) await ctx.checkpoint();

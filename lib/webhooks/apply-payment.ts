@@ -4,7 +4,7 @@ import { upsertCustomer } from "@/lib/customers/upsert";
 import type { Payment as PaymentRow } from "@/lib/generated/prisma/client";
 import { upsertDispute } from "./apply-dispute";
 import { upsertRefund } from "./apply-refund";
-import { lockDodoObject } from "./lock";
+import { lock } from "@/lib/db/lock";
 import { paymentRank, paymentStatusFrom, supersedes, versionOf } from "./rules";
 import { settlePayment } from "./settle-payment";
 import type { ApplyContext } from "./types";
@@ -16,7 +16,7 @@ import type { ApplyContext } from "./types";
  */
 export async function applyPayment(ctx: ApplyContext, payment: Payment): Promise<void> {
   const { tx } = ctx;
-  await lockDodoObject(tx, payment.payment_id);
+  await lock(tx, "dodo-object", payment.payment_id);
   const customerId = await upsertCustomer(tx, payment.customer);
   const status = paymentStatusFrom(payment.status);
   const version = versionOf(payment.updated_at, ctx.observedAt);

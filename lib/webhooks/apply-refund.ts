@@ -1,10 +1,11 @@
 import "server-only";
 import type { RefundListItem } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
-import { lockDodoObject } from "./lock";
+import { lock } from "@/lib/db/lock";
 import { refundStatusRank } from "./rules";
 import { settlePayment } from "./settle-payment";
-import type { ApplyContext, Tx } from "./types";
+import type { Tx } from "@/lib/db/tx";
+import type { ApplyContext } from "./types";
 
 /**
  * Upserts one refund (from a refund.* event or a payment's refunds[]). A refund's status only moves
@@ -41,7 +42,7 @@ export async function upsertRefund(
  * exist before the transaction (see prepare.ts).
  */
 export async function applyRefund(ctx: ApplyContext, refund: Refund): Promise<void> {
-  await lockDodoObject(ctx.tx, refund.payment_id);
+  await lock(ctx.tx, "dodo-object", refund.payment_id);
   const payment = await ctx.tx.payment.findUnique({ where: { id: refund.payment_id } });
   if (!payment) throw new Error(`refund ${refund.refund_id}: payment ${refund.payment_id} is unknown`);
   if (await upsertRefund(ctx.tx, refund, payment)) await ctx.checkpoint();

@@ -4,9 +4,10 @@ import { upsertCustomer } from "@/lib/customers/upsert";
 import { convergeSubscriptionEntitlements } from "@/lib/entitlements/grant";
 import { Prisma, type Subscription as SubscriptionRow } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { lockDodoObject } from "./lock";
+import { lock } from "@/lib/db/lock";
 import { subscriptionRank, subscriptionStatusFrom, supersedes } from "./rules";
-import type { ApplyContext, Tx } from "./types";
+import type { Tx } from "@/lib/db/tx";
+import type { ApplyContext } from "./types";
 
 const HELD: SubscriptionStatus[] = ["ON_HOLD", "PAST_DUE"];
 
@@ -66,7 +67,7 @@ async function linkPlanChanges(tx: Tx, sub: SubscriptionRow): Promise<void> {
  */
 export async function applySubscription(ctx: ApplyContext, sub: Subscription): Promise<void> {
   const { tx } = ctx;
-  await lockDodoObject(tx, sub.subscription_id);
+  await lock(tx, "dodo-object", sub.subscription_id);
   const customerId = await upsertCustomer(tx, sub.customer);
   const status = subscriptionStatusFrom(sub.status);
   // Raw: on this path a Prisma model read costs ~3x the CPU of the same SQL.

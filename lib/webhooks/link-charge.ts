@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChargeStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
 import type { ChargeAttempt, Payment, PlanChange } from "@/lib/generated/prisma/client";
-import type { Tx } from "./types";
+import type { Tx } from "@/lib/db/tx";
 
 // Resolves what a payment belongs to on our side: the one-click ChargeAttempt and its offer
 // decision, or a PlanChange. Everything is derived from the stored (newest) payment state, so

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
 import { processWebhookEvent, type ProcessOptions, type ProcessResult } from "./process";
 import type { DodoEnvelope } from "./types";

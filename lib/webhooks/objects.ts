@@ -5,7 +5,7 @@ import type { Payment } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
 import type { Subscription } from "dodopayments/resources/subscriptions";
 import { ensureProducts } from "@/lib/catalog/sync";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { applyDispute } from "./apply-dispute";
 import { applyPayment } from "./apply-payment";
 import { applyRefund } from "./apply-refund";

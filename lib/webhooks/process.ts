@@ -1,12 +1,12 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
 import { syncPayment } from "@/lib/reconcile/sync";
 import { applyObject, objectStateOf, prepareObject } from "./objects";
-import { inTransaction } from "./tx";
-import type { Tx, VerifiedEvent } from "./types";
+import { inTransaction, type Tx } from "@/lib/db/tx";
+import type { VerifiedEvent } from "./types";
 
 export type ProcessOptions = {
   /** Dodo client for fetches made while processing (default: the app's client). */

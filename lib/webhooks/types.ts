@@ -3,9 +3,7 @@ import type { Dispute } from "dodopayments/resources/disputes";
 import type { Payment } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
 import type { Subscription } from "dodopayments/resources/subscriptions";
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db/tx";
 
 /** The JSON body of every Dodo webhook. */
 export type DodoEnvelope = {

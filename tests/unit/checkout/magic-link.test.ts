@@ -1,7 +1,7 @@
 // Magic links sign a customer in once: a second use, even racing the first from another app
 // instance, is refused.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { MAGIC_LINK_SECONDS, mintMagicLink, redeemMagicLink } from "@/lib/auth/customer-session";
 import { signToken } from "@/lib/auth/signed-token";
 import { loadEnv } from "@/lib/env";

@@ -2,7 +2,7 @@
 // the price frozen on the impression must be exactly what Dodo charges, one-click or hosted.
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
 import { startHostedCheckout, startOfferCheckout } from "@/lib/checkout/intents";
 import { acceptOffer } from "@/lib/checkout/one-click";

@@ -1,6 +1,6 @@
 import DodoPayments from "dodopayments";
 import { describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
 import { seedCustomer, seedImpression, uid } from "../offers/fixtures";

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signToken } from "@/lib/auth/signed-token";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { authenticateMerchant } from "@/lib/merchant/auth";
 import { emailKey, LOGIN_LIMITS, reserveLoginAttempt } from "@/lib/merchant/rate-limit";
 import { mintMerchantToken, passwordFingerprint, readMerchantToken } from "@/lib/merchant/session-token";

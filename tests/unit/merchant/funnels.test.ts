@@ -1,6 +1,6 @@
 // Funnel admin: steps with experiments, accept/decline/fail edges, and the rules that protect history.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { findCycle } from "@/lib/merchant/funnel-graph";
 import { stepSchema } from "@/lib/merchant/funnel-schema";
 import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/merchant/funnels";

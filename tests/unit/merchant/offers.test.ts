@@ -2,7 +2,7 @@
 // Saving a discounted offer sets up its Dodo discount code, so the service runs against a sandbox.
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { offerSchema } from "@/lib/merchant/offer-schema";
 import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/merchant/offers";
 import { fieldErrorsOf } from "@/lib/merchant/result";

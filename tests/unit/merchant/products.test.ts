@@ -1,7 +1,7 @@
 // Catalogue sync (paging from page 0) and the merchant's plan ladders and ranking.
 import type DodoPayments from "dodopayments";
 import { describe, expect, it } from "vitest";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/merchant/products";
 import { createProduct, uid } from "../stats/fixture";

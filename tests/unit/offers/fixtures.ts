@@ -1,7 +1,7 @@
 // Per-test seed data for the funnel and one-click tests: every id is unique, so test files can
 // run concurrently against the one database.
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { OfferKind } from "@/lib/generated/prisma/enums";
 
 export const uid = (prefix: string) => `${prefix}_${crypto.randomBytes(8).toString("hex")}`;

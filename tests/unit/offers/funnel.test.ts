@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { declineOffer } from "@/lib/offers/decide";
 import { currentFunnelOffer, startFunnelSession } from "@/lib/offers/funnel";
 import { seedCustomer, seedFunnel, seedOffer, seedPayment, seedProduct } from "./fixtures";

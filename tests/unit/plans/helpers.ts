@@ -7,7 +7,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import DodoPayments from "dodopayments";
 import { productFromDodo } from "@/lib/catalog/from-dodo";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { PlanLadder } from "@/lib/generated/prisma/client";
 import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";

@@ -1,7 +1,7 @@
 // The merchant's policy service that the console calls.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { updateLadderPolicy } from "@/lib/plans/policy";
 
 describe("updateLadderPolicy", () => {

@@ -1,7 +1,7 @@
 // The quote → confirm service against a real sandbox and Postgres: what the preview shows is
 // Dodo's number, and what is charged (or credited) is exactly that number.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
 import { createLadder, moveIntoPeriod, paymentsOf, renew, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";

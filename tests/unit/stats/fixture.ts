@@ -2,7 +2,7 @@
 // sessions, impressions, decisions, charge attempts, payments and refunds. Every id carries a
 // random suffix and every scenario uses its own dates, so concurrent test files never collide.
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 
 export const uid = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString("hex")}`;

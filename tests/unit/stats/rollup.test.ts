@@ -1,6 +1,6 @@
 // Daily roll-ups must give exactly the live numbers, and late changes must reach them.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { closedBoundary, liveSlice, rangeSlice } from "@/lib/stats/rollup";
 import { readDirtyMarks, storeDays } from "@/lib/stats/rollup-sql";
 import { rangeOf } from "@/lib/stats/range";

@@ -1,6 +1,6 @@
 // The stats service against real rows: every number the stats page and CSV show.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { statsCsv } from "@/lib/stats/csv";
 import { rangeOf } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";

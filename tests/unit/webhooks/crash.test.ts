@@ -1,7 +1,7 @@
 // Crash consistency: a failure after the first write leaves no partial state, is visible to the
 // merchant as a FAILED event, and the redelivery (or a replay) applies it exactly once.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { listWebhookEvents, replayWebhookEvent } from "@/lib/webhooks/log";
 import { customer, envelope, payment, refund, seedChargeAttempt, seedProduct, signed, subscription } from "./helpers";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { WebhookEventType } from "dodopayments/resources/webhook-events";
 import { Webhook } from "standardwebhooks";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { handleDodoWebhook, MAX_WEBHOOK_BODY_BYTES } from "@/lib/webhooks/handle";
 import { customer, envelope, payment, seedProduct, signed, uid } from "./helpers";
 

@@ -9,7 +9,7 @@ import type { Payment } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
 import type { Subscription } from "dodopayments/resources/subscriptions";
 import { Webhook } from "standardwebhooks";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
 import type { WebhookRequest } from "@/lib/webhooks/handle";

@@ -1,7 +1,7 @@
 // payment.*, refund.* and dispute.* effects: payment rows, one-click attempts and decisions, plan
 // change links, entitlements, refunds (full vs partial) and disputes, including out-of-order arrival.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { customer, dispute, envelope, payment, refund, seedChargeAttempt, seedProduct, signed, startFakeDodo, subscription, uid } from "./helpers";

@@ -1,7 +1,7 @@
 // Reconciliation through the real SDK against a stand-in for Dodo's read API: the same convergence
 // as webhooks, without WebhookEvent rows, and explicit paging from page 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { reconcileRecent } from "@/lib/reconcile/recent";
 import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productFromDodo } from "@/lib/catalog/from-dodo";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";

@@ -2,7 +2,7 @@
 // end in exactly the state that applying the same history in order produces.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { handleDodoWebhook, type WebhookResponse } from "@/lib/webhooks/handle";
 import { envelope, payment, seedChargeAttempt, seedProduct, signed, startFakeDodo, uid } from "./helpers";
 import {

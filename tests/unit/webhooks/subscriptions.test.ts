@@ -2,7 +2,7 @@
 // access to period end after cancellation), plan changes in both directions, and event ordering.
 import { describe, expect, it } from "vitest";
 import type { Subscription } from "dodopayments/resources/subscriptions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { customer, envelope, seedProduct, signed, subscription } from "./helpers";

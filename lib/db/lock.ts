@@ -1,0 +1,34 @@
+import "server-only";
+import type { Tx } from "./tx";
+
+/**
+ * What a lock serialises. The namespace is part of the key, so an offer impression and a Dodo
+ * object with the same id never share a lock. (Renaming a namespace changes its locks: instances
+ * of two versions running side by side during a deploy would not exclude each other.)
+ */
+export type LockNamespace =
+  /** Every transaction that applies a Dodo object (pay_…, sub_…) to our state. */
+  | "dodo-object"
+  /** Accept and decline of one offer impression. */
+  | "offer-decision"
+  /** Recording the one impression of a funnel step or account offer slot. */
+  | "offer-slot"
+  /** Sign-in attempts counted against one email or IP address. */
+  | "login";
+
+/**
+ * A transaction-scoped Postgres advisory lock on `namespace:key`, released at commit or rollback:
+ * it serialises work across every app instance (no in-memory locks). The key is hashed to 64 bits
+ * (hashtextextended), so unrelated keys practically never wait on each other. An advisory lock
+ * rather than SELECT … FOR UPDATE because the row may not exist yet (two first events for a new
+ * payment would both insert), and rather than SERIALIZABLE because that aborts on every contention.
+ * Take several locks in a fixed order (see lockAll) so two transactions can never deadlock.
+ */
+export async function lock(tx: Tx, namespace: LockNamespace, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${key}`}, 0))`;
+}
+
+/** Several locks of one namespace, always taken in sorted order (no deadlock between two callers). */
+export async function lockAll(tx: Tx, namespace: LockNamespace, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) await lock(tx, namespace, key);
+}
