@@ -4,6 +4,7 @@ import type DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
+import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 
 // A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
@@ -38,7 +39,7 @@ export async function startHostedCheckout(
         // Encore applies offer codes itself; a customer typing a code seen on an offer page would
         // otherwise reuse an offer's discount on a normal purchase.
         feature_flags: { redirect_immediately: true, allow_discount_code: false },
-        metadata: { encore_checkout_intent_id: intentId, ...(input.impressionId ? { encore_impression_id: input.impressionId } : {}) },
+        metadata: encoreMetadata({ checkoutIntentId: intentId, impressionId: input.impressionId }),
       },
       CREATE_OPTIONS,
     );

@@ -1,9 +1,11 @@
 import "server-only";
-import DodoPayments from "dodopayments";
+import type DodoPayments from "dodopayments";
 import type { CheckoutSessionBillingAddress } from "dodopayments/resources/checkout-sessions";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { classifyDodoError } from "@/lib/dodo/errors";
+import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
@@ -110,7 +112,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
         ...billing,
         return_url: `${loadEnv().APP_URL}/account`,
         feature_flags: { redirect_immediately: true },
-        metadata: { encore_impression_id: imp.id, encore_charge_attempt_id: attempt.id },
+        metadata: encoreMetadata({ impressionId: imp.id, chargeAttemptId: attempt.id }),
       },
       ONE_CLICK_OPTIONS,
     );
@@ -129,20 +131,14 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
  * 408, timeout: we can't know, so UNKNOWN; the webhook fixes it if money did move). Never retried.
  */
 async function recordChargeError(attempt: ChargeAttempt, err: unknown, now: Date): Promise<void> {
-  const status = err instanceof DodoPayments.APIError ? err.status : undefined;
-  const refused = status !== undefined && status >= 400 && status < 500 && status !== 408;
+  const failure = classifyDodoError(err);
+  const refused = failure.kind === "refused";
   if (!refused) console.error("[one-click] charge outcome unknown", err);
-  const code = refused ? dodoErrorCode((err as InstanceType<typeof DodoPayments.APIError>).error) : PROVIDER_UNAVAILABLE;
+  const code = refused ? failure.code : PROVIDER_UNAVAILABLE;
   await inTransaction(async (tx) => {
     await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: refused ? "FAILED" : "UNKNOWN", errorCode: code } });
     await recordDecision(tx, attempt.impressionId, "FAILED", code.toLowerCase(), now);
   });
-}
-
-/** Dodo's error body is `{ code, message }`. */
-function dodoErrorCode(body: unknown): string {
-  const code = body && typeof body === "object" ? (body as { code?: unknown }).code : undefined;
-  return typeof code === "string" && code !== "" ? code : "REQUEST_REJECTED";
 }
 
 /** The attempt as the customer should see it, pulling Dodo's latest state while it is in flight. */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import { readEncoreMetadata } from "@/lib/dodo/metadata";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { startFunnelSession } from "@/lib/offers/funnel";
 import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
@@ -18,8 +19,7 @@ export async function boughtProductIds(payment: Payment): Promise<string[]> {
 }
 
 function fromOfferCheckout(payment: Payment): boolean {
-  const meta = payment.metadata;
-  return !!meta && typeof meta === "object" && !Array.isArray(meta) && typeof meta.encore_impression_id === "string";
+  return readEncoreMetadata(payment.metadata).impressionId !== undefined;
 }
 
 /**

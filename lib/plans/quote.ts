@@ -4,6 +4,7 @@ import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
@@ -204,7 +205,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
 
   let paymentId: string | null = null;
   try {
-    const params = { ...changePlanParams(terms, locked.selection), metadata: { encore_plan_change_id: change.id } };
+    const params = { ...changePlanParams(terms, locked.selection), metadata: encoreMetadata({ planChangeId: change.id }) };
     const result = await client.subscriptions.changePlan(change.subscriptionId, params, CHARGE_OPTIONS);
     paymentId = result.payment_id ?? null;
   } catch (err) {

@@ -1,6 +1,6 @@
-// Typed outcomes of the plan services, and Dodo's refusals mapped onto them. A 4xx means Dodo
-// refused (nothing changed, nothing charged); anything else means we cannot know.
-import DodoPayments from "dodopayments";
+// Typed outcomes of the plan services, and Dodo's refusals mapped onto them. Whether Dodo refused
+// (nothing changed, nothing charged) or we cannot know is decided by the one classifier.
+import { refusalOf } from "@/lib/dodo/errors";
 
 export type PlanErrorCode =
   | "not_found"
@@ -31,22 +31,18 @@ export const PENDING_CHANGE = failure(
 );
 export const UNAVAILABLE = failure("unavailable", "We could not reach the payment provider. Nothing was changed or charged; please try again in a moment.");
 
-function dodoCode(err: InstanceType<typeof DodoPayments.APIError>): string | undefined {
-  const body = err.error as { code?: unknown } | undefined;
-  return typeof body?.code === "string" ? body.code : undefined;
-}
-
-/** Dodo's definite refusal as a failure, or null when the outcome is unknown (5xx, timeout, network). */
+/** Dodo's definite refusal as a failure, or null when the outcome is unknown (5xx, 408, timeout, network). */
 export function refusalFrom(err: unknown): (PlanFailure & { dodoCode: string }) | null {
-  if (!(err instanceof DodoPayments.APIError) || typeof err.status !== "number" || err.status < 400 || err.status >= 500) return null;
-  const code = dodoCode(err) ?? `HTTP_${err.status}`;
-  if (err.status === 409) return { ...PENDING_CHANGE, dodoCode: code };
+  const refusal = refusalOf(err);
+  if (!refusal) return null;
+  const { code, status } = refusal;
+  if (status === 409) return { ...PENDING_CHANGE, dodoCode: code };
   if (code === "NO_ELIGIBLE_PAYMENT_METHODS") {
     return { ...failure("no_card", "Your subscription has no saved card to charge. Add a card, then try again."), dodoCode: code };
   }
-  if (err.status === 422 && /INACTIVE|EXPIRED|ON_DEMAND/.test(code)) {
+  if (status === 422 && /INACTIVE|EXPIRED|ON_DEMAND/.test(code)) {
     return { ...failure("inactive", "Your subscription is not active, so its plan cannot change right now."), dodoCode: code };
   }
-  if (err.status === 404) return { ...NOT_FOUND, dodoCode: code };
+  if (status === 404) return { ...NOT_FOUND, dodoCode: code };
   return { ...failure("rejected", "The payment provider refused this change. Nothing was changed or charged."), dodoCode: code };
 }

@@ -2,16 +2,11 @@ import "server-only";
 import type { ChargeStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
 import type { ChargeAttempt, Payment, PlanChange } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tx";
+import { readEncoreMetadata } from "@/lib/dodo/metadata";
 
 // Resolves what a payment belongs to on our side: the one-click ChargeAttempt and its offer
 // decision, or a PlanChange. Everything is derived from the stored (newest) payment state, so
 // running it again, or after an older event, changes nothing.
-
-function metadataString(metadata: Payment["metadata"], key: string): string | undefined {
-  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return undefined;
-  const value = metadata[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 function chargeStatusFor(payment: Payment, current: ChargeStatus): ChargeStatus {
   if (payment.status === "SUCCEEDED") return "SUCCEEDED";
@@ -35,8 +30,9 @@ type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaym
  * (A null parameter matches nothing.)
  */
 async function findLinks(tx: Tx, payment: Payment): Promise<{ attempt: AttemptLink | null; change: PlanChangeLink | null }> {
-  const attemptId = metadataString(payment.metadata, "encore_charge_attempt_id") ?? null;
-  const planChangeId = metadataString(payment.metadata, "encore_plan_change_id") ?? null;
+  const ids = readEncoreMetadata(payment.metadata);
+  const attemptId = ids.chargeAttemptId ?? null;
+  const planChangeId = ids.planChangeId ?? null;
   const [links] = await tx.$queryRaw<{ attempt: AttemptLink | null; change: PlanChangeLink | null }[]>`
     SELECT
       (SELECT jsonb_build_object('id', a."id", 'impressionId', a."impressionId", 'status', a."status",
@@ -53,7 +49,7 @@ async function findLinks(tx: Tx, payment: Payment): Promise<{ attempt: AttemptLi
 }
 
 async function linkChargeAttempt(tx: Tx, payment: Payment, attempt: AttemptLink | null): Promise<void> {
-  const impressionId = attempt?.impressionId ?? metadataString(payment.metadata, "encore_impression_id");
+  const impressionId = attempt?.impressionId ?? readEncoreMetadata(payment.metadata).impressionId;
   if (attempt) {
     const data = {
       status: chargeStatusFor(payment, attempt.status),
