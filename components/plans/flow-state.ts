@@ -5,6 +5,8 @@ export type FlowState =
   | { kind: "idle" }
   | { kind: "quote"; quote: QuoteView; notice: string | null }
   | { kind: "done"; message: string }
+  /** Sent, but the payment provider never answered: we are finding out whether it happened. */
+  | { kind: "confirming"; message: string }
   | { kind: "error"; code: string; message: string };
 
 export type SimpleState = { ok: boolean; message: string } | null;

@@ -37,6 +37,7 @@ export function PlanChangeFlow({ view }: { view: SubscriptionPlanView }) {
       </ul>
       {state.kind === "quote" ? <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={action} /> : null}
       {state.kind === "done" ? <p role="status" data-testid="plan-flow-message" className="mt-4 rounded bg-green-50 p-3 text-green-900">{state.message}</p> : null}
+      {state.kind === "confirming" ? <p role="status" data-testid="plan-flow-confirming" className="mt-4 rounded bg-amber-50 p-3 text-amber-900">{state.message}</p> : null}
       {state.kind === "error" ? <p role="alert" data-testid="plan-flow-error" className="mt-4 rounded bg-red-50 p-3 text-red-800">{state.message}</p> : null}
     </div>
   );

@@ -7,7 +7,7 @@ import { ladderPlanOf } from "./context";
 import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
 import { byRank, classifyMove, intervalLabel, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
 import { storedQuote } from "./locked-quote";
-import { SUBMITTED_BLOCKS_MS } from "./quote";
+import { changeInFlight } from "./plan-change";
 import { formatDate } from "./quote-view";
 import { termsFor } from "./terms";
 
@@ -30,7 +30,10 @@ export type SubscriptionPlanView = {
   current: { name: string; price: string; status: string; nextBilling: string };
   options: PlanOptionView[];
   scheduled: { toName: string; on: string } | null;
+  /** A change sent to Dodo whose outcome is on its way. */
   processing: { toName: string } | null;
+  /** A change Dodo never answered for: we are finding out whether it happened. */
+  confirming: { toName: string } | null;
   notice: Notice | null;
   credit: string | null;
   /** Why no option can be chosen right now, or null. */
@@ -43,18 +46,6 @@ const ENDED = ["CANCELLED", "EXPIRED", "FAILED"] as const;
 
 // Never repeat stolen/lost/fraud reasons to the customer (Dodo's docs): every decline reads the same.
 const DECLINED = "your card was declined";
-
-/**
- * A recent change Dodo has not settled yet: still SUBMITTED, or applied (apply_change) while its
- * charge is still open — the charge may yet put the subscription on hold.
- */
-async function inFlight(change: PlanChange | null | undefined, now: Date): Promise<boolean> {
-  if (!change?.submittedAt || now.getTime() - change.submittedAt.getTime() >= SUBMITTED_BLOCKS_MS) return false;
-  if (change.status === "SUBMITTED") return true;
-  if (change.status !== "APPLIED" || !change.dodoPaymentId) return false;
-  const payment = await db.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
-  return !payment || payment.status === "PROCESSING" || payment.status === "REQUIRES_ACTION";
-}
 
 /** A change still with Dodo: pull its outcome now rather than wait for the webhook. */
 async function syncInFlight(sub: SubscriptionRow, change: PlanChange, client: DodoPayments | undefined): Promise<void> {
@@ -126,10 +117,14 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   const scheduled = scheduledChange?.productId && scheduledChange.effectiveAt
     ? { toName: names.get(scheduledChange.productId) ?? "another plan", on: formatDate(scheduledChange.effectiveAt) }
     : null;
-  const processing = latest && (await inFlight(latest, opts.now)) ? { toName: names.get(latest.toProductId) ?? "your new plan" } : null;
+  const flying = await changeInFlight(db, sub.id, opts.now);
+  const target = flying ? { toName: names.get(flying.toProductId) ?? "your new plan" } : null;
+  const confirming = flying?.status === "UNKNOWN" ? target : null;
+  const processing = confirming ? null : target;
   const locked =
     sub.status !== "ACTIVE" ? "Your plan can be changed again once your subscription is active."
     : processing ? "Your previous change is still processing."
+    : confirming ? "We are still confirming your previous change with the payment provider."
     : scheduled ? `You have a change to ${scheduled.toName} scheduled. Keep your current plan to cancel it before choosing another.`
     : null;
   return {
@@ -138,6 +133,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
     options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight)),
     scheduled,
     processing,
+    confirming,
     notice: noticeFor(sub, latest, names, opts.now),
     credit: creditLine(sub, changes),
     locked,
@@ -155,9 +151,9 @@ export async function planPage(customerId: string, opts: { highlight?: string; c
   let subs = await load();
   let synced = false;
   for (const sub of subs) {
-    const latest = await db.planChange.findFirst({ where: { subscriptionId: sub.id, status: { notIn: ["QUOTED", "CANCELLED"] } }, orderBy: { createdAt: "desc" } });
-    if (latest && (await inFlight(latest, now))) {
-      await syncInFlight(sub, latest, opts.client);
+    const flying = await changeInFlight(db, sub.id, now);
+    if (flying) {
+      await syncInFlight(sub, flying, opts.client);
       synced = true;
     }
   }

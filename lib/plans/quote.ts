@@ -2,7 +2,6 @@ import "server-only";
 import DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
-import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
@@ -12,6 +11,7 @@ import { formatMoney, money } from "@/lib/money/money";
 import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
 import { isFailure, loadMove, type MoveContext } from "./context";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
+import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
 import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
@@ -20,8 +20,6 @@ export type PlanDeps = { client?: DodoPayments; now?: () => Date };
 
 /** How long a previewed price holds. */
 export const QUOTE_TTL_SECONDS = 10 * 60;
-/** A submitted change Dodo never answered for stops blocking others after this (Dodo still says 409 if it is pending). */
-export const SUBMITTED_BLOCKS_MS = 10 * 60_000;
 // Previews and reads change nothing at Dodo: one retry is safe.
 const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
@@ -51,21 +49,18 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
 /** Stores the preview as a QUOTED PlanChange and signs a token naming it and its hash. */
 async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, now: Date): Promise<QuoteView> {
   const hash = quoteHash(quote);
-  const row = await db.planChange.create({
-    data: {
-      subscriptionId: ctx.subscription.id,
-      fromProductId: ctx.from.productId,
-      toProductId: ctx.to.productId,
-      prorationMode: ctx.terms.prorationMode,
-      effectiveAt: ctx.terms.timing,
-      onPaymentFailure: ctx.terms.onPaymentFailure,
-      quotedAmount: quote.totalAmount,
-      quotedCredits: quote.customerCredits,
-      currency: quote.currency,
-      status: "QUOTED",
-      quote: quote as unknown as Prisma.InputJsonValue,
-      quoteHash: hash,
-    },
+  const row = await createQuotedChange({
+    subscriptionId: ctx.subscription.id,
+    fromProductId: ctx.from.productId,
+    toProductId: ctx.to.productId,
+    prorationMode: ctx.terms.prorationMode,
+    effectiveAt: ctx.terms.timing,
+    onPaymentFailure: ctx.terms.onPaymentFailure,
+    quotedAmount: quote.totalAmount,
+    quotedCredits: quote.customerCredits,
+    currency: quote.currency,
+    quote: quote as unknown as Prisma.InputJsonValue,
+    quoteHash: hash,
   });
   const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: row.id, h: hash }, QUOTE_TTL_SECONDS, now.getTime());
   return quoteView({
@@ -80,20 +75,13 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to"
   });
 }
 
-/** A change of this subscription already with Dodo (and recent enough to still be in flight). */
-export async function changeInFlight(subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
-  return db.planChange.findFirst({
-    where: { subscriptionId, status: "SUBMITTED", submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-  });
-}
-
 /** Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote. */
 export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string }, deps: PlanDeps = {}): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
   const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId);
   if (isFailure(ctx)) return ctx;
-  if (await changeInFlight(ctx.subscription.id, now)) return PENDING_CHANGE;
+  if (await changeInFlight(db, ctx.subscription.id, now)) return PENDING_CHANGE;
   let quote: LockedQuote;
   try {
     quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId));
@@ -112,9 +100,16 @@ function successMessage(change: PlanChange, toName: string): string {
       return `Scheduled: you move to ${toName} on ${formatDate(quote.effectiveAt)}.`;
     case "APPLIED":
       return `Done: you are now on ${toName}.`;
+    case "UNKNOWN":
+      return confirmingMessage(toName);
     default:
       return `Processing your change to ${toName}…`;
   }
+}
+
+/** An unknown outcome is not a failure: it may have gone through, and we are finding out. */
+function confirmingMessage(toName: string): string {
+  return `We are confirming your change to ${toName} with the payment provider: it may already have gone through. This page updates as soon as we know; please do not confirm again.`;
 }
 
 async function productName(productId: string): Promise<string> {
@@ -126,7 +121,7 @@ async function productName(productId: string): Promise<string> {
  * a new quote the customer can confirm, and nothing is sent to Dodo.
  */
 async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date): Promise<ConfirmResult> {
-  await db.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "CANCELLED", errorCode: "QUOTE_CHANGED" } });
+  await retireQuote(change.id);
   const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId);
   if (isFailure(ctx)) return ctx;
   const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, now);
@@ -140,21 +135,6 @@ async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId:
     quote: view,
     previousChargeNow: before,
   };
-}
-
-type Claim = "claimed" | "busy" | "taken";
-
-/** QUOTED → SUBMITTED, once, and only if no other change of the subscription is in flight (any instance). */
-async function claim(change: PlanChange, now: Date): Promise<Claim> {
-  return inTransaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Subscription" WHERE id = ${change.subscriptionId} FOR UPDATE`;
-    const busy = await tx.planChange.findFirst({
-      where: { subscriptionId: change.subscriptionId, id: { not: change.id }, status: "SUBMITTED", submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) } },
-    });
-    if (busy) return "busy";
-    const { count } = await tx.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "SUBMITTED", submittedAt: now } });
-    return count === 1 ? "claimed" : "taken";
-  });
 }
 
 /** Pulls Dodo's state in after a change (webhooks will too; whichever is first wins). */
@@ -194,12 +174,12 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   } catch (err) {
     const refusal = refusalFrom(err);
     if (!refusal) return UNAVAILABLE;
-    await db.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "FAILED", errorCode: refusal.dodoCode } });
+    await markRefused(change.id, "QUOTED", refusal.dodoCode);
     return failure(refusal.code, refusal.message);
   }
   if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now);
 
-  const claimed = await claim(change, now);
+  const claimed = await claimForSubmit(change, now);
   if (claimed === "busy") return PENDING_CHANGE;
   if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }));
 
@@ -211,16 +191,16 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   } catch (err) {
     const refusal = refusalFrom(err);
     if (refusal) {
-      await db.planChange.updateMany({ where: { id: change.id, status: "SUBMITTED" }, data: { status: "FAILED", errorCode: refusal.dodoCode } });
+      await markRefused(change.id, "SUBMITTED", refusal.dodoCode);
       return failure(refusal.code, refusal.message);
     }
-    // No answer: it may have gone through. Stay SUBMITTED (the page shows "processing") and let a
-    // webhook or a sync decide; never send it again.
+    // No answer we can read (timeout, 408, 5xx): it may have gone through. UNKNOWN until a
+    // webhook or a sync (later the background worker) settles it; never send it again.
     console.error("[plans] change-plan outcome unknown", err);
-    return failure("unknown_outcome", "We did not hear back from the payment provider. Your change may still go through: this page updates as soon as we know. Please do not confirm again.");
+    await markOutcomeUnknown(change.id);
+    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)) };
   }
-  if (paymentId) await db.planChange.updateMany({ where: { id: change.id, dodoPaymentId: null }, data: { dodoPaymentId: paymentId } });
-  if (locked.scheduled) await db.planChange.updateMany({ where: { id: change.id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
+  await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });
   await converge(client, change.subscriptionId, paymentId);
   const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
   return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)) };

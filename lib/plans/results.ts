@@ -15,8 +15,7 @@ export type PlanErrorCode =
   | "quote_changed"
   | "nothing_scheduled"
   | "rejected"
-  | "unavailable"
-  | "unknown_outcome";
+  | "unavailable";
 
 export type PlanFailure = { ok: false; code: PlanErrorCode; message: string };
 

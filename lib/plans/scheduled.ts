@@ -3,6 +3,7 @@ import DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { syncSubscription } from "@/lib/reconcile/sync";
+import { cancelScheduledChanges, hasScheduledChange } from "./plan-change";
 import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 
 export type KeepPlanResult = { ok: true; message: string } | PlanFailure;
@@ -15,8 +16,7 @@ export async function keepCurrentPlan(input: { customerId: string; subscriptionI
   const client = deps.client ?? dodo();
   const sub = await db.subscription.findUnique({ where: { id: input.subscriptionId }, include: { product: { select: { name: true } } } });
   if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
-  const scheduledRows = await db.planChange.count({ where: { subscriptionId: sub.id, status: "SCHEDULED" } });
-  if (!sub.scheduledChange && scheduledRows === 0) return failure("nothing_scheduled", "There is no scheduled plan change to cancel.");
+  if (!sub.scheduledChange && !(await hasScheduledChange(sub.id))) return failure("nothing_scheduled", "There is no scheduled plan change to cancel.");
   try {
     await client.subscriptions.cancelChangePlan(sub.id, { maxRetries: 1, timeout: 10_000 });
   } catch (err) {
@@ -24,7 +24,7 @@ export async function keepCurrentPlan(input: { customerId: string; subscriptionI
     if (!refusal) return UNAVAILABLE;
     if (refusal.code !== "not_found") return failure(refusal.code, refusal.message);
   }
-  await db.planChange.updateMany({ where: { subscriptionId: sub.id, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+  await cancelScheduledChanges(sub.id);
   try {
     await syncSubscription(sub.id, { dodo: client });
   } catch (err) {

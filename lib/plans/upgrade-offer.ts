@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { ladderPlanOf } from "./context";
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel } from "./ladder";
+import { changeInFlight } from "./plan-change";
 import { termsFor } from "./terms";
 
 export type UpgradeOffer = {
@@ -21,7 +22,7 @@ export type UpgradeOffer = {
  * product), else the next plan up on the same billing interval. Null when the customer has no
  * active ladder subscription, the move is not an upgrade, or a change is already pending.
  */
-export async function upgradeOfferFor(customerId: string, toProductId?: string): Promise<UpgradeOffer | null> {
+export async function upgradeOfferFor(customerId: string, toProductId?: string, now = new Date()): Promise<UpgradeOffer | null> {
   const subs = await db.subscription.findMany({
     where: { customerId, status: "ACTIVE", product: { ladderId: { not: null } } },
     include: { product: { include: { ladder: { include: { products: true } } } } },
@@ -31,8 +32,7 @@ export async function upgradeOfferFor(customerId: string, toProductId?: string):
     const ladder = sub.product.ladder;
     const from = ladderPlanOf(sub.product);
     if (!ladder || !from || sub.scheduledChange) continue;
-    const pending = await db.planChange.count({ where: { subscriptionId: sub.id, status: "SUBMITTED" } });
-    if (pending) continue;
+    if (await changeInFlight(db, sub.id, now)) continue;
     const candidates = byRank(ladder.products.filter((p) => !p.archived && p.currency === sub.currency).map(ladderPlanOf).filter((p) => p !== null));
     const to = toProductId
       ? candidates.find((p) => p.productId === toProductId)

@@ -4,9 +4,9 @@ import { upsertCustomer } from "@/lib/customers/upsert";
 import { convergeSubscriptionEntitlements } from "@/lib/entitlements/grant";
 import { Prisma, type Subscription as SubscriptionRow } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { settleFromSubscription } from "@/lib/plans/plan-change";
 import { lock } from "@/lib/db/lock";
 import { subscriptionRank, subscriptionStatusFrom, supersedes } from "./rules";
-import type { Tx } from "@/lib/db/tx";
 import type { ApplyContext } from "./types";
 
 const HELD: SubscriptionStatus[] = ["ON_HOLD", "PAST_DUE"];
@@ -41,23 +41,6 @@ function scheduledChangeOf(sub: Subscription): Prisma.InputJsonValue | undefined
   const change = sub.scheduled_change;
   if (!change) return undefined;
   return { id: change.id, productId: change.product_id, quantity: change.quantity, effectiveAt: change.effective_at };
-}
-
-/**
- * Marks our plan changes for this subscription as Dodo reports them: applied once the
- * subscription is on the target product, scheduled while Dodo holds it as scheduled_change.
- * Same-product (quantity) changes are resolved by their payment instead (see link-charge.ts).
- */
-async function linkPlanChanges(tx: Tx, sub: SubscriptionRow): Promise<void> {
-  const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
-  // One statement that writes only the changes whose status moves (usually none).
-  await tx.$executeRaw`
-    UPDATE "PlanChange" SET "updatedAt" = ${new Date()}::timestamp(3),
-      "status" = CASE WHEN "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId}
-        THEN 'APPLIED'::"PlanChangeStatus" ELSE 'SCHEDULED'::"PlanChangeStatus" END
-    WHERE "subscriptionId" = ${sub.id} AND (
-      ("status" IN ('SUBMITTED', 'SCHEDULED') AND "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId})
-      OR ("status" = 'SUBMITTED' AND "toProductId" = ${scheduledProductId}))`;
 }
 
 /**
@@ -108,5 +91,5 @@ export async function applySubscription(ctx: ApplyContext, sub: Subscription): P
   }
   if (!row) return;
   await convergeSubscriptionEntitlements(tx, row, { now: ctx.now, graceHours: ctx.graceHours, at: ctx.observedAt });
-  await linkPlanChanges(tx, row);
+  await settleFromSubscription(tx, row);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChargeStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
-import type { ChargeAttempt, Payment, PlanChange } from "@/lib/generated/prisma/client";
+import type { ChargeAttempt, Payment } from "@/lib/generated/prisma/client";
+import { settleFromPayment, type PlanChangeLink } from "@/lib/plans/plan-change";
 import type { Tx } from "@/lib/db/tx";
 import { readEncoreMetadata } from "@/lib/dodo/metadata";
 
@@ -22,7 +23,6 @@ function decisionFor(payment: Payment): DecisionOutcome | null {
 }
 
 type AttemptLink = Pick<ChargeAttempt, "id" | "impressionId" | "status" | "dodoPaymentId" | "dodoCheckoutSessionId" | "errorCode">;
-type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure">;
 
 /**
  * The charge attempt and the plan change a payment may belong to, in one round trip: by the ids
@@ -74,28 +74,8 @@ async function linkChargeAttempt(tx: Tx, payment: Payment, attempt: AttemptLink 
   }
 }
 
-async function linkPlanChange(tx: Tx, payment: Payment, change: PlanChangeLink | null): Promise<void> {
-  if (!change) return;
-  const open = change.status === "QUOTED" || change.status === "SUBMITTED";
-  let status = change.status;
-  let errorCode = change.errorCode;
-  if (payment.status === "SUCCEEDED") {
-    // Paid: Dodo applies a prevent_change change now, and an apply_change one already was.
-    if (open) status = "APPLIED";
-    errorCode = null;
-  } else if (payment.status === "FAILED" || payment.status === "CANCELLED") {
-    errorCode = payment.errorCode ?? payment.status.toLowerCase();
-    // apply_change switches the plan regardless (the subscription goes on hold instead).
-    if (open && change.onPaymentFailure === "PREVENT_CHANGE") status = "FAILED";
-  }
-  const dodoPaymentId = change.dodoPaymentId ?? payment.id;
-  if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {
-    await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
-  }
-}
-
 export async function linkPayment(tx: Tx, payment: Payment): Promise<void> {
   const { attempt, change } = await findLinks(tx, payment);
   await linkChargeAttempt(tx, payment, attempt);
-  await linkPlanChange(tx, payment, change);
+  if (change) await settleFromPayment(tx, payment, change);
 }

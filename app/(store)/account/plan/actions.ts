@@ -33,7 +33,7 @@ export async function planFlowAction(_previous: FlowState, form: FormData): Prom
     }
     const result = await confirmPlanChange({ customerId: customer.id, token: parsed.data.token });
     revalidatePath("/account/plan");
-    if (result.ok) return { kind: "done", message: result.message };
+    if (result.ok) return { kind: result.status === "UNKNOWN" ? "confirming" : "done", message: result.message };
     if (result.code === "quote_changed" && result.quote) return { kind: "quote", quote: result.quote, notice: result.message };
     return { kind: "error", code: result.code, message: result.message };
   } catch (err) {

@@ -40,6 +40,12 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
               <RefreshWhileProcessing />
             </p>
           ) : null}
+          {view.confirming ? (
+            <p role="status" data-testid="plan-confirming" className="rounded bg-amber-50 p-3 text-amber-900">
+              We are checking with the payment provider whether your change to {view.confirming.toName} went through. This page updates as soon as we know; you do not need to do anything.
+              <RefreshWhileProcessing />
+            </p>
+          ) : null}
           {view.notice ? (
             <div role="alert" data-testid="plan-notice" className={`rounded p-3 ${NOTICE_STYLE[view.notice.tone]}`}>
               <p>{view.notice.text}</p>

@@ -1,0 +1,148 @@
+import "server-only";
+import { db, type Db } from "@/lib/db/client";
+import { inTransaction, type Tx } from "@/lib/db/tx";
+import type { Payment, PlanChange, Prisma, Subscription } from "@/lib/generated/prisma/client";
+import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
+
+// The PlanChange lifecycle: every write of a PlanChange row is one of these transitions, and each
+// is a compare-and-set on the status it leaves, so a webhook, a sync and the customer's own
+// request may race without undoing one another.
+//
+//   QUOTED ─ confirm ─▶ SUBMITTED ─ Dodo answered, scheduled ─▶ SCHEDULED ─ keep plan ─▶ CANCELLED
+//     │                   │ └─ no answer (timeout, 408, 5xx) ─▶ UNKNOWN
+//     │                   └─ Dodo refused ─▶ FAILED
+//     ├─ numbers moved ─▶ CANCELLED (QUOTE_CHANGED)      ├─ Dodo refused the re-preview ─▶ FAILED
+//   SUBMITTED | UNKNOWN (| QUOTED) — what Dodo then reports settles it (settleFromPayment/-Subscription):
+//     payment succeeded, or subscription on the new plan ─▶ APPLIED
+//     payment failed with prevent_change ─▶ FAILED (apply_change: the plan changed regardless)
+//     subscription holds it as scheduled_change ─▶ SCHEDULED
+//
+// UNKNOWN is a state, not a failure: the change may have happened. Nothing here guesses; a
+// background worker (or a webhook) resolves it from Dodo's own objects, found by our id in the
+// payment's metadata or by the subscription's plan.
+
+type Client = Db | Tx;
+
+/** A sent change stops blocking others after this (Dodo still answers 409 if it is really pending). */
+export const SUBMITTED_BLOCKS_MS = 10 * 60_000;
+
+/** Sent to Dodo and not settled: its outcome is on its way (SUBMITTED) or unknown (UNKNOWN). */
+const AWAITING_DODO: PlanChangeStatus[] = ["SUBMITTED", "UNKNOWN"];
+
+export type QuotedChange = Omit<Prisma.PlanChangeUncheckedCreateInput, "status" | "id">;
+
+export function createQuotedChange(data: QuotedChange): Promise<PlanChange> {
+  return db.planChange.create({ data: { ...data, status: "QUOTED" } });
+}
+
+/** QUOTED → CANCELLED: the numbers moved between preview and confirm; a new quote replaces it. */
+export async function retireQuote(id: string): Promise<void> {
+  await db.planChange.updateMany({ where: { id, status: "QUOTED" }, data: { status: "CANCELLED", errorCode: "QUOTE_CHANGED" } });
+}
+
+/**
+ * The one definition of "a plan change in flight" for a subscription: sent within the last
+ * SUBMITTED_BLOCKS_MS and not settled — SUBMITTED or UNKNOWN, or APPLIED (apply_change) while
+ * its charge is still open, since that charge may yet put the subscription on hold. While one is
+ * in flight no other change may be previewed or sent. The newest such change, or null.
+ */
+export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
+  const recent = await client.planChange.findMany({
+    where: {
+      subscriptionId,
+      status: { in: [...AWAITING_DODO, "APPLIED"] },
+      submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    orderBy: { submittedAt: "desc" },
+  });
+  for (const change of recent) {
+    if (AWAITING_DODO.includes(change.status)) return change;
+    if (!change.dodoPaymentId) continue;
+    const payment = await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
+    if (!payment || payment.status === "PROCESSING" || payment.status === "REQUIRES_ACTION") return change;
+  }
+  return null;
+}
+
+export type Claim = "claimed" | "busy" | "taken";
+
+/** QUOTED → SUBMITTED, once, and only if no other change of the subscription is in flight (any instance). */
+export async function claimForSubmit(change: Pick<PlanChange, "id" | "subscriptionId">, now: Date): Promise<Claim> {
+  return inTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Subscription" WHERE id = ${change.subscriptionId} FOR UPDATE`;
+    if (await changeInFlight(tx, change.subscriptionId, now, change.id)) return "busy";
+    const { count } = await tx.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "SUBMITTED", submittedAt: now } });
+    return count === 1 ? "claimed" : "taken";
+  });
+}
+
+/** QUOTED or SUBMITTED → FAILED: Dodo refused (a 4xx that says nothing happened). */
+export async function markRefused(id: string, from: "QUOTED" | "SUBMITTED", dodoCode: string): Promise<void> {
+  await db.planChange.updateMany({ where: { id, status: from }, data: { status: "FAILED", errorCode: dodoCode } });
+}
+
+/** SUBMITTED → UNKNOWN: change-plan got no answer we can read; it may have gone through. */
+export async function markOutcomeUnknown(id: string): Promise<void> {
+  await db.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "UNKNOWN" } });
+}
+
+/** Dodo accepted the call: remember the payment it opened, and a scheduled change is SCHEDULED. */
+export async function recordAccepted(id: string, answer: { paymentId: string | null; scheduled: boolean }): Promise<void> {
+  if (answer.paymentId) await db.planChange.updateMany({ where: { id, dodoPaymentId: null }, data: { dodoPaymentId: answer.paymentId } });
+  if (answer.scheduled) await db.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
+}
+
+/** SCHEDULED → CANCELLED for a subscription whose scheduled change Dodo no longer holds. */
+export async function cancelScheduledChanges(subscriptionId: string): Promise<void> {
+  await db.planChange.updateMany({ where: { subscriptionId, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+}
+
+export function hasScheduledChange(subscriptionId: string): Promise<boolean> {
+  return db.planChange.count({ where: { subscriptionId, status: "SCHEDULED" } }).then((n) => n > 0);
+}
+
+/** The columns settleFromPayment needs (the sync engine reads them with the payment's other links). */
+export type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure">;
+
+const OPEN: PlanChangeStatus[] = ["QUOTED", ...AWAITING_DODO];
+
+/**
+ * What the change's payment (newest stored state) says: paid → APPLIED (Dodo applies a
+ * prevent_change change now, and an apply_change one already was); failed or cancelled → the
+ * error is kept, and a prevent_change change FAILED (apply_change switches the plan regardless,
+ * putting the subscription on hold). Running it again changes nothing.
+ */
+export async function settleFromPayment(tx: Tx, payment: Payment, change: PlanChangeLink): Promise<void> {
+  const open = OPEN.includes(change.status);
+  let status = change.status;
+  let errorCode = change.errorCode;
+  if (payment.status === "SUCCEEDED") {
+    if (open) status = "APPLIED";
+    errorCode = null;
+  } else if (payment.status === "FAILED" || payment.status === "CANCELLED") {
+    errorCode = payment.errorCode ?? payment.status.toLowerCase();
+    if (open && change.onPaymentFailure === "PREVENT_CHANGE") status = "FAILED";
+  }
+  const dodoPaymentId = change.dodoPaymentId ?? payment.id;
+  if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {
+    await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
+  }
+}
+
+/**
+ * What the subscription (newest stored state) says: a change whose target plan it is on now is
+ * APPLIED; one Dodo holds as its scheduled change is SCHEDULED. Same-product (quantity) changes
+ * are settled by their payment instead.
+ */
+export async function settleFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
+  const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
+  // One statement that writes only the changes whose status moves (usually none).
+  await tx.$executeRaw`
+    UPDATE "PlanChange" SET "updatedAt" = ${new Date()}::timestamp(3),
+      "status" = CASE WHEN "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId}
+        THEN 'APPLIED'::"PlanChangeStatus" ELSE 'SCHEDULED'::"PlanChangeStatus" END
+    WHERE "subscriptionId" = ${sub.id} AND (
+      ("status" IN ('SUBMITTED', 'UNKNOWN', 'SCHEDULED') AND "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId})
+      OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = ${scheduledProductId}))`;
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PlanChangeStatus" ADD VALUE 'UNKNOWN';
