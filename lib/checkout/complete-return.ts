@@ -5,7 +5,7 @@ import { inTransaction } from "@/lib/db/tx";
 import { dodo } from "@/lib/dodo/client";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { recordDecision } from "@/lib/offers/decide";
-import { syncPayment } from "@/lib/reconcile/sync";
+import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
 import { boughtProductIds, openFunnelFor } from "./order";
 

@@ -9,8 +9,8 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
-import { syncPayment } from "@/lib/reconcile/sync";
-import { PROVIDER_UNAVAILABLE } from "./failures";
+import { syncPayment } from "@/lib/sync/sync";
+import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { chargeView, type ChargeView } from "./outcome";
 
 export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
@@ -76,7 +76,7 @@ async function claimAttempt(impressionId: string, customerId: string, now: Date)
     // A discounted price without its Dodo code would be charged at list price: never charge it.
     if (imp.priceAmount !== imp.listPriceAmount && !imp.discountCode) return { kind: "refused", result: UNPRICEABLE };
     if (!imp.paymentMethodId) return { kind: "refused", result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
-    const attempt = await tx.chargeAttempt.create({ data: { impressionId: imp.id, customerId, amount: imp.priceAmount, currency: imp.currency, status: "PENDING" } });
+    const attempt = await createPendingAttempt(tx, { impressionId: imp.id, customerId, amount: imp.priceAmount, currency: imp.currency });
     return { kind: "new", attempt };
   });
 }
@@ -116,29 +116,15 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
       },
       ONE_CLICK_OPTIONS,
     );
-    // The webhook may have resolved the attempt already: only fill in what is still missing.
-    await db.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: "SUBMITTED" } });
-    await db.chargeAttempt.update({ where: { id: attempt.id }, data: { dodoCheckoutSessionId: session.session_id, dodoPaymentId: session.payment_id ?? null } });
+    await recordSubmitted(attempt.id, { sessionId: session.session_id, paymentId: session.payment_id ?? null });
   } catch (err) {
-    await recordChargeError(attempt, err, now);
+    // Refused (nothing charged) or unknown (it may have been): never retried either way.
+    const failure = classifyDodoError(err);
+    if (failure.kind === "unknown") console.error("[one-click] charge outcome unknown", err);
+    await recordChargeFailure(attempt, failure, now);
   }
   const latest = await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   return { ok: true, charge: await refreshedView(latest, deps) };
-}
-
-/**
- * Dodo answered with an error (it refused: nothing was charged) or did not answer at all (5xx,
- * 408, timeout: we can't know, so UNKNOWN; the webhook fixes it if money did move). Never retried.
- */
-async function recordChargeError(attempt: ChargeAttempt, err: unknown, now: Date): Promise<void> {
-  const failure = classifyDodoError(err);
-  const refused = failure.kind === "refused";
-  if (!refused) console.error("[one-click] charge outcome unknown", err);
-  const code = refused ? failure.code : PROVIDER_UNAVAILABLE;
-  await inTransaction(async (tx) => {
-    await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: refused ? "FAILED" : "UNKNOWN", errorCode: code } });
-    await recordDecision(tx, attempt.impressionId, "FAILED", code.toLowerCase(), now);
-  });
 }
 
 /** The attempt as the customer should see it, pulling Dodo's latest state while it is in flight. */

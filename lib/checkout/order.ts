@@ -5,7 +5,7 @@ import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
 import { readEncoreMetadata } from "@/lib/dodo/metadata";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { startFunnelSession } from "@/lib/offers/funnel";
-import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 
 /** What the payment bought: its one-time lines, or its subscription's plan. */
 export async function boughtProductIds(payment: Payment): Promise<string[]> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { lock } from "@/lib/db/lock";
 import { inTransaction, type Tx } from "@/lib/db/tx";
+import type { Payment } from "@/lib/generated/prisma/client";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 
 export type DeclineResult = { ok: true } | { ok: false; code: "not_found" | "already_decided" | "charge_started"; message: string };
@@ -8,6 +9,31 @@ export type DeclineResult = { ok: true } | { ok: false; code: "not_found" | "alr
 /** Records a decision unless the impression already has one (the unique key keeps the first). */
 export async function recordDecision(tx: Tx, impressionId: string, outcome: DecisionOutcome, reason: string | null, now = new Date()): Promise<void> {
   await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason, decidedAt: now }], skipDuplicates: true });
+}
+
+function outcomeOf(payment: Payment): DecisionOutcome | null {
+  if (payment.status === "SUCCEEDED") return "ACCEPTED";
+  if (payment.status === "FAILED" || payment.status === "CANCELLED") return "FAILED";
+  return null;
+}
+
+/**
+ * The decision a settled payment for this impression implies: accepted when it was paid, failed
+ * when it was not, unless the impression was already decided. Money taken overrides an earlier
+ * failure or expiry of the same impression. Nothing happens while the payment is unsettled.
+ */
+export async function settleDecisionFromPayment(tx: Tx, impressionId: string, payment: Payment): Promise<void> {
+  const outcome = outcomeOf(payment);
+  if (!outcome) return;
+  const impression = await tx.offerImpression.findUnique({ where: { id: impressionId }, select: { id: true, decision: true } });
+  if (!impression) return;
+  const decision = impression.decision;
+  if (!decision) {
+    const reason = outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null;
+    await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason }], skipDuplicates: true });
+  } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
+    await tx.offerDecision.update({ where: { id: decision.id }, data: { outcome, reason: null } });
+  }
 }
 
 /** Serialises everything that decides one impression (accept vs decline, two tabs) across instances. */

@@ -2,7 +2,7 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import type { PlanChange, Product, Subscription } from "@/lib/generated/prisma/client";
-import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { ladderPlanOf } from "./context";
 import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
 import { byRank, classifyMove, intervalLabel, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";

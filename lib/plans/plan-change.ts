@@ -12,7 +12,7 @@ import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 //     │                   │ └─ no answer (timeout, 408, 5xx) ─▶ UNKNOWN
 //     │                   └─ Dodo refused ─▶ FAILED
 //     ├─ numbers moved ─▶ CANCELLED (QUOTE_CHANGED)      ├─ Dodo refused the re-preview ─▶ FAILED
-//   SUBMITTED | UNKNOWN (| QUOTED) — what Dodo then reports settles it (settleFromPayment/-Subscription):
+//   SUBMITTED | UNKNOWN (| QUOTED) — what Dodo then reports settles it (settlePlanChangeFromPayment, settlePlanChangesFromSubscription):
 //     payment succeeded, or subscription on the new plan ─▶ APPLIED
 //     payment failed with prevent_change ─▶ FAILED (apply_change: the plan changed regardless)
 //     subscription holds it as scheduled_change ─▶ SCHEDULED
@@ -102,7 +102,7 @@ export function hasScheduledChange(subscriptionId: string): Promise<boolean> {
   return db.planChange.count({ where: { subscriptionId, status: "SCHEDULED" } }).then((n) => n > 0);
 }
 
-/** The columns settleFromPayment needs (the sync engine reads them with the payment's other links). */
+/** The columns settlePlanChangeFromPayment needs (the sync engine reads them with the payment's other links). */
 export type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure">;
 
 const OPEN: PlanChangeStatus[] = ["QUOTED", ...AWAITING_DODO];
@@ -113,7 +113,7 @@ const OPEN: PlanChangeStatus[] = ["QUOTED", ...AWAITING_DODO];
  * error is kept, and a prevent_change change FAILED (apply_change switches the plan regardless,
  * putting the subscription on hold). Running it again changes nothing.
  */
-export async function settleFromPayment(tx: Tx, payment: Payment, change: PlanChangeLink): Promise<void> {
+export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, change: PlanChangeLink): Promise<void> {
   const open = OPEN.includes(change.status);
   let status = change.status;
   let errorCode = change.errorCode;
@@ -135,7 +135,7 @@ export async function settleFromPayment(tx: Tx, payment: Payment, change: PlanCh
  * APPLIED; one Dodo holds as its scheduled change is SCHEDULED. Same-product (quantity) changes
  * are settled by their payment instead.
  */
-export async function settleFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
+export async function settlePlanChangesFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
   const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
   // One statement that writes only the changes whose status moves (usually none).
   await tx.$executeRaw`

@@ -8,7 +8,7 @@ import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney, money } from "@/lib/money/money";
-import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { isFailure, loadMove, type MoveContext } from "./context";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
 import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";

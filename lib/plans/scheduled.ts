@@ -2,7 +2,7 @@ import "server-only";
 import DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
-import { syncSubscription } from "@/lib/reconcile/sync";
+import { syncSubscription } from "@/lib/sync/sync";
 import { cancelScheduledChanges, hasScheduledChange } from "./plan-change";
 import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 

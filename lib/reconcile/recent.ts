@@ -2,7 +2,7 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
-import { syncPayment, syncSubscription, type SyncOptions } from "./sync";
+import { syncPayment, syncSubscription, type SyncOptions } from "@/lib/sync/sync";
 
 export type ReconcileReport = {
   payments: number;

@@ -3,8 +3,8 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
-import { syncPayment } from "@/lib/reconcile/sync";
-import { applyObject, objectStateOf, prepareObject } from "./objects";
+import { applyObject, objectStateOf } from "@/lib/sync/objects";
+import { prepareObject } from "@/lib/sync/sync";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { VerifiedEvent } from "./types";
 
@@ -67,7 +67,7 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
   try {
     const state = objectStateOf(event.envelope);
     const outcome: WebhookOutcome = state ? "PROCESSED" : "IGNORED";
-    if (state) await prepareObject(state, { dodo: options.dodo, syncPayment: (id, client) => syncPayment(id, { dodo: client }) });
+    if (state) await prepareObject(state, { dodo: options.dodo });
     const graceHours = options.graceHours ?? loadEnv().ENTITLEMENT_GRACE_HOURS;
     const claimed = await inTransaction(async (tx) => {
       if (!(await claimEvent(tx, event, outcome, force))) return false;

@@ -1,9 +1,4 @@
-// Shapes shared by verification, processing and reconciliation.
-import type { Dispute } from "dodopayments/resources/disputes";
-import type { Payment } from "dodopayments/resources/payments";
-import type { Refund } from "dodopayments/resources/refunds";
-import type { Subscription } from "dodopayments/resources/subscriptions";
-import type { Tx } from "@/lib/db/tx";
+// Shapes of a Dodo webhook as received, verified and stored.
 
 /** The JSON body of every Dodo webhook. */
 export type DodoEnvelope = {
@@ -20,22 +15,4 @@ export type VerifiedEvent = {
   /** The envelope timestamp (when Dodo says the event happened). */
   occurredAt: Date;
   envelope: DodoEnvelope;
-};
-
-/** One Dodo object state to converge on, from a webhook or from a GET. */
-export type ObjectState =
-  | { family: "payment"; data: Payment }
-  | { family: "subscription"; data: Subscription }
-  | { family: "refund"; data: Refund }
-  | { family: "dispute"; data: Dispute };
-
-export type ApplyContext = {
-  tx: Tx;
-  /** When this state was observed: the envelope timestamp, or the fetch time for a sync. */
-  observedAt: Date;
-  /** Wall clock for time-dependent access rules (grace periods, period ends). */
-  now: Date;
-  graceHours: number;
-  /** Called after each apply step's first write; a test seam for crash-consistency tests. */
-  checkpoint: () => Promise<void>;
 };

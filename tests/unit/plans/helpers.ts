@@ -9,7 +9,7 @@ import DodoPayments from "dodopayments";
 import { productFromDodo } from "@/lib/catalog/from-dodo";
 import { db } from "@/lib/db/client";
 import type { PlanLadder } from "@/lib/generated/prisma/client";
-import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 
 export const API_KEY = "sk_test_plans_unit";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { reconcileRecent } from "@/lib/reconcile/recent";
-import { syncPayment, syncSubscription } from "@/lib/reconcile/sync";
+import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { customer, envelope, payment, refund, seedProduct, signed, startFakeDodo, subscription } from "./helpers";
 

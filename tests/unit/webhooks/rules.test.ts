@@ -1,10 +1,10 @@
 // Pure convergence rules and signature verification (no database).
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { familyOf } from "@/lib/webhooks/objects";
+import { familyOf } from "@/lib/sync/objects";
 import {
   disputeStatusRank, parseMinorAmount, paymentStatusFrom, refundStatusRank, refundTotals, subscriptionStatusFrom, supersedes, versionOf,
-} from "@/lib/webhooks/rules";
+} from "@/lib/sync/rules";
 import { verifyDodoWebhook } from "@/lib/webhooks/verify";
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));

@@ -1,12 +1,19 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
+import { ensureProducts } from "@/lib/catalog/sync";
 import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import { dodo } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 import type { Payment, Subscription } from "@/lib/generated/prisma/client";
-import { applyObject, prepareObject } from "@/lib/webhooks/objects";
-import { inTransaction } from "@/lib/db/tx";
-import type { ObjectState } from "@/lib/webhooks/types";
+import { applyObject } from "./objects";
+import type { ObjectState } from "./types";
+
+// The entry points of the convergence engine. Webhooks (lib/webhooks/process.ts) apply the object
+// an event carries inside the transaction that stores the event; everything else — the thank-you
+// page, one-click, plan changes, reconcile, and the background worker to come — fetches the
+// object from Dodo and converges on it here. Either way the same apply steps run, so the order
+// in which states arrive never matters.
 
 export type SyncOptions = { dodo?: DodoPayments; now?: () => Date; graceHours?: number };
 
@@ -14,19 +21,45 @@ export type SyncOptions = { dodo?: DodoPayments; now?: () => Date; graceHours?: 
 const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 /**
+ * Everything that needs the network, done before the transaction opens (never call Dodo while
+ * holding locks): product mirrors for the entitlement/subscription foreign keys, and the payment a
+ * refund or dispute belongs to when its own event has not arrived yet. A failure here is a
+ * processing failure, so Dodo redelivers later.
+ */
+export async function prepareObject(state: ObjectState, options: SyncOptions = {}): Promise<void> {
+  switch (state.family) {
+    case "payment": {
+      const ids = (state.data.product_cart ?? []).map((line) => line.product_id);
+      if (ids.length) await ensureProducts(ids);
+      return;
+    }
+    case "subscription":
+      await ensureProducts([state.data.product_id]);
+      return;
+    case "refund":
+    case "dispute": {
+      const paymentId = state.data.payment_id;
+      const known = await db.payment.findUnique({ where: { id: paymentId }, select: { id: true } });
+      if (!known) await syncPayment(paymentId, options);
+      return;
+    }
+  }
+}
+
+/**
  * "Apply this object state": the same convergence as a webhook, versioned by the object's own
  * updated_at or, for subscriptions that have none, the time we fetched it (a GET returns state at
  * least as new as any event emitted before it). No WebhookEvent row is written.
  */
 async function converge(state: ObjectState, observedAt: Date, options: SyncOptions): Promise<void> {
-  await prepareObject(state, { dodo: options.dodo, syncPayment: (id, client) => syncPayment(id, { ...options, dodo: client }) });
+  await prepareObject(state, options);
   const graceHours = options.graceHours ?? loadEnv().ENTITLEMENT_GRACE_HOURS;
   await inTransaction((tx) =>
     applyObject({ tx, observedAt, now: options.now?.() ?? new Date(), graceHours, checkpoint: async () => {} }, state),
   );
 }
 
-/** Fetches a payment from Dodo and converges on it; the thank-you page calls this. */
+/** Fetches a payment from Dodo and converges on it. */
 export async function syncPayment(paymentId: string, options: SyncOptions = {}): Promise<Payment> {
   const observedAt = new Date();
   const payment = await (options.dodo ?? dodo()).payments.retrieve(paymentId, READ_OPTIONS);

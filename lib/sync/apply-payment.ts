@@ -1,6 +1,6 @@
 import "server-only";
 import type { Payment } from "dodopayments/resources/payments";
-import { upsertCustomer } from "@/lib/customers/upsert";
+import { upsertCustomer } from "./apply-customer";
 import type { Payment as PaymentRow } from "@/lib/generated/prisma/client";
 import { upsertDispute } from "./apply-dispute";
 import { upsertRefund } from "./apply-refund";

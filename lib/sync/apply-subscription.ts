@@ -1,10 +1,10 @@
 import "server-only";
 import type { Subscription } from "dodopayments/resources/subscriptions";
-import { upsertCustomer } from "@/lib/customers/upsert";
+import { upsertCustomer } from "./apply-customer";
 import { convergeSubscriptionEntitlements } from "@/lib/entitlements/grant";
 import { Prisma, type Subscription as SubscriptionRow } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { settleFromSubscription } from "@/lib/plans/plan-change";
+import { settlePlanChangesFromSubscription } from "@/lib/plans/plan-change";
 import { lock } from "@/lib/db/lock";
 import { subscriptionRank, subscriptionStatusFrom, supersedes } from "./rules";
 import type { ApplyContext } from "./types";
@@ -91,5 +91,5 @@ export async function applySubscription(ctx: ApplyContext, sub: Subscription): P
   }
   if (!row) return;
   await convergeSubscriptionEntitlements(tx, row, { now: ctx.now, graceHours: ctx.graceHours, at: ctx.observedAt });
-  await settleFromSubscription(tx, row);
+  await settlePlanChangesFromSubscription(tx, row);
 }

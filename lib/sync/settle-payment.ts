@@ -1,7 +1,7 @@
 import "server-only";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { convergePaymentEntitlements } from "@/lib/entitlements/grant";
-import { linkPayment } from "./link-charge";
+import { linkPayment } from "./link-payment";
 import { refundTotals, type RefundRow } from "./rules";
 import type { ApplyContext } from "./types";
 

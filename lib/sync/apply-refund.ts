@@ -39,7 +39,7 @@ export async function upsertRefund(
 /**
  * refund.succeeded / refund.failed: record the refund, then recompute the payment's refunded
  * amount and state; a full refund revokes what the payment granted. The payment row is made to
- * exist before the transaction (see prepare.ts).
+ * exist before the transaction (prepareObject in sync.ts).
  */
 export async function applyRefund(ctx: ApplyContext, refund: Refund): Promise<void> {
   await lock(ctx.tx, "dodo-object", refund.payment_id);
