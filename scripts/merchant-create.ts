@@ -3,7 +3,7 @@
 // for an existing user. Needs only DATABASE_URL (scripts/with-db.ts provides the dev database).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { createMerchantUser } from "../lib/merchant/users";
+import { createMerchantUser } from "../lib/auth/merchant-users";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const reset = args.includes("--reset");

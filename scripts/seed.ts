@@ -3,7 +3,7 @@
 // Idempotent (fixed ids, upserts), so every restart can run it without duplicating anything.
 import { db } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
-import { ensureMerchantUser } from "@/lib/merchant/users";
+import { ensureMerchantUser } from "@/lib/auth/merchant-users";
 import { reconcileRecent } from "@/lib/reconcile/recent";
 import { SEED_PRODUCTS } from "../sandbox/seed";
 

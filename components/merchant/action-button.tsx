@@ -1,5 +1,5 @@
 "use client";
-import type { FormState } from "@/lib/merchant/result";
+import type { FormState } from "@/lib/forms/state";
 import { FormMessages } from "./fields";
 import { useValidatedForm } from "./use-validated-form";
 

@@ -1,5 +1,5 @@
 // Small, consistent form pieces for the merchant console.
-import type { FieldErrors } from "@/lib/merchant/result";
+import type { FieldErrors } from "@/lib/result";
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400";

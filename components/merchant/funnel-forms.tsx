@@ -1,6 +1,6 @@
 "use client";
-import { edgesSchema, funnelSchema, MAX_VARIANTS, stepSchema, VARIANT_LABELS } from "@/lib/merchant/funnel-schema";
-import type { FormState } from "@/lib/merchant/result";
+import { edgesSchema, funnelSchema, MAX_VARIANTS, stepSchema, VARIANT_LABELS } from "@/lib/offers/funnel-schema";
+import type { FormState } from "@/lib/forms/state";
 import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 

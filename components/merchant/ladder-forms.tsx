@@ -1,6 +1,6 @@
 "use client";
-import { ladderSchema, PRORATION_LABELS, PRORATION_MODES, rankingSchema } from "@/lib/merchant/product-schema";
-import type { FormState } from "@/lib/merchant/result";
+import { DOWNGRADE_PRORATION_MODES, ladderSchema, PRORATION_LABELS, PRORATION_MODES, rankingSchema } from "@/lib/plans/ladder-schema";
+import type { FormState } from "@/lib/forms/state";
 import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
 import { useValidatedForm, valueOf } from "./use-validated-form";
 
@@ -37,7 +37,7 @@ export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, s
         {select("upgradeProration", "Upgrades are billed", PRORATION_MODES, PRORATION_LABELS)}
         {select("upgradeOnPaymentFailure", "If the upgrade payment fails", ["PREVENT_CHANGE", "APPLY_CHANGE"], { PREVENT_CHANGE: "Keep the current plan", APPLY_CHANGE: "Switch anyway (subscription goes on hold)" })}
         {select("downgradeTiming", "Downgrades take effect", ["NEXT_BILLING_DATE", "IMMEDIATELY"], { NEXT_BILLING_DATE: "At the next billing date", IMMEDIATELY: "Immediately" })}
-        {select("downgradeProration", "Immediate downgrades are billed", PRORATION_MODES, PRORATION_LABELS)}
+        {select("downgradeProration", "Immediate downgrades are billed", DOWNGRADE_PRORATION_MODES, PRORATION_LABELS)}
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="allowIntervalChange" defaultChecked={valueOf(values, "allowIntervalChange") === "on"} /> Allow moves between monthly and yearly plans

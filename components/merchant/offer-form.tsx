@@ -1,6 +1,6 @@
 "use client";
-import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/merchant/offer-schema";
-import type { FormState } from "@/lib/merchant/result";
+import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/offers/offer-schema";
+import type { FormState } from "@/lib/forms/state";
 import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 

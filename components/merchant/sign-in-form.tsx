@@ -1,11 +1,11 @@
 "use client";
-import { signInAction } from "@/app/merchant/sign-in/actions";
+import type { FormState } from "@/lib/forms/state";
 import { Field, FormMessages, inputClass, SubmitButton } from "./fields";
 import { useValidatedForm, valueOf } from "./use-validated-form";
 
-export function SignInForm() {
+export function SignInForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
   // The server answers bad credentials and rate limits; there is nothing useful to pre-check.
-  const form = useValidatedForm(signInAction, null);
+  const form = useValidatedForm(action, null);
   return (
     <form key={form.key} action={form.formAction} className="space-y-4" aria-label="Merchant sign-in">
       <FormMessages failure={form.failure} success={null} />

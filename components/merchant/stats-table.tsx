@@ -1,5 +1,5 @@
 // The per-offer / per-variant stats table. The CSV export has exactly these lines and numbers.
-import { OFFER_KIND_LABELS } from "@/lib/merchant/offer-schema";
+import { OFFER_KIND_LABELS } from "@/lib/offers/offer-schema";
 import { formatAmount, formatCount, formatInterval, formatPoints, formatRate, formatSignedAmount } from "@/lib/stats/format";
 import type { Amount, LiftResult, OrderValue, StatsLine } from "@/lib/stats/report";
 import { Badge, tdClass, thClass } from "./ui";

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { fieldErrorsOf, formValues, initialFormState, type FieldErrors, type FormState } from "@/lib/merchant/result";
+import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import { acceptOfferAction, offerStatusAction, type AcceptState } from "@/app/(store)/thank-you/actions";
 import type { ChargeView } from "@/lib/checkout/outcome";
+import type { AcceptState, OfferActions } from "./actions";
 
 const POLL_MS = 800;
 
@@ -11,8 +11,8 @@ const POLL_MS = 800;
  * charge's outcome. While Dodo settles it polls; once settled it refreshes the page, which then
  * shows the result and the funnel's next step.
  */
-export function AcceptButton({ impressionId, label, initial }: { impressionId: string; label: string; initial: ChargeView | null }) {
-  const [state, formAction, pending] = useActionState<AcceptState, FormData>(acceptOfferAction, initial ? { ok: true, charge: initial } : null);
+export function AcceptButton({ impressionId, label, initial, actions }: { impressionId: string; label: string; initial: ChargeView | null; actions: Pick<OfferActions, "accept" | "status"> }) {
+  const [state, formAction, pending] = useActionState<AcceptState, FormData>(actions.accept, initial ? { ok: true, charge: initial } : null);
   const [polled, setPolled] = useState<ChargeView | null>(null);
   const router = useRouter();
   const charge = polled ?? (state?.ok ? state.charge : null);
@@ -24,10 +24,10 @@ export function AcceptButton({ impressionId, label, initial }: { impressionId: s
       return;
     }
     const timer = setTimeout(() => {
-      void offerStatusAction(impressionId).then((view) => setPolled(view ?? { status: "processing" }));
+      void actions.status(impressionId).then((view) => setPolled(view ?? { status: "processing" }));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [charge, impressionId, router]);
+  }, [charge, impressionId, router, actions]);
 
   const busy = pending || charge?.status === "processing";
   return (

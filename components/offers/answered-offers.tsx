@@ -1,9 +1,10 @@
 import type { AnsweredOffer } from "@/lib/offers/view";
 import { formatMoney } from "@/lib/money/money";
+import type { OfferActions } from "./actions";
 import { CheckoutFallback } from "./checkout-fallback";
 
 /** What became of the offers the customer accepted: added (with access), processing, or failed. */
-export function AnsweredOffers({ offers }: { offers: AnsweredOffer[] }) {
+export function AnsweredOffers({ offers, checkout }: { offers: AnsweredOffer[]; checkout: OfferActions["checkout"] }) {
   if (offers.length === 0) return null;
   return (
     <ul className="space-y-3" data-testid="answered-offers">
@@ -17,7 +18,7 @@ export function AnsweredOffers({ offers }: { offers: AnsweredOffer[] }) {
           {o.charge.status === "failed" ? (
             <div className="mt-1 space-y-2">
               <p className="text-sm text-red-700" role="alert">{o.charge.message}</p>
-              {o.charge.offerOtherCard ? <CheckoutFallback impressionId={o.impressionId} label="Use another card (secure checkout)" /> : null}
+              {o.charge.offerOtherCard ? <CheckoutFallback impressionId={o.impressionId} label="Use another card (secure checkout)" checkout={checkout} /> : null}
             </div>
           ) : null}
         </li>

@@ -1,7 +1,7 @@
-import { declineOfferAction } from "@/app/(store)/thank-you/actions";
 import { formatPrice } from "@/lib/catalog/format";
 import type { OfferView } from "@/lib/offers/view";
 import { formatMoney } from "@/lib/money/money";
+import type { OfferActions } from "./actions";
 import { AcceptButton } from "./accept-button";
 import { CheckoutFallback } from "./checkout-fallback";
 
@@ -22,7 +22,7 @@ function pricing(offer: OfferView) {
 }
 
 /** One offer: what it is, what it costs, which card pays, accept in one click or decline. */
-export function OfferPanel({ offer }: { offer: OfferView }) {
+export function OfferPanel({ offer, actions }: { offer: OfferView; actions: OfferActions }) {
   const { price, list, saving } = pricing(offer);
   const acceptLabel = `Accept — one click · ${price}`;
   return (
@@ -45,13 +45,13 @@ export function OfferPanel({ offer }: { offer: OfferView }) {
             <p className="text-sm text-slate-600" data-testid="offer-card">
               Charged to your {offer.card.brand} ending in {offer.card.last4}. No need to enter anything again.
             </p>
-            <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} />
+            <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} />
           </>
         ) : (
-          <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${list ?? price}`} />
+          <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${list ?? price}`} checkout={actions.checkout} />
         )}
         {offer.charge ? null : (
-          <form action={declineOfferAction} className="text-center">
+          <form action={actions.decline} className="text-center">
             <input type="hidden" name="impressionId" value={offer.impressionId} />
             <button type="submit" className="text-sm text-slate-500 underline hover:text-slate-800">No thanks</button>
           </form>

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import type { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
+import type { Result } from "@/lib/result";
 import { signToken, verifyToken } from "./signed-token";
 
 // A customer's browser session: a signed, httpOnly cookie bound to one customer id, minted only
@@ -31,7 +32,7 @@ export function mintMagicLink(customerId: string, now = Date.now()): string {
   return `${loadEnv().APP_URL}/account/login?token=${encodeURIComponent(token)}`;
 }
 
-export type MagicLinkResult = { ok: true; customerId: string } | { ok: false; code: "invalid" | "used"; message: string };
+export type MagicLinkResult = Result<{ customerId: string }, "invalid" | "used">;
 
 /**
  * Spends a magic link: valid, unexpired and never used before. Using it is inserting its jti, so

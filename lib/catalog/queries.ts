@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { formatPrice } from "./format";
 
 /** The storefront catalogue: active one-time products first, then plans by ladder and rank. */
 export async function listCatalogue() {
@@ -12,4 +13,19 @@ export async function listCatalogue() {
     oneTime: products.filter((p) => p.kind === "ONE_TIME"),
     plans: products.filter((p) => p.kind === "SUBSCRIPTION"),
   };
+}
+
+/** Every mirrored product (archived last) and the plan ladders, for the console's products page. */
+export async function listProductsForAdmin() {
+  const [products, ladders] = await Promise.all([
+    db.product.findMany({ orderBy: [{ archived: "asc" }, { kind: "asc" }, { name: "asc" }], include: { ladder: { select: { id: true, name: true } } } }),
+    db.planLadder.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { planRank: "asc" }, select: { id: true, name: true, planRank: true } } } }),
+  ]);
+  return { products, ladders };
+}
+
+/** Active products as picker options for offer forms. */
+export async function productOptions() {
+  const products = await db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+  return products.map((p) => ({ id: p.id, name: p.name, kind: p.kind, priceLabel: formatPrice(p), currency: p.currency }));
 }

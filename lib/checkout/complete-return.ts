@@ -2,6 +2,7 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
+import type { Failure, Success } from "@/lib/result";
 import { dodo } from "@/lib/dodo/client";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { recordDecision } from "@/lib/offers/decide";
@@ -9,11 +10,12 @@ import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
 import { boughtProductIds, openFunnelFor } from "./order";
 
+/** A failed return carries the HTTP status its page answers with, and the product to try again. */
 export type ReturnResult =
-  | { ok: true; customerId: string; intentId: string }
-  | { ok: false; status: 402 | 403 | 404 | 409 | 502; message: string; productId?: string };
+  | Success<{ customerId: string; intentId: string }>
+  | (Failure<"forbidden" | "not_found" | "not_paid" | "declined" | "unverified"> & { status: 402 | 403 | 404 | 409 | 502; productId?: string });
 
-const FORBIDDEN = { ok: false, status: 403, message: "This link is not valid, or it has already been used." } as const;
+const FORBIDDEN = { ok: false, code: "forbidden", status: 403, message: "This link is not valid, or it has already been used." } as const;
 
 /**
  * The customer is back from hosted checkout. Nothing in the URL is trusted but the signed token:
@@ -28,7 +30,7 @@ export async function completeCheckoutReturn(
   const parsed = readReturnToken(token);
   if (!parsed.ok) return FORBIDDEN;
   const intent = await db.checkoutIntent.findUnique({ where: { id: parsed.intentId } });
-  if (!intent || !intent.dodoSessionId) return { ok: false, status: 404, message: "We could not find this checkout." };
+  if (!intent || !intent.dodoSessionId) return { ok: false, code: "not_found", status: 404, message: "We could not find this checkout." };
   // Back or reload on the same browser: its session already proves who bought; anyone else is refused.
   if (intent.consumedAt && intent.customerId && intent.customerId === sessionCustomerId) return { ok: true, customerId: intent.customerId, intentId: intent.id };
   if (intent.consumedAt || intent.expiresAt <= new Date()) return FORBIDDEN;
@@ -37,17 +39,17 @@ export async function completeCheckoutReturn(
   let productIds: string[];
   try {
     const session = await client.checkoutSessions.retrieve(intent.dodoSessionId, { maxRetries: 1, timeout: 10_000 });
-    if (!session.payment_id) return { ok: false, status: 409, message: "Your payment was not completed.", productId: intent.productId };
+    if (!session.payment_id) return { ok: false, code: "not_paid", status: 409, message: "Your payment was not completed.", productId: intent.productId };
     payment = await syncPayment(session.payment_id, { dodo: client });
     productIds = await boughtProductIds(payment);
   } catch (err) {
     console.error("[checkout] could not verify the purchase", err);
-    return { ok: false, status: 502, message: "We could not confirm your payment yet. Please reload this page in a moment." };
+    return { ok: false, code: "unverified", status: 502, message: "We could not confirm your payment yet. Please reload this page in a moment." };
   }
   if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;
   if (intent.customerId && intent.customerId !== payment.customerId) return FORBIDDEN;
   if (payment.status === "FAILED" || payment.status === "CANCELLED") {
-    return { ok: false, status: 402, message: "Your payment did not go through and nothing was charged. You can try again with another card.", productId: intent.productId };
+    return { ok: false, code: "declined", status: 402, message: "Your payment did not go through and nothing was charged. You can try again with another card.", productId: intent.productId };
   }
 
   const { count } = await db.checkoutIntent.updateMany({

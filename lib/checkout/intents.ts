@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
+import type { Result } from "@/lib/result";
 
 // A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
 // the return_url carries a signed token naming it, spent once when the customer comes back.
@@ -15,7 +16,7 @@ const CREATE_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 export type ReturnTokenData = { i: string; imp?: string };
 
-export type StartResult = { ok: true; url: string } | { ok: false; code: "not_found" | "unavailable"; message: string };
+export type StartResult = Result<{ url: string }, "not_found" | "unavailable">;
 
 export async function startHostedCheckout(
   input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null },

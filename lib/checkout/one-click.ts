@@ -7,6 +7,7 @@ import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
+import type { Result } from "@/lib/result";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { syncPayment } from "@/lib/sync/sync";
@@ -15,9 +16,7 @@ import { chargeView, type ChargeView } from "./outcome";
 
 export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
 
-export type AcceptResult =
-  | { ok: true; charge: ChargeView }
-  | { ok: false; code: "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable"; message: string };
+export type AcceptResult = Result<{ charge: ChargeView }, "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable">;
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
 const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no longer available. Nothing was charged." } as const;

@@ -3,8 +3,9 @@ import { lock } from "@/lib/db/lock";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment } from "@/lib/generated/prisma/client";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
+import type { Result } from "@/lib/result";
 
-export type DeclineResult = { ok: true } | { ok: false; code: "not_found" | "already_decided" | "charge_started"; message: string };
+export type DeclineResult = Result<object, "not_found" | "already_decided" | "charge_started">;
 
 /** Records a decision unless the impression already has one (the unique key keeps the first). */
 export async function recordDecision(tx: Tx, impressionId: string, outcome: DecisionOutcome, reason: string | null, now = new Date()): Promise<void> {

@@ -3,6 +3,7 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
+import type { Result } from "@/lib/result";
 
 // An offer's discount is charged through a Dodo percentage discount restricted to the offered
 // product: Dodo honours a cart line's `amount` only on pay-what-you-want products, so a code is
@@ -18,9 +19,7 @@ export type OfferForDiscount = {
   offeredProduct: { kind: ProductKind };
 };
 
-export type DiscountCodeResult =
-  | { ok: true; discountCode: string | null }
-  | { ok: false; code: "unsupported" | "unavailable"; message: string };
+export type DiscountCodeResult = Result<{ discountCode: string | null }, "unsupported" | "unavailable">;
 
 // Creating a discount moves no money, and a retried create leaves at most a spare code (see below).
 const DODO_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;

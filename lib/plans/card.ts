@@ -2,6 +2,7 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
+import type { Result } from "@/lib/result";
 import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "./results";
 
 /**
@@ -11,7 +12,7 @@ import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "
 export async function cardUpdateLink(
   input: { customerId: string; subscriptionId: string; returnUrl: string },
   deps: { client?: DodoPayments } = {},
-): Promise<{ ok: true; url: string } | PlanFailure> {
+): Promise<Result<{ url: string }, PlanFailure["code"]>> {
   const sub = await db.subscription.findUnique({ where: { id: input.subscriptionId }, select: { customerId: true } });
   if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
   try {

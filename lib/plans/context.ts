@@ -50,7 +50,3 @@ export async function loadMove(customerId: string, subscriptionId: string, toPro
   if (!terms.ok) return failure(terms.code, terms.message);
   return { subscription, ladder, from, to, move, terms: terms.terms };
 }
-
-export function isFailure<T extends object>(value: T | PlanFailure): value is PlanFailure {
-  return "ok" in value && value.ok === false;
-}

@@ -9,7 +9,8 @@ import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney, money } from "@/lib/money/money";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
-import { isFailure, loadMove, type MoveContext } from "./context";
+import { isFailure, type Result, type Success } from "@/lib/result";
+import { loadMove, type MoveContext } from "./context";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
 import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
@@ -25,9 +26,9 @@ const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 type QuoteToken = { id: string; h: string };
 
-export type PreviewResult = { ok: true; quote: QuoteView } | PlanFailure;
+export type PreviewResult = Result<{ quote: QuoteView }, PlanFailure["code"]>;
 export type ConfirmResult =
-  | { ok: true; status: PlanChangeStatus; message: string }
+  | Success<{ status: PlanChangeStatus; message: string }>
   | (PlanFailure & { quote?: QuoteView; previousChargeNow?: string });
 
 function termsOf(change: PlanChange): ChangeTerms {

@@ -1,6 +1,7 @@
 // Typed outcomes of the plan services, and Dodo's refusals mapped onto them. Whether Dodo refused
 // (nothing changed, nothing charged) or we cannot know is decided by the one classifier.
 import { refusalOf } from "@/lib/dodo/errors";
+import { fail, type Failure } from "@/lib/result";
 
 export type PlanErrorCode =
   | "not_found"
@@ -17,11 +18,9 @@ export type PlanErrorCode =
   | "rejected"
   | "unavailable";
 
-export type PlanFailure = { ok: false; code: PlanErrorCode; message: string };
+export type PlanFailure = Failure<PlanErrorCode>;
 
-export function failure(code: PlanErrorCode, message: string): PlanFailure {
-  return { ok: false, code, message };
-}
+export const failure = (code: PlanErrorCode, message: string): PlanFailure => fail(code, message);
 
 export const NOT_FOUND = failure("not_found", "This subscription or plan is not available.");
 export const PENDING_CHANGE = failure(

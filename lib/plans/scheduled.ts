@@ -1,12 +1,13 @@
 import "server-only";
-import DodoPayments from "dodopayments";
+import type DodoPayments from "dodopayments";
+import type { Result } from "@/lib/result";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
 import { syncSubscription } from "@/lib/sync/sync";
 import { cancelScheduledChanges, hasScheduledChange } from "./plan-change";
 import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 
-export type KeepPlanResult = { ok: true; message: string } | PlanFailure;
+export type KeepPlanResult = Result<{ message: string }, PlanFailure["code"]>;
 
 /**
  * "Keep my current plan": cancels the change Dodo has scheduled for the next billing date. Safe

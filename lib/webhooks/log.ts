@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
+import { fail, ok, type Result } from "@/lib/result";
 import { processWebhookEvent, type ProcessOptions, type ProcessResult } from "./process";
 import type { DodoEnvelope } from "./types";
 
@@ -44,4 +45,18 @@ export async function replayWebhookEvent(id: string, options: Omit<ProcessOption
     { webhookId: row.id, type: row.type, occurredAt: row.eventTimestamp, envelope },
     { ...options, force: true },
   );
+}
+
+/** The console's event log: failed events first (they need attention), then the newest of any outcome. */
+export async function eventLog(cursor?: string) {
+  const [failed, all] = await Promise.all([listWebhookEvents({ outcome: "FAILED", limit: 50 }), listWebhookEvents({ limit: 50, cursor })]);
+  return { failed: failed.items, events: all.items.filter((e) => e.outcome !== "FAILED"), nextCursor: all.nextCursor };
+}
+
+/** The merchant's "Replay" button: re-applies a stored event and says how it went. */
+export async function replayEvent(id: string): Promise<Result<{ message: string }>> {
+  if (!id) return fail("invalid_input", "Choose an event to replay.");
+  const result = await replayWebhookEvent(id);
+  if (result.outcome === "FAILED") return fail("replay_failed", `Replay failed again: ${result.error}`);
+  return ok({ message: result.outcome === "IGNORED" ? "Replayed: nothing to apply for this event type." : "Replayed and applied." });
 }

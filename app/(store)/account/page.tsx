@@ -6,6 +6,7 @@ import { accountSummary } from "@/lib/checkout/customers";
 import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
 import { formatMoney, money } from "@/lib/money/money";
 import { accountOffers } from "@/lib/offers/cross-sell";
+import { offerActions } from "../_offer-actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -45,7 +46,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       {offers.length > 0 ? (
         <section aria-labelledby="for-you" className="space-y-4">
           <h2 id="for-you" className="text-xl font-semibold">Picked for you</h2>
-          {offers.map((offer) => <OfferPanel key={offer.impressionId} offer={offer} />)}
+          {offers.map((offer) => <OfferPanel key={offer.impressionId} offer={offer} actions={offerActions} />)}
         </section>
       ) : null}
       <section aria-labelledby="orders">

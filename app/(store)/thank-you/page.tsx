@@ -9,6 +9,7 @@ import { thankYouOrder } from "@/lib/checkout/order";
 import { formatMoney, money } from "@/lib/money/money";
 import { currentFunnelOffer } from "@/lib/offers/funnel";
 import { answeredOffers } from "@/lib/offers/view";
+import { offerActions } from "../_offer-actions";
 
 export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
 
@@ -40,8 +41,8 @@ export default async function ThankYouPage({ searchParams }: { searchParams: Pro
           {confirmed ? <p className="mt-1 text-sm text-green-700">{order.hasAccess ? "Access granted." : "Unlocking access…"}</p> : null}
         </div>
       </section>
-      <AnsweredOffers offers={answered} />
-      {funnel?.state === "offer" ? <OfferPanel offer={funnel.offer} /> : null}
+      <AnsweredOffers offers={answered} checkout={offerActions.checkout} />
+      {funnel?.state === "offer" ? <OfferPanel offer={funnel.offer} actions={offerActions} /> : null}
       {funnel?.state === "expired" ? <p className="text-sm text-slate-500" data-testid="offers-expired">These offers have expired.</p> : null}
       <p className="text-sm text-slate-500">
         <Link href="/account" className="underline">Go to your account</Link>

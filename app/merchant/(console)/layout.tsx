@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ConsoleNav } from "@/components/merchant/console-nav";
-import { requireMerchant } from "@/lib/merchant/session";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { signOutAction } from "../sign-in/actions";
 
 export const metadata: Metadata = { title: { default: "Merchant console", template: "%s · Encore merchant" }, robots: { index: false } };

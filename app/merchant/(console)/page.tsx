@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink, Card, PageHeader } from "@/components/merchant/ui";
-import { getOverview } from "@/lib/merchant/overview";
-import { requireMerchant } from "@/lib/merchant/session";
+import { getOverview } from "@/lib/stats/overview";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { formatAmount, formatCount, formatRate } from "@/lib/stats/format";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -1,27 +1,32 @@
 "use server";
 import { redirect } from "next/navigation";
-import { authenticateMerchant } from "@/lib/merchant/auth";
-import { fail, formValues, type FormState } from "@/lib/merchant/result";
-import { clientIp, endMerchantSession, startMerchantSession } from "@/lib/merchant/session";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/define";
+import { answered } from "@/lib/actions/form";
+import { endMerchantSession, startMerchantSession } from "@/lib/auth/merchant-session";
+import { authenticateMerchant } from "@/lib/auth/merchant-sign-in";
+import type { FormState } from "@/lib/forms/state";
+import { clientIp } from "@/lib/http/request";
 
-export async function signInAction(prev: FormState, form: FormData): Promise<FormState> {
-  const { email, password } = formValues(form);
-  // Never echo the password back into the form.
-  const values = { email: typeof email === "string" ? email : "" };
-  const attempt = prev.attempt + 1;
-  let result: Awaited<ReturnType<typeof authenticateMerchant>>;
-  try {
-    result = await authenticateMerchant({ email, password }, await clientIp());
-  } catch (err) {
-    console.error("[merchant] sign-in failed", err);
-    return { attempt, values, result: fail("unexpected", "Something went wrong on our side. Please try again.") };
-  }
-  if (!result.ok) return { attempt, values, result };
-  await startMerchantSession(result.value);
-  redirect("/merchant");
-}
+// Never echo the password back into the form.
+const echo = (form: { email?: unknown }) => ({ email: typeof form.email === "string" ? form.email : "" });
 
-export async function signOutAction(): Promise<void> {
-  await endMerchantSession();
-  redirect("/merchant/sign-in");
-}
+export const signInAction = publicAction(z.object({ email: z.unknown(), password: z.unknown() }), {
+  name: "merchant sign-in",
+  onFailure: (failure, { args, input }): FormState => answered(args, failure, input ? echo(input) : {}),
+  run: async (input, { args }): Promise<FormState> => {
+    const result = await authenticateMerchant(input, await clientIp());
+    if (!result.ok) return answered(args, result, echo(input));
+    await startMerchantSession(result.user);
+    redirect("/merchant");
+  },
+});
+
+export const signOutAction = publicAction(z.unknown(), {
+  name: "merchant sign-out",
+  onFailure: () => undefined,
+  run: async () => {
+    await endMerchantSession();
+    redirect("/merchant/sign-in");
+  },
+});

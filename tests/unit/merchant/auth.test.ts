@@ -3,10 +3,10 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
-import { authenticateMerchant } from "@/lib/merchant/auth";
-import { emailKey, LOGIN_LIMITS, reserveLoginAttempt } from "@/lib/merchant/rate-limit";
-import { mintMerchantToken, passwordFingerprint, readMerchantToken } from "@/lib/merchant/session-token";
-import { createMerchantUser, ensureMerchantUser } from "@/lib/merchant/users";
+import { authenticateMerchant } from "@/lib/auth/merchant-sign-in";
+import { emailKey, LOGIN_LIMITS, reserveLoginAttempt } from "@/lib/auth/login-rate-limit";
+import { mintMerchantToken, passwordFingerprint, readMerchantToken } from "@/lib/auth/merchant-token";
+import { createMerchantUser, ensureMerchantUser } from "@/lib/auth/merchant-users";
 
 const unique = () => crypto.randomBytes(5).toString("hex");
 const SECRET = "unit-test-session-secret-0123456789abcdef";

@@ -1,10 +1,10 @@
 // Funnel admin: steps with experiments, accept/decline/fail edges, and the rules that protect history.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { findCycle } from "@/lib/merchant/funnel-graph";
-import { stepSchema } from "@/lib/merchant/funnel-schema";
-import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/merchant/funnels";
-import { fieldErrorsOf } from "@/lib/merchant/result";
+import { findCycle } from "@/lib/offers/funnel-graph";
+import { stepSchema } from "@/lib/offers/funnel-schema";
+import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
+import { fieldErrorsOf } from "@/lib/result";
 import { createCustomer, createOffer, createProduct, recordImpression } from "../stats/fixture";
 
 async function offers() {
@@ -39,46 +39,46 @@ describe("funnel service", () => {
     const [up, down] = await offers();
     const funnel = await createFunnel({ name: "Post-purchase", windowMinutes: "20" });
     if (!funnel.ok) throw new Error(funnel.message);
-    const s1 = await addStep(funnel.value.id, { name: "Upsell", holdoutBps: "10", variantOffer: [up!.id], variantWeight: ["100"] });
-    const s2 = await addStep(funnel.value.id, { name: "Downsell", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
+    const s1 = await addStep(funnel.id, { name: "Upsell", holdoutBps: "10", variantOffer: [up!.id], variantWeight: ["100"] });
+    const s2 = await addStep(funnel.id, { name: "Downsell", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
     if (!s1.ok || !s2.ok) throw new Error("step failed");
-    expect(await setStepEdges(s1.value.id, { onAcceptStepId: "", onDeclineStepId: s2.value.id, onFailStepId: s2.value.id })).toMatchObject({ ok: true });
-    const stored = (await getFunnel(funnel.value.id))!;
-    expect(stored).toMatchObject({ windowSecs: 1200, entryStepId: s1.value.id });
-    expect(stored.steps.map((s) => [s.position, s.name, s.holdoutBps, s.onDeclineStepId, s.onFailStepId])).toEqual([[1, "Upsell", 1000, s2.value.id, s2.value.id], [2, "Downsell", 0, null, null]]);
+    expect(await setStepEdges(s1.id, { onAcceptStepId: "", onDeclineStepId: s2.id, onFailStepId: s2.id })).toMatchObject({ ok: true });
+    const stored = (await getFunnel(funnel.id))!;
+    expect(stored).toMatchObject({ windowSecs: 1200, entryStepId: s1.id });
+    expect(stored.steps.map((s) => [s.position, s.name, s.holdoutBps, s.onDeclineStepId, s.onFailStepId])).toEqual([[1, "Upsell", 1000, s2.id, s2.id], [2, "Downsell", 0, null, null]]);
     expect(stored.steps[0]!.variants.map((v) => [v.label, v.offerId, v.weightBps])).toEqual([["A", up!.id, 10_000]]);
 
     // Loops, self-edges and steps of other funnels are refused.
-    expect(await setStepEdges(s2.value.id, { onDeclineStepId: s1.value.id })).toMatchObject({ ok: false, code: "cycle" });
-    expect(await setStepEdges(s2.value.id, { onAcceptStepId: s2.value.id })).toMatchObject({ fieldErrors: { onAcceptStepId: ["A step cannot lead to itself"] } });
+    expect(await setStepEdges(s2.id, { onDeclineStepId: s1.id })).toMatchObject({ ok: false, code: "cycle" });
+    expect(await setStepEdges(s2.id, { onAcceptStepId: s2.id })).toMatchObject({ fieldErrors: { onAcceptStepId: ["A step cannot lead to itself"] } });
     const other = await createFunnel({ name: "Other", windowMinutes: "15" });
-    const foreign = other.ok ? await addStep(other.value.id, { name: "X", holdoutBps: "0", variantOffer: [up!.id], variantWeight: ["100"] }) : null;
-    expect(await setStepEdges(s1.value.id, { onAcceptStepId: foreign?.ok ? foreign.value.id : "" })).toMatchObject({ fieldErrors: { onAcceptStepId: ["Choose a step of this funnel"] } });
-    expect((await setEntryStep(funnel.value.id, s2.value.id)).ok).toBe(true);
-    expect(await setEntryStep(funnel.value.id, foreign?.ok ? foreign.value.id : "")).toMatchObject({ ok: false });
-    expect(await updateFunnel(funnel.value.id, { name: "", windowMinutes: "0" })).toMatchObject({ fieldErrors: { name: [expect.any(String)], windowMinutes: [expect.any(String)] } });
+    const foreign = other.ok ? await addStep(other.id, { name: "X", holdoutBps: "0", variantOffer: [up!.id], variantWeight: ["100"] }) : null;
+    expect(await setStepEdges(s1.id, { onAcceptStepId: foreign?.ok ? foreign.id : "" })).toMatchObject({ fieldErrors: { onAcceptStepId: ["Choose a step of this funnel"] } });
+    expect((await setEntryStep(funnel.id, s2.id)).ok).toBe(true);
+    expect(await setEntryStep(funnel.id, foreign?.ok ? foreign.id : "")).toMatchObject({ ok: false });
+    expect(await updateFunnel(funnel.id, { name: "", windowMinutes: "0" })).toMatchObject({ fieldErrors: { name: [expect.any(String)], windowMinutes: [expect.any(String)] } });
   });
 
   it("keeps shown variants' history: no offer swap, retired at weight 0, shown steps not removable", async () => {
     const [up, down, alt] = await offers();
     const funnel = await createFunnel({ name: "Experiment", windowMinutes: "15" });
     if (!funnel.ok) throw new Error(funnel.message);
-    const step = await addStep(funnel.value.id, { name: "Test", holdoutBps: "20", variantOffer: [up!.id, down!.id], variantWeight: ["50", "50"] });
+    const step = await addStep(funnel.id, { name: "Test", holdoutBps: "20", variantOffer: [up!.id, down!.id], variantWeight: ["50", "50"] });
     if (!step.ok) throw new Error(step.message);
-    const variantA = await db.stepVariant.findFirstOrThrow({ where: { stepId: step.value.id, label: "A" } });
+    const variantA = await db.stepVariant.findFirstOrThrow({ where: { stepId: step.id, label: "A" } });
     const customer = await createCustomer();
-    await recordImpression({ customerId: customer.id, at: new Date(), offerId: up!.id, stepId: step.value.id, variantId: variantA.id });
+    await recordImpression({ customerId: customer.id, at: new Date(), offerId: up!.id, stepId: step.id, variantId: variantA.id });
 
-    expect(await updateStep(step.value.id, { name: "Test", holdoutBps: "20", variantOffer: [alt!.id, down!.id], variantWeight: ["50", "50"] })).toMatchObject({ fieldErrors: { "variantOffer.0": [expect.stringMatching(/already been shown/)] } });
+    expect(await updateStep(step.id, { name: "Test", holdoutBps: "20", variantOffer: [alt!.id, down!.id], variantWeight: ["50", "50"] })).toMatchObject({ fieldErrors: { "variantOffer.0": [expect.stringMatching(/already been shown/)] } });
     // Drop A (shown → retired) and B (never shown → deleted), add C.
-    expect((await updateStep(step.value.id, { name: "Test 2", holdoutBps: "0", variantOffer: ["", "", alt!.id], variantWeight: ["", "", "100"] })).ok).toBe(true);
-    const variants = await db.stepVariant.findMany({ where: { stepId: step.value.id }, orderBy: { label: "asc" } });
+    expect((await updateStep(step.id, { name: "Test 2", holdoutBps: "0", variantOffer: ["", "", alt!.id], variantWeight: ["", "", "100"] })).ok).toBe(true);
+    const variants = await db.stepVariant.findMany({ where: { stepId: step.id }, orderBy: { label: "asc" } });
     expect(variants.map((v) => [v.label, v.offerId, v.weightBps])).toEqual([["A", up!.id, 0], ["C", alt!.id, 10_000]]);
-    expect(await removeStep(step.value.id)).toMatchObject({ ok: false, code: "has_history" });
+    expect(await removeStep(step.id)).toMatchObject({ ok: false, code: "has_history" });
 
-    const unused = await addStep(funnel.value.id, { name: "Unused", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
+    const unused = await addStep(funnel.id, { name: "Unused", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
     if (!unused.ok) throw new Error(unused.message);
-    expect((await removeStep(unused.value.id)).ok).toBe(true);
-    expect(await db.funnelStep.count({ where: { id: unused.value.id } })).toBe(0);
+    expect((await removeStep(unused.id)).ok).toBe(true);
+    expect(await db.funnelStep.count({ where: { id: unused.id } })).toBe(0);
   });
 });

@@ -3,9 +3,9 @@
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { offerSchema } from "@/lib/merchant/offer-schema";
-import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/merchant/offers";
-import { fieldErrorsOf } from "@/lib/merchant/result";
+import { offerSchema } from "@/lib/offers/offer-schema";
+import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
+import { fieldErrorsOf } from "@/lib/result";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 import { createProduct } from "../stats/fixture";
 
@@ -55,7 +55,7 @@ describe("offer service", () => {
     const trigger = await createProduct({ price: 1000 });
     const created = await createOffer(valid(product.id, { triggerMode: "specific", triggerProductIds: [trigger.id], minOrder: "49.9", frequencyCap: "2" }));
     if (!created.ok) throw new Error(created.message);
-    const offer = (await getOffer(created.value.id))!;
+    const offer = (await getOffer(created.id))!;
     expect(offer).toMatchObject({ kind: "UPSELL", triggerProductIds: [trigger.id], discountBps: 1500, minOrderAmount: 4990, frequencyCap: 2, active: true });
     expect(offerFormValues(offer)).toMatchObject({ minOrder: "49.90", discountBps: "15", triggerMode: "specific" });
     // The 15% discount already exists in Dodo, restricted to the offered product.

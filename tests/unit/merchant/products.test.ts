@@ -3,7 +3,7 @@ import type DodoPayments from "dodopayments";
 import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
-import { createLadder, setLadderRanking, updateLadder } from "@/lib/merchant/products";
+import { createLadder, setLadderRanking, updateLadder } from "@/lib/plans/ladder-admin";
 import { createProduct, uid } from "../stats/fixture";
 
 function fakeDodo(count: number, prefix: string) {
@@ -82,9 +82,9 @@ describe("plan ladders", () => {
     const name = uid("Plans");
     const created = await createLadder({ name, upgradeProration: "PRORATED_IMMEDIATELY", upgradeOnPaymentFailure: "APPLY_CHANGE", downgradeTiming: "IMMEDIATELY", downgradeProration: "DO_NOT_BILL" });
     if (!created.ok) throw new Error(created.message);
-    expect(await db.planLadder.findUniqueOrThrow({ where: { id: created.value.id } })).toMatchObject({ upgradeProration: "PRORATED_IMMEDIATELY", upgradeOnPaymentFailure: "APPLY_CHANGE", downgradeTiming: "IMMEDIATELY", allowIntervalChange: false });
+    expect(await db.planLadder.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ upgradeProration: "PRORATED_IMMEDIATELY", upgradeOnPaymentFailure: "APPLY_CHANGE", downgradeTiming: "IMMEDIATELY", allowIntervalChange: false });
     expect(await createLadder({ name, upgradeProration: "PRORATED_IMMEDIATELY", upgradeOnPaymentFailure: "APPLY_CHANGE", downgradeTiming: "IMMEDIATELY", downgradeProration: "DO_NOT_BILL" })).toMatchObject({ fieldErrors: { name: [expect.any(String)] } });
-    expect(await updateLadder(created.value.id, { name, upgradeProration: "SOMETIMES" })).toMatchObject({ ok: false, fieldErrors: { upgradeProration: [expect.any(String)] } });
+    expect(await updateLadder(created.id, { name, upgradeProration: "SOMETIMES" })).toMatchObject({ ok: false, fieldErrors: { upgradeProration: [expect.any(String)] } });
   });
 
   it("ranks plans explicitly, swaps ranks without tripping the unique key and refuses duplicates", async () => {

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { updateLadderPolicy } from "@/lib/plans/policy";
+import { updateLadderPolicy } from "@/lib/plans/ladder-admin";
 
 describe("updateLadderPolicy", () => {
   it("stores a valid policy, defaulting to Dodo's recommendation", async () => {

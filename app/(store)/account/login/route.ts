@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { redeemMagicLink, withCustomerSession } from "@/lib/auth/customer-session";
 import { customerExists } from "@/lib/checkout/customers";
-import { problemPage } from "@/components/storefront/problem-page";
+import { problemPage } from "@/lib/http/problem-page";
 
 // A signed, single-use magic link (`npm run customer-link -- <email>`) signs the customer in to /account.
 export async function GET(request: NextRequest) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlanChangeFlow } from "@/components/plans/plan-change-flow";
-import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "@/components/plans/small-forms";
+import { PlanChangeFlow } from "./_components/plan-change-flow";
+import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { planPage } from "@/lib/plans/page";
 

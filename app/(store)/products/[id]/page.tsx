@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buyProductAction } from "@/app/(store)/checkout/actions";
+import { buyProductAction } from "../../checkout/actions";
 import { ProductCard } from "@/components/product-card";
 import { storefrontProduct } from "@/lib/checkout/products";
 

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
-import { problemPage } from "@/components/storefront/problem-page";
+import { problemPage } from "@/lib/http/problem-page";
 
 // Dodo's hosted checkout sends the customer here. Only the signed token is read from the URL;
 // Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).

@@ -1,10 +1,7 @@
 "use server";
-import { replayEvent } from "@/lib/merchant/events";
-import { handleForm } from "@/lib/merchant/form-action";
-import type { FormState } from "@/lib/merchant/result";
-import { requireMerchant } from "@/lib/merchant/session";
+import { z } from "zod";
+import { merchantFormAction } from "@/lib/actions/form";
+import { formText } from "@/lib/forms/fields";
+import { replayEvent } from "@/lib/webhooks/log";
 
-export async function replayEventAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, () => replayEvent(String(form.get("id") ?? "")), (message) => message);
-}
+export const replayEventAction = merchantFormAction("replay event", z.object({ id: formText }), ({ id }) => replayEvent(id), (replayed) => replayed.message);

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/merchant/action-button";
 import { Badge, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
-import { eventLog } from "@/lib/merchant/events";
-import { firstParam, type SearchParams } from "@/lib/merchant/page-props";
-import { requireMerchant } from "@/lib/merchant/session";
+import { eventLog } from "@/lib/webhooks/log";
+import { firstParam, type SearchParams } from "@/lib/http/page-props";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import type { WebhookEventSummary } from "@/lib/webhooks/log";
 import { replayEventAction } from "./actions";
 

@@ -1,53 +1,44 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { handleForm } from "@/lib/merchant/form-action";
-import { addStep, createFunnel, removeStep, setEntryStep, setFunnelActive, setStepEdges, updateFunnel, updateStep } from "@/lib/merchant/funnels";
-import type { FormState } from "@/lib/merchant/result";
-import { requireMerchant } from "@/lib/merchant/session";
+import { z } from "zod";
+import { merchantAction } from "@/lib/actions/define";
+import { merchantFormAction } from "@/lib/actions/form";
+import { formText } from "@/lib/forms/fields";
+import { addStep, createFunnel, removeStep, setEntryStep, setFunnelActive, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+const funnel = z.object({ id: formText });
+const inFunnel = z.object({ funnelId: formText });
+const step = z.object({ stepId: formText });
 
-export async function createFunnelAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, createFunnel, (funnel) => redirect(`/merchant/funnels/${funnel.id}`));
-}
+export const createFunnelAction = merchantFormAction("create funnel", z.unknown(), (_input, { values }) => createFunnel(values), (created) => redirect(`/merchant/funnels/${created.id}`));
 
-export async function updateFunnelAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => updateFunnel(field(form, "id"), values), () => "Funnel saved.");
-}
+export const updateFunnelAction = merchantFormAction("update funnel", funnel, ({ id }, { values }) => updateFunnel(id, values), () => "Funnel saved.");
 
-export async function addStepAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => addStep(field(form, "funnelId"), values), () => "Step added.");
-}
+export const addStepAction = merchantFormAction("add step", inFunnel, ({ funnelId }, { values }) => addStep(funnelId, values), () => "Step added.");
 
-export async function updateStepAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => updateStep(field(form, "stepId"), values), () => "Step saved.");
-}
+export const updateStepAction = merchantFormAction("update step", step, ({ stepId }, { values }) => updateStep(stepId, values), () => "Step saved.");
 
-export async function setEdgesAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => setStepEdges(field(form, "stepId"), values), () => "Paths saved.");
-}
+export const setEdgesAction = merchantFormAction("set step paths", step, ({ stepId }, { values }) => setStepEdges(stepId, values), () => "Paths saved.");
 
-export async function removeStepAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, () => removeStep(field(form, "stepId")), () => "Step removed.");
-}
+export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }) => removeStep(stepId), () => "Step removed.");
 
-export async function setEntryStepAction(form: FormData): Promise<void> {
-  await requireMerchant();
-  const result = await setEntryStep(field(form, "funnelId"), field(form, "stepId"));
-  if (!result.ok) console.warn(`[merchant] set entry step: ${result.message}`);
-  revalidatePath("/merchant", "layout");
-}
+export const setEntryStepAction = merchantAction(inFunnel.extend({ stepId: formText }), {
+  name: "set entry step",
+  onFailure: () => undefined,
+  run: async ({ funnelId, stepId }) => {
+    const result = await setEntryStep(funnelId, stepId);
+    if (!result.ok) console.warn(`[merchant] set entry step: ${result.message}`);
+    revalidatePath("/merchant", "layout");
+  },
+});
 
-export async function setFunnelActiveAction(form: FormData): Promise<void> {
-  await requireMerchant();
-  const result = await setFunnelActive(field(form, "id"), form.get("active") === "true");
-  if (!result.ok) console.warn(`[merchant] pause/resume funnel: ${result.message}`);
-  revalidatePath("/merchant", "layout");
-}
+export const setFunnelActiveAction = merchantAction(funnel.extend({ active: formText }), {
+  name: "pause or resume funnel",
+  onFailure: () => undefined,
+  run: async ({ id, active }) => {
+    const result = await setFunnelActive(id, active === "true");
+    if (!result.ok) console.warn(`[merchant] pause/resume funnel: ${result.message}`);
+    revalidatePath("/merchant", "layout");
+  },
+});

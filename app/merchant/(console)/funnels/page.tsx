@@ -3,8 +3,8 @@ import Link from "next/link";
 import { FunnelForm } from "@/components/merchant/funnel-forms";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
-import { listFunnels } from "@/lib/merchant/funnels";
-import { requireMerchant } from "@/lib/merchant/session";
+import { listFunnels } from "@/lib/offers/funnel-admin";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createFunnelAction, setFunnelActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Funnels" };

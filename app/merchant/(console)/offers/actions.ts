@@ -1,27 +1,25 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { handleForm } from "@/lib/merchant/form-action";
-import { createOffer, setOfferActive, updateOffer } from "@/lib/merchant/offers";
-import type { FormState } from "@/lib/merchant/result";
-import { requireMerchant } from "@/lib/merchant/session";
+import { z } from "zod";
+import { merchantAction } from "@/lib/actions/define";
+import { merchantFormAction } from "@/lib/actions/form";
+import { formText } from "@/lib/forms/fields";
+import { createOffer, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
 
-const idOf = (form: FormData) => String(form.get("id") ?? "");
+const record = z.object({ id: formText });
 
-export async function createOfferAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, createOffer, (offer) => redirect(`/merchant/offers/${offer.id}?saved=created`));
-}
+export const createOfferAction = merchantFormAction("create offer", z.unknown(), (_input, { values }) => createOffer(values), (offer) => redirect(`/merchant/offers/${offer.id}?saved=created`));
 
-export async function updateOfferAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => updateOffer(idOf(form), values), () => "Offer saved.");
-}
+export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values }) => updateOffer(id, values), () => "Offer saved.");
 
 /** Pause or resume (form fields: id, active = "true" | "false"). */
-export async function setOfferActiveAction(form: FormData): Promise<void> {
-  await requireMerchant();
-  const result = await setOfferActive(idOf(form), form.get("active") === "true");
-  if (!result.ok) console.warn(`[merchant] pause/resume offer: ${result.message}`);
-  revalidatePath("/merchant", "layout");
-}
+export const setOfferActiveAction = merchantAction(record.extend({ active: formText }), {
+  name: "pause or resume offer",
+  onFailure: () => undefined,
+  run: async ({ id, active }) => {
+    const result = await setOfferActive(id, active === "true");
+    if (!result.ok) console.warn(`[merchant] pause/resume offer: ${result.message}`);
+    revalidatePath("/merchant", "layout");
+  },
+});

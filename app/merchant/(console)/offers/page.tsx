@@ -3,9 +3,9 @@ import Link from "next/link";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, ButtonLink, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { formatPrice } from "@/lib/catalog/format";
-import { OFFER_KIND_LABELS } from "@/lib/merchant/offer-schema";
-import { listOffers } from "@/lib/merchant/offers";
-import { requireMerchant } from "@/lib/merchant/session";
+import { OFFER_KIND_LABELS } from "@/lib/offers/offer-schema";
+import { listOffers } from "@/lib/offers/offer-admin";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { setOfferActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Offers" };

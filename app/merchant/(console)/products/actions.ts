@@ -1,30 +1,19 @@
 "use server";
-import { handleForm } from "@/lib/merchant/form-action";
+import { z } from "zod";
+import { merchantFormAction } from "@/lib/actions/form";
 import { syncCatalogue } from "@/lib/catalog/sync";
-import { createLadder, setLadderRanking, updateLadder } from "@/lib/merchant/products";
-import { ok, type FormState } from "@/lib/merchant/result";
-import { requireMerchant } from "@/lib/merchant/session";
+import { formText } from "@/lib/forms/fields";
+import { createLadder, setLadderRanking, updateLadder } from "@/lib/plans/ladder-admin";
+import { ok } from "@/lib/result";
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+const ladder = z.object({ id: formText });
 
-export async function syncProductsAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, async () => ok(await syncCatalogue()), (s) =>
-    `Synced ${s.synced} product${s.synced === 1 ? "" : "s"} from Dodo${s.archived ? `; ${s.archived} no longer listed, marked archived` : ""}.`,
-  );
-}
+export const syncProductsAction = merchantFormAction("sync products", z.unknown(), async () => ok(await syncCatalogue()), (s) =>
+  `Synced ${s.synced} product${s.synced === 1 ? "" : "s"} from Dodo${s.archived ? `; ${s.archived} no longer listed, marked archived` : ""}.`,
+);
 
-export async function createLadderAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, createLadder, () => "Plan ladder created. Rank its plans below.");
-}
+export const createLadderAction = merchantFormAction("create ladder", z.unknown(), (_input, { values }) => createLadder(values), () => "Plan ladder created. Rank its plans below.");
 
-export async function updateLadderAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => updateLadder(field(form, "id"), values), () => "Plan-change policy saved.");
-}
+export const updateLadderAction = merchantFormAction("update ladder", ladder, ({ id }, { values }) => updateLadder(id, values), () => "Plan-change policy saved.");
 
-export async function setRankingAction(prev: FormState, form: FormData): Promise<FormState> {
-  await requireMerchant();
-  return handleForm(prev, form, (values) => setLadderRanking(field(form, "id"), values), () => "Plan ranking saved.");
-}
+export const setRankingAction = merchantFormAction("rank plans", ladder, ({ id }, { values }) => setLadderRanking(id, values), () => "Plan ranking saved.");

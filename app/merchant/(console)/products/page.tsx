@@ -3,8 +3,8 @@ import { ActionButton } from "@/components/merchant/action-button";
 import { LadderForm, RankingForm } from "@/components/merchant/ladder-forms";
 import { Badge, Card, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { formatPrice } from "@/lib/catalog/format";
-import { listProductsForAdmin } from "@/lib/merchant/products";
-import { requireMerchant } from "@/lib/merchant/session";
+import { listProductsForAdmin } from "@/lib/catalog/queries";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createLadderAction, setRankingAction, syncProductsAction, updateLadderAction } from "./actions";
 
 export const metadata: Metadata = { title: "Products" };

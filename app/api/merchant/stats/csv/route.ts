@@ -1,4 +1,4 @@
-import { getMerchant } from "@/lib/merchant/session";
+import { getMerchant } from "@/lib/auth/merchant-session";
 import { statsCsv } from "@/lib/stats/csv";
 import { parseRange } from "@/lib/stats/range";
 import { getStatsReport } from "@/lib/stats/service";

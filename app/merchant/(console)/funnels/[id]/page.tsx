@@ -5,11 +5,11 @@ import { ActionButton } from "@/components/merchant/action-button";
 import { EdgesForm, FunnelForm, StepForm } from "@/components/merchant/funnel-forms";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/merchant/ui";
-import { VARIANT_LABELS } from "@/lib/merchant/funnel-schema";
-import { getFunnel } from "@/lib/merchant/funnels";
-import { listOffers } from "@/lib/merchant/offers";
-import type { IdPageProps } from "@/lib/merchant/page-props";
-import { requireMerchant } from "@/lib/merchant/session";
+import { VARIANT_LABELS } from "@/lib/offers/funnel-schema";
+import { getFunnel } from "@/lib/offers/funnel-admin";
+import { listOffers } from "@/lib/offers/offer-admin";
+import type { IdPageProps } from "@/lib/http/page-props";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { addStepAction, removeStepAction, setEdgesAction, setEntryStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
 
 export const metadata: Metadata = { title: "Funnel" };

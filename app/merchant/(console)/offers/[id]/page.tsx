@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { OfferForm } from "@/components/merchant/offer-form";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, PageHeader } from "@/components/merchant/ui";
-import { getOffer, offerFormValues } from "@/lib/merchant/offers";
-import type { IdPageProps } from "@/lib/merchant/page-props";
-import { productOptions } from "@/lib/merchant/product-options";
-import { requireMerchant } from "@/lib/merchant/session";
+import { getOffer, offerFormValues } from "@/lib/offers/offer-admin";
+import type { IdPageProps } from "@/lib/http/page-props";
+import { productOptions } from "@/lib/catalog/queries";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { setOfferActiveAction, updateOfferAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit offer" };

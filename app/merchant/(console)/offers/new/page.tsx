@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { OfferForm } from "@/components/merchant/offer-form";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
-import { productOptions } from "@/lib/merchant/product-options";
-import { requireMerchant } from "@/lib/merchant/session";
+import { productOptions } from "@/lib/catalog/queries";
+import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createOfferAction } from "../actions";
 
 export const metadata: Metadata = { title: "New offer" };

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import { findCycle } from "./funnel-graph";
 import { edgesSchema, funnelSchema, stepSchema, type StepInput } from "./funnel-schema";
-import { fail, invalid, ok, type Result } from "./result";
+import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 
 export async function listFunnels() {
   return db.funnel.findMany({
@@ -43,9 +43,9 @@ export async function setFunnelActive(id: string, active: boolean): Promise<Resu
   return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
 }
 
-async function checkOffers(step: StepInput): Promise<Result<null>> {
+async function checkOffers(step: StepInput): Promise<Result> {
   const found = await db.offer.count({ where: { id: { in: step.variants.map((v) => v.offerId) } } });
-  return found === step.variants.length ? ok(null) : fail("invalid_input", "Please fix the highlighted fields.", { variantOffer: ["Some offers no longer exist"] });
+  return found === step.variants.length ? ok() : invalidFields({ variantOffer: ["Some offers no longer exist"] });
 }
 
 /** Appends a step; the funnel's first step becomes its entry step. */
@@ -89,7 +89,7 @@ export async function updateStep(stepId: string, raw: unknown): Promise<Result<{
     const old = existing.find((e) => e.label === variant.label);
     if (old && old._count.impressions > 0 && old.offerId !== variant.offerId) {
       const index = parsed.data.variants.indexOf(variant);
-      return fail("invalid_input", "Please fix the highlighted fields.", {
+      return invalidFields({
         [`variantOffer.${index}`]: [`Variant ${variant.label} has already been shown; add a new variant instead of changing its offer`],
       });
     }
@@ -125,7 +125,7 @@ export async function setStepEdges(stepId: string, raw: unknown): Promise<Result
     if (target === stepId) fieldErrors[field] = ["A step cannot lead to itself"];
     else if (target && !steps.some((s) => s.id === target)) fieldErrors[field] = ["Choose a step of this funnel"];
   }
-  if (Object.keys(fieldErrors).length) return fail("invalid_input", "Please fix the highlighted fields.", fieldErrors);
+  if (Object.keys(fieldErrors).length) return invalidFields(fieldErrors);
   const next = steps.map((s) => (s.id === stepId ? { ...s, ...parsed.data } : s));
   if (findCycle(next)) return fail("cycle", "These edges would send customers around in a loop. Point them at later steps or end the funnel.");
   await db.funnelStep.update({ where: { id: stepId }, data: parsed.data });

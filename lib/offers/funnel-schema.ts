@@ -1,6 +1,6 @@
 // Funnel and step forms' schemas, shared by the client forms and the server actions.
 import { z } from "zod";
-import { optionalId, percentBps } from "./form-fields";
+import { optionalId, percentBps } from "@/lib/forms/fields";
 
 export const MAX_VARIANTS = 4;
 export const VARIANT_LABELS = ["A", "B", "C", "D"] as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "./password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Merchant accounts. Functions take the Prisma client as an optional last argument so the

@@ -4,6 +4,12 @@ import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** A hidden field naming a record (an id); missing reads as "", which no record has. */
+export const formText = z.preprocess((v) => (typeof v === "string" ? v : ""), z.string());
+
+/** A checkbox: "on" (or true) when ticked; an unticked box is simply absent from the form. */
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
 /** A list of strings from a checkbox group: absent → [], one box → [value]. */
 export const stringList = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)));
 

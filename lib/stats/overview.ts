@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { lastDays } from "@/lib/stats/range";
-import { getStatsReport } from "@/lib/stats/service";
+import { lastDays } from "./range";
+import { getStatsReport } from "./service";
 
 /** The console's landing numbers: setup progress and the last 30 days' results. */
 export async function getOverview() {

@@ -1,7 +1,7 @@
 // The offer form's schema: the client form validates with it before submitting and the server
 // action validates again with the same schema, so both show the same field-level messages.
 import { z } from "zod";
-import { optionalAmount, optionalInt, percentBps, stringList } from "./form-fields";
+import { optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
 
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
 

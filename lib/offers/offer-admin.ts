@@ -1,9 +1,9 @@
 import "server-only";
-import { ensureOfferDiscount } from "@/lib/offers/discount-code";
 import { db } from "@/lib/db/client";
-import { majorToMinor, minorToMajor } from "./amounts";
+import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
+import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
+import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
-import { fail, invalid, ok, type Result } from "./result";
 
 export async function listOffers() {
   return db.offer.findMany({
@@ -38,27 +38,27 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
 type OfferData = Omit<OfferInput, "minOrder"> & { minOrderAmount: number | null };
 
 /** Checks what the schema cannot: products exist, the kind fits the product, amounts fit the currency. */
-async function resolveOffer(input: OfferInput): Promise<Result<OfferData>> {
+async function resolveOffer(input: OfferInput): Promise<Result<{ offer: OfferData }>> {
   const ids = [input.offeredProductId, ...input.triggerProductIds];
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
   const offered = products.find((p) => p.id === input.offeredProductId);
-  if (!offered || offered.archived) return fail("invalid_input", "Please fix the highlighted fields.", { offeredProductId: ["Choose an active product"] });
+  if (!offered || offered.archived) return invalidFields({ offeredProductId: ["Choose an active product"] });
   if (input.kind === "UPGRADE" && offered.kind !== "SUBSCRIPTION") {
-    return fail("invalid_input", "Please fix the highlighted fields.", { offeredProductId: ["A plan upgrade must offer a subscription plan"] });
+    return invalidFields({ offeredProductId: ["A plan upgrade must offer a subscription plan"] });
   }
   // Dodo's discounts on subscription lines need a cycle count an offer doesn't have.
   if (input.discountBps > 0 && offered.kind !== "ONE_TIME") {
-    return fail("invalid_input", "Please fix the highlighted fields.", { discountBps: ["Discounts can only be charged on one-time products"] });
+    return invalidFields({ discountBps: ["Discounts can only be charged on one-time products"] });
   }
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
-  if (unknown.length) return fail("invalid_input", "Please fix the highlighted fields.", { triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
+  if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
   const { minOrder, ...rest } = input;
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
-    if (minOrderAmount === null) return fail("invalid_input", "Please fix the highlighted fields.", { minOrder: [`Too many decimals for ${offered.currency}`] });
+    if (minOrderAmount === null) return invalidFields({ minOrder: [`Too many decimals for ${offered.currency}`] });
   }
-  return ok({ ...rest, minOrderAmount });
+  return ok({ offer: { ...rest, minOrderAmount } });
 }
 
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
@@ -66,7 +66,7 @@ export async function createOffer(raw: unknown): Promise<Result<{ id: string }>>
   if (!parsed.success) return invalid(parsed.error);
   const resolved = await resolveOffer(parsed.data);
   if (!resolved.ok) return resolved;
-  const offer = await db.offer.create({ data: resolved.value, select: { id: true } });
+  const offer = await db.offer.create({ data: resolved.offer, select: { id: true } });
   return prepareDiscount(offer.id);
 }
 
@@ -87,7 +87,7 @@ export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id
   if (!parsed.success) return invalid(parsed.error);
   const resolved = await resolveOffer(parsed.data);
   if (!resolved.ok) return resolved;
-  const { count } = await db.offer.updateMany({ where: { id }, data: resolved.value });
+  const { count } = await db.offer.updateMany({ where: { id }, data: resolved.offer });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
 }
 

@@ -1,7 +1,7 @@
 // The merchant session cookie's contents: a signed, purpose-bound token naming the user plus a
 // fingerprint of their password hash, so changing a password ends every existing session.
 import crypto from "node:crypto";
-import { signToken, verifyToken } from "@/lib/auth/signed-token";
+import { signToken, verifyToken } from "./signed-token";
 
 export const MERCHANT_COOKIE = "encore_merchant";
 export const MERCHANT_SESSION_TTL_SECONDS = 12 * 60 * 60;

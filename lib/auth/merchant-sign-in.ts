@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { emailKey, ipKey, LOGIN_LIMITS, releaseLoginAttempts, reserveLoginAttempt } from "./rate-limit";
-import { fail, invalid, ok, type Result } from "./result";
-import { merchantEmail } from "./users";
+import { fail, invalid, ok, type Result } from "@/lib/result";
+import { emailKey, ipKey, LOGIN_LIMITS, releaseLoginAttempts, reserveLoginAttempt } from "./login-rate-limit";
+import { merchantEmail } from "./merchant-users";
+import { hashPassword, verifyPassword } from "./password";
 
 export const signInSchema = z.object({
   email: merchantEmail,
@@ -19,7 +19,7 @@ let dummyHash: Promise<string> | undefined;
  * Checks a merchant's email and password under the login rate limit. Unknown emails cost the
  * same scrypt work as known ones, so response time does not reveal which accounts exist.
  */
-export async function authenticateMerchant(input: unknown, clientIp: string): Promise<Result<SignedInUser>> {
+export async function authenticateMerchant(input: unknown, clientIp: string): Promise<Result<{ user: SignedInUser }>> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { email, password } = parsed.data;
@@ -37,5 +37,5 @@ export async function authenticateMerchant(input: unknown, clientIp: string): Pr
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !valid) return fail("invalid_credentials", "Email or password is incorrect.");
   await releaseLoginAttempts(reservation.attemptIds, accountKey);
-  return ok({ id: user.id, email: user.email, passwordHash: user.passwordHash });
+  return ok({ user: { id: user.id, email: user.email, passwordHash: user.passwordHash } });
 }

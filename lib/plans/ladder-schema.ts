@@ -1,5 +1,9 @@
-// Plan-ladder forms: the merchant's plan-change policy and the explicit ranking of plans.
+// Plan-ladder forms: the merchant's plan-change policy and the explicit ranking of plans. One
+// schema per input, used by the console's client form and by the writers in ladder-admin.ts.
+// Defaults follow Dodo's recommendation (difference_immediately, prevent_change for upgrades,
+// downgrades at the next billing date).
 import { z } from "zod";
+import { checkbox } from "@/lib/forms/fields";
 
 export const PRORATION_MODES = ["PRORATED_IMMEDIATELY", "DIFFERENCE_IMMEDIATELY", "FULL_IMMEDIATELY", "DO_NOT_BILL"] as const;
 export const PRORATION_LABELS: Record<(typeof PRORATION_MODES)[number], string> = {
@@ -9,14 +13,23 @@ export const PRORATION_LABELS: Record<(typeof PRORATION_MODES)[number], string> 
   DO_NOT_BILL: "Don't bill the change",
 };
 
-export const ladderSchema = z.object({
+/** Immediate downgrades may be billed any way but in full: that would charge the whole new price, and restart the cycle, for moving down. */
+export const DOWNGRADE_PRORATION_MODES = PRORATION_MODES.filter((m) => m !== "FULL_IMMEDIATELY");
+
+export const ladderPolicySchema = z.object({
+  upgradeProration: z.enum(PRORATION_MODES, { message: "Choose how upgrades are billed" }).default("DIFFERENCE_IMMEDIATELY"),
+  upgradeOnPaymentFailure: z.enum(["PREVENT_CHANGE", "APPLY_CHANGE"], { message: "Choose what happens when an upgrade payment fails" }).default("PREVENT_CHANGE"),
+  downgradeTiming: z.enum(["IMMEDIATELY", "NEXT_BILLING_DATE"], { message: "Choose when downgrades take effect" }).default("NEXT_BILLING_DATE"),
+  downgradeProration: z
+    .enum(PRORATION_MODES, { message: "Choose how immediate downgrades are credited" })
+    .refine((mode) => mode !== "FULL_IMMEDIATELY", "Downgrades cannot charge the full new price: choose prorated, difference or no credit")
+    .default("DIFFERENCE_IMMEDIATELY"),
+  allowIntervalChange: checkbox,
+});
+
+/** A ladder: its name and its plan-change policy. */
+export const ladderSchema = ladderPolicySchema.extend({
   name: z.string().trim().min(1, "Give the plan ladder a name").max(60, "Keep the name under 60 characters"),
-  upgradeProration: z.enum(PRORATION_MODES, { message: "Choose how upgrades are billed" }),
-  upgradeOnPaymentFailure: z.enum(["PREVENT_CHANGE", "APPLY_CHANGE"], { message: "Choose what happens when an upgrade payment fails" }),
-  downgradeTiming: z.enum(["IMMEDIATELY", "NEXT_BILLING_DATE"], { message: "Choose when downgrades take effect" }),
-  downgradeProration: z.enum(PRORATION_MODES, { message: "Choose how downgrades are billed" }),
-  // An unchecked checkbox is simply absent from the form.
-  allowIntervalChange: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
 export type LadderInput = z.output<typeof ladderSchema>;

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { fixCardAction, keepPlanAction } from "@/app/(store)/account/plan/actions";
+import { fixCardAction, keepPlanAction } from "../actions";
 
 /** One click cancels the scheduled change. */
 export function KeepPlanButton({ subscriptionId, currentName }: { subscriptionId: string; currentName: string }) {

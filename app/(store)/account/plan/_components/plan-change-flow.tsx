@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { planFlowAction } from "@/app/(store)/account/plan/actions";
+import { planFlowAction } from "../actions";
 import type { SubscriptionPlanView } from "@/lib/plans/page";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";

@@ -1,10 +1,10 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
-import { MERCHANT_COOKIE, MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./session-token";
+import { MERCHANT_COOKIE, MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./merchant-token";
 
 export type Merchant = { id: string; email: string };
 
@@ -39,10 +39,4 @@ export async function startMerchantSession(user: { id: string; passwordHash: str
 
 export async function endMerchantSession(): Promise<void> {
   (await cookies()).delete(MERCHANT_COOKIE);
-}
-
-/** The client address as the load balancer reports it (first X-Forwarded-For hop), for rate limits. */
-export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
 }

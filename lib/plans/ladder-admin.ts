@@ -1,21 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
-import { ladderSchema, rankingSchema } from "./product-schema";
-import { fail, invalid, ok, type Result } from "./result";
+import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
+import { ladderPolicySchema, ladderSchema, rankingSchema } from "./ladder-schema";
+import type { LadderPolicy } from "./terms";
 
-export async function listProductsForAdmin() {
-  const [products, ladders] = await Promise.all([
-    db.product.findMany({ orderBy: [{ archived: "asc" }, { kind: "asc" }, { name: "asc" }], include: { ladder: { select: { id: true, name: true } } } }),
-    db.planLadder.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { planRank: "asc" }, select: { id: true, name: true, planRank: true } } } }),
-  ]);
-  return { products, ladders };
-}
-
-/** Active products for offer forms' pickers. */
-export async function listOfferableProducts() {
-  return db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
-}
+// The merchant's writes of plan ladders: name and plan-change policy, and which plans rank where.
+// The customer side (context.ts, quote.ts, plan-views) reads what is stored here.
 
 export async function getLadder(id: string) {
   return db.planLadder.findUnique({ where: { id }, include: { products: { orderBy: { planRank: "asc" } } } });
@@ -25,7 +16,7 @@ export async function createLadder(raw: unknown): Promise<Result<{ id: string }>
   const parsed = ladderSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const clash = await db.planLadder.findUnique({ where: { name: parsed.data.name }, select: { id: true } });
-  if (clash) return fail("invalid_input", "Please fix the highlighted fields.", { name: ["A plan ladder with this name exists"] });
+  if (clash) return invalidFields({ name: ["A plan ladder with this name exists"] });
   return ok(await db.planLadder.create({ data: parsed.data, select: { id: true } }));
 }
 
@@ -33,7 +24,7 @@ export async function updateLadder(id: string, raw: unknown): Promise<Result<{ i
   const parsed = ladderSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const clash = await db.planLadder.findFirst({ where: { name: parsed.data.name, id: { not: id } }, select: { id: true } });
-  if (clash) return fail("invalid_input", "Please fix the highlighted fields.", { name: ["A plan ladder with this name exists"] });
+  if (clash) return invalidFields({ name: ["A plan ladder with this name exists"] });
   const { count } = await db.planLadder.updateMany({ where: { id }, data: parsed.data });
   return count ? ok({ id }) : fail("not_found", "This plan ladder no longer exists.");
 }
@@ -60,4 +51,13 @@ export async function setLadderRanking(ladderId: string, raw: unknown): Promise<
     }
     return ok({ id: ladderId });
   });
+}
+
+/** Validates and stores a ladder's policy alone; the next preview uses it (quotes already shown keep theirs). */
+export async function updateLadderPolicy(ladderId: string, input: unknown): Promise<Result<{ policy: LadderPolicy }, "invalid_input" | "not_found">> {
+  const parsed = ladderPolicySchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { count } = await db.planLadder.updateMany({ where: { id: ladderId }, data: parsed.data });
+  if (!count) return fail("not_found", "This plan ladder no longer exists.");
+  return ok({ policy: parsed.data });
 }

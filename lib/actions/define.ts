@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { currentCustomer, type SessionCustomer } from "@/lib/auth/customer-session";
+import { requireMerchant, type Merchant } from "@/lib/auth/merchant-session";
+import { fail, invalid, type Failure } from "@/lib/result";
+import { readActionInput } from "./input";
+
+// Every server action is built here: read and parse its input with the action's zod schema,
+// authorise the caller, run the service, and turn anything unexpected into a logged error (with a
+// request id) and a typed failure the page can show. Next's own control flow (redirect(),
+// notFound()) passes through untouched.
+
+/** What the wrapper itself can answer before or instead of the service. */
+export type ActionFailure = Failure<"invalid_input" | "signed_out" | "unexpected">;
+
+export type RequestContext = { requestId: string };
+
+/** A server action as the wrapper builds it. Its input is its last argument: `(form)`, `(previousState, form)` or `(value)`. */
+export type ServerAction<R> = (...args: unknown[]) => Promise<R>;
+
+export type ActionSpec<I, A, R> = {
+  /** Names the action in logs. */
+  name: string;
+  /**
+   * Answers the wrapper's own failures in the action's return shape (or redirects). `input` is
+   * there when the input had parsed (signed out, or an unexpected error in run).
+   */
+  onFailure: (failure: ActionFailure, call: { args: unknown[]; input?: I }) => R;
+  run: (input: I, ctx: A & RequestContext & { args: unknown[] }) => Promise<R>;
+};
+
+const SIGNED_OUT = fail("signed_out", "Your session has ended. Please sign in again.");
+const UNEXPECTED = fail("unexpected", "Something went wrong on our side. Please try again.");
+
+function defineAction<S extends z.ZodType, A, R>(
+  schema: S,
+  authorise: () => Promise<A | null>,
+  spec: ActionSpec<z.output<S>, A, R>,
+): ServerAction<R> {
+  return async (...args: unknown[]) => {
+    const requestId = randomUUID();
+    let input: z.output<S> | undefined;
+    try {
+      const parsed = schema.safeParse(readActionInput(args.at(-1)));
+      if (!parsed.success) return spec.onFailure(invalid(parsed.error), { args });
+      input = parsed.data;
+      const caller = await authorise();
+      if (!caller) return spec.onFailure(SIGNED_OUT, { args, input });
+      return await spec.run(parsed.data, { ...caller, requestId, args });
+    } catch (err) {
+      unstable_rethrow(err);
+      console.error(`[action ${spec.name}] request ${requestId} failed`, err);
+      return spec.onFailure(UNEXPECTED, { args, input });
+    }
+  };
+}
+
+/** An action of a signed-in customer (store, account, plan page). */
+export function customerAction<S extends z.ZodType, R>(schema: S, spec: ActionSpec<z.output<S>, { customer: SessionCustomer }, R>): ServerAction<R> {
+  return defineAction(schema, async () => {
+    const customer = await currentCustomer();
+    return customer ? { customer } : null;
+  }, spec);
+}
+
+/** An action of a signed-in merchant; anyone else is sent to the sign-in page. */
+export function merchantAction<S extends z.ZodType, R>(schema: S, spec: ActionSpec<z.output<S>, { merchant: Merchant }, R>): ServerAction<R> {
+  return defineAction(schema, async () => ({ merchant: await requireMerchant() }), spec);
+}
+
+/** An action anyone may call (buying as a guest, signing in). */
+export function publicAction<S extends z.ZodType, R>(schema: S, spec: ActionSpec<z.output<S>, object, R>): ServerAction<R> {
+  return defineAction(schema, async () => ({}), spec);
+}

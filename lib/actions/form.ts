@@ -1,0 +1,43 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
+import type { Result, Success } from "@/lib/result";
+import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
+import type { Merchant } from "@/lib/auth/merchant-session";
+
+// The console's forms (useActionState + FormState): the merchant action wrapper, plus what every
+// form shares — the submitted values come back to refill the form, field errors are keyed by
+// field, a success revalidates the console and says what happened.
+
+const formOf = (args: unknown[]) => (args.at(-1) instanceof FormData ? (args.at(-1) as FormData) : new FormData());
+const previousOf = (args: unknown[]): FormState => (args.length > 1 && args[0] && typeof args[0] === "object" ? (args[0] as FormState) : { attempt: 0, result: null, values: {} });
+
+/** The state a form shows after this answer to the action called with `args`. */
+export function answered(args: unknown[], result: FormState["result"], values: FormValues = formValues(formOf(args))): FormState {
+  return { attempt: previousOf(args).attempt + 1, values, result };
+}
+
+/**
+ * A console form action. `schema` parses the action's own fields (which record: ids); `run` gets
+ * them with the submitted values, which it hands to the service (whose shared schema validates
+ * them field by field). `onSuccess` says what happened, or redirects.
+ */
+export function merchantFormAction<S extends z.ZodType, T extends object>(
+  name: string,
+  schema: S,
+  run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues } & RequestContext) => Promise<Result<T>>,
+  onSuccess: (success: Success<T>) => string,
+): ServerAction<FormState> {
+  return merchantAction(schema, {
+    name,
+    onFailure: (failure: ActionFailure, { args }) => answered(args, failure),
+    run: async (input, ctx) => {
+      const values = formValues(formOf(ctx.args));
+      const result = await run(input, { merchant: ctx.merchant, values, requestId: ctx.requestId });
+      if (!result.ok) return answered(ctx.args, result, values);
+      revalidatePath("/merchant", "layout");
+      return answered(ctx.args, { ok: true, message: onSuccess(result) }, values);
+    },
+  });
+}
