@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts", "sandbox/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "sandbox/**/*.test.ts", "prisma/**/*.test.ts"],
     globalSetup: ["tests/support/global-db.ts"],
     setupFiles: ["tests/support/test-env.ts"],
     pool: "forks",

@@ -1,7 +1,7 @@
 // The plan page's view model against the sandbox: ladder, processing → outcome through a sync,
 // scheduled change, credit visible until used, and the upgrade offer exposed to the offer engine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planPage } from "@/lib/plans/page";
+import { planViews } from "@/lib/plans/plan-views";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
@@ -20,7 +20,7 @@ async function change(customerId: string, subscriptionId: string, productId: str
 }
 
 async function onlyView(customerId: string) {
-  const views = await planPage(customerId, { client: t.client });
+  const views = await planViews(customerId, { client: t.client });
   expect(views).toHaveLength(1);
   return views[0]!;
 }

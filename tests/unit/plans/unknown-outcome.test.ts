@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { planPage } from "@/lib/plans/page";
+import { planViews } from "@/lib/plans/plan-views";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { API_KEY, createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";
 
@@ -71,7 +71,7 @@ describe("a change-plan call with an unknown outcome", () => {
       expectConfirming(await confirmPlanChange({ customerId: s.customerId, token }, { client: dodo.client }));
       expect(await changeOf(s.subscriptionId)).toMatchObject({ status: "UNKNOWN", errorCode: null });
 
-      const [view] = await planPage(s.customerId, { client: t.client });
+      const [view] = await planViews(s.customerId, { client: t.client });
       expect(view).toMatchObject({ confirming: { toName: "Pro" }, processing: null, notice: null });
       expect(view!.locked).toContain("confirming your previous change with the payment provider");
 
@@ -108,7 +108,7 @@ describe("a change-plan call with an unknown outcome", () => {
       const settled = await changeOf(s.subscriptionId);
       expect(settled).toMatchObject({ status: "APPLIED", toProductId: ladder.pro });
       expect((await t.client.payments.retrieve(settled.dodoPaymentId!)).metadata).toMatchObject({ encore_plan_change_id: settled.id });
-      const [view] = await planPage(s.customerId, { client: t.client });
+      const [view] = await planViews(s.customerId, { client: t.client });
       expect(view).toMatchObject({ current: { name: "Pro" }, confirming: null, processing: null });
       expect(dodo.changePlanCalls()).toBe(1);
     } finally {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
 import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
 import { currentCustomer } from "@/lib/auth/customer-session";
-import { planPage } from "@/lib/plans/page";
+import { planViews } from "@/lib/plans/plan-views";
 
 export const metadata: Metadata = { title: "Your plan", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     );
   }
   const { to } = await searchParams;
-  const views = await planPage(customer.id, { highlight: typeof to === "string" ? to : undefined });
+  const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined });
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { planFlowAction } from "../actions";
-import type { SubscriptionPlanView } from "@/lib/plans/page";
+import type { SubscriptionPlanView } from "@/lib/plans/plan-views";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { add, CurrencyMismatchError, discountBps, formatMoney, formatSigned, minorUnitDigits, money, subtract, sum } from "./money";
+import { add, CurrencyMismatchError, discountBps, formatMoney, formatSigned, minorUnitDigits, money, subtract, sum } from "@/lib/money/money";
 
 describe("money", () => {
   it("formats two-, zero- and three-decimal currencies from minor units", () => {

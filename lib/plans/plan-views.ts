@@ -141,11 +141,11 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
 }
 
 /**
- * The plan page of a signed-in customer: one entry per subscription whose plan is in a ladder.
+ * The views of a signed-in customer's plans (the plan page): one entry per subscription whose plan is in a ladder.
  * A change still processing is synced from Dodo first, so a reload shows the outcome even
  * before the webhook arrives.
  */
-export async function planPage(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date } = {}): Promise<SubscriptionPlanView[]> {
+export async function planViews(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date } = {}): Promise<SubscriptionPlanView[]> {
   const now = opts.now ?? new Date();
   const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: [...ENDED] }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
   let subs = await load();

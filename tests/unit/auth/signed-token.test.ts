@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signToken, verifyToken } from "./signed-token";
+import { signToken, verifyToken } from "@/lib/auth/signed-token";
 
 const secret = "s".repeat(32);
 
