@@ -15,14 +15,19 @@ export type ProductMirror = {
 
 const INTERVALS: Record<string, BillingInterval> = { Day: "DAY", Week: "WEEK", Month: "MONTH", Year: "YEAR" };
 
+/** Dodo's payment_frequency_interval ("Month") as ours ("MONTH"); null for one we do not know. */
+export function billingIntervalFrom(dodoInterval: string): BillingInterval | null {
+  return INTERVALS[dodoInterval] ?? null;
+}
+
 function priceOf(price: Price): { amount: number; interval: BillingInterval | null; count: number | null } {
   switch (price.type) {
     case "one_time_price":
       return { amount: price.price, interval: null, count: null };
     case "recurring_price":
-      return { amount: price.price, interval: INTERVALS[price.payment_frequency_interval] ?? null, count: price.payment_frequency_count };
+      return { amount: price.price, interval: billingIntervalFrom(price.payment_frequency_interval), count: price.payment_frequency_count };
     case "usage_based_price":
-      return { amount: price.fixed_price, interval: INTERVALS[price.payment_frequency_interval] ?? null, count: price.payment_frequency_count };
+      return { amount: price.fixed_price, interval: billingIntervalFrom(price.payment_frequency_interval), count: price.payment_frequency_count };
   }
 }
 

@@ -5,6 +5,7 @@ import type { DodoFailure } from "@/lib/dodo/errors";
 import type { ChargeAttempt, Payment } from "@/lib/generated/prisma/client";
 import type { ChargeStatus } from "@/lib/generated/prisma/enums";
 import { recordDecision } from "@/lib/offers/decide";
+import { settledOutcome } from "@/lib/sync/rules";
 import { PROVIDER_UNAVAILABLE } from "./failures";
 
 // The ChargeAttempt lifecycle: the one-click charge of one offer impression.
@@ -48,8 +49,8 @@ export async function recordChargeFailure(attempt: Pick<ChargeAttempt, "id" | "i
 export type AttemptLink = Pick<ChargeAttempt, "id" | "impressionId" | "status" | "dodoPaymentId" | "dodoCheckoutSessionId" | "errorCode">;
 
 function statusFor(payment: Payment, current: ChargeStatus): ChargeStatus {
-  if (payment.status === "SUCCEEDED") return "SUCCEEDED";
-  if (payment.status === "FAILED" || payment.status === "CANCELLED") return "FAILED";
+  const settled = settledOutcome(payment.status);
+  if (settled) return settled === "paid" ? "SUCCEEDED" : "FAILED";
   // Still in flight: Dodo has it, whatever our side last knew.
   return current === "PENDING" || current === "UNKNOWN" ? "SUBMITTED" : current;
 }

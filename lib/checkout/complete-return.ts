@@ -3,9 +3,10 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import type { Failure, Success } from "@/lib/result";
-import { dodo } from "@/lib/dodo/client";
+import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { recordDecision } from "@/lib/offers/decide";
+import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
 import { boughtProductIds, openFunnelFor } from "./order";
@@ -38,7 +39,7 @@ export async function completeCheckoutReturn(
   let payment: Payment;
   let productIds: string[];
   try {
-    const session = await client.checkoutSessions.retrieve(intent.dodoSessionId, { maxRetries: 1, timeout: 10_000 });
+    const session = await client.checkoutSessions.retrieve(intent.dodoSessionId, SAFE_CALL_OPTIONS);
     if (!session.payment_id) return { ok: false, code: "not_paid", status: 409, message: "Your payment was not completed.", productId: intent.productId };
     payment = await syncPayment(session.payment_id, { dodo: client });
     productIds = await boughtProductIds(payment);
@@ -48,7 +49,7 @@ export async function completeCheckoutReturn(
   }
   if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;
   if (intent.customerId && intent.customerId !== payment.customerId) return FORBIDDEN;
-  if (payment.status === "FAILED" || payment.status === "CANCELLED") {
+  if (settledOutcome(payment.status) === "unpaid") {
     return { ok: false, code: "declined", status: 402, message: "Your payment did not go through and nothing was charged. You can try again with another card.", productId: intent.productId };
   }
 

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
-import { dodo } from "@/lib/dodo/client";
+import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
@@ -11,8 +11,6 @@ import type { Result } from "@/lib/result";
 // A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
 // the return_url carries a signed token naming it, spent once when the customer comes back.
 const HOSTED_SESSION_SECONDS = 24 * 60 * 60;
-// Creating a session moves no money, so one retry is safe.
-const CREATE_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 export type ReturnTokenData = { i: string; imp?: string };
 
@@ -42,7 +40,7 @@ export async function startHostedCheckout(
         feature_flags: { redirect_immediately: true, allow_discount_code: false },
         metadata: encoreMetadata({ checkoutIntentId: intentId, impressionId: input.impressionId }),
       },
-      CREATE_OPTIONS,
+      SAFE_CALL_OPTIONS,
     );
     if (!session.checkout_url) throw new Error(`checkout session ${session.session_id} has no checkout_url`);
     await db.checkoutIntent.update({ where: { id: intentId }, data: { dodoSessionId: session.session_id } });

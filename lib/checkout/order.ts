@@ -1,16 +1,17 @@
 import "server-only";
+import { cartProductIds } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
-import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import { hasAccessAt } from "@/lib/entitlements/rules";
 import { readEncoreMetadata } from "@/lib/dodo/metadata";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { startFunnelSession } from "@/lib/offers/funnel";
+import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 
 /** What the payment bought: its one-time lines, or its subscription's plan. */
 export async function boughtProductIds(payment: Payment): Promise<string[]> {
-  const cart = Array.isArray(payment.productCart) ? (payment.productCart as { productId?: unknown }[]) : [];
-  const ids = cart.flatMap((l) => (typeof l.productId === "string" ? [l.productId] : []));
+  const ids = cartProductIds(payment.productCart);
   if (payment.subscriptionId) {
     const sub = await syncSubscription(payment.subscriptionId);
     ids.push(sub.productId);
@@ -61,7 +62,7 @@ export async function thankYouOrder(intentId: string, customer: SessionCustomer)
   if (!intent?.consumedAt || !intent.dodoSessionId || intent.customerId !== customer.id) return null;
   let payment = await db.payment.findFirst({ where: { checkoutSessionId: intent.dodoSessionId, customerId: customer.id } });
   if (!payment) return null;
-  if (payment.status === "PROCESSING" || payment.status === "REQUIRES_ACTION") {
+  if (!settledOutcome(payment.status)) {
     payment = await syncPayment(payment.id).catch((err) => {
       console.error("[thank-you] sync failed", err);
       return payment!;
@@ -79,7 +80,7 @@ export async function thankYouOrder(intentId: string, customer: SessionCustomer)
     intentId,
     payment: { id: payment.id, status: payment.status, totalAmount: payment.totalAmount, currency: payment.currency, subscriptionId: payment.subscriptionId },
     product,
-    hasAccess: entitlements.some((e) => grantsAccess(effectiveStatus(e, now))),
+    hasAccess: entitlements.some((e) => hasAccessAt(e, now)),
     funnelSessionId: session?.id ?? null,
   };
 }

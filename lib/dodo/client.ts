@@ -23,5 +23,14 @@ export function dodo(): DodoPayments {
   return client;
 }
 
-/** Per-request options for any call that moves money. */
+// Per-request options. The SDK's default (60 s, two retries) suits neither a page that waits nor
+// a call that moves money.
+
+/** Any call that moves money (or may): sent exactly once. Outcomes are read by classifyDodoError. */
 export const CHARGE_OPTIONS = { maxRetries: 0 } as const;
+
+/** Calls whose repeat is harmless (reads, previews, creating a hosted session or a discount): one retry, never a long wait. */
+export const SAFE_CALL_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
+
+/** A read a page waits on and can do without (it has a fallback): fail fast. */
+export const QUICK_READ_OPTIONS = { maxRetries: 1, timeout: 5_000 } as const;

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { cartProductIds } from "@/lib/catalog/cart";
 import type { Tx } from "@/lib/db/tx";
 import { Prisma, type Payment, type Subscription } from "@/lib/generated/prisma/client";
 import { entitlementStateFor, paymentEntitlementStatus } from "./rules";
@@ -11,13 +12,6 @@ import { entitlementStateFor, paymentEntitlementStatus } from "./rules";
 // already in the wanted state, so a repeated event writes nothing. The caller holds the source's
 // advisory lock, so the row lock ON CONFLICT takes costs no extra waiting. Ids of rows created
 // here are random UUIDs (ids are opaque strings; Prisma would have made cuids).
-
-function cartProductIds(productCart: Prisma.JsonValue): string[] {
-  if (!Array.isArray(productCart)) return [];
-  return productCart.flatMap((line) =>
-    line && typeof line === "object" && !Array.isArray(line) && typeof line.productId === "string" ? [line.productId] : [],
-  );
-}
 
 /**
  * Converges the entitlements granted by a one-time payment on its stored state. Subscription

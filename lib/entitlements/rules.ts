@@ -57,3 +57,8 @@ export function effectiveStatus(row: { status: EntitlementStatus; endsAt: Date |
 export function grantsAccess(status: EntitlementStatus): boolean {
   return status === "ACTIVE" || status === "GRACE";
 }
+
+/** Does this stored row give access at `now`? */
+export function hasAccessAt(row: { status: EntitlementStatus; endsAt: Date | null }, now: Date): boolean {
+  return grantsAccess(effectiveStatus(row, now));
+}

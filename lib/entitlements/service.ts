@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Entitlement } from "@/lib/generated/prisma/client";
 import type { EntitlementStatus } from "@/lib/generated/prisma/enums";
-import { effectiveStatus, grantsAccess } from "./rules";
+import { effectiveStatus, grantsAccess, hasAccessAt } from "./rules";
 
 export type CustomerRef = { customerId: string } | { dodoCustomerId: string };
 
@@ -26,5 +26,5 @@ export async function canUse(ref: CustomerRef, productId: string, now: Date = ne
     where: { ...whereCustomer(ref), productId, status: { in: ["ACTIVE", "GRACE"] } },
     select: { status: true, endsAt: true },
   });
-  return rows.some((row) => grantsAccess(effectiveStatus(row, now)));
+  return rows.some((row) => hasAccessAt(row, now));
 }

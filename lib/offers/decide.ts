@@ -4,6 +4,7 @@ import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment } from "@/lib/generated/prisma/client";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import type { Result } from "@/lib/result";
+import { settledOutcome } from "@/lib/sync/rules";
 
 export type DeclineResult = Result<object, "not_found" | "already_decided" | "charge_started">;
 
@@ -12,20 +13,15 @@ export async function recordDecision(tx: Tx, impressionId: string, outcome: Deci
   await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason, decidedAt: now }], skipDuplicates: true });
 }
 
-function outcomeOf(payment: Payment): DecisionOutcome | null {
-  if (payment.status === "SUCCEEDED") return "ACCEPTED";
-  if (payment.status === "FAILED" || payment.status === "CANCELLED") return "FAILED";
-  return null;
-}
-
 /**
  * The decision a settled payment for this impression implies: accepted when it was paid, failed
  * when it was not, unless the impression was already decided. Money taken overrides an earlier
  * failure or expiry of the same impression. Nothing happens while the payment is unsettled.
  */
 export async function settleDecisionFromPayment(tx: Tx, impressionId: string, payment: Payment): Promise<void> {
-  const outcome = outcomeOf(payment);
-  if (!outcome) return;
+  const settled = settledOutcome(payment.status);
+  if (!settled) return;
+  const outcome: DecisionOutcome = settled === "paid" ? "ACCEPTED" : "FAILED";
   const impression = await tx.offerImpression.findUnique({ where: { id: impressionId }, select: { id: true, decision: true } });
   if (!impression) return;
   const decision = impression.decision;

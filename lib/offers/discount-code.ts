@@ -1,7 +1,7 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
-import { dodo } from "@/lib/dodo/client";
+import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
 import type { Result } from "@/lib/result";
 
@@ -21,8 +21,6 @@ export type OfferForDiscount = {
 
 export type DiscountCodeResult = Result<{ discountCode: string | null }, "unsupported" | "unavailable">;
 
-// Creating a discount moves no money, and a retried create leaves at most a spare code (see below).
-const DODO_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 const matches = (o: Pick<OfferForDiscount, "dodoDiscountCode" | "dodoDiscountBps" | "dodoDiscountProductId">, bps: number, productId: string) =>
   o.dodoDiscountCode !== null && o.dodoDiscountBps === bps && o.dodoDiscountProductId === productId;
@@ -46,7 +44,7 @@ export async function ensureOfferDiscount(offer: OfferForDiscount, client: DodoP
   try {
     created = await client.discounts.create(
       { type: "percentage", amount: bps, restricted_to: [productId], name: `Encore offer ${offer.id} (${bps / 100}% off)` },
-      DODO_OPTIONS,
+      SAFE_CALL_OPTIONS,
     );
   } catch (err) {
     console.error(`[offers] could not create the Dodo discount for offer ${offer.id}`, err);
@@ -72,7 +70,7 @@ export async function ensureOfferDiscount(offer: OfferForDiscount, client: DodoP
     return { ok: true, discountCode: created.code };
   }
   try {
-    await client.discounts.delete(created.discount_id, DODO_OPTIONS);
+    await client.discounts.delete(created.discount_id, SAFE_CALL_OPTIONS);
   } catch (err) {
     console.error(`[offers] spare Dodo discount ${created.discount_id} left unused`, err);
   }

@@ -24,17 +24,23 @@ export async function getFunnel(id: string) {
   });
 }
 
-export async function createFunnel(raw: unknown): Promise<Result<{ id: string }>> {
+/** The funnel form's values as the row's fields. */
+function funnelFrom(raw: unknown): Result<{ funnel: { name: string; windowSecs: number } }> {
   const parsed = funnelSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const funnel = await db.funnel.create({ data: { name: parsed.data.name, windowSecs: parsed.data.windowMinutes * 60 }, select: { id: true } });
-  return ok(funnel);
+  return ok({ funnel: { name: parsed.data.name, windowSecs: parsed.data.windowMinutes * 60 } });
+}
+
+export async function createFunnel(raw: unknown): Promise<Result<{ id: string }>> {
+  const parsed = funnelFrom(raw);
+  if (!parsed.ok) return parsed;
+  return ok(await db.funnel.create({ data: parsed.funnel, select: { id: true } }));
 }
 
 export async function updateFunnel(id: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = funnelSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const { count } = await db.funnel.updateMany({ where: { id }, data: { name: parsed.data.name, windowSecs: parsed.data.windowMinutes * 60 } });
+  const parsed = funnelFrom(raw);
+  if (!parsed.ok) return parsed;
+  const { count } = await db.funnel.updateMany({ where: { id }, data: parsed.funnel });
   return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
 }
 
@@ -43,17 +49,18 @@ export async function setFunnelActive(id: string, active: boolean): Promise<Resu
   return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
 }
 
-async function checkOffers(step: StepInput): Promise<Result> {
-  const found = await db.offer.count({ where: { id: { in: step.variants.map((v) => v.offerId) } } });
-  return found === step.variants.length ? ok() : invalidFields({ variantOffer: ["Some offers no longer exist"] });
+/** The step form's values, checked against the schema and for offers that still exist. */
+async function stepFrom(raw: unknown): Promise<Result<{ step: StepInput }>> {
+  const parsed = stepSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const found = await db.offer.count({ where: { id: { in: parsed.data.variants.map((v) => v.offerId) } } });
+  return found === parsed.data.variants.length ? ok({ step: parsed.data }) : invalidFields({ variantOffer: ["Some offers no longer exist"] });
 }
 
 /** Appends a step; the funnel's first step becomes its entry step. */
 export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = stepSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const offers = await checkOffers(parsed.data);
-  if (!offers.ok) return offers;
+  const parsed = await stepFrom(raw);
+  if (!parsed.ok) return parsed;
   return inTransaction(async (tx) => {
     // Serialises concurrent step additions to one funnel (positions are unique per funnel).
     const funnel = await tx.$queryRaw<{ entryStepId: string | null }[]>`SELECT "entryStepId" FROM "Funnel" WHERE id = ${funnelId} FOR UPDATE`;
@@ -63,9 +70,9 @@ export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ 
       data: {
         funnelId,
         position: (last?.position ?? 0) + 1,
-        name: parsed.data.name,
-        holdoutBps: parsed.data.holdoutBps,
-        variants: { create: parsed.data.variants },
+        name: parsed.step.name,
+        holdoutBps: parsed.step.holdoutBps,
+        variants: { create: parsed.step.variants },
       },
       select: { id: true },
     });
@@ -80,29 +87,27 @@ export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ 
  * and, when dropped, is kept with weight 0 instead of being deleted.
  */
 export async function updateStep(stepId: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = stepSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const offers = await checkOffers(parsed.data);
-  if (!offers.ok) return offers;
+  const parsed = await stepFrom(raw);
+  if (!parsed.ok) return parsed;
   const existing = await db.stepVariant.findMany({ where: { stepId }, select: { id: true, label: true, offerId: true, _count: { select: { impressions: true } } } });
-  for (const variant of parsed.data.variants) {
+  for (const variant of parsed.step.variants) {
     const old = existing.find((e) => e.label === variant.label);
     if (old && old._count.impressions > 0 && old.offerId !== variant.offerId) {
-      const index = parsed.data.variants.indexOf(variant);
+      const index = parsed.step.variants.indexOf(variant);
       return invalidFields({
         [`variantOffer.${index}`]: [`Variant ${variant.label} has already been shown; add a new variant instead of changing its offer`],
       });
     }
   }
   return inTransaction(async (tx) => {
-    const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: parsed.data.name, holdoutBps: parsed.data.holdoutBps } });
+    const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: parsed.step.name, holdoutBps: parsed.step.holdoutBps } });
     if (!count) return fail("not_found", "This step no longer exists.");
     for (const old of existing) {
-      if (parsed.data.variants.some((v) => v.label === old.label)) continue;
+      if (parsed.step.variants.some((v) => v.label === old.label)) continue;
       if (old._count.impressions > 0) await tx.stepVariant.update({ where: { id: old.id }, data: { weightBps: 0 } });
       else await tx.stepVariant.delete({ where: { id: old.id } });
     }
-    for (const v of parsed.data.variants) {
+    for (const v of parsed.step.variants) {
       await tx.stepVariant.upsert({
         where: { stepId_label: { stepId, label: v.label } },
         create: { stepId, ...v },

@@ -1,4 +1,5 @@
 import "server-only";
+import { cartProductIds } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
@@ -77,8 +78,7 @@ async function purchaseOf(session: { originPaymentId: string | null; orderAmount
   const payment = session.originPaymentId
     ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true } })
     : null;
-  const cart = Array.isArray(payment?.productCart) ? (payment.productCart as { productId?: unknown }[]) : [];
-  const productIds = cart.flatMap((l) => (typeof l.productId === "string" ? [l.productId] : []));
+  const productIds = cartProductIds(payment?.productCart);
   if (payment?.subscriptionId) {
     const sub = await db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { productId: true } });
     if (sub) productIds.push(sub.productId);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { CustomerHistory } from "./rules";
 
 /** What the offer rules need to know about a customer: what they own, declined and have seen. */
@@ -14,7 +14,7 @@ export async function customerHistory(customerId: string, now = new Date()): Pro
     db.offerImpression.groupBy({ by: ["offerId"], where: { customerId, offerId: { not: null }, holdout: false }, _count: { _all: true } }),
   ]);
   return {
-    ownedProductIds: new Set(entitlements.filter((e) => grantsAccess(effectiveStatus(e, now))).map((e) => e.productId)),
+    ownedProductIds: new Set(entitlements.filter((e) => hasAccessAt(e, now)).map((e) => e.productId)),
     declinedOfferIds: new Set(declined.flatMap((d) => (d.offerId ? [d.offerId] : []))),
     impressionsByOffer: new Map(seen.flatMap((s) => (s.offerId ? [[s.offerId, s._count._all] as const] : []))),
   };

@@ -37,8 +37,14 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
 
 type OfferData = Omit<OfferInput, "minOrder"> & { minOrderAmount: number | null };
 
-/** Checks what the schema cannot: products exist, the kind fits the product, amounts fit the currency. */
-async function resolveOffer(input: OfferInput): Promise<Result<{ offer: OfferData }>> {
+/**
+ * The offer form's values as a row to store: the schema's checks, then what the schema cannot
+ * check (products exist, the kind fits the product, amounts fit the currency).
+ */
+async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
+  const parsed = offerSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const input: OfferInput = parsed.data;
   const ids = [input.offeredProductId, ...input.triggerProductIds];
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
   const offered = products.find((p) => p.id === input.offeredProductId);
@@ -62,9 +68,7 @@ async function resolveOffer(input: OfferInput): Promise<Result<{ offer: OfferDat
 }
 
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = offerSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const resolved = await resolveOffer(parsed.data);
+  const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
   const offer = await db.offer.create({ data: resolved.offer, select: { id: true } });
   return prepareDiscount(offer.id);
@@ -83,9 +87,7 @@ async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
 }
 
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = offerSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const resolved = await resolveOffer(parsed.data);
+  const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
   const { count } = await db.offer.updateMany({ where: { id }, data: resolved.offer });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { chargeView, type ChargeView } from "@/lib/checkout/outcome";
 import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/lib/generated/prisma/enums";
@@ -81,7 +81,7 @@ export async function answeredOffers(sessionId: string, customer: SessionCustome
       productName: r.offer.offeredProduct.name,
       price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
       charge,
-      hasAccess: entitlements.some((e) => e.productId === productId && grantsAccess(effectiveStatus(e, now))),
+      hasAccess: entitlements.some((e) => e.productId === productId && hasAccessAt(e, now)),
     }];
   });
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
-import { dodo } from "@/lib/dodo/client";
+import { dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
 import { brandName, chooseOneClickMethod, type CardSummary } from "./eligibility";
 
-// GETs may be retried, but a page waits on this one: keep it short and fall back to hosted checkout.
-const READ_OPTIONS = { maxRetries: 1, timeout: 5_000 } as const;
 
 /**
  * The saved card a one-click offer may charge, or null (then the offer shows hosted checkout).
@@ -17,7 +15,7 @@ export async function oneClickCardFor(
 ): Promise<CardSummary | null> {
   let items;
   try {
-    ({ items } = await (opts.client ?? dodo()).customers.retrievePaymentMethods(customer.dodoCustomerId, READ_OPTIONS));
+    ({ items } = await (opts.client ?? dodo()).customers.retrievePaymentMethods(customer.dodoCustomerId, QUICK_READ_OPTIONS));
   } catch (err) {
     console.error("[offers] could not list saved payment methods:", err instanceof Error ? err.message : err);
     return null;
@@ -47,7 +45,7 @@ export async function describeSavedCard(customer: { id: string; dodoCustomerId: 
   });
   if (seen?.cardLast4) return { paymentMethodId, brand: brandName(seen.cardNetwork), last4: seen.cardLast4 };
   const item = await dodo()
-    .customers.retrievePaymentMethods(customer.dodoCustomerId, READ_OPTIONS)
+    .customers.retrievePaymentMethods(customer.dodoCustomerId, QUICK_READ_OPTIONS)
     .then(({ items }) => items.find((i) => i.payment_method_id === paymentMethodId))
     .catch(() => undefined);
   return { paymentMethodId, brand: brandName(item?.card?.card_network), last4: item?.card?.last4_digits ?? "····" };

@@ -1,7 +1,7 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
-import { dodo } from "@/lib/dodo/client";
+import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import type { Result } from "@/lib/result";
 import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "./results";
 
@@ -19,7 +19,7 @@ export async function cardUpdateLink(
     const session = await (deps.client ?? dodo()).subscriptions.updatePaymentMethod(
       input.subscriptionId,
       { payment_method: { type: "new", return_url: input.returnUrl } },
-      { maxRetries: 0, timeout: 10_000 },
+      { ...CHARGE_OPTIONS, timeout: 10_000 },
     );
     return session.payment_link ? { ok: true, url: session.payment_link } : UNAVAILABLE;
   } catch (err) {

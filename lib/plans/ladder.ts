@@ -2,6 +2,7 @@
 // explicit rank and the billing interval, never from price (a yearly plan costs more than a
 // monthly one of a higher tier, and a discounted plan may cost less than the one below it).
 import type { BillingInterval } from "@/lib/generated/prisma/enums";
+import { intervalLabel } from "@/lib/catalog/format";
 import { formatMoney, formatSigned, money } from "@/lib/money/money";
 
 export type LadderPlan = {
@@ -34,13 +35,6 @@ export function classifyMove(from: LadderPlan, to: LadderPlan): Move | null {
   const toDays = periodDays(to);
   const intervalChange: IntervalChange = toDays === fromDays ? "none" : toDays > fromDays ? "longer" : "shorter";
   return { direction, intervalChange };
-}
-
-const UNIT: Record<BillingInterval, string> = { DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" };
-
-/** "month", "year", "3 months". */
-export function intervalLabel(interval: BillingInterval, count: number): string {
-  return count === 1 ? UNIT[interval] : `${count} ${UNIT[interval]}s`;
 }
 
 /** "$80.00/month". */

@@ -5,6 +5,7 @@
 // call "the price" decide whether a confirm must be refused.
 import crypto from "node:crypto";
 import type { SubscriptionPreviewChangePlanResponse } from "dodopayments/resources/subscriptions";
+import { billingIntervalFrom } from "@/lib/catalog/from-dodo";
 import type { BillingInterval } from "@/lib/generated/prisma/enums";
 import type { PlanSelection } from "./terms";
 
@@ -33,7 +34,6 @@ export type LockedQuote = {
   selection: PlanSelection;
 };
 
-const INTERVALS: Record<string, BillingInterval> = { Day: "DAY", Week: "WEEK", Month: "MONTH", Year: "YEAR" };
 
 function lineOf(item: SubscriptionPreviewChangePlanResponse.ImmediateCharge["line_items"][number]): QuoteLine {
   switch (item.type) {
@@ -61,7 +61,7 @@ export function lockedQuoteFrom(preview: SubscriptionPreviewChangePlanResponse, 
       productId: plan.product_id,
       recurringAmount: plan.recurring_pre_tax_amount,
       nextBillingDate: plan.next_billing_date,
-      interval: INTERVALS[plan.payment_frequency_interval] ?? "MONTH",
+      interval: billingIntervalFrom(plan.payment_frequency_interval) ?? "MONTH",
       intervalCount: plan.payment_frequency_count,
     },
     selection,

@@ -3,6 +3,7 @@ import { db, type Db } from "@/lib/db/client";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment, PlanChange, Prisma, Subscription } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import { settledOutcome } from "@/lib/sync/rules";
 
 // The PlanChange lifecycle: every write of a PlanChange row is one of these transitions, and each
 // is a compare-and-set on the status it leaves, so a webhook, a sync and the customer's own
@@ -60,7 +61,7 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
     if (AWAITING_DODO.includes(change.status)) return change;
     if (!change.dodoPaymentId) continue;
     const payment = await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
-    if (!payment || payment.status === "PROCESSING" || payment.status === "REQUIRES_ACTION") return change;
+    if (!payment || !settledOutcome(payment.status)) return change;
   }
   return null;
 }
@@ -117,10 +118,11 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
   const open = OPEN.includes(change.status);
   let status = change.status;
   let errorCode = change.errorCode;
-  if (payment.status === "SUCCEEDED") {
+  const settled = settledOutcome(payment.status);
+  if (settled === "paid") {
     if (open) status = "APPLIED";
     errorCode = null;
-  } else if (payment.status === "FAILED" || payment.status === "CANCELLED") {
+  } else if (settled === "unpaid") {
     errorCode = payment.errorCode ?? payment.status.toLowerCase();
     if (open && change.onPaymentFailure === "PREVENT_CHANGE") status = "FAILED";
   }

@@ -1,14 +1,16 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
+import { intervalLabel } from "@/lib/catalog/format";
 import { db } from "@/lib/db/client";
 import type { PlanChange, Product, Subscription } from "@/lib/generated/prisma/client";
-import { syncPayment, syncSubscription } from "@/lib/sync/sync";
+import { ENDED_SUBSCRIPTION_STATUSES } from "@/lib/sync/rules";
 import { ladderPlanOf } from "./context";
 import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
-import { byRank, classifyMove, intervalLabel, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
+import { byRank, classifyMove, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
 import { storedQuote } from "./locked-quote";
 import { changeInFlight } from "./plan-change";
 import { formatDate } from "./quote-view";
+import { refreshFromDodo } from "./refresh";
 import { termsFor } from "./terms";
 
 export type PlanOptionView = {
@@ -42,20 +44,8 @@ export type SubscriptionPlanView = {
 
 type SubscriptionRow = Subscription & { product: Product };
 
-const ENDED = ["CANCELLED", "EXPIRED", "FAILED"] as const;
-
 // Never repeat stolen/lost/fraud reasons to the customer (Dodo's docs): every decline reads the same.
 const DECLINED = "your card was declined";
-
-/** A change still with Dodo: pull its outcome now rather than wait for the webhook. */
-async function syncInFlight(sub: SubscriptionRow, change: PlanChange, client: DodoPayments | undefined): Promise<void> {
-  try {
-    if (change.dodoPaymentId) await syncPayment(change.dodoPaymentId, client ? { dodo: client } : {});
-    await syncSubscription(sub.id, client ? { dodo: client } : {});
-  } catch (err) {
-    console.error("[plans] sync of an in-flight change failed", err);
-  }
-}
 
 function creditLine(sub: SubscriptionRow, changes: PlanChange[]): string | null {
   // Immediate changes only: Dodo's own clock (the preview's effective_at) dates each credit movement.
@@ -147,13 +137,14 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
  */
 export async function planViews(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date } = {}): Promise<SubscriptionPlanView[]> {
   const now = opts.now ?? new Date();
-  const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: [...ENDED] }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
+  const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: ENDED_SUBSCRIPTION_STATUSES }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
   let subs = await load();
   let synced = false;
   for (const sub of subs) {
     const flying = await changeInFlight(db, sub.id, now);
     if (flying) {
-      await syncInFlight(sub, flying, opts.client);
+      // Still with Dodo: pull its outcome now rather than wait for the webhook.
+      await refreshFromDodo({ subscriptionId: sub.id, paymentId: flying.dodoPaymentId }, opts.client);
       synced = true;
     }
   }

@@ -2,18 +2,18 @@ import "server-only";
 import DodoPayments from "dodopayments";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db/client";
-import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { CHARGE_OPTIONS, dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney, money } from "@/lib/money/money";
-import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { isFailure, type Result, type Success } from "@/lib/result";
 import { loadMove, type MoveContext } from "./context";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
 import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
+import { refreshFromDodo } from "./refresh";
 import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
 
@@ -21,8 +21,6 @@ export type PlanDeps = { client?: DodoPayments; now?: () => Date };
 
 /** How long a previewed price holds. */
 export const QUOTE_TTL_SECONDS = 10 * 60;
-// Previews and reads change nothing at Dodo: one retry is safe.
-const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 type QuoteToken = { id: string; h: string };
 
@@ -37,13 +35,13 @@ function termsOf(change: PlanChange): ChangeTerms {
 
 /** Asks Dodo what this exact change would do. Throws Dodo's error for the caller to map. */
 async function previewAtDodo(client: DodoPayments, subscriptionId: string, terms: ChangeTerms, selection: PlanSelection): Promise<LockedQuote> {
-  const preview = await client.subscriptions.previewChangePlan(subscriptionId, changePlanParams(terms, selection), READ_OPTIONS);
+  const preview = await client.subscriptions.previewChangePlan(subscriptionId, changePlanParams(terms, selection), SAFE_CALL_OPTIONS);
   return lockedQuoteFrom(preview, selection, terms.timing === "NEXT_BILLING_DATE");
 }
 
 /** The customer's current quantity and addons, carried over (Dodo drops addons that are not sent). */
 async function currentSelection(client: DodoPayments, subscriptionId: string, toProductId: string): Promise<PlanSelection> {
-  const sub = await client.subscriptions.retrieve(subscriptionId, READ_OPTIONS);
+  const sub = await client.subscriptions.retrieve(subscriptionId, SAFE_CALL_OPTIONS);
   return { productId: toProductId, quantity: sub.quantity, addons: sub.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })) };
 }
 
@@ -138,16 +136,6 @@ async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId:
   };
 }
 
-/** Pulls Dodo's state in after a change (webhooks will too; whichever is first wins). */
-async function converge(client: DodoPayments, subscriptionId: string, paymentId: string | null): Promise<void> {
-  try {
-    if (paymentId) await syncPayment(paymentId, { dodo: client });
-    await syncSubscription(subscriptionId, { dodo: client });
-  } catch (err) {
-    console.error("[plans] sync after change failed", err);
-  }
-}
-
 async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
   if (change.status === "FAILED" || change.status === "CANCELLED") {
     return failure("quote_used", "This quote was already used or replaced. Please preview the change again.");
@@ -202,7 +190,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)) };
   }
   await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });
-  await converge(client, change.subscriptionId, paymentId);
+  await refreshFromDodo({ subscriptionId: change.subscriptionId, paymentId }, client);
   const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
   return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)) };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import type { Result } from "@/lib/result";
 import { db } from "@/lib/db/client";
-import { dodo } from "@/lib/dodo/client";
-import { syncSubscription } from "@/lib/sync/sync";
+import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { cancelScheduledChanges, hasScheduledChange } from "./plan-change";
+import { refreshFromDodo } from "./refresh";
 import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 
 export type KeepPlanResult = Result<{ message: string }, PlanFailure["code"]>;
@@ -19,18 +19,14 @@ export async function keepCurrentPlan(input: { customerId: string; subscriptionI
   if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
   if (!sub.scheduledChange && !(await hasScheduledChange(sub.id))) return failure("nothing_scheduled", "There is no scheduled plan change to cancel.");
   try {
-    await client.subscriptions.cancelChangePlan(sub.id, { maxRetries: 1, timeout: 10_000 });
+    await client.subscriptions.cancelChangePlan(sub.id, SAFE_CALL_OPTIONS);
   } catch (err) {
     const refusal = refusalFrom(err);
     if (!refusal) return UNAVAILABLE;
     if (refusal.code !== "not_found") return failure(refusal.code, refusal.message);
   }
   await cancelScheduledChanges(sub.id);
-  try {
-    await syncSubscription(sub.id, { dodo: client });
-  } catch (err) {
-    // The subscription.updated webhook clears the stored scheduled change as well.
-    console.error("[plans] sync after cancelling the scheduled change failed", err);
-  }
+  // The subscription.updated webhook clears the stored scheduled change as well.
+  await refreshFromDodo({ subscriptionId: sub.id }, client);
   return { ok: true, message: `You stay on ${sub.product.name}. The scheduled change is cancelled.` };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo } from "@/lib/dodo/client";
+import { ENDED_SUBSCRIPTION_STATUSES, OPEN_PAYMENT_STATUSES } from "@/lib/sync/rules";
 import { syncPayment, syncSubscription, type SyncOptions } from "@/lib/sync/sync";
 
 export type ReconcileReport = {
@@ -40,13 +41,13 @@ export async function reconcileRecent(
   const paymentIds = new Set(
     await listIds((page) => client.payments.list(query(page)), (p) => p.payment_id, pageSize),
   );
-  const pending = await db.payment.findMany({ where: { status: { in: ["PROCESSING", "REQUIRES_ACTION"] } }, select: { id: true } });
+  const pending = await db.payment.findMany({ where: { status: { in: OPEN_PAYMENT_STATUSES } }, select: { id: true } });
   for (const { id } of pending) paymentIds.add(id);
 
   const subscriptionIds = new Set(
     await listIds((page) => client.subscriptions.list(query(page)), (s) => s.subscription_id, pageSize),
   );
-  const live = await db.subscription.findMany({ where: { status: { notIn: ["CANCELLED", "EXPIRED", "FAILED"] } }, select: { id: true } });
+  const live = await db.subscription.findMany({ where: { status: { notIn: ENDED_SUBSCRIPTION_STATUSES } }, select: { id: true } });
   for (const { id } of live) subscriptionIds.add(id);
 
   const report: ReconcileReport = { payments: 0, subscriptions: 0, failures: [] };

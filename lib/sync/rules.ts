@@ -25,6 +25,19 @@ export function paymentStatusFrom(status: IntentStatus | null | undefined): Paym
   }
 }
 
+/** What a payment's status says once Dodo settled it (paid, or failed/cancelled), or null while it is open. */
+export function settledOutcome(status: PaymentStatus): "paid" | "unpaid" | null {
+  if (status === "SUCCEEDED") return "paid";
+  if (status === "FAILED" || status === "CANCELLED") return "unpaid";
+  return null;
+}
+
+/** Payment statuses that may still change (processing, or waiting on the customer, e.g. 3-D Secure). */
+export const OPEN_PAYMENT_STATUSES: PaymentStatus[] = ["PROCESSING", "REQUIRES_ACTION"];
+
+/** Subscription statuses that are over: nothing will bill or change again. */
+export const ENDED_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = ["CANCELLED", "EXPIRED", "FAILED"];
+
 export function subscriptionStatusFrom(status: DodoSubscriptionStatus): SubscriptionStatus {
   const map: Record<DodoSubscriptionStatus, SubscriptionStatus> = {
     pending: "PENDING",

@@ -3,7 +3,7 @@ import type DodoPayments from "dodopayments";
 import { ensureProducts } from "@/lib/catalog/sync";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
-import { dodo } from "@/lib/dodo/client";
+import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { loadEnv } from "@/lib/env";
 import type { Payment, Subscription } from "@/lib/generated/prisma/client";
 import { applyObject } from "./objects";
@@ -17,8 +17,6 @@ import type { ObjectState } from "./types";
 
 export type SyncOptions = { dodo?: DodoPayments; now?: () => Date; graceHours?: number };
 
-// GETs are safe to retry, but a thank-you page or a webhook waits on this: keep it short.
-const READ_OPTIONS = { maxRetries: 1, timeout: 10_000 } as const;
 
 /**
  * Everything that needs the network, done before the transaction opens (never call Dodo while
@@ -62,7 +60,7 @@ async function converge(state: ObjectState, observedAt: Date, options: SyncOptio
 /** Fetches a payment from Dodo and converges on it. */
 export async function syncPayment(paymentId: string, options: SyncOptions = {}): Promise<Payment> {
   const observedAt = new Date();
-  const payment = await (options.dodo ?? dodo()).payments.retrieve(paymentId, READ_OPTIONS);
+  const payment = await (options.dodo ?? dodo()).payments.retrieve(paymentId, SAFE_CALL_OPTIONS);
   await converge({ family: "payment", data: payment }, observedAt, options);
   return db.payment.findUniqueOrThrow({ where: { id: paymentId } });
 }
@@ -70,7 +68,7 @@ export async function syncPayment(paymentId: string, options: SyncOptions = {}):
 /** Fetches a subscription from Dodo and converges on it. */
 export async function syncSubscription(subscriptionId: string, options: SyncOptions = {}): Promise<Subscription> {
   const observedAt = new Date();
-  const subscription = await (options.dodo ?? dodo()).subscriptions.retrieve(subscriptionId, READ_OPTIONS);
+  const subscription = await (options.dodo ?? dodo()).subscriptions.retrieve(subscriptionId, SAFE_CALL_OPTIONS);
   await converge({ family: "subscription", data: subscription }, observedAt, options);
   return db.subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
 }

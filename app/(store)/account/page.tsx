@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OfferPanel } from "@/components/offers/offer-panel";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { accountSummary } from "@/lib/checkout/customers";
-import { effectiveStatus, grantsAccess } from "@/lib/entitlements/rules";
+import { hasAccessAt } from "@/lib/entitlements/rules";
 import { formatMoney, money } from "@/lib/money/money";
 import { accountOffers } from "@/lib/offers/cross-sell";
 import { offerActions } from "../_offer-actions";
@@ -26,7 +26,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   }
   const [{ entitlements, payments, hasSubscriptions }, offers, { error }] = await Promise.all([accountSummary(customer.id), accountOffers(customer), searchParams]);
   const now = new Date();
-  const owned = entitlements.filter((e) => grantsAccess(effectiveStatus(e, now)));
+  const owned = entitlements.filter((e) => hasAccessAt(e, now));
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <section>
