@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import {
-  buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, magicLinkPath, newEmail, payOnHostedPage, sandbox, seedJourney, sql,
-} from "./journey-fixtures";
+import { buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
+import { dodo, magicLinkPath, sql } from "../support/e2e/env";
 
 // Each test buys through hosted checkout, sometimes twice, on a machine shared with other builds.
 test.describe.configure({ timeout: 150_000 });
@@ -44,7 +43,7 @@ test("ten concurrent accepts of one impression make exactly one Dodo payment", a
   for (const button of buttons) await expect(button).toBeEnabled();
   await Promise.all(buttons.map((button) => button.click()));
   await expect(page.getByTestId("answered-offer").filter({ hasText: shop.coaching.name })).toHaveAttribute("data-status", "succeeded");
-  await sandbox().post("/_sandbox/settle");
+  await dodo().post("/_sandbox/settle");
   expect(await dodoPaymentsFor(await dodoCustomerIdByEmail(email), shop.coaching.id)).toHaveLength(1);
   const { rows } = await sql(`SELECT count(*)::int AS n FROM "ChargeAttempt" WHERE "customerId" = $1`, [await customerIdByEmail(email)]);
   expect(rows[0]!.n).toBe(1);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, newEmail, seedJourney, sql } from "./journey-fixtures";
+import { buy, customerIdByEmail, dodoCustomerIdByEmail, dodoPaymentsFor, hasEntitlement, newEmail, seedJourney } from "../support/e2e/journey";
+import { sql } from "../support/e2e/env";
 
 // Each test buys through hosted checkout, sometimes twice, on a machine shared with other builds.
 test.describe.configure({ timeout: 150_000 });

@@ -1,7 +1,8 @@
 // Every merchant page, route and server action refuses anyone without a merchant session: signed
 // out, holding a customer's session cookie, or holding a customer token under the merchant cookie.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createMerchant, customerToken, insertProduct, signIn, sql, uid } from "./merchant-fixtures";
+import { createMerchant, customerToken, insertProduct, signIn } from "../support/e2e/merchant";
+import { sql, uid } from "../support/e2e/env";
 
 type Seeded = { offerId: string; funnelId: string; stepId: string; ladderId: string; eventId: string; plan: string };
 

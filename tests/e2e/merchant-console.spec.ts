@@ -1,8 +1,9 @@
 // The merchant console through the browser: sign-in and sign-out, the sign-in rate limit, and
 // creating, editing and pausing an offer with field-level validation messages.
 import { expect, test } from "@playwright/test";
-import { createProduct } from "./journey-fixtures";
-import { createMerchant, signIn, sql } from "./merchant-fixtures";
+import { createProduct } from "../support/e2e/journey";
+import { createMerchant, signIn } from "../support/e2e/merchant";
+import { sql } from "../support/e2e/env";
 
 test("sign in, see the console, sign out; the session is gone afterwards", async ({ page }) => {
   const merchant = await createMerchant();

@@ -2,8 +2,9 @@
 // browser context) buys, declines the upsell and accepts the downsell, and the stats page shows it;
 // a refund through the sandbox lowers the revenue, and the CSV export matches the table.
 import { expect, test, type Page } from "@playwright/test";
-import { buy, createProduct, newEmail, sandbox } from "./journey-fixtures";
-import { createMerchant, signIn, sql, uid } from "./merchant-fixtures";
+import { buy, createProduct, newEmail } from "../support/e2e/journey";
+import { createMerchant, signIn } from "../support/e2e/merchant";
+import { dodo, sql, uid } from "../support/e2e/env";
 
 async function createOfferInConsole(page: Page, o: { name: string; kind: "UPSELL" | "DOWNSELL"; trigger: string; offered: string; headline: string }) {
   await page.goto("/merchant/offers/new");
@@ -85,7 +86,7 @@ test("merchant funnel → customer declines the upsell, accepts the downsell →
   await expect(steps.nth(1)).toContainText(/Step 2: Downsell\s*1\s*1\s*0/);
 
   // A partial refund in Dodo reaches us by webhook and lowers the net revenue.
-  await sandbox().refunds.create({ payment_id: paymentId, items: [{ item_id: workbook.id, amount: 1000 }], reason: "e2e partial refund" });
+  await dodo().refunds.create({ payment_id: paymentId, items: [{ item_id: workbook.id, amount: 1000 }], reason: "e2e partial refund" });
   await expect(async () => {
     await page.reload();
     await expect(cell(page, downsell, "revenue")).toHaveText(usd(total - 1000), { timeout: 1000 });

@@ -1,7 +1,8 @@
 // Customers move between plans on /account/plan: Dodo's preview is shown before they confirm, and
 // what they confirm is what they pay. One file so these run in order on one worker.
 import { expect, test, type Page } from "@playwright/test";
-import { dodo, dodoPayments, dodoSubscription, renewNow, seedLadder, signIn, sql, subscribe } from "./plans-fixtures";
+import { dodoPayments, dodoSubscription, renewNow, seedLadder, signIn, subscribe } from "../support/e2e/plans";
+import { dodo, sql } from "../support/e2e/env";
 
 const option = (page: Page, productId: string) => page.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
 

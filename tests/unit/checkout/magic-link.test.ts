@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { MAGIC_LINK_SECONDS, mintMagicLink, redeemMagicLink } from "@/lib/auth/customer-session";
 import { signToken } from "@/lib/auth/signed-token";
 import { loadEnv } from "@/lib/env";
-import { seedCustomer } from "../offers/fixtures";
+import { seedCustomer } from "@/tests/support/seed";
 
 const tokenOf = (link: string) => new URL(link).searchParams.get("token");
 

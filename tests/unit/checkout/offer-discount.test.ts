@@ -9,7 +9,7 @@ import { acceptOffer } from "@/lib/checkout/one-click";
 import { ensureOfferDiscount } from "@/lib/offers/discount-code";
 import { currentFunnelOffer } from "@/lib/offers/funnel";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
-import { seedFunnel, seedOffer, uid } from "../offers/fixtures";
+import { seedOffer, seedUpsellFunnel, uid } from "@/tests/support/seed";
 import { payHostedPage } from "../sandbox/helpers";
 
 const API_KEY = "sk_test_offer_discount";
@@ -42,7 +42,7 @@ async function buyCourseAndSeeUpsell() {
   const [course, coaching, workbook] = await Promise.all([product(4900), product(9900), product(2900)]);
   const upsell = await seedOffer(coaching.id, { triggers: [course.id], discountBps: 2000 });
   const downsell = await seedOffer(workbook.id, { kind: "DOWNSELL", triggers: [course.id] });
-  await seedFunnel(upsell.id, downsell.id);
+  await seedUpsellFunnel(upsell.id, downsell.id);
   const started = await startHostedCheckout({ productId: course.id, customer: null }, client);
   if (!started.ok) throw new Error(started.message);
   const back = await payHostedPage(started.url, { email: `${uid("buyer")}@example.com` });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
-import { seedCustomer, seedImpression, uid } from "../offers/fixtures";
+import { seedCustomer, seedImpression, uid } from "@/tests/support/seed";
 
 /** A stand-in for the SDK: counts charges; `charge` decides what Dodo answers. */
 function fakeDodo(charge: () => Promise<unknown> = async () => ({ session_id: uid("cks"), payment_id: uid("pay"), checkout_url: null })) {

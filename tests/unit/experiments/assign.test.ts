@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { assignVariant } from "@/lib/experiments/assign";
 import { chooseAssignment } from "@/lib/experiments/bucket";
-import { createCustomer, createFunnel, createOffer, createProduct } from "@/tests/unit/stats/fixture";
+import { seedCustomer, seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
 
 describe("chooseAssignment (pure)", () => {
   const step = { id: "step_dist", holdoutBps: 2000, variants: [{ id: "vA", label: "A", weightBps: 7000 }, { id: "vB", label: "B", weightBps: 3000 }] };
@@ -40,9 +40,9 @@ describe("chooseAssignment (pure)", () => {
 });
 
 async function stepWithVariants(holdoutBps: number) {
-  const product = await createProduct({ price: 1000 });
-  const [a, b] = [await createOffer(product.id, "A"), await createOffer(product.id, "B")];
-  const { steps } = await createFunnel([{ offers: [[a.id, 5000], [b.id, 5000]], holdoutBps }]);
+  const product = await seedProduct({ price: 1000 });
+  const [a, b] = [await seedOffer(product.id, { name: "A" }), await seedOffer(product.id, { name: "B" })];
+  const { steps } = await seedFunnel([{ offers: [[a.id, 5000], [b.id, 5000]], holdoutBps }]);
   const step = steps[0]!;
   return { id: step.id, holdoutBps, variants: step.variants.map((v) => ({ id: v.id, label: v.label, weightBps: v.weightBps })) };
 }
@@ -50,7 +50,7 @@ async function stepWithVariants(holdoutBps: number) {
 describe("assignVariant (Postgres)", () => {
   it("stores the assignment once and returns it again even after the weights change", async () => {
     const step = await stepWithVariants(0);
-    const customer = await createCustomer();
+    const customer = await seedCustomer();
     const first = await assignVariant(db, { customerId: customer.id, step });
     expect(first.holdout).toBe(false);
     expect(step.variants.map((v) => v.id)).toContain(first.variantId);
@@ -62,7 +62,7 @@ describe("assignVariant (Postgres)", () => {
 
   it("converges on one row when many requests assign the same customer at once", async () => {
     const step = await stepWithVariants(3000);
-    const customer = await createCustomer();
+    const customer = await seedCustomer();
     const results = await Promise.all(Array.from({ length: 12 }, () => assignVariant(db, { customerId: customer.id, step })));
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     const rows = await db.experimentAssignment.findMany({ where: { customerId: customer.id, stepId: step.id } });
@@ -72,7 +72,7 @@ describe("assignVariant (Postgres)", () => {
 
   it("re-draws a customer whose variant was retired, among the live variants", async () => {
     const step = await stepWithVariants(0);
-    const customer = await createCustomer();
+    const customer = await seedCustomer();
     const first = await assignVariant(db, { customerId: customer.id, step });
     const remaining = step.variants.find((v) => v.id !== first.variantId)!;
     const retired = { ...step, variants: step.variants.map((v) => ({ ...v, weightBps: v.id === remaining.id ? 10_000 : 0 })) };
@@ -83,7 +83,7 @@ describe("assignVariant (Postgres)", () => {
 
   it("records holdout customers too, so lift can be measured against them", async () => {
     const step = await stepWithVariants(10_000);
-    const customer = await createCustomer();
+    const customer = await seedCustomer();
     expect(await assignVariant(db, { customerId: customer.id, step })).toEqual({ variantId: null, holdout: true });
     expect(await db.experimentAssignment.count({ where: { customerId: customer.id, stepId: step.id, holdout: true } })).toBe(1);
   });

@@ -5,11 +5,11 @@ import { findCycle } from "@/lib/offers/funnel-graph";
 import { stepSchema } from "@/lib/offers/funnel-schema";
 import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 import { fieldErrorsOf } from "@/lib/result";
-import { createCustomer, createOffer, createProduct, recordImpression } from "../stats/fixture";
+import { recordImpression, seedCustomer, seedOffer, seedProduct } from "@/tests/support/seed";
 
 async function offers() {
-  const product = await createProduct({ price: 1000 });
-  return [await createOffer(product.id, "Up"), await createOffer(product.id, "Down", "DOWNSELL"), await createOffer(product.id, "Alt")];
+  const product = await seedProduct({ price: 1000 });
+  return [await seedOffer(product.id, { name: "Up" }), await seedOffer(product.id, { name: "Down", kind: "DOWNSELL" }), await seedOffer(product.id, { name: "Alt" })];
 }
 
 describe("step schema", () => {
@@ -66,7 +66,7 @@ describe("funnel service", () => {
     const step = await addStep(funnel.id, { name: "Test", holdoutBps: "20", variantOffer: [up!.id, down!.id], variantWeight: ["50", "50"] });
     if (!step.ok) throw new Error(step.message);
     const variantA = await db.stepVariant.findFirstOrThrow({ where: { stepId: step.id, label: "A" } });
-    const customer = await createCustomer();
+    const customer = await seedCustomer();
     await recordImpression({ customerId: customer.id, at: new Date(), offerId: up!.id, stepId: step.id, variantId: variantA.id });
 
     expect(await updateStep(step.id, { name: "Test", holdoutBps: "20", variantOffer: [alt!.id, down!.id], variantWeight: ["50", "50"] })).toMatchObject({ fieldErrors: { "variantOffer.0": [expect.stringMatching(/already been shown/)] } });

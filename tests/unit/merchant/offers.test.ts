@@ -7,7 +7,7 @@ import { offerSchema } from "@/lib/offers/offer-schema";
 import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
 import { fieldErrorsOf } from "@/lib/result";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
-import { createProduct } from "../stats/fixture";
+import { seedProduct } from "@/tests/support/seed";
 
 const API_KEY = "sk_test_merchant_offers";
 const box = vi.hoisted(() => ({ client: undefined as DodoPayments | undefined }));
@@ -52,7 +52,7 @@ describe("offer schema", () => {
 describe("offer service", () => {
   it("creates, edits and pauses an offer, converting the minimum order to minor units", async () => {
     const product = await dodoProduct(4900);
-    const trigger = await createProduct({ price: 1000 });
+    const trigger = await seedProduct({ price: 1000 });
     const created = await createOffer(valid(product.id, { triggerMode: "specific", triggerProductIds: [trigger.id], minOrder: "49.9", frequencyCap: "2" }));
     if (!created.ok) throw new Error(created.message);
     const offer = (await getOffer(created.id))!;
@@ -70,22 +70,22 @@ describe("offer service", () => {
   });
 
   it("refuses what the catalogue cannot back: unknown or archived products, upgrades to one-time products, too many decimals", async () => {
-    const oneTime = await createProduct({ price: 1000 });
-    const yen = await createProduct({ price: 1000, currency: "JPY" });
-    const archived = await createProduct({ price: 1000 });
+    const oneTime = await seedProduct({ price: 1000 });
+    const yen = await seedProduct({ price: 1000, currency: "JPY" });
+    const archived = await seedProduct({ price: 1000 });
     await db.product.update({ where: { id: archived.id }, data: { archived: true } });
     expect(await createOffer(valid("pdt_nope"))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
     expect(await createOffer(valid(archived.id))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
     expect(await createOffer(valid(oneTime.id, { kind: "UPGRADE" }))).toMatchObject({ fieldErrors: { offeredProductId: [expect.stringMatching(/subscription/)] } });
     expect(await createOffer(valid(yen.id, { minOrder: "10.5" }))).toMatchObject({ fieldErrors: { minOrder: ["Too many decimals for JPY"] } });
     expect(await createOffer(valid(oneTime.id, { triggerMode: "specific", triggerProductIds: ["pdt_gone"] }))).toMatchObject({ fieldErrors: { triggerProductIds: [expect.any(String)] } });
-    const plan = await createProduct({ price: 2000, kind: "SUBSCRIPTION" });
+    const plan = await seedProduct({ price: 2000, kind: "SUBSCRIPTION" });
     expect(await createOffer(valid(plan.id, { kind: "UPGRADE" }))).toMatchObject({ fieldErrors: { discountBps: [expect.stringMatching(/one-time/)] } });
     expect((await createOffer(valid(plan.id, { kind: "UPGRADE", discountBps: "0" }))).ok).toBe(true);
   });
 
   it("tells the merchant when Dodo cannot set up the discount", async () => {
-    const unknownToDodo = await createProduct({ price: 1000 });
+    const unknownToDodo = await seedProduct({ price: 1000 });
     expect(await createOffer(valid(unknownToDodo.id))).toMatchObject({ ok: false, code: "discount_unavailable" });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/plans/ladder-admin";
-import { createProduct, uid } from "../stats/fixture";
+import { seedProduct, uid } from "@/tests/support/seed";
 
 function fakeDodo(count: number, prefix: string) {
   const items = Array.from({ length: count }, (_, i) => ({
@@ -46,7 +46,7 @@ async function inRolledBackTx(run: (tx: Prisma.TransactionClient) => Promise<voi
 describe("syncCatalogue", () => {
   it("reads every page from page 0, mirrors prices and archives products Dodo no longer lists", async () => {
     const prefix = uid("pdt");
-    const stale = await createProduct({ price: 100 });
+    const stale = await seedProduct({ price: 100 });
     const { client, pages, retrieved } = fakeDodo(250, prefix);
     await inRolledBackTx(async (tx) => {
       const summary = await syncCatalogue(client, tx);
@@ -89,7 +89,7 @@ describe("plan ladders", () => {
 
   it("ranks plans explicitly, swaps ranks without tripping the unique key and refuses duplicates", async () => {
     const ladder = await db.planLadder.create({ data: { name: uid("Ladder") } });
-    const [basic, pro, oneTime] = [await createProduct({ price: 1000, kind: "SUBSCRIPTION" }), await createProduct({ price: 500, kind: "SUBSCRIPTION" }), await createProduct({ price: 100 })];
+    const [basic, pro, oneTime] = [await seedProduct({ price: 1000, kind: "SUBSCRIPTION" }), await seedProduct({ price: 500, kind: "SUBSCRIPTION" }), await seedProduct({ price: 100 })];
     expect((await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "1", [`rank.${pro.id}`]: "2" })).ok).toBe(true);
     // Swap: the cheaper plan ranks higher because the merchant says so.
     expect((await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "2", [`rank.${pro.id}`]: "1" })).ok).toBe(true);

@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { declineOffer } from "@/lib/offers/decide";
 import { currentFunnelOffer, startFunnelSession } from "@/lib/offers/funnel";
-import { seedCustomer, seedFunnel, seedOffer, seedPayment, seedProduct } from "./fixtures";
+import { seedCustomer, seedOffer, seedPayment, seedProduct, seedUpsellFunnel } from "@/tests/support/seed";
 
 async function purchaseWithFunnel() {
-  const course = await seedProduct(4900);
-  const upsellProduct = await seedProduct(9900);
-  const downsellProduct = await seedProduct(2900);
+  const course = await seedProduct({ price: 4900 });
+  const upsellProduct = await seedProduct({ price: 9900 });
+  const downsellProduct = await seedProduct({ price: 2900 });
   const upsell = await seedOffer(upsellProduct.id, { triggers: [course.id] });
   const downsell = await seedOffer(downsellProduct.id, { kind: "DOWNSELL", triggers: [course.id] });
-  const steps = await seedFunnel(upsell.id, downsell.id);
+  const steps = await seedUpsellFunnel(upsell.id, downsell.id);
   const customer = await seedCustomer();
   const start = async () => {
     const payment = await seedPayment(customer.id, course.id);

@@ -5,7 +5,7 @@ import { planViews } from "@/lib/plans/plan-views";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
-import { createLadder, moveIntoPeriod, renew, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";
+import { createLadder, moveIntoPeriod, renew, startPlansSandbox, subscribe, type PlansSandbox } from "@/tests/support/plans";
 
 let t: PlansSandbox;
 beforeAll(async () => {

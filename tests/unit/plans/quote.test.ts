@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
-import { createLadder, moveIntoPeriod, paymentsOf, renew, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";
+import { createLadder, moveIntoPeriod, paymentsOf, renew, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "@/tests/support/plans";
 
 let t: PlansSandbox;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { planViews } from "@/lib/plans/plan-views";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
-import { API_KEY, createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "./helpers";
+import { API_KEY, createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "@/tests/support/plans";
 
 let t: PlansSandbox;
 beforeAll(async () => {

@@ -5,18 +5,18 @@ import { closedBoundary, liveSlice, rangeSlice } from "@/lib/stats/rollup";
 import { readDirtyMarks, storeDays } from "@/lib/stats/rollup-sql";
 import { rangeOf } from "@/lib/stats/range";
 import { mergeSlices, type Slice } from "@/lib/stats/slice";
-import { createCustomer, createFunnel, createOffer, createProduct, createSession, dayIn, recordImpression } from "./fixture";
+import { createSession, dayIn, recordImpression, seedCustomer, seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
 
 const sorted = (s: Slice) => Object.fromEntries(Object.entries(s).map(([k, rows]) => [k, [...(rows as object[])].map((r) => JSON.stringify(r, Object.keys(r).sort())).sort()]));
 
 async function scenario(year: number) {
-  const product = await createProduct({ price: 2500 });
-  const offer = await createOffer(product.id, "Rollup");
-  const { funnel, steps } = await createFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 2000 }]);
+  const product = await seedProduct({ price: 2500 });
+  const offer = await seedOffer(product.id, { name: "Rollup" });
+  const { funnel, steps } = await seedFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 2000 }]);
   const impressions = [];
   for (let day = 1; day <= 3; day++) {
     for (const [i, kind] of (["accept", "decline", "holdout", "accept"] as const).entries()) {
-      const customer = await createCustomer();
+      const customer = await seedCustomer();
       // The last visit of each day starts 23:55 and its offer is shown after midnight.
       const at = i === 3 ? dayIn(year, 2, day, 23) : dayIn(year, 2, day, 10 + i);
       const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 4000 + i, at });

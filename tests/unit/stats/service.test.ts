@@ -4,17 +4,17 @@ import { db } from "@/lib/db/client";
 import { statsCsv } from "@/lib/stats/csv";
 import { rangeOf } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
-import { createCustomer, createFunnel, createOffer, createProduct, createSession, dayIn, recordImpression } from "./fixture";
+import { createSession, dayIn, recordImpression, seedCustomer, seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
 
 describe("stats service: buy, decline the upsell, accept the downsell, refund", () => {
   it("counts 2 impressions, 1 decline, 1 accept and net revenue, and a refund lowers it", async () => {
     const at = dayIn(2003, 3, 10);
     const range = rangeOf("2003-03-10", "2003-03-10");
-    const [bigger, smaller] = [await createProduct({ price: 5000 }), await createProduct({ price: 2000 })];
-    const upsell = await createOffer(bigger.id, "Upsell");
-    const downsell = await createOffer(smaller.id, "Downsell", "DOWNSELL");
-    const { funnel, steps } = await createFunnel([{ offers: [[upsell.id, 10_000]] }, { offers: [[downsell.id, 10_000]] }]);
-    const customer = await createCustomer();
+    const [bigger, smaller] = [await seedProduct({ price: 5000 }), await seedProduct({ price: 2000 })];
+    const upsell = await seedOffer(bigger.id, { name: "Upsell" });
+    const downsell = await seedOffer(smaller.id, { name: "Downsell", kind: "DOWNSELL" });
+    const { funnel, steps } = await seedFunnel([{ offers: [[upsell.id, 10_000]] }, { offers: [[downsell.id, 10_000]] }]);
+    const customer = await seedCustomer();
     const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 4900, at });
     await recordImpression({ customerId: customer.id, at, offerId: upsell.id, stepId: steps[0]!.id, variantId: steps[0]!.variants[0]!.id, sessionId: session.id, price: 5000, outcome: "DECLINED" });
     const accepted = await recordImpression({
@@ -58,9 +58,9 @@ describe("stats service: buy, decline the upsell, accept the downsell, refund", 
 
 describe("stats service: outcomes, currencies and the date range", () => {
   it("counts failures and expiries, keeps currencies apart and respects [from, to)", async () => {
-    const product = await createProduct({ price: 1000 });
-    const offer = await createOffer(product.id, "Mixed");
-    const customer = await createCustomer();
+    const product = await seedProduct({ price: 1000 });
+    const offer = await seedOffer(product.id, { name: "Mixed" });
+    const customer = await seedCustomer();
     const day = dayIn(2004, 7, 1, 0);
     const base = { customerId: customer.id, offerId: offer.id, price: 1000 };
     await recordImpression({ ...base, at: day, outcome: "FAILED", payment: { status: "FAILED" } });
@@ -87,14 +87,14 @@ describe("stats service: outcomes, currencies and the date range", () => {
   });
 
   it("measures a variant's lift against the step's holdout with a 95% interval", async () => {
-    const product = await createProduct({ price: 1000 });
-    const offer = await createOffer(product.id, "Experiment");
-    const { funnel, steps } = await createFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 5000 }]);
+    const product = await seedProduct({ price: 1000 });
+    const offer = await seedOffer(product.id, { name: "Experiment" });
+    const { funnel, steps } = await seedFunnel([{ offers: [[offer.id, 10_000]], holdoutBps: 5000 }]);
     const step = steps[0]!;
     const variant = step.variants[0]!;
     const at = dayIn(2005, 5, 5);
     const visit = async (kind: "accept" | "accept-refunded" | "decline" | "holdout") => {
-      const customer = await createCustomer();
+      const customer = await seedCustomer();
       const session = await createSession({ customerId: customer.id, funnelId: funnel.id, orderAmount: 3000, at });
       if (kind === "holdout") return recordImpression({ customerId: customer.id, at, stepId: step.id, sessionId: session.id, holdout: true });
       return recordImpression({

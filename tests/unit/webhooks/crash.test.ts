@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { listWebhookEvents, replayWebhookEvent } from "@/lib/webhooks/log";
-import { customer, envelope, payment, refund, seedChargeAttempt, seedProduct, signed, subscription } from "./helpers";
+import { customer, envelope, payment, refund, signed, subscription } from "@/tests/support/dodo-objects";
+import { seedChargeAttempt, seedProductId } from "@/tests/support/seed";
 
 const crash = () => {
   throw new Error("injected crash after first write");
@@ -12,7 +13,7 @@ const crash = () => {
 
 describe("a crash mid-processing", () => {
   it("rolls back a payment's effects, records the failure, and the retry applies once", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const { attemptId, impressionId } = await seedChargeAttempt(cus);
     const p = payment({
@@ -55,7 +56,7 @@ describe("a crash mid-processing", () => {
   });
 
   it("rolls back a full refund: access stays until the retry revokes it", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     expect((await handleDodoWebhook(signed(envelope("payment.succeeded", p)))).status).toBe(200);
@@ -72,7 +73,7 @@ describe("a crash mid-processing", () => {
   });
 
   it("a failed subscription event shows in the merchant log and can be replayed", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const s = subscription({ customer: customer(), product_id: plan });
     const req = signed(envelope("subscription.active", s));
     expect((await handleDodoWebhook(req, { afterFirstWrite: crash })).status).toBe(500);

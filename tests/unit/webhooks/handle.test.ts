@@ -4,7 +4,8 @@ import type { WebhookEventType } from "dodopayments/resources/webhook-events";
 import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db/client";
 import { handleDodoWebhook, MAX_WEBHOOK_BODY_BYTES } from "@/lib/webhooks/handle";
-import { customer, envelope, payment, seedProduct, signed, uid } from "./helpers";
+import { customer, envelope, payment, signed, uid } from "@/tests/support/dodo-objects";
+import { seedProductId } from "@/tests/support/seed";
 
 const OTHER_SECRET = "whsec_b3RoZXItc2VjcmV0LW5vdC1vdXJzLTAxMjM0NTY3ODk=";
 
@@ -78,7 +79,7 @@ describe("signature and size checks", () => {
 
 describe("storage and idempotency", () => {
   it("stores a verified event with its effects and treats a redelivery as a no-op", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     const req = signed(envelope("payment.succeeded", p));
@@ -98,7 +99,7 @@ describe("storage and idempotency", () => {
   });
 
   it("lets only one of two simultaneous deliveries of one id apply", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const p = payment({ customer: customer(), product_cart: [{ product_id: product, quantity: 1 }] });
     const req = signed(envelope("payment.succeeded", p));
     const results = await Promise.all([handleDodoWebhook(req), handleDodoWebhook(req), handleDodoWebhook(req)]);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
-import { customer, dispute, envelope, payment, refund, seedChargeAttempt, seedProduct, signed, startFakeDodo, subscription, uid } from "./helpers";
+import { customer, dispute, envelope, payment, refund, signed, startFakeDodo, subscription, uid } from "@/tests/support/dodo-objects";
+import { seedChargeAttempt, seedProductId } from "@/tests/support/seed";
 
 const send = async (type: string, data: unknown, at?: Date) => {
   const res = await handleDodoWebhook(signed(envelope(type, data, at)));
@@ -20,7 +21,7 @@ afterAll(() => fakeDodo.close());
 
 describe("payment events", () => {
   it("payment.succeeded stores the payment, resolves the one-click attempt and grants the product", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const { attemptId, impressionId, customerId } = await seedChargeAttempt(cus);
     const p = payment({
@@ -51,7 +52,7 @@ describe("payment events", () => {
   });
 
   it("payment.failed fails the attempt and the decision with the error code, granting nothing", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const { attemptId, impressionId } = await seedChargeAttempt(cus);
     const p = payment({
@@ -69,7 +70,7 @@ describe("payment events", () => {
   });
 
   it("an older payment.processing arriving after payment.succeeded changes nothing", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const { attemptId, impressionId } = await seedChargeAttempt(cus);
     const base = { customer: cus, product_cart: [{ product_id: product, quantity: 1 }], metadata: { encore_charge_attempt_id: attemptId, encore_impression_id: impressionId } };
@@ -83,7 +84,7 @@ describe("payment events", () => {
   });
 
   it("does not grant a subscription product through a payment (the subscription does)", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: plan, quantity: 1 }], subscription_id: "sub_x" });
     await send("payment.succeeded", p);
@@ -91,7 +92,7 @@ describe("payment events", () => {
   });
 
   it("links plan-change payments: success applies, a failed prevent_change fails", async () => {
-    const [from, to] = [await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION")];
+    const [from, to] = [await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION")];
     const cus = customer();
     const s = subscription({ customer: cus, product_id: from });
     await send("subscription.active", s);
@@ -113,7 +114,7 @@ describe("payment events", () => {
 
 describe("refunds", () => {
   it("a partial refund keeps access and is reported net; a later full refund revokes", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, total_amount: 5000, product_cart: [{ product_id: product, quantity: 1 }] });
     await send("payment.succeeded", p);
@@ -128,7 +129,7 @@ describe("refunds", () => {
   });
 
   it("partial refunds that add up to the total count as full", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, total_amount: 3000, product_cart: [{ product_id: product, quantity: 1 }] });
     await send("payment.succeeded", p);
@@ -139,7 +140,7 @@ describe("refunds", () => {
   });
 
   it("a failed refund changes nothing, and a stale pending status never overwrites succeeded", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     await send("payment.succeeded", p);
@@ -156,7 +157,7 @@ describe("refunds", () => {
   });
 
   it("a refund arriving before its payment fetches the payment from Dodo and converges", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const r = refund({ payment_id: "", customer: cus });
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }], refund_status: "full", refunds: [] });

@@ -6,7 +6,8 @@ import { canUse } from "@/lib/entitlements/service";
 import { reconcileRecent } from "@/lib/reconcile/recent";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
-import { customer, envelope, payment, refund, seedProduct, signed, startFakeDodo, subscription } from "./helpers";
+import { customer, envelope, payment, refund, signed, startFakeDodo, subscription } from "@/tests/support/dodo-objects";
+import { seedProductId } from "@/tests/support/seed";
 
 let fakeDodo: Awaited<ReturnType<typeof startFakeDodo>>;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(() => fakeDodo.close());
 
 describe("syncPayment / syncSubscription", () => {
   it("syncPayment grants a purchase before any webhook, and the late webhook is then a no-op", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     fakeDodo.payments.set(p.payment_id, p);
@@ -31,7 +32,7 @@ describe("syncPayment / syncSubscription", () => {
   });
 
   it("syncPayment applies refunds listed on the payment", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const p = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     p.refunds = [refund({ payment_id: p.payment_id, customer: cus, is_partial: false, amount: null })];
@@ -41,7 +42,7 @@ describe("syncPayment / syncSubscription", () => {
   });
 
   it("syncSubscription versions by fetch time: an event from before the fetch does not win", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const s = subscription({ customer: cus, product_id: plan });
     fakeDodo.subscriptions.set(s.subscription_id, s);
@@ -59,7 +60,7 @@ describe("syncPayment / syncSubscription", () => {
 
 describe("reconcileRecent", () => {
   it("pages explicitly from page 0 and converges every listed payment and subscription", async () => {
-    const [product, plan] = [await seedProduct(), await seedProduct("SUBSCRIPTION")];
+    const [product, plan] = [await seedProductId(), await seedProductId("SUBSCRIPTION")];
     const cus = customer();
     const payments = Array.from({ length: 5 }, () => payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] }));
     const subs = Array.from({ length: 3 }, () => subscription({ customer: cus, product_id: plan }));

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
-import { customer, envelope, payment, seedProduct, signed, subscription } from "./helpers";
+import { customer, envelope, payment, signed, subscription } from "@/tests/support/dodo-objects";
+import { seedProductId } from "@/tests/support/seed";
 
 let statements: string[] = [];
 const query = pg.Client.prototype.query;
@@ -29,7 +30,7 @@ async function roundTrips(type: string, data: unknown): Promise<number> {
 
 describe("round trips per event", () => {
   it("payment.succeeded for a known customer: at most 11; a new customer adds one; a duplicate is one read", async () => {
-    const product = await seedProduct();
+    const product = await seedProductId();
     const cus = customer();
     const first = payment({ customer: cus, product_cart: [{ product_id: product, quantity: 1 }] });
     expect(await roundTrips("payment.succeeded", first)).toBeLessThanOrEqual(12);
@@ -44,7 +45,7 @@ describe("round trips per event", () => {
   });
 
   it("subscription.* for a known subscription: at most 11", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const s = subscription({ customer: customer(), product_id: plan });
     expect(await roundTrips("subscription.active", s)).toBeLessThanOrEqual(12);
     expect(await roundTrips("subscription.on_hold", { ...s, status: "on_hold" })).toBeLessThanOrEqual(11);

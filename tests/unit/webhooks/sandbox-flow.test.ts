@@ -11,7 +11,8 @@ import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { SEED_PRODUCTS } from "@/sandbox/seed";
-import { seedChargeAttempt, uid } from "./helpers";
+import { uid } from "@/tests/support/dodo-objects";
+import { seedChargeAttempt } from "@/tests/support/seed";
 
 const API_KEY = "sk_sandbox_flow_test";
 const SECRET = "whsec_c2FuZGJveC1mbG93LXRlc3Qtd2ViaG9vay1zZWNyZXQ=";

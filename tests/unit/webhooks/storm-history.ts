@@ -6,7 +6,7 @@ import type { Dispute } from "dodopayments/resources/disputes";
 import type { Payment } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
 import type { Subscription } from "dodopayments/resources/subscriptions";
-import { payment, refund, subscription, type CustomerRef } from "./helpers";
+import { payment, refund, subscription, type CustomerRef } from "@/tests/support/dodo-objects";
 
 /** `journey` groups the events of one customer journey; journeys share no Dodo objects. */
 export type HistoryEvent = { webhookId: string; journey: number; type: string; at: Date; data: Record<string, unknown> };

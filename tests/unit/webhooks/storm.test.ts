@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { handleDodoWebhook, type WebhookResponse } from "@/lib/webhooks/handle";
-import { envelope, payment, seedChargeAttempt, seedProduct, signed, startFakeDodo, uid } from "./helpers";
+import { envelope, payment, signed, startFakeDodo, uid } from "@/tests/support/dodo-objects";
+import { seedChargeAttempt, seedProductId } from "@/tests/support/seed";
 import {
   buildHistory, customerRef, finalPayments, isOneClick, planJourneys, type AttemptSeed, type Catalogue, type HistoryEvent, type JourneyPlan,
 } from "./storm-history";
@@ -95,8 +96,8 @@ function shuffle<T>(items: T[]): T[] {
 describe("webhook storm", () => {
   it("2,000 shuffled deliveries with duplicates and forgeries converge to the in-order result", { timeout: 600_000 }, async () => {
     const catalogue: Catalogue = {
-      oneTime: [await seedProduct(), await seedProduct(), await seedProduct()],
-      ladder: [await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION")],
+      oneTime: [await seedProductId(), await seedProductId(), await seedProductId()],
+      ladder: [await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION")],
     };
     const plans = planJourneys(20261124, 700, 120);
     const start = new Date(Date.now() - 3 * 3_600_000);

@@ -5,7 +5,8 @@ import type { Subscription } from "dodopayments/resources/subscriptions";
 import { db } from "@/lib/db/client";
 import { canUse } from "@/lib/entitlements/service";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
-import { customer, envelope, seedProduct, signed, subscription } from "./helpers";
+import { customer, envelope, signed, subscription } from "@/tests/support/dodo-objects";
+import { seedProductId } from "@/tests/support/seed";
 
 const HOUR = 3_600_000;
 
@@ -19,7 +20,7 @@ const entitlementsOf = (subscriptionId: string) =>
 
 describe("subscription events", () => {
   it("subscription.active mirrors the subscription and grants its product", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const s = subscription({ customer: cus, product_id: plan, quantity: 2, recurring_pre_tax_amount: 5800 });
     await send("subscription.active", s, new Date());
@@ -32,8 +33,8 @@ describe("subscription events", () => {
 
   it("plan_changed moves the entitlement up and back down, comparing with our stored copy", async () => {
     const ladder = await db.planLadder.create({ data: { name: `ladder-${Math.random()}` } });
-    const basic = await seedProduct("SUBSCRIPTION", { ladderId: ladder.id, planRank: 1, price: 2900 });
-    const pro = await seedProduct("SUBSCRIPTION", { ladderId: ladder.id, planRank: 2, price: 7900 });
+    const basic = await seedProductId("SUBSCRIPTION", { ladderId: ladder.id, planRank: 1, price: 2900 });
+    const pro = await seedProductId("SUBSCRIPTION", { ladderId: ladder.id, planRank: 2, price: 7900 });
     const cus = customer();
     const s = subscription({ customer: cus, product_id: basic });
     const t0 = Date.now() - 10_000;
@@ -51,7 +52,7 @@ describe("subscription events", () => {
   });
 
   it("stores a scheduled downgrade without changing access until Dodo applies it", async () => {
-    const [pro, basic] = [await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION")];
+    const [pro, basic] = [await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION")];
     const cus = customer();
     const s = subscription({ customer: cus, product_id: pro });
     await send("subscription.active", s, new Date(Date.now() - 5000));
@@ -74,7 +75,7 @@ describe("subscription events", () => {
   });
 
   it("on_hold keeps access for the grace period from when the hold began, then suspends", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const s = subscription({ customer: cus, product_id: plan });
     const heldAt = new Date(Date.now() - 2 * HOUR);
@@ -98,7 +99,7 @@ describe("subscription events", () => {
   });
 
   it("an on_hold delivered after the grace period already ran out suspends at once", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const s = subscription({ customer: cus, product_id: plan });
     await send("subscription.on_hold", { ...s, status: "on_hold" }, new Date(), { graceHours: 1, now: () => new Date(Date.now() + 2 * HOUR) });
@@ -106,7 +107,7 @@ describe("subscription events", () => {
   });
 
   it("cancelled keeps access until the end of the paid period; paused suspends", async () => {
-    const [a, b] = [await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION")];
+    const [a, b] = [await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION")];
     const cus = customer();
     const periodEnd = new Date(Date.now() + 10 * 86_400_000);
     const s = subscription({ customer: cus, product_id: a, next_billing_date: periodEnd.toISOString() });
@@ -123,7 +124,7 @@ describe("subscription events", () => {
   });
 
   it("an older event never overwrites a newer state", async () => {
-    const [a, b] = [await seedProduct("SUBSCRIPTION"), await seedProduct("SUBSCRIPTION")];
+    const [a, b] = [await seedProductId("SUBSCRIPTION"), await seedProductId("SUBSCRIPTION")];
     const cus = customer();
     const s = subscription({ customer: cus, product_id: a });
     const t = Date.now() - 10_000;
@@ -139,7 +140,7 @@ describe("subscription events", () => {
   });
 
   it("pending grants nothing; failed ends", async () => {
-    const plan = await seedProduct("SUBSCRIPTION");
+    const plan = await seedProductId("SUBSCRIPTION");
     const cus = customer();
     const s = subscription({ customer: cus, product_id: plan, status: "pending" });
     await send("subscription.updated", s, new Date(Date.now() - 1000));

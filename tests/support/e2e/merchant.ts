@@ -1,24 +1,8 @@
 // Helpers for the merchant-console specs: merchant users and records seeded straight into the
 // app's database, sign-in through the real form, and cookies a customer (not a merchant) holds.
-import crypto from "node:crypto";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
-import { hashPassword } from "../../lib/auth/password";
-import { signToken } from "../../lib/auth/signed-token";
-
-const env = (key: string) => {
-  const value = process.env[key];
-  if (!value) throw new Error(`${key} is not set (the e2e global setup provides it)`);
-  return value;
-};
-
-let pool: pg.Pool | undefined;
-export const sql = <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => {
-  pool ??= new pg.Pool({ connectionString: env("E2E_DATABASE_URL"), max: 3 });
-  return pool.query<T>(text, values);
-};
-
-export const uid = (prefix = "") => `${prefix}${crypto.randomBytes(6).toString("hex")}`;
+import { hashPassword } from "../../../lib/auth/password";
+import { appToken, sql, uid } from "./env";
 
 export async function createMerchant(): Promise<{ email: string; password: string }> {
   const email = `merchant-${uid()}@example.com`;
@@ -38,7 +22,7 @@ export async function signIn(page: Page, user: { email: string; password: string
 
 /** A genuine customer session token (what a buyer's browser holds), signed with the app's secret. */
 export function customerToken(customerId = uid("cust_")): string {
-  return signToken(env("E2E_SESSION_SECRET"), "customer-session", { c: customerId }, 3600);
+  return appToken("customer-session", { c: customerId }, 3600);
 }
 
 /** A one-time product mirrored into the catalogue (merchant pages only need the mirror). */

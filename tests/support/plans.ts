@@ -10,7 +10,8 @@ import { productFromDodo } from "@/lib/catalog/from-dodo";
 import { db } from "@/lib/db/client";
 import type { PlanLadder } from "@/lib/generated/prisma/client";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
-import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { createPlan, sandboxControl, subscribeAtDodo, type SandboxControl } from "./dodo-seed";
 
 export const API_KEY = "sk_test_plans_unit";
 const WEBHOOK_SECRET = "whsec_cGxhbnMtdW5pdC10ZXN0LXdlYmhvb2stc2VjcmV0";
@@ -18,7 +19,7 @@ const WEBHOOK_SECRET = "whsec_cGxhbnMtdW5pdC10ZXN0LXdlYmhvb2stc2VjcmV0";
 export type PlansSandbox = {
   client: DodoPayments;
   url: string;
-  control<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
+  control: SandboxControl;
   /** Stops the sandbox, lets `edit` change its saved state, starts it again (new URL and client). */
   restartWith(edit: (state: SandboxStateFile) => void): Promise<void>;
   close(): Promise<void>;
@@ -30,25 +31,10 @@ export async function startPlansSandbox(): Promise<PlansSandbox> {
   const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "encore-plans-")), "sandbox.json");
   const start = () => startSandbox({ port: 0, apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET, dataFile });
   let running: RunningSandbox = await start();
-  // Charges settle only when a test says so (POST /_sandbox/settle), never on a timer mid-assertion.
-  await fetch(`${running.url}/_sandbox/settings`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-    body: JSON.stringify({ settle_delay_ms: 600_000 }),
-  });
   const box: PlansSandbox = {
     client: clientFor(running.url),
     url: running.url,
-    async control<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${box.url}${urlPath}`, {
-        method,
-        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const payload = (await response.json()) as T;
-      if (!response.ok) throw new Error(`${method} ${urlPath} → ${response.status} ${JSON.stringify(payload)}`);
-      return payload;
-    },
+    control: sandboxControl(() => box.url, () => API_KEY),
     async restartWith(edit) {
       await running.close();
       const state = JSON.parse(fs.readFileSync(dataFile, "utf8")) as SandboxStateFile;
@@ -60,6 +46,8 @@ export async function startPlansSandbox(): Promise<PlansSandbox> {
     },
     close: () => running.close(),
   };
+  // Charges settle only when a test says so (POST /_sandbox/settle), never on a timer mid-assertion.
+  await box.control("POST", "/_sandbox/settings", { settle_delay_ms: 600_000 });
   return box;
 }
 
@@ -83,11 +71,7 @@ export async function createLadder(t: PlansSandbox, policy: Policy = {}): Promis
   ] as const;
   const ids: Record<string, string> = {};
   for (const [key, name, price, interval, rank] of plans) {
-    const product = await t.client.products.create({
-      name,
-      tax_category: "saas",
-      price: { type: "recurring_price", currency: "USD", price, payment_frequency_count: 1, payment_frequency_interval: interval, subscription_period_count: 10, subscription_period_interval: "Year", discount: 0, purchasing_power_parity: false },
-    });
+    const product = await createPlan(t.client, { name, price, interval });
     await db.product.create({ data: { ...productFromDodo(product), ladderId: ladder.id, planRank: rank } });
     ids[key] = product.product_id;
   }
@@ -101,28 +85,10 @@ export type Subscriber = { customerId: string; dodoCustomerId: string; subscript
  * is then swapped for Dodo's "fails off-session" test card, as a customer would in the portal.
  */
 export async function subscribe(t: PlansSandbox, productId: string, opts: { card?: "4242" | "0341" } = {}): Promise<Subscriber> {
-  const customer = await t.client.customers.create({ email: `plans-${randomUUID()}@example.com`, name: "Plan Tester" });
-  const attach = (card_number: string) =>
-    t.control<{ payment_method_id: string }>("POST", `/_sandbox/customers/${customer.customer_id}/payment-methods`, { card_number });
-  const visa = await attach("4242424242424242");
-  const session = await t.client.checkoutSessions.create({
-    product_cart: [{ product_id: productId, quantity: 1 }],
-    customer: { customer_id: customer.customer_id },
-    payment_method_id: visa.payment_method_id,
-    confirm: true,
-    minimal_address: true,
-    billing_address: { country: "US", zipcode: "94107" },
-    return_url: "http://127.0.0.1:3000/thanks",
-  });
-  await t.control("POST", "/_sandbox/settle");
-  const payment = await syncPayment(session.payment_id!, { dodo: t.client });
-  const subscriptionId = (await t.client.payments.retrieve(payment.id)).subscription_id!;
-  if (opts.card === "0341") {
-    const failing = await attach("4000000000000341");
-    await t.client.subscriptions.updatePaymentMethod(subscriptionId, { payment_method: { type: "existing", payment_method_id: failing.payment_method_id } });
-  }
+  const { dodoCustomerId, subscriptionId, paymentId } = await subscribeAtDodo(t.client, t.control, productId, opts.card);
+  await syncPayment(paymentId, { dodo: t.client });
   const sub = await syncSubscription(subscriptionId, { dodo: t.client });
-  return { customerId: sub.customerId, dodoCustomerId: customer.customer_id, subscriptionId };
+  return { customerId: sub.customerId, dodoCustomerId, subscriptionId };
 }
 
 /** Moves sandbox time to `fraction` of the subscription's current period. */

@@ -2,37 +2,9 @@
 // the app database) and a customer subscribed through one-click, signed in with a magic link.
 // Renewals are triggered per subscription (PATCH next_billing_date = now, Dodo's documented way),
 // never with the shared sandbox clock, so other specs' subscriptions are left alone.
-import crypto from "node:crypto";
-import DodoPayments from "dodopayments";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
-import { signToken } from "../../lib/auth/signed-token";
-
-const env = (key: string) => {
-  const value = process.env[key];
-  if (!value) throw new Error(`${key} is not set (the e2e global setup provides it)`);
-  return value;
-};
-
-export const dodo = () => new DodoPayments({ bearerToken: env("E2E_API_KEY"), baseURL: env("E2E_SANDBOX_URL"), maxRetries: 0 });
-
-let pool: pg.Pool | undefined;
-export const sql = <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => {
-  pool ??= new pg.Pool({ connectionString: env("E2E_DATABASE_URL"), max: 3 });
-  return pool.query<T>(text, values);
-};
-
-const uid = () => crypto.randomBytes(6).toString("hex");
-
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${env("E2E_SANDBOX_URL")}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${env("E2E_API_KEY")}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+import { createPlan, subscribeAtDodo } from "../dodo-seed";
+import { control, dodo, magicLinkPath, sql, uid } from "./env";
 
 export type Policy = {
   upgradeProration?: string;
@@ -53,11 +25,7 @@ export async function seedLadder(policy: Policy = {}): Promise<Ladder> {
   );
   const ids: string[] = [];
   for (const [rank, name, price] of [[1, "Starter", 2000], [2, "Basic", 3000], [3, "Pro", 8000]] as const) {
-    const product = await dodo().products.create({
-      name,
-      tax_category: "saas",
-      price: { type: "recurring_price", currency: "USD", price, payment_frequency_count: 1, payment_frequency_interval: "Month", subscription_period_count: 10, subscription_period_interval: "Year", discount: 0, purchasing_power_parity: false },
-    });
+    const product = await createPlan(dodo(), { name, price });
     await sql(
       `INSERT INTO "Product" (id, name, kind, "priceAmount", currency, "billingInterval", "billingIntervalCount", "ladderId", "planRank", "updatedAt")
        VALUES ($1, $2, 'SUBSCRIPTION', $3, 'USD', 'MONTH', 1, $4, $5, now())`,
@@ -72,25 +40,7 @@ export type Subscriber = { customerId: string; subscriptionId: string };
 
 /** A customer who bought `productId` in one click with a 4242 card (swapped for …0341 when asked). */
 export async function subscribe(productId: string, card: "4242" | "0341" = "4242"): Promise<Subscriber> {
-  const client = dodo();
-  const customer = await client.customers.create({ email: `plans-${uid()}@example.com`, name: "Plan Customer" });
-  const attach = (card_number: string) => control<{ payment_method_id: string }>("POST", `/_sandbox/customers/${customer.customer_id}/payment-methods`, { card_number });
-  const visa = await attach("4242424242424242");
-  const session = await client.checkoutSessions.create({
-    product_cart: [{ product_id: productId, quantity: 1 }],
-    customer: { customer_id: customer.customer_id },
-    payment_method_id: visa.payment_method_id,
-    confirm: true,
-    minimal_address: true,
-    billing_address: { country: "US", zipcode: "94107" },
-    return_url: "http://127.0.0.1/unused",
-  });
-  await control("POST", "/_sandbox/settle");
-  const subscriptionId = (await client.payments.retrieve(session.payment_id!)).subscription_id!;
-  if (card === "0341") {
-    const failing = await attach("4000000000000341");
-    await client.subscriptions.updatePaymentMethod(subscriptionId, { payment_method: { type: "existing", payment_method_id: failing.payment_method_id } });
-  }
+  const { subscriptionId } = await subscribeAtDodo(dodo(), control, productId, card);
   // The app learns about the subscription from Dodo's webhooks.
   let customerId = "";
   await expect.poll(async () => {
@@ -104,8 +54,7 @@ export async function subscribe(productId: string, card: "4242" | "0341" = "4242
 /** Signs the customer in through a magic link, as the account emails do. */
 export async function signIn(page: Page, customerId: string): Promise<void> {
   // Magic links are single-use: each carries a fresh id (jti) that the app spends on sign-in.
-  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId, j: crypto.randomBytes(16).toString("base64url") }, 900);
-  await page.goto(`/account/login?token=${encodeURIComponent(token)}`);
+  await page.goto(magicLinkPath(customerId));
   await page.waitForURL(/\/account$/);
 }
 

@@ -1,6 +1,5 @@
-// Builders for realistic, signed Dodo webhooks (typed as the SDK's own objects) and per-test seeds.
-// Every id is unique per call: other test files share the database and run in parallel.
-import { randomBytes } from "node:crypto";
+// Dodo's objects as the SDK types them, signed webhooks carrying them, and a stand-in for Dodo's
+// read API. Every id is unique per call: other test files share the database and run in parallel.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import DodoPayments from "dodopayments";
@@ -9,15 +8,11 @@ import type { Payment } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
 import type { Subscription } from "dodopayments/resources/subscriptions";
 import { Webhook } from "standardwebhooks";
-import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
-import type { ProductKind } from "@/lib/generated/prisma/enums";
 import type { WebhookRequest } from "@/lib/webhooks/handle";
+import { uid } from "./ids";
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-export function uid(prefix: string): string {
-  return `${prefix}_${Array.from(randomBytes(21), (b) => ALPHABET[b % ALPHABET.length]).join("")}`;
-}
+export { uid };
 
 export type Envelope<T> = { business_id: string; type: string; timestamp: string; data: T };
 
@@ -148,47 +143,6 @@ export function dispute(d: Partial<Dispute> & { payment_id: string }): Dispute &
     remarks: null,
     ...d,
   };
-}
-
-export async function seedProduct(kind: ProductKind = "ONE_TIME", opts: { ladderId?: string; planRank?: number; price?: number } = {}): Promise<string> {
-  const id = uid("pdt");
-  await db.product.create({
-    data: {
-      id,
-      name: `Product ${id}`,
-      kind,
-      priceAmount: opts.price ?? 4900,
-      currency: "USD",
-      billingInterval: kind === "SUBSCRIPTION" ? "MONTH" : null,
-      billingIntervalCount: kind === "SUBSCRIPTION" ? 1 : null,
-      ladderId: opts.ladderId ?? null,
-      planRank: opts.planRank ?? null,
-    },
-  });
-  return id;
-}
-
-/** An offer impression with its one-click charge attempt, as the app writes them before calling Dodo. */
-export async function seedChargeAttempt(cus: CustomerRef, opts: { checkoutSessionId?: string } = {}) {
-  const row = await db.customer.upsert({
-    where: { dodoCustomerId: cus.customer_id },
-    create: { dodoCustomerId: cus.customer_id, email: cus.email, name: cus.name },
-    update: {},
-  });
-  const impression = await db.offerImpression.create({
-    data: { customerId: row.id, placement: "THANK_YOU", priceAmount: 4900, listPriceAmount: 4900, currency: "USD", expiresAt: new Date(Date.now() + 900_000) },
-  });
-  const attempt = await db.chargeAttempt.create({
-    data: {
-      impressionId: impression.id,
-      customerId: row.id,
-      amount: 4900,
-      currency: "USD",
-      status: "SUBMITTED",
-      dodoCheckoutSessionId: opts.checkoutSessionId ?? null,
-    },
-  });
-  return { impressionId: impression.id, attemptId: attempt.id, customerId: row.id };
 }
 
 /**

@@ -1,31 +1,12 @@
 // Seed helpers for the customer-journey specs: each test creates its own products in the
 // sandbox (through the SDK), mirrors them into the app database, and wires its own funnel, so
 // tests never share offers. Also drives Dodo's hosted checkout page like a customer would.
-import crypto from "node:crypto";
-import DodoPayments from "dodopayments";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
-import { signToken } from "../../lib/auth/signed-token";
-
-const env = (key: string) => {
-  const value = process.env[key];
-  if (!value) throw new Error(`${key} is not set (the e2e global setup provides it)`);
-  return value;
-};
-
-export const sandbox = () => new DodoPayments({ bearerToken: env("E2E_API_KEY"), baseURL: env("E2E_SANDBOX_URL"), maxRetries: 0 });
-
-let pool: pg.Pool | undefined;
-export const sql = <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => {
-  pool ??= new pg.Pool({ connectionString: env("E2E_DATABASE_URL"), max: 3 });
-  return pool.query<T>(text, values);
-};
-
-export const uid = (prefix = "") => `${prefix}${crypto.randomBytes(6).toString("hex")}`;
+import { dodo, sql, uid } from "./env";
 
 /** A one-time product in the sandbox, mirrored into the app's catalogue. */
 export async function createProduct(name: string, price: number) {
-  const product = await sandbox().products.create({
+  const product = await dodo().products.create({
     name: `${name} ${uid()}`,
     description: `${name} (e2e)`,
     price: { type: "one_time_price", currency: "USD", price },
@@ -99,12 +80,6 @@ export async function buy(page: Page, productId: string, opts: { email?: string;
   return confirmUrl;
 }
 
-/** A sign-in link for the customer as `npm run customer-link` mints it: signed, with a fresh jti. */
-export function magicLinkPath(customerId: string): string {
-  const token = signToken(env("E2E_SESSION_SECRET"), "magic-link", { c: customerId, j: uid() }, 15 * 60);
-  return `/account/login?token=${encodeURIComponent(token)}`;
-}
-
 export const newEmail = () => `e2e-${uid()}@example.com`;
 
 export async function customerIdByEmail(email: string): Promise<string> {
@@ -120,7 +95,7 @@ export async function dodoCustomerIdByEmail(email: string): Promise<string> {
 
 /** Payments Dodo (the sandbox) holds for this customer and product. */
 export async function dodoPaymentsFor(dodoCustomerId: string, productId: string) {
-  const page = await sandbox().payments.list({ customer_id: dodoCustomerId, product_id: productId, page_number: 0, page_size: 100 });
+  const page = await dodo().payments.list({ customer_id: dodoCustomerId, product_id: productId, page_number: 0, page_size: 100 });
   return page.items;
 }
 
