@@ -2,7 +2,7 @@
 // what they confirm is what they pay. One file so these run in order on one worker.
 import { expect, test, type Page } from "@playwright/test";
 import { dodoPayments, dodoSubscription, renewNow, seedLadder, signIn, subscribe } from "../support/e2e/plans";
-import { dodo, sql } from "../support/e2e/env";
+import { control, dodo, sql } from "../support/e2e/env";
 
 const option = (page: Page, productId: string) => page.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
 
@@ -139,4 +139,27 @@ test("scheduled downgrade: visible, cancelled in one click, no change at renewal
 
   expect(await renewNow(s.subscriptionId)).toBe(8000);
   expect((await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.pro);
+});
+
+test("a change-plan call Dodo never answers: the page says we are confirming it, not that nothing changed", async ({ page }) => {
+  const ladder = await seedLadder();
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$50.00");
+  // Only this file changes plans, so the fault reaches no other spec's call.
+  await control("POST", "/_sandbox/faults", { endpoint: "POST /subscriptions/{id}/change-plan", error_rate: 1 });
+  try {
+    await quote.getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+    await expect(page.getByTestId("plan-flow-confirming")).toContainText("We are confirming your change to Pro with the payment provider");
+  } finally {
+    await control("DELETE", "/_sandbox/faults");
+  }
+  await page.reload();
+  await expect(page.getByTestId("plan-confirming")).toContainText("We are checking with the payment provider whether your change to Pro went through");
+  await expect(page.getByTestId("plan-locked")).toContainText("still confirming your previous change");
+  await expect(page.getByText(/Nothing was changed or charged|did not go through/)).toHaveCount(0);
+  expect((await planChanges(s.subscriptionId)).map((c) => c.status)).toEqual(["UNKNOWN"]);
 });
