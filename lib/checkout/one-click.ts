@@ -3,7 +3,7 @@ import type DodoPayments from "dodopayments";
 import type { CheckoutSessionBillingAddress } from "dodopayments/resources/checkout-sessions";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
-import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
+import { CHARGE_OPTIONS, dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
 import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
@@ -46,7 +46,7 @@ async function billingAddressFor(customerId: string, originPaymentId: string | n
   const paymentId = originPaymentId ?? (await db.payment.findFirst({ where: { customerId, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { id: true } }))?.id;
   if (!paymentId) return null;
   try {
-    const { billing } = await client.payments.retrieve(paymentId, { maxRetries: 1, timeout: 5_000 });
+    const { billing } = await client.payments.retrieve(paymentId, QUICK_READ_OPTIONS);
     return confirmAddress(billing);
   } catch (err) {
     console.error("[one-click] could not read the billing address", err);

@@ -5,13 +5,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import DodoPayments from "dodopayments";
+import type DodoPayments from "dodopayments";
 import { productFromDodo } from "@/lib/catalog/from-dodo";
 import { db } from "@/lib/db/client";
 import type { PlanLadder } from "@/lib/generated/prisma/client";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
-import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { createPlan, sandboxControl, subscribeAtDodo, type SandboxControl } from "./dodo-seed";
+import { createPlan, subscribeAtDodo, type SandboxControl } from "./dodo-seed";
+import { startTestSandbox, type TestSandbox } from "./sandbox";
 
 export const API_KEY = "sk_test_plans_unit";
 const WEBHOOK_SECRET = "whsec_cGxhbnMtdW5pdC10ZXN0LXdlYmhvb2stc2VjcmV0";
@@ -29,31 +29,26 @@ export type SandboxStateFile = { products: Record<string, { product: { price: { 
 
 export async function startPlansSandbox(): Promise<PlansSandbox> {
   const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "encore-plans-")), "sandbox.json");
-  const start = () => startSandbox({ port: 0, apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET, dataFile });
-  let running: RunningSandbox = await start();
+  const start = () => startTestSandbox({ apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET, dataFile });
+  let running: TestSandbox = await start();
   const box: PlansSandbox = {
-    client: clientFor(running.url),
-    url: running.url,
-    control: sandboxControl(() => box.url, () => API_KEY),
+    client: running.client,
+    url: running.sandbox.url,
+    control: (method, urlPath, body) => running.control(method, urlPath, body),
     async restartWith(edit) {
       await running.close();
       const state = JSON.parse(fs.readFileSync(dataFile, "utf8")) as SandboxStateFile;
       edit(state);
       fs.writeFileSync(dataFile, JSON.stringify(state));
       running = await start();
-      box.url = running.url;
-      box.client = clientFor(running.url);
+      box.url = running.sandbox.url;
+      box.client = running.client;
     },
     close: () => running.close(),
   };
   // Charges settle only when a test says so (POST /_sandbox/settle), never on a timer mid-assertion.
   await box.control("POST", "/_sandbox/settings", { settle_delay_ms: 600_000 });
   return box;
-}
-
-// maxRetries 0: every call is observed exactly once, as the charging calls are in the app.
-function clientFor(url: string): DodoPayments {
-  return new DodoPayments({ bearerToken: API_KEY, baseURL: url, maxRetries: 0 });
 }
 
 export type TestLadder = { ladder: PlanLadder; starter: string; basic: string; basicYearly: string; pro: string };
