@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
 import type { Result, Success } from "@/lib/result";
-import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
 import type { Merchant } from "@/lib/auth/merchant-session";
+import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
 
 // The console's forms (useActionState + FormState): the merchant action wrapper, plus what every
 // form shares — the submitted values come back to refill the form, field errors are keyed by
@@ -38,6 +38,22 @@ export function merchantFormAction<S extends z.ZodType, T extends object>(
       if (!result.ok) return answered(ctx.args, result, values);
       revalidatePath("/merchant", "layout");
       return answered(ctx.args, { ok: true, message: onSuccess(result) }, values);
+    },
+  });
+}
+
+/**
+ * A console button posted as a plain form (no state to show: pause/resume, make entry step). A
+ * refusal is only logged, since the page re-renders with what is stored either way.
+ */
+export function merchantFormPost<S extends z.ZodType>(name: string, schema: S, run: (input: z.output<S>) => Promise<Result>): ServerAction<void> {
+  return merchantAction(schema, {
+    name,
+    onFailure: () => undefined,
+    run: async (input) => {
+      const result = await run(input);
+      if (!result.ok) console.warn(`[merchant] ${name}: ${result.message}`);
+      revalidatePath("/merchant", "layout");
     },
   });
 }

@@ -6,6 +6,18 @@ import { control, dodo, sql } from "../support/e2e/env";
 
 const option = (page: Page, productId: string) => page.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
 
+/** A Basic subscriber on the plan page, with Dodo's $50.00 preview of the upgrade to Pro open. */
+async function previewBasicToPro(page: Page) {
+  const ladder = await seedLadder();
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  const quote = page.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$50.00");
+  return { ladder, s, quote };
+}
+
 async function planChanges(subscriptionId: string) {
   const { rows } = await sql<{ status: string; dodoPaymentId: string | null; quotedAmount: number; errorCode: string | null }>(
     `SELECT status, "dodoPaymentId", "quotedAmount", "errorCode" FROM "PlanChange" WHERE "subscriptionId" = $1 ORDER BY "createdAt"`,
@@ -66,13 +78,7 @@ test("immediate downgrade Pro → Starter: $60 credit, explained, consumed by th
 });
 
 test("a change between preview and confirm is refused with the new numbers; nothing is charged", async ({ page }) => {
-  const ladder = await seedLadder();
-  const s = await subscribe(ladder.basic);
-  await signIn(page, s.customerId);
-  await page.goto("/account/plan");
-  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
-  const quote = page.getByTestId("quote-panel");
-  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$50.00");
+  const { ladder, s, quote } = await previewBasicToPro(page);
   const paidBefore = (await dodoPayments(s.subscriptionId)).length;
 
   // Meanwhile the billing date moves (e.g. support extended the period): the locked terms no longer hold.
@@ -142,13 +148,7 @@ test("scheduled downgrade: visible, cancelled in one click, no change at renewal
 });
 
 test("a change-plan call Dodo never answers: the page says we are confirming it, not that nothing changed", async ({ page }) => {
-  const ladder = await seedLadder();
-  const s = await subscribe(ladder.basic);
-  await signIn(page, s.customerId);
-  await page.goto("/account/plan");
-  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
-  const quote = page.getByTestId("quote-panel");
-  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$50.00");
+  const { s, quote } = await previewBasicToPro(page);
   // Only this file changes plans, so the fault reaches no other spec's call.
   await control("POST", "/_sandbox/faults", { endpoint: "POST /subscriptions/{id}/change-plan", error_rate: 1 });
   try {

@@ -21,21 +21,16 @@ describe("inTransaction", () => {
     const bLocked = signal();
     const runs = { first: 0, second: 0 };
     // Each takes one row, waits until the other holds the other row, then asks for it: a deadlock.
-    const first = inTransaction(async (tx) => {
-      runs.first++;
-      await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || '1' WHERE "id" = ${a.id}`;
-      aLocked.fire();
-      await bLocked.fired;
-      await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || '1' WHERE "id" = ${b.id}`;
-    });
-    const second = inTransaction(async (tx) => {
-      runs.second++;
-      await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || '2' WHERE "id" = ${b.id}`;
-      bLocked.fire();
-      await aLocked.fired;
-      await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || '2' WHERE "id" = ${a.id}`;
-    });
-    await Promise.all([first, second]);
+    const crossing = (name: "first" | "second", mine: string, theirs: string, locked: ReturnType<typeof signal>, otherLocked: ReturnType<typeof signal>) =>
+      inTransaction(async (tx) => {
+        runs[name]++;
+        const mark = name === "first" ? "1" : "2";
+        await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || ${mark} WHERE "id" = ${mine}`;
+        locked.fire();
+        await otherLocked.fired;
+        await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" || ${mark} WHERE "id" = ${theirs}`;
+      });
+    await Promise.all([crossing("first", a.id, b.id, aLocked, bLocked), crossing("second", b.id, a.id, bLocked, aLocked)]);
     // Postgres aborted exactly one of them; it ran again and both changed both rows once.
     expect(runs.first + runs.second).toBe(3);
     const names = (await db.customer.findMany({ where: { id: { in: [a.id, b.id] } } })).map((c) => [...c.name!].sort().join(""));

@@ -1,9 +1,7 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { merchantAction } from "@/lib/actions/define";
-import { merchantFormAction } from "@/lib/actions/form";
+import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
 import { addStep, createFunnel, removeStep, setEntryStep, setFunnelActive, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 
@@ -23,22 +21,6 @@ export const setEdgesAction = merchantFormAction("set step paths", step, ({ step
 
 export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }) => removeStep(stepId), () => "Step removed.");
 
-export const setEntryStepAction = merchantAction(inFunnel.extend({ stepId: formText }), {
-  name: "set entry step",
-  onFailure: () => undefined,
-  run: async ({ funnelId, stepId }) => {
-    const result = await setEntryStep(funnelId, stepId);
-    if (!result.ok) console.warn(`[merchant] set entry step: ${result.message}`);
-    revalidatePath("/merchant", "layout");
-  },
-});
+export const setEntryStepAction = merchantFormPost("set entry step", inFunnel.extend({ stepId: formText }), ({ funnelId, stepId }) => setEntryStep(funnelId, stepId));
 
-export const setFunnelActiveAction = merchantAction(funnel.extend({ active: formText }), {
-  name: "pause or resume funnel",
-  onFailure: () => undefined,
-  run: async ({ id, active }) => {
-    const result = await setFunnelActive(id, active === "true");
-    if (!result.ok) console.warn(`[merchant] pause/resume funnel: ${result.message}`);
-    revalidatePath("/merchant", "layout");
-  },
-});
+export const setFunnelActiveAction = merchantFormPost("pause or resume funnel", funnel.extend({ active: formText }), ({ id, active }) => setFunnelActive(id, active === "true"));

@@ -1,9 +1,7 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { merchantAction } from "@/lib/actions/define";
-import { merchantFormAction } from "@/lib/actions/form";
+import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
 import { createOffer, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
 
@@ -14,12 +12,4 @@ export const createOfferAction = merchantFormAction("create offer", z.unknown(),
 export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values }) => updateOffer(id, values), () => "Offer saved.");
 
 /** Pause or resume (form fields: id, active = "true" | "false"). */
-export const setOfferActiveAction = merchantAction(record.extend({ active: formText }), {
-  name: "pause or resume offer",
-  onFailure: () => undefined,
-  run: async ({ id, active }) => {
-    const result = await setOfferActive(id, active === "true");
-    if (!result.ok) console.warn(`[merchant] pause/resume offer: ${result.message}`);
-    revalidatePath("/merchant", "layout");
-  },
-});
+export const setOfferActiveAction = merchantFormPost("pause or resume offer", record.extend({ active: formText }), ({ id, active }) => setOfferActive(id, active === "true"));
