@@ -31,7 +31,19 @@ export function run(command: string, args: string[], env: Record<string, string>
 
 export const bin = (name: string) => path.join(REPO_ROOT, "node_modules", ".bin", name);
 
-/** Applies every pending migration (Prisma Migrate, offline through the JS schema engine). */
-export function migrateDeploy(url: string): Promise<void> {
-  return run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
+/**
+ * Applies every pending migration: Encore's own (Prisma Migrate, offline through the JS schema
+ * engine), then the job queue's schema (graphile-worker keeps its tables in `graphile_worker`,
+ * outside Prisma's schema, and versions them itself). Both are idempotent.
+ */
+export async function migrateDeploy(url: string): Promise<void> {
+  await run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
+  await migrateJobQueue(url);
+}
+
+/** Creates or upgrades the job queue's schema; app instances enqueue into it, workers read it. */
+export async function migrateJobQueue(url: string): Promise<void> {
+  const { Logger, runMigrations } = await import("graphile-worker");
+  // Its migration notices are noise on every start; real failures still throw.
+  await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) });
 }

@@ -1,6 +1,6 @@
 // Starts everything Encore needs on one machine: PostgreSQL (embedded unless DATABASE_URL is
-// set), migrations, the Dodo sandbox, the demo seed and the Next.js app. Used by `npm run dev`
-// and by the end-to-end tests, so both run exactly the same wiring.
+// set), migrations, the Dodo sandbox, the demo seed, the background worker and the Next.js app.
+// Used by `npm run dev` and by the end-to-end tests, so both run exactly the same wiring.
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { startSandbox } from "../../sandbox/server";
@@ -64,6 +64,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SESSION_SECRET: opts.secrets.sessionSecret,
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
+
+    // The background worker (job queue over the same database), as production runs it.
+    const worker = startChild(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], appEnv);
+    stops.push(() => stopChild(worker));
+    log("background worker started");
 
     const app = await startApp(opts, appEnv);
     stops.push(() => stopChild(app));

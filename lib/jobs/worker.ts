@@ -1,0 +1,67 @@
+import "server-only";
+// Runs background jobs: graphile-worker over the app's PostgreSQL. Any number of workers (and app
+// instances enqueueing) may share one database: the queue hands each job to one worker at a
+// time (row locks with SKIP LOCKED), retries a failed job with exponential backoff up to its
+// max_attempts, and frees the jobs of a worker that died once their lock expires.
+import { Logger, parseCronItems, run, type Runner, type Task, type TaskList } from "graphile-worker";
+import { loadEnv } from "@/lib/env";
+import type { JobDefinition } from "./define";
+import { JOBS } from "./registry";
+import { SCHEDULE, type ScheduledJob } from "./schedule";
+
+export type WorkerOptions = {
+  /** Jobs run at once by this worker (default 4). */
+  concurrency?: number;
+  /** How often to look for jobs scheduled in the future or due for retry (default 1 s). */
+  pollIntervalMs?: number;
+  /** Defaults to every job of the registry; tests pass their own. */
+  jobs?: Record<string, JobDefinition>;
+  schedule?: ScheduledJob[];
+  connectionString?: string;
+  log?: (line: string) => void;
+};
+
+function taskFor(definition: JobDefinition, log: (line: string) => void): Task {
+  return async (raw, helpers) => {
+    const parsed = definition.payload.safeParse(raw);
+    if (!parsed.success) {
+      // A payload that can never be valid would fail on every retry: say so once and drop it.
+      log(`job ${definition.name} #${helpers.job.id}: invalid payload, dropped (${parsed.error.issues.map((i) => i.message).join("; ")})`);
+      return;
+    }
+    await definition.run(parsed.data, {
+      jobId: helpers.job.id,
+      attempt: helpers.job.attempts,
+      maxAttempts: helpers.job.max_attempts,
+      log: (message) => log(`job ${definition.name} #${helpers.job.id}: ${message}`),
+    });
+  };
+}
+
+/** Starts a worker; resolve `runner.stop()` to finish running jobs and disconnect. */
+export async function startWorker(options: WorkerOptions = {}): Promise<Runner> {
+  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const jobs = options.jobs ?? (JOBS as Record<string, JobDefinition>);
+  const taskList: TaskList = Object.fromEntries(Object.values(jobs).map((definition) => [definition.name, taskFor(definition, log)]));
+  const schedule = options.schedule ?? SCHEDULE;
+  const logger = new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") log(`${level}: ${message}`);
+  });
+  return run({
+    connectionString: options.connectionString ?? loadEnv().DATABASE_URL,
+    concurrency: options.concurrency ?? 4,
+    pollInterval: options.pollIntervalMs ?? 1_000,
+    taskList,
+    parsedCronItems: parseCronItems(
+      schedule.map((item) => ({
+        task: item.job,
+        match: item.pattern,
+        identifier: `encore:${item.job}`,
+        options: { backfillPeriod: item.backfillMs ?? 0, maxAttempts: item.maxAttempts, jobKey: `cron:${item.job}`, jobKeyMode: "preserve_run_at" },
+      })),
+    ),
+    // The caller owns the process's signals (scripts/worker.ts, tests).
+    noHandleSignals: true,
+    logger,
+  });
+}
