@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
+import { holdInTransaction, track, waitingBehind, waitUntil } from "@/tests/support/interleave";
 import { seedCustomer, seedImpression, uid } from "@/tests/support/seed";
 
 /** A stand-in for the SDK: counts charges; `charge` decides what Dodo answers. */
@@ -118,23 +119,47 @@ describe("acceptOffer", () => {
     expect(create).toHaveBeenCalledTimes(1);
   });
 
-  it("lets exactly one of a racing accept and decline win", async () => {
+  // The impression lock makes accept-versus-decline all-or-nothing. Each test parks one side
+  // mid-transaction (after it read the impression, before its write commits) and runs the other
+  // then: without the lock on either side, the customer ends up charged *and* DECLINED.
+  it("a decline that has read the impression keeps an accept out until it commits: the decline wins, nothing is charged", async () => {
     const customer = await seedCustomer();
     const { impression } = await seedImpression(customer.id);
-    const { client } = fakeDodo();
-    const [accepted, declined] = await Promise.all([
-      acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }),
-      declineOffer({ impressionId: impression.id, customerId: customer.id }),
-    ]);
-    const charged = await db.chargeAttempt.count({ where: { impressionId: impression.id } });
-    const decision = await db.offerDecision.findUnique({ where: { impressionId: impression.id } });
-    if (charged === 1) {
-      expect(accepted.ok).toBe(true);
-      expect(declined).toMatchObject({ ok: false, code: "charge_started" });
-      expect(decision).toBeNull();
-    } else {
-      expect(declined).toEqual({ ok: true });
-      expect(decision?.outcome).toBe("DECLINED");
-    }
+    const { client, create } = fakeDodo();
+    // An uncommitted decision row makes decline's own insert wait, just after its checks.
+    const blocker = await holdInTransaction(`INSERT INTO "OfferDecision" (id, "impressionId", outcome) VALUES ($1, $2, 'DECLINED')`, [uid("dec"), impression.id]);
+    const decline = track(declineOffer({ impressionId: impression.id, customerId: customer.id }));
+    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1, "the decline waits on the uncommitted decision");
+    const accept = track(acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }));
+    await waitUntil(async () => accept.settled() || (await waitingBehind(blocker.pid)) === 2, "the accept is done or waits behind the decline");
+    await blocker.release();
+
+    expect(await decline.promise).toEqual({ ok: true });
+    expect(await accept.promise).toMatchObject({ ok: false, code: "already_decided" });
+    expect(create).not.toHaveBeenCalled();
+    expect(await db.chargeAttempt.count({ where: { impressionId: impression.id } })).toBe(0);
+    expect(await db.offerDecision.findUnique({ where: { impressionId: impression.id } })).toMatchObject({ outcome: "DECLINED" });
+  });
+
+  it("an accept that has claimed the charge keeps a decline out until it commits: the charge goes through, the decline is refused", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const { client, create } = fakeDodo();
+    // An uncommitted charge attempt makes the accept's claim wait on its insert, just after its checks.
+    const blocker = await holdInTransaction(
+      `INSERT INTO "ChargeAttempt" (id, "impressionId", "customerId", amount, currency, "updatedAt") VALUES ($1, $2, $3, 1900, 'USD', now())`,
+      [uid("att"), impression.id, customer.id],
+    );
+    const accept = track(acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }));
+    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1, "the accept's claim waits on the uncommitted attempt");
+    const decline = track(declineOffer({ impressionId: impression.id, customerId: customer.id }));
+    await waitUntil(async () => decline.settled() || (await waitingBehind(blocker.pid)) === 2, "the decline is done or waits behind the accept");
+    await blocker.release();
+
+    expect(await accept.promise).toMatchObject({ ok: true, charge: { status: "processing" } });
+    expect(await decline.promise).toMatchObject({ ok: false, code: "charge_started" });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await db.chargeAttempt.count({ where: { impressionId: impression.id } })).toBe(1);
+    expect(await db.offerDecision.findUnique({ where: { impressionId: impression.id } })).toBeNull();
   });
 });
