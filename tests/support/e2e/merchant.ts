@@ -2,7 +2,7 @@
 // app's database, sign-in through the real form, and cookies a customer (not a merchant) holds.
 import { expect, type Page } from "@playwright/test";
 import { hashPassword } from "../../../lib/auth/password";
-import { appToken, sql, uid } from "./env";
+import { appToken, dodo, sql, uid } from "./env";
 
 export async function createMerchant(): Promise<{ email: string; password: string }> {
   const email = `merchant-${uid()}@example.com`;
@@ -33,4 +33,10 @@ export async function insertProduct(name: string, price: number, kind: "ONE_TIME
     [id, `${name} ${uid()}`, kind, price, kind === "SUBSCRIPTION" ? "MONTH" : null, kind === "SUBSCRIPTION" ? 1 : null],
   );
   return id;
+}
+
+/** A one-time product that exists only in the Dodo sandbox: a catalogue sync would mirror it. */
+export async function sandboxOnlyProduct(name: string, price: number): Promise<string> {
+  const product = await dodo().products.create({ name: `${name} ${uid()}`, price: { type: "one_time_price", currency: "USD", price }, tax_category: "saas" });
+  return product.product_id;
 }
