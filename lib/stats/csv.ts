@@ -7,8 +7,10 @@ import type { Amount, StatsLine } from "./report";
 function cell(value: string | number | null): string {
   if (value === null) return "";
   const text = String(value);
-  // Quote anything with separators or quotes, and neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // Quote anything with separators or quotes, and neutralise spreadsheet formulas (but not plain
+  // numbers: a negative amount such as a lift's lower bound, -0.94, stays a number).
+  const formula = /^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text);
+  const safe = formula && typeof value === "string" ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -46,4 +46,16 @@ describe("stats CSV", () => {
     expect(row).toContain(`"'=HYPERLINK(""x""), ""quoted"""`);
     expect(row).toContain(",3,1,1,0,1,0.3333,1500,500,4500,3000,,,,0.00,0.00,,,,,");
   });
+
+  it("writes the lift per visit and its interval, and a negative bound as a number", () => {
+    const withLift: StatsLine = {
+      ...line, offerName: "-1+1", orderValue: [],
+      lift: [{ currency: "JPY", holdoutVisits: 9, conversion: null, revenue: { exposed: { n: 4, mean: 375, variance: 1 }, holdout: { n: 9, mean: 0, variance: 0 }, difference: { estimate: 375.4, low: -94.5, high: 844.6 }, relative: null } }],
+    };
+    const [header, row] = statsCsv([withLift], ["JPY"]).trim().split("\r\n").map((r) => r.split(","));
+    const column = (name: string) => row![header!.indexOf(name)];
+    expect([column("lift_per_visit_JPY"), column("lift_ci_low_JPY"), column("lift_ci_high_JPY")]).toEqual(["375", "-94", "845"]);
+    // Text that merely starts like a formula is still neutralised.
+    expect(column("offer")).toBe("'-1+1");
+  });
 });

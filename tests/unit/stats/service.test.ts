@@ -125,5 +125,14 @@ describe("stats service: outcomes, currencies and the date range", () => {
     expect(report.orderValue).toEqual([{ currency: "USD", withN: 2, with: 3750, withoutN: 5, without: 3000 }]);
     const flow = (await getFunnelFlow(funnel.id, report))!;
     expect(flow.steps[0]).toMatchObject({ reached: 7, holdout: 3, accepted: 2, declined: 2, left: 7 });
+
+    // The CSV carries the same lift, per visit and its interval, in major units (cents rounded).
+    const [header, row] = statsCsv([line], report.currencies).trim().split("\r\n").map((r) => r.split(","));
+    const column = (name: string) => row![header!.indexOf(name)];
+    expect([column("lift_per_visit_USD"), column("lift_ci_low_USD"), column("lift_ci_high_USD")]).toEqual([
+      "3.75", (Math.round(375 - 1.959963984540054 * se) / 100).toFixed(2), (Math.round(375 + 1.959963984540054 * se) / 100).toFixed(2),
+    ]);
+    expect(column("lift_ci_low_USD")).toBe("-0.94");
+    expect(column("lift_ci_high_USD")).toBe("8.44");
   });
 });
