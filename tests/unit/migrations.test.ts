@@ -29,8 +29,14 @@ describe("prisma migrations", () => {
     const migrations = fs.readdirSync(path.join(root, "prisma", "migrations")).filter((d) => /^\d+_/.test(d));
     expect(migrations.length).toBeGreaterThan(0);
 
-    const before = await exec(prisma, ["migrate", "status"], { cwd: root, env }).catch((e: { stdout: string; code: number }) => e);
-    expect("code" in before && before.code).not.toBe(0); // an empty database is not up to date
+    // An empty database is not up to date: `migrate status` says so and exits non-zero. (A success
+    // has no `code`, so it is read as 0 here and fails this check.)
+    const before = await exec(prisma, ["migrate", "status"], { cwd: root, env }).then(
+      (ok) => ({ ...ok, code: 0 }),
+      (e: { stdout: string; code: number }) => e,
+    );
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain("have not yet been applied");
 
     await exec(prisma, ["migrate", "deploy"], { cwd: root, env });
 
