@@ -16,7 +16,8 @@ export type Catalogue = { oneTime: string[]; ladder: [string, string, string] };
 /** A journey's one-click charge attempt, seeded before the history is built. */
 export type AttemptSeed = { impressionId: string; attemptId: string };
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): numbers in [0, 1), the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
