@@ -1,8 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/e2e/support/browser";
 
+const testDir = "tests/e2e";
+const chromium = { browserName: "chromium" } as const;
+
+// E2E_ORDER=reverse runs the spec files last to first, to show that no spec depends on another
+// having run before it. Playwright schedules files in name order and ignores the order of files
+// given on the command line, but it schedules projects in the order listed: one project per spec.
+const reversed = fs.readdirSync(path.join(import.meta.dirname, testDir)).filter((f) => f.endsWith(".spec.ts")).sort().reverse();
+
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir,
   // The global setup starts Postgres, the Dodo sandbox and a production build of the app.
   globalSetup: "./tests/e2e/support/global-setup.ts",
   timeout: 60_000,
@@ -17,5 +27,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: process.env.E2E_ORDER === "reverse"
+    ? reversed.map((spec) => ({ name: `chromium ${spec}`, testMatch: spec, use: chromium }))
+    : [{ name: "chromium", use: chromium }],
 });
