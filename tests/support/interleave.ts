@@ -49,12 +49,3 @@ export function track<T>(promise: Promise<T>): { promise: Promise<T>; settled: (
   void promise.then(() => (done = true), () => (done = true));
   return { promise, settled: () => done };
 }
-
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

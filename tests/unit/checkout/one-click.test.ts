@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
-import { holdInTransaction, track, waitingBehind, waitUntil } from "@/tests/support/interleave";
+import { holdInTransaction, track, waitingBehind } from "@/tests/support/interleave";
+import { waitUntil } from "@/tests/support/sandbox";
 import { seedCustomer, seedImpression, uid } from "@/tests/support/seed";
 
 /** A stand-in for the SDK: counts charges; `charge` decides what Dodo answers. */
@@ -129,9 +130,9 @@ describe("acceptOffer", () => {
     // An uncommitted decision row makes decline's own insert wait, just after its checks.
     const blocker = await holdInTransaction(`INSERT INTO "OfferDecision" (id, "impressionId", outcome) VALUES ($1, $2, 'DECLINED')`, [uid("dec"), impression.id]);
     const decline = track(declineOffer({ impressionId: impression.id, customerId: customer.id }));
-    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1, "the decline waits on the uncommitted decision");
+    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1); // the decline waits on the uncommitted decision
     const accept = track(acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }));
-    await waitUntil(async () => accept.settled() || (await waitingBehind(blocker.pid)) === 2, "the accept is done or waits behind the decline");
+    await waitUntil(async () => accept.settled() || (await waitingBehind(blocker.pid)) === 2); // the accept is done or waits behind the decline
     await blocker.release();
 
     expect(await decline.promise).toEqual({ ok: true });
@@ -151,9 +152,9 @@ describe("acceptOffer", () => {
       [uid("att"), impression.id, customer.id],
     );
     const accept = track(acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync }));
-    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1, "the accept's claim waits on the uncommitted attempt");
+    await waitUntil(async () => (await waitingBehind(blocker.pid)) === 1); // the accept's claim waits on the uncommitted attempt
     const decline = track(declineOffer({ impressionId: impression.id, customerId: customer.id }));
-    await waitUntil(async () => decline.settled() || (await waitingBehind(blocker.pid)) === 2, "the decline is done or waits behind the accept");
+    await waitUntil(async () => decline.settled() || (await waitingBehind(blocker.pid)) === 2); // the decline is done or waits behind the accept
     await blocker.release();
 
     expect(await accept.promise).toMatchObject({ ok: true, charge: { status: "processing" } });

@@ -6,6 +6,7 @@ import { handleDodoWebhook } from "@/lib/webhooks/handle";
 import { listWebhookEvents, replayWebhookEvent } from "@/lib/webhooks/log";
 import { customer, envelope, payment, refund, signed, subscription } from "@/tests/support/dodo-objects";
 import { seedChargeAttempt, seedProductId } from "@/tests/support/seed";
+import { waitUntil } from "@/tests/support/sandbox";
 
 const crash = () => {
   throw new Error("injected crash after first write");
@@ -104,8 +105,10 @@ describe("a crash mid-processing", () => {
       const req = signed(envelope("payout.created", { payload_type: "Payout", i }));
       await handleDodoWebhook(req);
       ids.push(req.id);
-      // receivedAt has millisecond precision; keep the expected order unambiguous.
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // receivedAt has millisecond precision: the next event must be received strictly later for
+      // the expected order to be unambiguous, so wait until the clock has passed this one.
+      const { receivedAt } = await db.webhookEvent.findUniqueOrThrow({ where: { id: req.id }, select: { receivedAt: true } });
+      await waitUntil(() => Date.now() > receivedAt.getTime(), 1_000);
     }
     const seen: string[] = [];
     let cursor: string | undefined;
