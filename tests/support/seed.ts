@@ -37,13 +37,18 @@ export async function seedCustomer() {
   return db.customer.create({ data: { dodoCustomerId: uid("cus"), email: `${uid("c")}@example.com` } });
 }
 
+/**
+ * An offer. Without `triggers` it is triggered by a product id nobody buys: offers without
+ * triggers make catch-all funnels, which would take every other test file's purchases in the
+ * shared database. Pass `triggers: []` for a deliberate catch-all.
+ */
 export async function seedOffer(offeredProductId: string, opts: { name?: string; kind?: OfferKind; triggers?: string[]; discountBps?: number; minOrderAmount?: number } = {}) {
   return db.offer.create({
     data: {
       name: `${opts.name ?? "Offer"} ${uid("o")}`,
       kind: opts.kind ?? "UPSELL",
       offeredProductId,
-      triggerProductIds: opts.triggers ?? [],
+      triggerProductIds: opts.triggers ?? [uid("pdt_never_bought")],
       discountBps: opts.discountBps ?? 0,
       minOrderAmount: opts.minOrderAmount ?? null,
       headline: opts.name ?? "Add this",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { statsCsv } from "@/lib/stats/csv";
 import { rangeOf } from "@/lib/stats/range";
+import { startFunnelSession } from "@/lib/offers/funnel";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
 import { createSession, dayIn, recordImpression, seedCustomer, seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
 
@@ -134,5 +135,17 @@ describe("stats service: outcomes, currencies and the date range", () => {
     ]);
     expect(column("lift_ci_low_USD")).toBe("-0.94");
     expect(column("lift_ci_high_USD")).toBe("8.44");
+  });
+});
+
+describe("seeded funnels (tests/support/seed.ts)", () => {
+  it("take no other test file's purchase: their offers are triggered by a product nobody buys", async () => {
+    const product = await seedProduct({ price: 1000 });
+    const { funnel } = await seedFunnel([{ offers: [[(await seedOffer(product.id)).id, 10_000]] }]);
+    const customer = await seedCustomer();
+    // Someone else's purchase, of any product (here: even the offered one).
+    const sessionId = await startFunnelSession({ customerId: customer.id, paymentId: `pay_${customer.id}`, subscriptionId: null, productIds: [product.id, "pdt_anything"], orderAmount: 1000, currency: "USD" });
+    const session = sessionId ? await db.funnelSession.findUniqueOrThrow({ where: { id: sessionId } }) : null;
+    expect(session?.funnelId).not.toBe(funnel.id);
   });
 });
