@@ -1,0 +1,149 @@
+// The critical lines `npm run test:mutate` breaks, one mutation at a time, with the tests that must
+// catch each. A mutation is found by its code snippet, not by file or line: `find` must occur
+// exactly once in lib/, app/ and components/ together (files may move; the run stops, naming the
+// mutation, when a snippet is missing or ambiguous: then update the snippet here). `patches` are
+// applied together to a scratch copy; `tests` are test files (relative to the repository root).
+// To add one: copy an entry, paste the exact line(s) from the source as `find`, write the broken
+// version as `replace`, name the tests that should fail, and run `npm run test:mutate -- <id>`.
+
+export type Mutation = {
+  id: string;
+  /** What breaks in the product when this line is wrong. */
+  what: string;
+  patches: { find: string; replace: string }[];
+  tests: string[];
+};
+
+const ONE_CLICK_TESTS = ["tests/unit/checkout/one-click.test.ts"];
+const CUSTOMER_ACCESS = ["tests/unit/customer-access.test.ts"];
+
+export const MUTATIONS: Mutation[] = [
+  // ── Locks ──────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "claim-lock",
+    what: "accept claims the charge without the impression lock (charged and DECLINED at once)",
+    patches: [{ find: "    await lockImpression(tx, impressionId);\n", replace: "" }],
+    tests: ONE_CLICK_TESTS,
+  },
+  {
+    id: "decline-lock",
+    what: "decline decides without the impression lock (charged and DECLINED at once)",
+    patches: [{ find: "    await lockImpression(tx, input.impressionId);\n", replace: "" }],
+    tests: ONE_CLICK_TESTS,
+  },
+
+  // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
+  {
+    id: "signature-verification",
+    what: "webhook bodies are trusted without checking their Standard Webhooks signature",
+    patches: [{ find: "body = webhookFor(secret).verify(rawBody, picked);", replace: "body = JSON.parse(rawBody);" }],
+    tests: ["tests/unit/webhooks/handle.test.ts"],
+  },
+  {
+    id: "ordering-older-wins",
+    what: "an older Dodo state overwrites a newer one (payments, subscriptions)",
+    patches: [{ find: "if (diff !== 0) return diff > 0;", replace: "if (diff !== 0) return true;" }],
+    tests: ["tests/unit/webhooks/rules.test.ts", "tests/unit/webhooks/payments.test.ts", "tests/unit/webhooks/subscriptions.test.ts"],
+  },
+  {
+    id: "ordering-refund-status",
+    what: "a late pending refund event replaces its succeeded state",
+    patches: [{ find: "  if (stored && refundStatusRank(refund.status) < refundStatusRank(stored.status)) return false;\n", replace: "" }],
+    tests: ["tests/unit/webhooks/payments.test.ts", "tests/unit/webhooks/rules.test.ts"],
+  },
+  {
+    id: "refund-revocation",
+    what: "a full refund keeps the customer's access",
+    patches: [{ find: `return payment.refundState === "FULL" ? "REVOKED" : "ACTIVE";`, replace: `return "ACTIVE";` }],
+    tests: ["tests/unit/entitlements/rules.test.ts", "tests/unit/webhooks/payments.test.ts", "tests/unit/webhooks/crash.test.ts"],
+  },
+
+  // ── Ownership: offers ──────────────────────────────────────────────────────────────────────
+  {
+    id: "owner-accept",
+    what: "one click charges another customer's offer (both checks: before the claim and in it)",
+    patches: [
+      { find: "  if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;", replace: "  if (!imp || !imp.offer) return NOT_FOUND;" },
+      { find: "if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId)", replace: "if (!imp || imp.holdout || !imp.offerId)" },
+    ],
+    tests: [...CUSTOMER_ACCESS, ...ONE_CLICK_TESTS],
+  },
+  {
+    id: "owner-decline",
+    what: "anyone can decline another customer's offer",
+    patches: [{ find: "if (!imp || imp.customerId !== input.customerId || imp.holdout) return", replace: "if (!imp || imp.holdout) return" }],
+    tests: CUSTOMER_ACCESS,
+  },
+  {
+    id: "owner-charge-status",
+    what: "another customer's charge is shown (and synced) to anyone",
+    patches: [{ find: "if (!attempt || attempt.customerId !== input.customerId) return null;", replace: "if (!attempt) return null;" }],
+    tests: CUSTOMER_ACCESS,
+  },
+  {
+    id: "owner-offer-checkout",
+    what: "hosted checkout opens for another customer's offer",
+    patches: [{ find: "if (!impression?.offer || impression.customerId !== customer.id) return", replace: "if (!impression?.offer) return" }],
+    tests: CUSTOMER_ACCESS,
+  },
+
+  // ── Ownership: plan changes ────────────────────────────────────────────────────────────────
+  {
+    id: "owner-plan-preview",
+    what: "a plan change is previewed (and quoted) on another customer's subscription",
+    patches: [{ find: "if (!subscription || subscription.customerId !== customerId) return NOT_FOUND;", replace: "if (!subscription) return NOT_FOUND;" }],
+    tests: CUSTOMER_ACCESS,
+  },
+  {
+    id: "owner-plan-confirm",
+    what: "another customer's quote can be confirmed (their card charged)",
+    patches: [{ find: "if (!change || change.subscription.customerId !== input.customerId || change.quoteHash", replace: "if (!change || change.quoteHash" }],
+    tests: CUSTOMER_ACCESS,
+  },
+  {
+    id: "owner-keep-plan",
+    what: "\"Keep my current plan\" cancels another customer's scheduled change",
+    patches: [{ find: "  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;\n  const scheduledRows", replace: "  if (!sub) return NOT_FOUND;\n  const scheduledRows" }],
+    tests: CUSTOMER_ACCESS,
+  },
+  {
+    id: "owner-card-update",
+    what: "a card-update page opens for another customer's subscription",
+    patches: [{ find: "  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;\n  try {", replace: "  if (!sub) return NOT_FOUND;\n  try {" }],
+    tests: CUSTOMER_ACCESS,
+  },
+
+  // ── Stats ──────────────────────────────────────────────────────────────────────────────────
+  // (Offer counts also say `NOT holdout`, but holdout impressions never carry an offer, so that
+  // filter is redundant there: breaking it changes no number, and it is not listed.)
+  {
+    id: "stats-holdout-arm",
+    what: "lift compares a variant against every visit of its step, not only the holdout",
+    patches: [{ find: "input.exposures.filter((e) => e.holdout && meta && e.stepId === meta.stepId)", replace: "input.exposures.filter((e) => meta && e.stepId === meta.stepId)" }],
+    tests: ["tests/unit/stats/service.test.ts"],
+  },
+  {
+    id: "stats-holdout-exposures",
+    what: "holdout visits are left out of the exposures, so no lift is measured",
+    patches: [{ find: `FROM f WHERE holdout OR "offerId" IS NOT NULL`, replace: `FROM f WHERE "offerId" IS NOT NULL` }],
+    tests: ["tests/unit/stats/service.test.ts"],
+  },
+  {
+    id: "csv-lift-bounds-swapped",
+    what: "the CSV's lift interval has low and high swapped",
+    patches: [{ find: "major(lift ? Math.round(lift.low) : null, c),\n        major(lift ? Math.round(lift.high) : null, c),", replace: "major(lift ? Math.round(lift.high) : null, c),\n        major(lift ? Math.round(lift.low) : null, c)," }],
+    tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
+  },
+  {
+    id: "csv-lift-estimate",
+    what: "the CSV's lift per visit is the interval's lower bound",
+    patches: [{ find: "major(lift ? Math.round(lift.estimate) : null, c),", replace: "major(lift ? Math.round(lift.low) : null, c)," }],
+    tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
+  },
+  {
+    id: "csv-revenue-columns-swapped",
+    what: "the CSV's revenue and revenue-per-impression columns are swapped",
+    patches: [{ find: "major(find(l.revenue, c), c),\n        major(find(l.revenuePerImpression, c), c),", replace: "major(find(l.revenuePerImpression, c), c),\n        major(find(l.revenue, c), c)," }],
+    tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
+  },
+];
