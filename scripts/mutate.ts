@@ -1,7 +1,8 @@
-// `npm run test:mutate [-- <id>…]`: breaks each critical line listed in scripts/mutations.ts, one
+// `npm run test:mutate [-- <id>…] [--check]`: breaks each critical line listed in scripts/mutations.ts, one
 // mutation at a time, in a scratch copy of the working tree (never the tree itself), runs the tests
 // named for it and reports every mutation no test catches. Exits 1 unless all are caught.
-// Not part of CI (a few minutes). Why not StrykerJS: see the README's "Test it" section.
+// `--check` only verifies that every mutation's snippet is found exactly once. Not part of CI
+// (a few minutes). Why not StrykerJS: see the README's "Test it" section.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -26,13 +27,24 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function occurrences(text: string, snippet: string): number {
-  let count = 0;
-  for (let at = text.indexOf(snippet); at !== -1; at = text.indexOf(snippet, at + 1)) count++;
-  return count;
-}
+type Patch = Mutation["patches"][number];
+type Located = { file: string; start: number; find: string; replace: string };
 
-type Located = { file: string; find: string; replace: string };
+/**
+ * Where a patch's snippet is: everywhere, or, with `within`, only in the declaration that starts
+ * with that snippet (up to the next top-level `export`), for code repeated in several functions.
+ */
+function regions(texts: Map<string, string>, patch: Patch): { file: string; from: number; to: number }[] {
+  if (!patch.within) return [...texts].map(([file, text]) => ({ file, from: 0, to: text.length }));
+  return [...texts].flatMap(([file, text]) => {
+    const out = [];
+    for (let at = text.indexOf(patch.within!); at !== -1; at = text.indexOf(patch.within!, at + 1)) {
+      const next = text.indexOf("\nexport ", at + 1);
+      out.push({ file, from: at, to: next === -1 ? text.length : next });
+    }
+    return out;
+  });
+}
 
 /** Finds every patch's one home; collects every broken anchor before failing, so one run lists them all. */
 function locate(mutations: Mutation[]): Map<string, Located[]> {
@@ -43,13 +55,19 @@ function locate(mutations: Mutation[]): Map<string, Located[]> {
   for (const m of mutations) {
     const patches: Located[] = [];
     for (const patch of m.patches) {
-      const hits = [...texts].map(([file, text]) => ({ file, n: occurrences(text, patch.find) })).filter((h) => h.n > 0);
-      const total = hits.reduce((sum, h) => sum + h.n, 0);
-      if (total !== 1) {
-        const where = hits.map((h) => `${path.relative(REPO_ROOT, h.file)} (${h.n}×)`).join(", ");
-        problems.push(`${m.id}: snippet found ${total} times${where ? ` in ${where}` : ""}, need exactly 1:\n    ${JSON.stringify(patch.find)}`);
+      const scopes = regions(texts, patch);
+      const hits = scopes.flatMap(({ file, from, to }) => {
+        const text = texts.get(file)!;
+        const found: { file: string; start: number }[] = [];
+        for (let at = text.indexOf(patch.find, from); at !== -1 && at + patch.find.length <= to; at = text.indexOf(patch.find, at + 1)) found.push({ file, start: at });
+        return found;
+      });
+      if (hits.length !== 1 || (patch.within && scopes.length !== 1)) {
+        const where = [...new Set(hits.map((h) => path.relative(REPO_ROOT, h.file)))].join(", ");
+        const scope = patch.within ? ` within ${JSON.stringify(patch.within)} (found ${scopes.length} times)` : "";
+        problems.push(`${m.id}: snippet found ${hits.length} times${where ? ` in ${where}` : ""}${scope}, need exactly 1:\n    ${JSON.stringify(patch.find)}`);
       } else {
-        patches.push({ file: path.relative(REPO_ROOT, hits[0]!.file), find: patch.find, replace: patch.replace });
+        patches.push({ file: path.relative(REPO_ROOT, hits[0]!.file), start: hits[0]!.start, find: patch.find, replace: patch.replace });
       }
     }
     for (const test of m.tests) if (!fs.existsSync(path.join(REPO_ROOT, test))) problems.push(`${m.id}: test file ${test} does not exist`);
@@ -106,6 +124,11 @@ async function main(): Promise<number> {
   }
   const mutations = wanted.length ? MUTATIONS.filter((m) => wanted.includes(m.id)) : MUTATIONS;
   const located = locate(mutations);
+  if (process.argv.includes("--check")) {
+    for (const m of mutations) console.log(`${m.id.padEnd(28)} ${located.get(m.id)!.map((p) => p.file).join(", ")}`);
+    console.log(`All ${mutations.length} anchors found exactly once.`);
+    return 0;
+  }
 
   // One PostgreSQL for every run; each Vitest run still gets its own fresh, migrated database.
   // (Its own temp dir: as root the server runs as `postgres`, which may own it but not the scratch copy.)
@@ -138,10 +161,11 @@ async function main(): Promise<number> {
     for (const mutation of mutations) {
       const patches = located.get(mutation.id)!;
       const originals = new Map<string, string>();
-      for (const p of patches) {
+      for (const p of [...patches].sort((a, b) => b.start - a.start)) {
         const file = path.join(scratch, p.file);
         if (!originals.has(file)) originals.set(file, fs.readFileSync(file, "utf8"));
-        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(p.find, () => p.replace));
+        const text = fs.readFileSync(file, "utf8");
+        fs.writeFileSync(file, text.slice(0, p.start) + p.replace + text.slice(p.start + p.find.length));
       }
       const started = Date.now();
       const run = await vitest(scratch, mutation.tests, env);

@@ -1,7 +1,9 @@
 // The critical lines `npm run test:mutate` breaks, one mutation at a time, with the tests that must
 // catch each. A mutation is found by its code snippet, not by file or line: `find` must occur
 // exactly once in lib/, app/ and components/ together (files may move; the run stops, naming the
-// mutation, when a snippet is missing or ambiguous: then update the snippet here). `patches` are
+// mutation, when a snippet is missing or ambiguous: then update the snippet here). A snippet that
+// is repeated elsewhere takes `within`: the start of its declaration (e.g. "export async function
+// keepCurrentPlan"), and is then looked for only there, up to the next export. `patches` are
 // applied together to a scratch copy; `tests` are test files (relative to the repository root).
 // To add one: copy an entry, paste the exact line(s) from the source as `find`, write the broken
 // version as `replace`, name the tests that should fail, and run `npm run test:mutate -- <id>`.
@@ -10,7 +12,7 @@ export type Mutation = {
   id: string;
   /** What breaks in the product when this line is wrong. */
   what: string;
-  patches: { find: string; replace: string }[];
+  patches: { find: string; replace: string; within?: string }[];
   tests: string[];
 };
 
@@ -103,13 +105,13 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "owner-keep-plan",
     what: "\"Keep my current plan\" cancels another customer's scheduled change",
-    patches: [{ find: "  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;\n  const scheduledRows", replace: "  if (!sub) return NOT_FOUND;\n  const scheduledRows" }],
+    patches: [{ within: "export async function keepCurrentPlan(", find: "if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;", replace: "if (!sub) return NOT_FOUND;" }],
     tests: CUSTOMER_ACCESS,
   },
   {
     id: "owner-card-update",
     what: "a card-update page opens for another customer's subscription",
-    patches: [{ find: "  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;\n  try {", replace: "  if (!sub) return NOT_FOUND;\n  try {" }],
+    patches: [{ within: "export async function cardUpdateLink(", find: "if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;", replace: "if (!sub) return NOT_FOUND;" }],
     tests: CUSTOMER_ACCESS,
   },
 
