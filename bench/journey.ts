@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "encore-bench-"));
   const secrets = generateSecrets();
   const stack = await startStack({
-    mode: "test", dataDir, persistent: false, appPort: await freePort(), appHost: "127.0.0.1", sandboxPort: await freePort(), secrets,
+    mode: "test", dataDir, persistent: false, appPort: await freePort(), appHost: "127.0.0.1", sandboxPort: await freePort(), mailboxPort: await freePort(), secrets,
     log: () => {},
   });
   try {

@@ -18,10 +18,16 @@ const schema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
     // How long a customer keeps access after their subscription goes on hold.
     ENTITLEMENT_GRACE_HOURS: z.coerce.number().int().min(0).default(72),
-    // How long post-purchase offers stay open (Dodo's confirmed-session lifetime).
+    // How long an account-page offer holds its price (thank-you offers follow their funnel's window).
     OFFER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    // Where customer email (sign-in links, one-click receipts) is sent: smtp(s)://user:pass@host:port.
+    // Required in production; `npm run dev` and the tests point it at their local mailbox.
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    // The From of that email; defaults to no-reply at APP_URL's host.
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (customers sign in by email)" });
     // The SDK throws "Ambiguous URL" when both are set, and needs one of them.
     if (env.DODO_PAYMENTS_ENVIRONMENT && env.DODO_PAYMENTS_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["DODO_PAYMENTS_BASE_URL"], message: "set either DODO_PAYMENTS_ENVIRONMENT or DODO_PAYMENTS_BASE_URL, not both" });

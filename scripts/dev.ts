@@ -1,4 +1,5 @@
-// `npm run dev`: embedded PostgreSQL + migrations + Dodo sandbox + demo seed + Next.js dev server.
+// `npm run dev`: embedded PostgreSQL + migrations + Dodo sandbox + local mailbox + demo seed +
+// worker + Next.js dev server.
 // Data persists under .data/ across restarts; Ctrl-C stops everything cleanly.
 import { DEV_DATA_DIR } from "./lib/database";
 import { loadOrCreateSecrets } from "./lib/secrets";
@@ -6,6 +7,7 @@ import { startStack } from "./lib/stack";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8787);
+const mailboxPort = Number(process.env.MAILBOX_PORT ?? 8025);
 
 const stack = await startStack({
   mode: "dev",
@@ -14,6 +16,7 @@ const stack = await startStack({
   appPort,
   appHost: "localhost",
   sandboxPort,
+  mailboxPort,
   secrets: loadOrCreateSecrets(DEV_DATA_DIR),
 }).catch((err: unknown) => {
   console.error(`\n[encore] could not start: ${err instanceof Error ? err.message : String(err)}`);
@@ -26,6 +29,7 @@ console.log(`
   Store:          ${stack.appUrl}
   Merchant:       ${stack.appUrl}/merchant  (demo sign-in: merchant@example.com / encore-demo)
   Dodo sandbox:   ${stack.sandboxUrl}
+  Mail inbox:     ${stack.mailboxUrl}  (sign-in links and receipts the app sends)
   Press Ctrl-C to stop (data is kept in .data/).
 `);
 

@@ -14,8 +14,9 @@ export const CUSTOMER_SESSION_SECONDS = 2 * 60 * 60;
 export const MAGIC_LINK_SECONDS = 15 * 60;
 
 type SessionData = { c: string };
-// A magic link also carries a random id (jti), spent once in MagicLinkUse.
-type MagicLinkData = SessionData & { j: string };
+// A magic link also carries a random id (jti), spent once in MagicLinkUse, and may name the page
+// to return to (n).
+type MagicLinkData = SessionData & { j: string; n?: string };
 
 export function mintCustomerSession(customerId: string, now = Date.now()): string {
   return signToken<SessionData>(loadEnv().SESSION_SECRET, "customer-session", { c: customerId }, CUSTOMER_SESSION_SECONDS, now);
@@ -26,13 +27,25 @@ export function customerIdFromSession(token: string | undefined): string | null 
   return result.ok && typeof result.data.c === "string" ? result.data.c : null;
 }
 
-export function mintMagicLink(customerId: string, now = Date.now()): string {
-  const jti = crypto.randomBytes(16).toString("base64url");
-  const token = signToken<MagicLinkData>(loadEnv().SESSION_SECRET, "magic-link", { c: customerId, j: jti }, MAGIC_LINK_SECONDS, now);
+/**
+ * A sign-in link for the customer. `jti` and `now` are given when the link was requested earlier
+ * (the emailed link is minted by the mail job from the request's stored id and time); `next` is
+ * the store page to land on after signing in.
+ */
+export function mintMagicLink(customerId: string, now = Date.now(), opts: { jti?: string; next?: string | null } = {}): string {
+  const jti = opts.jti ?? crypto.randomBytes(16).toString("base64url");
+  const next = safeNextPath(opts.next);
+  const token = signToken<MagicLinkData>(loadEnv().SESSION_SECRET, "magic-link", { c: customerId, j: jti, ...(next ? { n: next } : {}) }, MAGIC_LINK_SECONDS, now);
   return `${loadEnv().APP_URL}/account/login?token=${encodeURIComponent(token)}`;
 }
 
-export type MagicLinkResult = Result<{ customerId: string }, "invalid" | "used">;
+/** A path on this site to go to after signing in ("/thank-you?order=…"); anything else is null. */
+export function safeNextPath(path: string | null | undefined): string | null {
+  if (!path || path.length > 300 || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
+  return /^\/(account|thank-you)(\/|\?|$)/.test(path) ? path : null;
+}
+
+export type MagicLinkResult = Result<{ customerId: string; next?: string }, "invalid" | "used">;
 
 /**
  * Spends a magic link: valid, unexpired and never used before. Using it is inserting its jti, so
@@ -42,14 +55,15 @@ export async function redeemMagicLink(token: string | null, now = Date.now()): P
   const result = verifyToken<MagicLinkData>(loadEnv().SESSION_SECRET, "magic-link", token, now);
   // A link without a jti can't be made single-use: refused like a forged one.
   if (!result.ok || typeof result.data.c !== "string" || typeof result.data.j !== "string") {
-    return { ok: false, code: "invalid", message: "This sign-in link is not valid or has expired. Ask for a new one." };
+    return { ok: false, code: "invalid", message: "This sign-in link is not valid or has expired." };
   }
   const { count } = await db.magicLinkUse.createMany({
     data: [{ jti: result.data.j, customerId: result.data.c, usedAt: new Date(now), expiresAt: result.expiresAt }],
     skipDuplicates: true,
   });
-  if (count === 0) return { ok: false, code: "used", message: "This sign-in link has already been used. Ask for a new one." };
-  return { ok: true, customerId: result.data.c };
+  if (count === 0) return { ok: false, code: "used", message: "This sign-in link has already been used. Each link works once." };
+  const next = safeNextPath(typeof result.data.n === "string" ? result.data.n : null);
+  return next ? { ok: true, customerId: result.data.c, next } : { ok: true, customerId: result.data.c };
 }
 
 /** Signs the customer in on this response (route handlers answer with a redirect). */
@@ -62,6 +76,11 @@ export function withCustomerSession(response: NextResponse, customerId: string):
     maxAge: CUSTOMER_SESSION_SECONDS,
   });
   return response;
+}
+
+/** Signs the customer out of this browser (a server action's response). */
+export async function endCustomerSession(): Promise<void> {
+  (await cookies()).delete(COOKIE);
 }
 
 /** The signed-in customer, or null. The row must still exist (a deleted customer loses the session). */

@@ -7,6 +7,7 @@ import type { ChargeStatus } from "@/lib/generated/prisma/enums";
 import { recordDecision } from "@/lib/offers/decide";
 import { settledOutcome } from "@/lib/sync/rules";
 import { PROVIDER_UNAVAILABLE } from "./failures";
+import { queueOfferReceipt } from "./receipt";
 
 // The ChargeAttempt lifecycle: the one-click charge of one offer impression.
 //
@@ -64,5 +65,8 @@ export async function settleAttemptFromPayment(tx: Tx, payment: Payment, attempt
     errorCode: payment.status === "SUCCEEDED" ? null : (payment.errorCode ?? attempt.errorCode),
   };
   const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== attempt[k]);
-  if (changed) await tx.chargeAttempt.update({ where: { id: attempt.id }, data });
+  if (!changed) return;
+  await tx.chargeAttempt.update({ where: { id: attempt.id }, data });
+  // Money taken: the customer gets a receipt saying what was added and where to find it.
+  if (data.status === "SUCCEEDED" && attempt.status !== "SUCCEEDED") await queueOfferReceipt(tx, attempt.id, payment.customerId);
 }

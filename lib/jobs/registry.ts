@@ -2,9 +2,12 @@
 // these names with their payload types. Add a job: define it beside the domain code it drives
 // (lib/<domain>/jobs.ts) with defineJob, then list it here.
 import type { z } from "zod";
+import { sendEmailJob } from "@/lib/mail/jobs";
 import type { JobDefinition } from "./define";
 
-export const JOBS = {} satisfies Record<string, JobDefinition>;
+export const JOBS = {
+  "mail.send": sendEmailJob,
+} satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;

@@ -1,11 +1,13 @@
 // Starts everything Encore needs on one machine: PostgreSQL (embedded unless DATABASE_URL is
-// set), migrations, the Dodo sandbox, the demo seed, the background worker and the Next.js app.
+// set), migrations, the Dodo sandbox, the local mailbox (SMTP + inbox page), the demo seed, the
+// background worker and the Next.js app.
 // Used by `npm run dev` and by the end-to-end tests, so both run exactly the same wiring.
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { startSandbox } from "../../sandbox/server";
 import { bin, migrateDeploy, provideDatabase, run } from "./database";
-import { portInUse } from "./free-port";
+import { freePort, portInUse } from "./free-port";
+import { startMailbox } from "./mailbox";
 import { startChild, stopChild, waitForHttp } from "./processes";
 import type { StackSecrets } from "./secrets";
 
@@ -16,6 +18,8 @@ export type StackOptions = {
   appPort: number;
   appHost: string;
   sandboxPort: number;
+  /** The mailbox's inbox page; its SMTP port is always a free one. */
+  mailboxPort: number;
   secrets: StackSecrets;
   log?: (line: string) => void;
 };
@@ -23,6 +27,7 @@ export type StackOptions = {
 export type Stack = {
   appUrl: string;
   sandboxUrl: string;
+  mailboxUrl: string;
   databaseUrl: string;
   appEnv: Record<string, string>;
   stop: () => Promise<void>;
@@ -30,8 +35,9 @@ export type Stack = {
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const log = opts.log ?? ((line: string) => console.log(`[encore] ${line}`));
-  for (const [port, what] of [[opts.appPort, "app"], [opts.sandboxPort, "sandbox"]] as const) {
-    if (await portInUse(port)) throw new Error(`Port ${port} (${what}) is already in use. Stop whatever uses it, or set ${what === "app" ? "PORT" : "SANDBOX_PORT"}.`);
+  const ports = [[opts.appPort, "app", "PORT"], [opts.sandboxPort, "sandbox", "SANDBOX_PORT"], [opts.mailboxPort, "mail inbox", "MAILBOX_PORT"]] as const;
+  for (const [port, what, key] of ports) {
+    if (await portInUse(port)) throw new Error(`Port ${port} (${what}) is already in use. Stop whatever uses it, or set ${key}.`);
   }
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -55,6 +61,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     stops.push(sandbox.close);
     log(`Dodo sandbox on ${sandbox.url}`);
 
+    // Mail the app sends (sign-in links, receipts) is delivered here instead of to real people.
+    const mailbox = await startMailbox({ dir: path.join(opts.dataDir, "mail"), smtpPort: await freePort(), httpPort: opts.mailboxPort });
+    stops.push(mailbox.close);
+    log(`mail inbox on ${mailbox.inboxUrl}`);
+
     const appEnv: Record<string, string> = {
       DATABASE_URL: db.url,
       DODO_PAYMENTS_API_KEY: opts.secrets.apiKey,
@@ -62,6 +73,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DODO_PAYMENTS_WEBHOOK_KEY: opts.secrets.webhookSecret,
       APP_URL: appUrl,
       SESSION_SECRET: opts.secrets.sessionSecret,
+      SMTP_URL: mailbox.smtpUrl,
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
 
@@ -74,7 +86,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     stops.push(() => stopChild(app));
     await waitForHttp(appUrl, app, opts.mode === "dev" ? 120_000 : 60_000);
     log(`app on ${appUrl}`);
-    return { appUrl, sandboxUrl: sandbox.url, databaseUrl: db.url, appEnv, stop };
+    return { appUrl, sandboxUrl: sandbox.url, mailboxUrl: mailbox.inboxUrl, databaseUrl: db.url, appEnv, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -39,4 +39,11 @@ describe("env", () => {
     expect(() => parseEnv({ ...valid, DODO_PAYMENTS_ENVIRONMENT: "test_mode" })).toThrow(/not both/);
     expect(() => parseEnv({ ...none, DODO_PAYMENTS_ENVIRONMENT: "test" })).toThrow(/DODO_PAYMENTS_ENVIRONMENT/);
   });
+
+  it("requires SMTP_URL in production (customers sign in by email), as an smtp(s) URL", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production" })).toThrow(/SMTP_URL is missing/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", SMTP_URL: "smtps://u:p@smtp.example.com:465" }).SMTP_URL).toBe("smtps://u:p@smtp.example.com:465");
+    expect(() => parseEnv({ ...valid, SMTP_URL: "http://smtp.example.com" })).toThrow(/SMTP_URL must be an smtp/);
+    expect(parseEnv(valid).SMTP_URL).toBeUndefined();
+  });
 });

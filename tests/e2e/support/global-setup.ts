@@ -18,6 +18,7 @@ export default async function globalSetup() {
     appPort: await freePort(),
     appHost: "127.0.0.1",
     sandboxPort: await freePort(),
+    mailboxPort: await freePort(),
     secrets,
     log: (line) => console.log(`[e2e] ${line}`),
   });
@@ -25,6 +26,7 @@ export default async function globalSetup() {
   Object.assign(process.env, {
     E2E_BASE_URL: stack.appUrl,
     E2E_SANDBOX_URL: stack.sandboxUrl,
+    E2E_MAILBOX_URL: stack.mailboxUrl,
     E2E_DATABASE_URL: stack.databaseUrl,
     E2E_API_KEY: secrets.apiKey,
     E2E_WEBHOOK_SECRET: secrets.webhookSecret,

@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { MAGIC_LINK_SECONDS, mintMagicLink } from "@/lib/auth/customer-session";
+import { db } from "@/lib/db/client";
+import { loadEnv } from "@/lib/env";
+import { defineJob } from "@/lib/jobs/define";
+import { formatMoney, money } from "@/lib/money/money";
+import { brandName } from "@/lib/payment-methods/eligibility";
+import { STORE_NAME } from "@/lib/store/brand";
+import { offerChargedEmail, signInLinkEmail, type RenderedEmail } from "./messages";
+import { sendEmail } from "./transport";
+
+const signInData = z.object({ customerId: z.string(), jti: z.string(), issuedAt: z.number(), next: z.string().nullable().optional() });
+const chargedData = z.object({ attemptId: z.string() });
+
+/** The email as it is sent now, or null when there is nothing (any longer) to send. */
+async function render(kind: string, raw: unknown, now: number): Promise<RenderedEmail | null> {
+  const env = loadEnv();
+  if (kind === "sign_in_link") {
+    const data = signInData.parse(raw);
+    // A link that would arrive already expired is not worth sending (the worker was down too long).
+    if (data.issuedAt + MAGIC_LINK_SECONDS * 1000 <= now) return null;
+    const link = mintMagicLink(data.customerId, data.issuedAt, { jti: data.jti, next: data.next ?? null });
+    return signInLinkEmail({ storeName: STORE_NAME, link, minutes: Math.round(MAGIC_LINK_SECONDS / 60) });
+  }
+  if (kind === "offer_charged") {
+    const { attemptId } = chargedData.parse(raw);
+    const attempt = await db.chargeAttempt.findUnique({ where: { id: attemptId }, include: { impression: { include: { offer: { include: { offeredProduct: { select: { name: true } } } } } } } });
+    if (!attempt?.impression.offer || attempt.status !== "SUCCEEDED") return null;
+    const payment = attempt.dodoPaymentId ? await db.payment.findUnique({ where: { id: attempt.dodoPaymentId }, select: { cardLast4: true, cardNetwork: true } }) : null;
+    return offerChargedEmail({
+      storeName: STORE_NAME,
+      productName: attempt.impression.offer.offeredProduct.name,
+      amount: formatMoney(money(attempt.amount, attempt.currency)),
+      card: payment?.cardLast4 ? `${brandName(payment.cardNetwork)} ending in ${payment.cardLast4}` : null,
+      accountUrl: `${env.APP_URL}/account`,
+    });
+  }
+  throw new Error(`unknown email kind ${kind}`);
+}
+
+/**
+ * Delivers one queued email. Idempotent: an email already marked sent is skipped, so a retry
+ * after a failure never sends it twice (only a crash between the SMTP answer and the mark can;
+ * the fixed Message-ID lets mail clients drop that duplicate).
+ */
+export const sendEmailJob = defineJob({
+  name: "mail.send",
+  payload: z.object({ emailId: z.string().min(1) }),
+  run: async ({ emailId }, ctx) => {
+    const email = await db.outboundEmail.findUnique({ where: { id: emailId } });
+    if (!email || email.sentAt) return;
+    const rendered = await render(email.kind, email.data, Date.now());
+    if (!rendered) {
+      ctx.log(`${email.kind} ${email.id}: nothing to send any more`);
+      return;
+    }
+    await sendEmail({ to: email.to, ...rendered, messageId: `<${email.id}@${new URL(loadEnv().APP_URL).hostname}>` });
+    await db.outboundEmail.updateMany({ where: { id: email.id, sentAt: null }, data: { sentAt: new Date() } });
+  },
+});
