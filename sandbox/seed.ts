@@ -71,8 +71,8 @@ const recurring = (price: number, interval: TimeInterval): Price => ({
 const CATALOGUE: Array<{ id: string; name: string; description: string; price: Price; addons?: string[]; metadata?: Metadata }> = [
   { id: SEED_PRODUCTS.course, name: "Launch Your Course", description: "Video course, 12 modules", price: oneTime(4900), metadata: { role: "core" } },
   { id: SEED_PRODUCTS.template_pack, name: "Template Pack", description: "Notion + Figma templates for the course", price: oneTime(1900), metadata: { role: "add_on", pairs_with: SEED_PRODUCTS.course } },
-  { id: SEED_PRODUCTS.workbook, name: "Course Workbook", description: "Printable workbook (downsell)", price: oneTime(2900), metadata: { role: "downsell", pairs_with: SEED_PRODUCTS.course } },
-  { id: SEED_PRODUCTS.coaching_call, name: "1:1 Coaching Call", description: "60-minute call (cross-sell)", price: oneTime(9900), metadata: { role: "cross_sell", pairs_with: SEED_PRODUCTS.course } },
+  { id: SEED_PRODUCTS.workbook, name: "Course Workbook", description: "Every exercise from the course, printable", price: oneTime(2900), metadata: { role: "downsell", pairs_with: SEED_PRODUCTS.course } },
+  { id: SEED_PRODUCTS.coaching_call, name: "1:1 Coaching Call", description: "A 60-minute video call with the author", price: oneTime(9900), metadata: { role: "cross_sell", pairs_with: SEED_PRODUCTS.course } },
   { id: SEED_PRODUCTS.course_eur, name: "Launch Your Course (EUR)", description: "Same course priced in euros", price: oneTime(4500, "EUR") },
   ...([
     ["starter", "Starter", 2000, 20000, []],

@@ -28,15 +28,19 @@ async function seedLadder() {
 
 async function seedOffers() {
   const offers = [
-    { id: "seed_offer_coaching", name: "Coaching call after the course", kind: "UPSELL", offeredProductId: SEED_PRODUCTS.coaching_call, discountBps: 2000, headline: "Add a 1:1 coaching call — 20% off, today only", body: "Sixty minutes with the author to review your course plan. Charged to the card you just used." },
+    { id: "seed_offer_coaching", name: "Coaching call after the course", kind: "UPSELL", offeredProductId: SEED_PRODUCTS.coaching_call, discountBps: 2000, headline: "Add a 1:1 coaching call — 20% off on this page", body: "Sixty minutes with the author to review your course plan. Charged to the card you just used." },
     { id: "seed_offer_workbook", name: "Workbook downsell", kind: "DOWNSELL", offeredProductId: SEED_PRODUCTS.workbook, discountBps: 0, headline: "Prefer to work at your own pace? Get the workbook", body: "Every exercise from the course as a printable workbook." },
     { id: "seed_offer_templates", name: "Template pack after coaching", kind: "UPSELL", offeredProductId: SEED_PRODUCTS.template_pack, discountBps: 1000, headline: "Finish faster with the template pack", body: "Notion and Figma templates for every module, 10% off." },
     // Shown on /account to customers who own the course (one-click with their saved card).
     { id: "seed_offer_templates_xsell", name: "Template pack for course owners", kind: "CROSS_SELL", offeredProductId: SEED_PRODUCTS.template_pack, discountBps: 1500, headline: "Course owners: the template pack, 15% off", body: "Notion and Figma templates for every module." },
   ] as const;
+  // The course is sold in USD and in EUR; the offers (USD) follow either purchase, and a EUR buyer
+  // is told they are only available in USD.
   for (const offer of offers) {
-    await db.offer.upsert({ where: { id: offer.id }, create: { ...offer, triggerProductIds: [SEED_PRODUCTS.course] }, update: {} });
+    await db.offer.upsert({ where: { id: offer.id }, create: { ...offer, triggerProductIds: [SEED_PRODUCTS.course, SEED_PRODUCTS.course_eur] }, update: {} });
   }
+  // Demo copy from older seeds promised "today only" on a 15-minute window; replace it unless edited.
+  await db.offer.updateMany({ where: { id: "seed_offer_coaching", headline: "Add a 1:1 coaching call — 20% off, today only" }, data: { headline: offers[0].headline } });
   const funnel = await db.funnel.upsert({ where: { id: "seed_funnel_course" }, create: { id: "seed_funnel_course", name: "Course thank-you funnel" }, update: {} });
   const steps = [
     { id: "seed_step_templates", position: 3, name: "Template pack", offerId: "seed_offer_templates" },

@@ -11,13 +11,13 @@ export default async function HomePage() {
     <div className="space-y-12">
       <section>
         <h1 className="text-3xl font-bold tracking-tight">Catalogue</h1>
-        <p className="mt-2 max-w-2xl text-slate-600">
+        <p className="mt-2 max-w-2xl text-slate-700">
           Buy anything below through Dodo&apos;s hosted checkout, then take follow-up offers with one click on the thank-you page.
         </p>
       </section>
       {oneTime.length + plans.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
-          No products yet. Run <code>npm run dev</code> (it seeds the demo catalogue) or sync products from Dodo.
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
+          Nothing is on sale right now. Please come back soon.
         </p>
       ) : null}
       {oneTime.length > 0 ? (
@@ -37,7 +37,7 @@ export default async function HomePage() {
           <h2 id="plans" className="text-xl font-semibold">Subscription plans</h2>
           <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {plans.map((p) => (
-              <ProductCard key={p.id} product={p} badge={p.ladder?.name ?? null}>
+              <ProductCard key={p.id} product={p}>
                 <Link href={`/products/${p.id}`} className="text-sm font-medium text-brand-700 hover:underline">View plan →</Link>
               </ProductCard>
             ))}

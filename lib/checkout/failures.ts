@@ -34,3 +34,14 @@ export function customerFailure(errorCode: string | null | undefined): CustomerF
   const kind = (errorCode && SOFT_CODES[errorCode.toUpperCase()]) || "declined";
   return { kind, message: MESSAGES[kind], offerOtherCard: kind !== "window_closed" };
 }
+
+const CHECKOUT_DECLINES: Partial<Record<FailureKind, string>> = {
+  insufficient_funds: "Your card was declined for insufficient funds. Nothing was charged. You can try again with another card.",
+  expired_card: "Your card has expired. Nothing was charged. You can try again with another card.",
+  authentication: "Your bank could not confirm this payment. Nothing was charged. You can try again.",
+};
+
+/** What the hosted-checkout return says about a declined payment: soft reasons named, hard ones plain. */
+export function checkoutDeclineMessage(errorCode: string | null | undefined): string {
+  return CHECKOUT_DECLINES[customerFailure(errorCode).kind] ?? "Your bank declined this payment. Nothing was charged. You can try again with another card.";
+}

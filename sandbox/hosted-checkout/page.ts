@@ -35,7 +35,10 @@ fieldset input{width:auto}button{margin-top:1.2rem;width:100%;padding:.8rem;font
 
 export function checkoutPage(core: SandboxCore, session: CheckoutRecord, error: string | null): string {
   if (session.completed) {
-    return layout("Checkout complete", `<h1>Checkout complete</h1><p>This checkout has been completed.</p>`);
+    // A finished session links back to the merchant (its return_url) rather than leaving a dead
+    // end (UNCONFIRMED: what Dodo's page shows for a finished session).
+    const back = session.return_url ? `<p><a href="${escapeHtml(session.return_url)}">Return to the store</a></p>` : "";
+    return layout("Checkout complete", `<h1>Checkout complete</h1><p>This checkout has been completed: it has already been paid.</p>${back}`);
   }
   const customer = session.customer_id ? core.state.customers[session.customer_id]?.customer : undefined;
   const email = customer?.email ?? session.customer_email ?? "";

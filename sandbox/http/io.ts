@@ -37,7 +37,9 @@ export function send(res: ServerResponse, reply: Reply): void {
       res.end();
       return;
     case "html":
-      res.writeHead(reply.status, { "content-type": "text/html; charset=utf-8" });
+      // Payment pages are never served from the browser's cache: "back" after paying shows the
+      // session as it is now (complete), not the form as it was (UNCONFIRMED: Dodo's headers).
+      res.writeHead(reply.status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       res.end(reply.html);
       return;
     case "redirect":

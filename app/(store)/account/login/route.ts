@@ -4,12 +4,16 @@ import { redeemMagicLink, withCustomerSession } from "@/lib/auth/customer-sessio
 import { customerExists } from "@/lib/checkout/customers";
 import { problemPage } from "@/lib/http/problem-page";
 
-// A signed, single-use magic link (`npm run customer-link -- <email>`) signs the customer in to /account.
+const NEW_LINK = { href: "/account/sign-in", label: "Email me a new sign-in link" };
+const STORE = { href: "/", label: "Back to the store" };
+
+// A signed, single-use sign-in link (emailed from "Email me a sign-in link") signs the customer
+// in, then goes to the page it was asked from (an order) or to /account.
 export async function GET(request: NextRequest) {
   const link = await redeemMagicLink(request.nextUrl.searchParams.get("token"));
-  if (!link.ok) return problemPage(403, link.message, { href: "/", label: "Back to the store" });
+  if (!link.ok) return problemPage(403, link.message, NEW_LINK, { title: "This sign-in link can't be used", links: [STORE] });
   if (!(await customerExists(link.customerId))) {
-    return problemPage(403, "This sign-in link is not valid or has expired. Ask for a new one.", { href: "/", label: "Back to the store" });
+    return problemPage(403, "This sign-in link is not valid or has expired.", NEW_LINK, { title: "This sign-in link can't be used", links: [STORE] });
   }
-  return withCustomerSession(NextResponse.redirect(new URL("/account", loadEnv().APP_URL), 303), link.customerId);
+  return withCustomerSession(NextResponse.redirect(new URL(link.next ?? "/account", loadEnv().APP_URL), 303), link.customerId);
 }

@@ -12,7 +12,9 @@ export async function GET(request: NextRequest) {
   const result = await completeCheckoutReturn(request.nextUrl.searchParams.get("token"), signedIn);
   if (!result.ok) {
     const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
-    return problemPage(result.status, result.message, retry);
+    // A decline is the customer's to fix (another card); anything else is ours or the link's.
+    const title = result.code === "declined" ? "Your payment did not go through" : undefined;
+    return problemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }] });
   }
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
 }

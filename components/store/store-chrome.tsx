@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { STORE_NAME, STORE_NAV } from "@/lib/store/brand";
+
+/** The store's header: name, navigation, and who is signed in (with sign-out) or a sign-in link. */
+export function StoreHeader({ customerEmail, signOut }: { customerEmail: string | null; signOut: (form: FormData) => Promise<void> }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-1">Skip to content</a>
+      <nav aria-label="Store" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-6 py-4">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          Encore <span className="text-brand-700">demo store</span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-5 text-sm text-slate-700">
+          {STORE_NAV.map((item) => <Link key={item.href} href={item.href} className="hover:text-slate-900 hover:underline">{item.label}</Link>)}
+          {customerEmail ? (
+            <form action={signOut} className="flex min-w-0 items-center gap-2" data-testid="signed-in-as">
+              {/* A long address is cut short on a phone rather than pushing "Sign out" onto two lines. */}
+              <span className="max-w-[11rem] truncate text-slate-600 sm:max-w-xs" title={customerEmail}>{customerEmail}</span>
+              <button type="submit" className="shrink-0 whitespace-nowrap rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Sign out</button>
+            </form>
+          ) : (
+            <Link href="/account/sign-in" className="hover:text-slate-900 hover:underline">Sign in</Link>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+export function StoreFooter() {
+  return (
+    <footer className="mt-16 border-t border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-3 px-6 py-6 text-sm text-slate-600">
+        <p>{STORE_NAME} · payments by Dodo Payments</p>
+        <p><Link href="/account/sign-in" className="underline">Find your orders</Link></p>
+      </div>
+    </footer>
+  );
+}
+
+/** A branded "not here" page body (404s, orders that are not yours). */
+export function NotFoundBody({ title = "We could not find that page", message = "The link may be old, or the page may have moved." }: { title?: string; message?: string }) {
+  return (
+    <div className="mx-auto max-w-xl space-y-4" data-testid="not-found">
+      <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
+      <p className="text-slate-700">{message}</p>
+      <p className="flex gap-4">
+        <Link href="/" className="font-medium text-brand-700 underline">Back to the store</Link>
+        <Link href="/account" className="font-medium text-brand-700 underline">Your account</Link>
+      </p>
+    </div>
+  );
+}
