@@ -42,16 +42,28 @@ export function recurringLabel(plan: Pick<LadderPlan, "priceAmount" | "currency"
   return `${formatMoney(money(plan.priceAmount, plan.currency))}/${intervalLabel(plan.interval, plan.intervalCount)}`;
 }
 
+// Months per billing period, for comparing a monthly and a yearly price (weeks and days have no
+// whole-month equivalent, so those are not compared).
+const MONTHS: Partial<Record<BillingInterval, number>> = { MONTH: 1, YEAR: 12 };
+
 /**
- * What the ladder shows next to a plan: the recurring price difference ("+$50.00/month") when
- * both plans bill on the same interval, else the target's own price ("$300.00/year"), since a
- * monthly and a yearly price cannot be subtracted meaningfully.
+ * What the ladder shows next to a plan, besides its own price: the recurring price difference
+ * ("+$50.00/month") when both plans bill on the same interval; across monthly and yearly billing
+ * the difference per month on average ("−$5.00/month on average"), since the prices themselves
+ * can't be subtracted; otherwise how it is billed.
  */
 export function priceDifferenceLabel(from: LadderPlan, to: LadderPlan): string {
-  if (from.interval !== to.interval || from.intervalCount !== to.intervalCount || from.currency !== to.currency) {
-    return recurringLabel(to);
+  const sameInterval = from.interval === to.interval && from.intervalCount === to.intervalCount;
+  if (from.currency === to.currency && sameInterval) {
+    return `${formatSigned(money(to.priceAmount - from.priceAmount, to.currency))}/${intervalLabel(to.interval, to.intervalCount)}`;
   }
-  return `${formatSigned(money(to.priceAmount - from.priceAmount, to.currency))}/${intervalLabel(to.interval, to.intervalCount)}`;
+  const fromMonths = MONTHS[from.interval] && MONTHS[from.interval]! * from.intervalCount;
+  const toMonths = MONTHS[to.interval] && MONTHS[to.interval]! * to.intervalCount;
+  if (from.currency === to.currency && fromMonths && toMonths) {
+    const perMonth = Math.round(to.priceAmount / toMonths) - Math.round(from.priceAmount / fromMonths);
+    return `${formatSigned(money(perMonth, to.currency))}/month on average`;
+  }
+  return `Billed every ${intervalLabel(to.interval, to.intervalCount)}`;
 }
 
 /** Ladder plans in the merchant's order, lowest rank first. */

@@ -29,7 +29,7 @@ export type Notice = { tone: "error" | "warning" | "info"; text: string; fixCard
 
 export type SubscriptionPlanView = {
   subscriptionId: string;
-  current: { name: string; price: string; status: string; nextBilling: string };
+  current: { productId: string; name: string; price: string; status: string; nextBilling: string };
   options: PlanOptionView[];
   scheduled: { toName: string; on: string } | null;
   /** A change sent to Dodo whose outcome is on its way. */
@@ -79,7 +79,7 @@ function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, polic
   const terms = termsFor(policy, move);
   const billed = intervalLabel(to.interval, to.intervalCount);
   const note =
-    move.intervalChange === "longer" ? `Billed per ${billed}; a new billing period starts today.`
+    move.intervalChange === "longer" ? `Billed per ${billed}; a new billing period starts today, and the unused part of this one is not credited.`
     : move.intervalChange === "shorter" ? `Billed per ${billed} from your next billing date.`
     : null;
   return {
@@ -88,7 +88,8 @@ function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, polic
     price: recurringLabel(to),
     difference: priceDifferenceLabel(from, to),
     direction: move.direction,
-    actionLabel: move.direction === "upgrade" ? "Upgrade" : "Downgrade",
+    // Monthly ↔ yearly is a switch of billing, whatever the tier: "Downgrade" would mislead.
+    actionLabel: move.intervalChange !== "none" ? "Switch" : move.direction === "upgrade" ? "Upgrade" : "Downgrade",
     note,
     unavailable: terms.ok ? null : terms.message,
     highlighted: highlight === to.productId,
@@ -119,7 +120,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
     : null;
   return {
     subscriptionId: sub.id,
-    current: { name: sub.product.name, price: recurringLabel(from), status: sub.status.toLowerCase().replace("_", " "), nextBilling: formatDate(sub.nextBillingDate) },
+    current: { productId: sub.product.id, name: sub.product.name, price: recurringLabel(from), status: sub.status.toLowerCase().replace("_", " "), nextBilling: formatDate(sub.nextBillingDate) },
     options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight)),
     scheduled,
     processing,

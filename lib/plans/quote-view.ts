@@ -1,7 +1,7 @@
 // What the preview panel renders: Dodo's previewed numbers, formatted on the server so the browser
 // shows text and never does arithmetic on money. Pure.
 import { formatMoney, money } from "@/lib/money/money";
-import type { Direction } from "./ladder";
+import type { Direction, IntervalChange } from "./ladder";
 import { recurringLabel } from "./ladder";
 import type { LockedQuote } from "./locked-quote";
 import { termsExplanation, type ChangeTerms } from "./terms";
@@ -10,6 +10,7 @@ export type QuoteView = {
   token: string;
   expiresAt: string;
   subscriptionId: string;
+  toProductId: string;
   title: string;
   direction: Direction;
   chargeNow: string;
@@ -29,9 +30,13 @@ export function formatDate(value: Date | string): string {
   return DATE.format(typeof value === "string" ? new Date(value) : value);
 }
 
-/** Dodo's proration factor as shown next to a line: "× 1", "× 0.5000". */
+/**
+ * Dodo's proration factor in words, next to a line: what share of a billing period the line
+ * bills ("a full period", "the rest of this period (67%)"), never the raw factor.
+ */
 export function factorLabel(factor: number): string {
-  return Number.isInteger(factor) ? `× ${factor}` : `× ${factor.toFixed(4)}`;
+  if (factor >= 0.9995) return "a full period";
+  return `the rest of this period (${Math.max(1, Math.round(factor * 100))}%)`;
 }
 
 function failureNote(terms: ChangeTerms, fromName: string, chargesNow: boolean): string | null {
@@ -48,8 +53,11 @@ export function quoteView(input: {
   quote: LockedQuote;
   terms: ChangeTerms;
   direction: Direction;
+  /** A move between billing intervals (monthly ↔ yearly) reads "Switch", whatever the tier. */
+  intervalChange: IntervalChange;
   fromName: string;
   toName: string;
+  toProductId: string;
 }): QuoteView {
   const { quote, terms } = input;
   const amount = (minor: number) => formatMoney(money(minor, quote.currency));
@@ -60,12 +68,13 @@ export function quoteView(input: {
       : quote.customerCredits < 0
         ? { label: "Credit used", amount: amount(-quote.customerCredits) }
         : null;
-  const verb = input.direction === "upgrade" ? "upgrade" : "downgrade";
+  const verb = input.intervalChange !== "none" ? "switch" : input.direction === "upgrade" ? "upgrade" : "downgrade";
   return {
     token: input.token,
     expiresAt: input.expiresAt.toISOString(),
     subscriptionId: input.subscriptionId,
-    title: `${input.direction === "upgrade" ? "Upgrade" : "Downgrade"} to ${input.toName}`,
+    title: `${verb.charAt(0).toUpperCase()}${verb.slice(1)} to ${input.toName}`,
+    toProductId: input.toProductId,
     direction: input.direction,
     chargeNow: amount(quote.totalAmount),
     tax: quote.tax === null ? null : amount(quote.tax),

@@ -26,7 +26,7 @@ type QuoteToken = { id: string; h: string };
 
 export type PreviewResult = Result<{ quote: QuoteView }, PlanFailure["code"]>;
 export type ConfirmResult =
-  | Success<{ status: PlanChangeStatus; message: string }>
+  | Success<{ status: PlanChangeStatus; message: string; toProductId: string }>
   | (PlanFailure & { quote?: QuoteView; previousChargeNow?: string });
 
 function termsOf(change: PlanChange): ChangeTerms {
@@ -69,8 +69,10 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to"
     quote,
     terms: ctx.terms,
     direction: ctx.move.direction,
+    intervalChange: ctx.move.intervalChange,
     fromName: ctx.from.name,
     toName: ctx.to.name,
+    toProductId: ctx.to.productId,
   });
 }
 
@@ -140,7 +142,7 @@ async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
   if (change.status === "FAILED" || change.status === "CANCELLED") {
     return failure("quote_used", "This quote was already used or replaced. Please preview the change again.");
   }
-  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId)) };
+  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId)), toProductId: change.toProductId };
 }
 
 /** Step 2: the customer confirms a quote. Re-previews; sends the same change only if nothing moved. */
@@ -187,11 +189,11 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     // webhook or a sync (later the background worker) settles it; never send it again.
     console.error("[plans] change-plan outcome unknown", err);
     await markOutcomeUnknown(change.id);
-    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)) };
+    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)), toProductId: change.toProductId };
   }
   await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });
   await refreshFromDodo({ subscriptionId: change.subscriptionId, paymentId }, client);
   const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
-  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)) };
+  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)), toProductId: latest.toProductId };
 }
 

@@ -72,16 +72,21 @@ export function changePlanParams(terms: ChangeTerms, plan: PlanSelection): Subsc
   };
 }
 
-/** One sentence on how the numbers come about, for the preview (text only; the numbers are Dodo's). */
+/**
+ * How the numbers come about, and what happens to the time already paid for, for the preview
+ * (text only; the numbers are Dodo's; the modes as dodo-api.md §6.5 describes them).
+ */
 export function termsExplanation(terms: ChangeTerms): string {
-  if (terms.timing === "NEXT_BILLING_DATE") return "Nothing is charged now. Your plan changes at your next billing date and renews at the new price.";
+  if (terms.timing === "NEXT_BILLING_DATE") {
+    return "Nothing is charged now. You keep your current plan until your next billing date, so the time you have paid for is used in full; then your plan changes and renews at the new price.";
+  }
   switch (terms.prorationMode) {
     case "DIFFERENCE_IMMEDIATELY":
-      return "You pay (or are credited) the difference between the two plans' prices now; your billing date stays the same.";
+      return "You pay (or are credited) the difference between the two plans' prices now; your billing date stays the same, so the time you have already paid for counts towards the new plan.";
     case "PRORATED_IMMEDIATELY":
       return "You pay (or are credited) the difference for the rest of the current period only; your billing date stays the same.";
     case "FULL_IMMEDIATELY":
-      return "You pay the new plan in full now and a new billing period starts today.";
+      return "You pay the new plan in full now and a new billing period starts today. The unused part of your current period is not refunded or credited.";
     case "DO_NOT_BILL":
       return "Your plan changes now with no charge and no credit; the new price applies from your next renewal.";
   }

@@ -1,8 +1,11 @@
 // Customers move between plans on /account/plan: Dodo's preview is shown before they confirm, and
-// what they confirm is what they pay. One file so these run in order on one worker.
+// what they confirm is what they pay; the page works on a phone, replaces "processing" with the
+// outcome without a reload, compares yearly plans in words and confirms a kept plan. One file so
+// these run in order on one worker (a test below injects change-plan faults).
 import { expect, test, type Page } from "@playwright/test";
 import { dodoPayments, dodoSubscription, renewNow, seedLadder, signIn, subscribe } from "../support/e2e/plans";
 import { control, dodo, sql } from "../support/e2e/env";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 const option = (page: Page, productId: string) => page.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
 
@@ -162,4 +165,74 @@ test("a change-plan call Dodo never answers: the page says we are confirming it,
   await expect(page.getByTestId("plan-locked")).toContainText("still confirming your previous change");
   await expect(page.getByText(/Nothing was changed or charged|did not go through/)).toHaveCount(0);
   expect((await planChanges(s.subscriptionId)).map((c) => c.status)).toEqual(["UNKNOWN"]);
+});
+
+test("after confirming an upgrade the page says it is done without a reload, and nothing says 'processing'", async ({ page }) => {
+  const ladder = await seedLadder();
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  await page.getByTestId("quote-panel").getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+  await expect(page.getByTestId("plan-flow-message")).toHaveText("Done: you are now on Pro.", { timeout: 15_000 });
+  await expect(page.getByTestId("plan-current-name")).toHaveText("Pro", { timeout: 15_000 });
+  await expect(page.getByText(/Processing your change/)).toHaveCount(0);
+  await expect(page.getByTestId("plan-flow-message")).toBeFocused();
+});
+
+test("on a phone, tapping a plan opens its preview right there, in view and focused", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 740 });
+  const ladder = await seedLadder({}, { withYearly: true });
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
+  const quote = option(page, ladder.starter).getByTestId("quote-panel");
+  await expect(quote).toBeVisible();
+  await expect(quote.getByRole("heading", { name: "Downgrade to Starter" })).toBeFocused();
+  await expect(quote).toBeInViewport();
+  await expectNoSeriousA11yViolations(page, "plan page with a preview open");
+  // Each plan's button sits under it at full width instead of squeezing the plan's text.
+  const row = option(page, ladder.proYearly!);
+  const button = (await row.getByRole("button", { name: "Switch to Pro yearly" }).boundingBox())!;
+  const price = (await row.getByTestId("plan-price").boundingBox())!;
+  expect(button.y).toBeGreaterThan(price.y + price.height);
+  expect(button.width).toBeGreaterThan(300);
+});
+
+test("yearly plans: no repeated price, a 'Switch' that says what happens to the time already paid for", async ({ page }) => {
+  const ladder = await seedLadder({}, { withYearly: true });
+  const s = await subscribe(ladder.basic);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  const yearly = option(page, ladder.proYearly!);
+  await expect(yearly.getByTestId("plan-price")).toHaveText("$800.00/year");
+  await expect(yearly.getByTestId("plan-difference")).toHaveText("+$36.67/month on average");
+  await yearly.getByRole("button", { name: "Switch to Pro yearly" }).click();
+  const quote = yearly.getByTestId("quote-panel");
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$800.00");
+  await expect(quote).toContainText("The unused part of your current period is not refunded or credited.");
+  await expect(quote.getByTestId("quote-line")).not.toContainText("×");
+  await expect(quote.getByRole("button", { name: "Confirm switch and pay $800.00" })).toBeVisible();
+
+  // Lines say in words what share of a period they bill, never a raw factor.
+  await quote.getByRole("button", { name: "Cancel" }).click();
+  await option(page, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  await expect(option(page, ladder.pro).getByTestId("quote-line")).toContainText(["a full period"]);
+});
+
+test("keeping the current plan says so: the scheduled change is cancelled", async ({ page }) => {
+  const ladder = await seedLadder();
+  const s = await subscribe(ladder.pro);
+  await signIn(page, s.customerId);
+  await page.goto("/account/plan");
+  await option(page, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
+  await page.getByTestId("quote-panel").getByRole("button", { name: /^Schedule downgrade for / }).click();
+  await expect(page.getByTestId("plan-scheduled")).toContainText("Your plan changes to Starter on");
+  await page.getByRole("button", { name: "Keep my current plan (Pro)" }).click();
+  const kept = page.getByTestId("plan-kept");
+  await expect(kept).toHaveText("Done: your scheduled change is cancelled. You stay on Pro.");
+  await expect(kept).toBeFocused();
+  await expect(page.getByTestId("plan-scheduled")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "plan page after keeping the plan");
 });

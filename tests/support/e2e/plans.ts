@@ -13,10 +13,10 @@ export type Policy = {
   downgradeProration?: string;
 };
 
-export type Ladder = { starter: string; basic: string; pro: string };
+export type Ladder = { starter: string; basic: string; pro: string; proYearly?: string };
 
-/** Starter $20, Basic $30, Pro $80 a month, ranked 1, 2, 3 by the merchant. */
-export async function seedLadder(policy: Policy = {}): Promise<Ladder> {
+/** Starter $20, Basic $30, Pro $80 a month, ranked 1, 2, 3 by the merchant; `withYearly` adds Pro yearly ($800, rank 4). */
+export async function seedLadder(policy: Policy = {}, opts: { withYearly?: boolean } = {}): Promise<Ladder> {
   const ladderId = `ladder_${uid()}`;
   await sql(
     `INSERT INTO "PlanLadder" (id, name, "upgradeProration", "upgradeOnPaymentFailure", "downgradeTiming", "downgradeProration", "updatedAt")
@@ -33,7 +33,14 @@ export async function seedLadder(policy: Policy = {}): Promise<Ladder> {
     );
     ids.push(product.product_id);
   }
-  return { starter: ids[0]!, basic: ids[1]!, pro: ids[2]! };
+  if (!opts.withYearly) return { starter: ids[0]!, basic: ids[1]!, pro: ids[2]! };
+  const yearly = await createPlan(dodo(), { name: "Pro yearly", price: 80000, interval: "Year" });
+  await sql(
+    `INSERT INTO "Product" (id, name, kind, "priceAmount", currency, "billingInterval", "billingIntervalCount", "ladderId", "planRank", "updatedAt")
+     VALUES ($1, 'Pro yearly', 'SUBSCRIPTION', 80000, 'USD', 'YEAR', 1, $2, 4, now())`,
+    [yearly.product_id, ladderId],
+  );
+  return { starter: ids[0]!, basic: ids[1]!, pro: ids[2]!, proYearly: yearly.product_id };
 }
 
 export type Subscriber = { customerId: string; subscriptionId: string };

@@ -33,7 +33,8 @@ describe("plan page", () => {
     expect(view.current).toMatchObject({ name: "Basic", price: "$30.00/month", status: "active" });
     expect(view.options.map((o) => [o.name, o.actionLabel, o.difference])).toEqual([
       ["Starter", "Downgrade", "−$10.00/month"],
-      ["Basic yearly", "Upgrade", "$300.00/year"],
+      // Monthly → yearly is a switch of billing, compared per month rather than price against price.
+      ["Basic yearly", "Switch", "−$5.00/month on average"],
       ["Pro", "Upgrade", "+$50.00/month"],
     ]);
     expect(view.locked).toBeNull();
@@ -98,7 +99,7 @@ describe("upgrade offer for the offer engine", () => {
     const ladder = await createLadder(t);
     const s = await subscribe(t, ladder.basic);
     expect(await upgradeOfferFor(s.customerId)).toMatchObject({ toProductId: ladder.pro, toName: "Pro", difference: "+$50.00/month", href: `/account/plan?to=${ladder.pro}` });
-    expect(await upgradeOfferFor(s.customerId, ladder.basicYearly)).toMatchObject({ toProductId: ladder.basicYearly, difference: "$300.00/year" });
+    expect(await upgradeOfferFor(s.customerId, ladder.basicYearly)).toMatchObject({ toProductId: ladder.basicYearly, difference: "−$5.00/month on average" });
     expect(await upgradeOfferFor(s.customerId, ladder.starter)).toBeNull();
   });
 });

@@ -112,7 +112,7 @@ describe("scheduled downgrade taking effect", () => {
     const s = await subscribe(t, ladder.pro);
     const before = await t.client.subscriptions.retrieve(s.subscriptionId);
     const quote = await preview(s.customerId, s.subscriptionId, ladder.starter);
-    expect(quote.explanation).toBe("Nothing is charged now. Your plan changes at your next billing date and renews at the new price.");
+    expect(quote.explanation).toBe("Nothing is charged now. You keep your current plan until your next billing date, so the time you have paid for is used in full; then your plan changes and renews at the new price.");
     expect(await confirmPlanChange({ customerId: s.customerId, token: quote.token }, deps())).toMatchObject({ ok: true, status: "SCHEDULED" });
     expect(await lastChange(s.subscriptionId)).toMatchObject({ prorationMode: "FULL_IMMEDIATELY", effectiveAt: "NEXT_BILLING_DATE", status: "SCHEDULED" });
     expect((await paymentsOf(t, s.subscriptionId)).length).toBe(1);
@@ -219,6 +219,11 @@ describe("interval changes", () => {
     const quote = await preview(s.customerId, s.subscriptionId, ladder.basicYearly);
     expect([quote.chargeNow, quote.newPlan.price, quote.effective]).toEqual(["$300.00", "$300.00/year", "Immediately"]);
     expect(quote.explanation).toContain("new billing period starts today");
+    // What becomes of the half month already paid for is said in words, and the move reads "Switch".
+    expect(quote.explanation).toContain("The unused part of your current period is not refunded or credited.");
+    expect(quote.title).toBe("Switch to Basic yearly");
+    expect(quote.confirmLabel).toBe("Confirm switch and pay $300.00");
+    expect(quote.lines.map((l) => l.factor)).toEqual(["a full period"]);
   });
 
   it("is refused when the merchant does not allow it", async () => {

@@ -26,10 +26,13 @@ describe("ladder", () => {
     expect(classifyMove(basic, basic)).toBeNull();
   });
 
-  it("labels the recurring price difference, or the new price across intervals", () => {
+  it("labels the recurring price difference, or the difference per month across monthly and yearly billing", () => {
     expect(priceDifferenceLabel(basic, plan("pro", 5, 8000))).toBe("+$50.00/month");
     expect(priceDifferenceLabel(basic, starter)).toBe("−$10.00/month");
-    expect(priceDifferenceLabel(basic, basicYearly)).toBe("$300.00/year");
+    // Never the yearly price again (it is shown next to the name already).
+    expect(priceDifferenceLabel(basic, basicYearly)).toBe("−$5.00/month on average");
+    expect(priceDifferenceLabel(basicYearly, plan("pro", 5, 8000))).toBe("+$55.00/month on average");
+    expect(priceDifferenceLabel(basic, plan("weekly", 2, 900, "WEEK"))).toBe("Billed every week");
   });
 });
 

@@ -36,7 +36,11 @@ export const planFlowAction = customerAction(flowInput, {
     }
     const result = await confirmPlanChange({ customerId: customer.id, token: input.token });
     revalidatePath("/account/plan");
-    if (result.ok) return { kind: result.status === "UNKNOWN" ? "confirming" : "done", message: result.message };
+    if (result.ok) {
+      if (result.status === "UNKNOWN") return { kind: "confirming", message: result.message, toProductId: result.toProductId };
+      const status = result.status === "APPLIED" || result.status === "SCHEDULED" ? result.status : "SUBMITTED";
+      return { kind: "done", message: result.message, status, toProductId: result.toProductId };
+    }
     if (result.code === "quote_changed" && result.quote) return { kind: "quote", quote: result.quote, notice: result.message };
     return { kind: "error", code: result.code, message: result.message };
   },
@@ -51,6 +55,8 @@ export const keepPlanAction = customerAction(subscription, {
   run: async ({ subscriptionId }, { customer }): Promise<SimpleState> => {
     const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId });
     revalidatePath("/account/plan");
+    // The scheduled change (and this button with it) is gone from the page: the page says so.
+    if (result.ok) redirect(`/account/plan?kept=${encodeURIComponent(subscriptionId)}`);
     return { ok: result.ok, message: result.message };
   },
 });

@@ -1,56 +1,67 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
 import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
+import { FocusTarget } from "@/components/focus-handoff";
+import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
+import { SignInLinkForm } from "@/components/store/sign-in-link-form";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { planViews } from "@/lib/plans/plan-views";
+import { requestSignInLinkAction } from "../../_session-actions";
 
 export const metadata: Metadata = { title: "Your plan", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 const NOTICE_STYLE = { error: "bg-red-50 text-red-800", warning: "bg-amber-50 text-amber-900", info: "bg-slate-100 text-slate-800" } as const;
 
-export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
+export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; kept?: string | string[] }> }) {
   const customer = await currentCustomer();
   if (!customer) {
     return (
-      <div className="mx-auto max-w-xl space-y-3" data-testid="plan-signed-out">
-        <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>
-        <p className="text-slate-600">Please sign in from your <Link href="/account" className="underline">account page</Link> to manage your plan.</p>
+      <div className="mx-auto max-w-xl space-y-6" data-testid="plan-signed-out">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>
+          <p className="mt-2 text-slate-700">Sign in to see and change your plan.</p>
+        </div>
+        <SignInLinkForm action={requestSignInLinkAction} next="/account/plan" />
       </div>
     );
   }
-  const { to } = await searchParams;
+  const { to, kept } = await searchParams;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined });
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>
-      {views.length === 0 ? <p className="text-slate-600" data-testid="plan-none">You have no subscription whose plan can be changed here.</p> : null}
+      {views.length === 0 ? <p className="text-slate-700" data-testid="plan-none">You have no subscription whose plan can be changed here.</p> : null}
       {views.map((view) => (
         <section key={view.subscriptionId} aria-label={`Subscription ${view.current.name}`} className="space-y-3" data-testid="plan-subscription">
           <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="plan-current">
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Current plan</p>
             <p className="text-xl font-semibold" data-testid="plan-current-name">{view.current.name}</p>
-            <p className="text-slate-600">{view.current.price} · {view.current.status} · next billing {view.current.nextBilling}</p>
+            <p className="text-slate-700">{view.current.price} · {view.current.status} · next billing {view.current.nextBilling}</p>
             {view.credit ? <p className="mt-2 text-sm text-green-800" data-testid="plan-credit">{view.credit}</p> : null}
           </div>
+          {kept === view.subscriptionId && !view.scheduled ? (
+            <FocusTarget id={PLAN_NOTICE_TARGET} className="rounded bg-green-50 p-3 text-green-900" data-testid="plan-kept">
+              <p role="status">Done: your scheduled change is cancelled. You stay on {view.current.name}.</p>
+            </FocusTarget>
+          ) : null}
           {view.processing ? (
-            <p role="status" data-testid="plan-processing" className="rounded bg-slate-100 p-3">
-              Processing your change to {view.processing.toName}… This page updates as soon as the payment provider confirms it.
+            <FocusTarget id={PLAN_NOTICE_TARGET} className="rounded bg-slate-100 p-3" data-testid="plan-processing">
+              <p role="status">Processing your change to {view.processing.toName}… This page updates as soon as the payment provider confirms it.</p>
               <RefreshWhileProcessing />
-            </p>
+            </FocusTarget>
           ) : null}
           {view.confirming ? (
-            <p role="status" data-testid="plan-confirming" className="rounded bg-amber-50 p-3 text-amber-900">
-              We are checking with the payment provider whether your change to {view.confirming.toName} went through. This page updates as soon as we know; you do not need to do anything.
+            <FocusTarget id={PLAN_NOTICE_TARGET} className="rounded bg-amber-50 p-3 text-amber-900" data-testid="plan-confirming">
+              <p role="status">We are checking with the payment provider whether your change to {view.confirming.toName} went through. This page updates as soon as we know; you do not need to do anything.</p>
               <RefreshWhileProcessing />
-            </p>
+            </FocusTarget>
           ) : null}
           {view.notice ? (
-            <div role="alert" data-testid="plan-notice" className={`rounded p-3 ${NOTICE_STYLE[view.notice.tone]}`}>
-              <p>{view.notice.text}</p>
+            <FocusTarget id={PLAN_NOTICE_TARGET} className={`rounded p-3 ${NOTICE_STYLE[view.notice.tone]}`} data-testid="plan-notice">
+              <p role="alert">{view.notice.text}</p>
               {view.notice.fixCard ? <FixCardButton subscriptionId={view.subscriptionId} /> : null}
-            </div>
+            </FocusTarget>
           ) : null}
           {view.scheduled ? (
             <div data-testid="plan-scheduled" className="rounded border border-amber-300 bg-amber-50 p-3">
@@ -60,7 +71,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
           ) : null}
           <div>
             <h2 className="text-lg font-semibold">Change plan</h2>
-            {view.locked ? <p className="text-sm text-slate-600" data-testid="plan-locked">{view.locked}</p> : null}
+            {view.locked ? <p className="text-sm text-slate-700" data-testid="plan-locked">{view.locked}</p> : null}
             <PlanChangeFlow view={view} />
           </div>
         </section>

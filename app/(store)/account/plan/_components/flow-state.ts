@@ -4,9 +4,10 @@ import type { QuoteView } from "@/lib/plans/quote-view";
 export type FlowState =
   | { kind: "idle" }
   | { kind: "quote"; quote: QuoteView; notice: string | null }
-  | { kind: "done"; message: string }
+  /** Sent and accepted: applied, scheduled, or still being charged (submitted). */
+  | { kind: "done"; message: string; status: "APPLIED" | "SCHEDULED" | "SUBMITTED"; toProductId: string }
   /** Sent, but the payment provider never answered: we are finding out whether it happened. */
-  | { kind: "confirming"; message: string }
+  | { kind: "confirming"; message: string; toProductId: string }
   | { kind: "error"; code: string; message: string };
 
 export type SimpleState = { ok: boolean; message: string } | null;

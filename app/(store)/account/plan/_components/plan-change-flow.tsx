@@ -1,44 +1,83 @@
 "use client";
 import { useActionState } from "react";
+import { FocusTarget, handOffFocus } from "@/components/focus-handoff";
+import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
 import { planFlowAction } from "../actions";
 import type { SubscriptionPlanView } from "@/lib/plans/plan-views";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";
+import { RefreshWhileProcessing } from "./small-forms";
 
 const IDLE: FlowState = { kind: "idle" };
 
-/** The ladder of plans with Upgrade / Downgrade buttons, then Dodo's preview and the confirm. */
+/**
+ * What the flow says after a confirm, given the plan as the server shows it now: a change still
+ * being charged is shown by the page's own processing banner (which refreshes the page), and once
+ * it is through the message says so instead of "processing" forever. A change that failed says
+ * nothing here: the page's notice explains it.
+ */
+function outcomeOf(state: FlowState, view: SubscriptionPlanView): { text: string; tone: "done" | "confirming"; catchingUp: boolean } | null {
+  if (state.kind !== "done" && state.kind !== "confirming") return null;
+  // Applied at Dodo; our copy of the subscription follows within seconds (webhook or the refresh).
+  if (state.kind === "done" && state.status !== "SUBMITTED") return { text: state.message, tone: "done", catchingUp: state.status === "APPLIED" && view.current.productId !== state.toProductId };
+  if (view.processing || view.confirming) return state.kind === "confirming" && view.confirming ? { text: state.message, tone: "confirming", catchingUp: false } : null;
+  if (view.current.productId === state.toProductId) return { text: `Done: you are now on ${view.current.name}.`, tone: "done", catchingUp: false };
+  // Settled but our copy of the subscription has not caught up yet: keep refreshing until it has
+  // (or until the page's notice says the change did not go through).
+  if (view.notice) return null;
+  return { text: "Finishing your change…", tone: "done", catchingUp: true };
+}
+
+/**
+ * The ladder of plans with Upgrade / Downgrade / Switch buttons. Dodo's preview opens right under
+ * the chosen plan (and takes focus, so it is scrolled into view on a phone), then the confirm.
+ */
 export function PlanChangeFlow({ view }: { view: SubscriptionPlanView }) {
   const [state, action, pending] = useActionState(planFlowAction, IDLE);
   const disabled = pending || view.locked !== null;
+  const outcome = outcomeOf(state, view);
   return (
     <div>
       <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {view.options.map((option) => (
-          <li key={option.productId} data-testid="plan-option" data-product-id={option.productId}
-            className={`flex items-center justify-between gap-4 px-4 py-3 ${option.highlighted ? "bg-brand-50" : ""}`}>
-            <div>
-              <p className="font-medium">{option.name} <span className="text-sm font-normal text-slate-600">{option.price}</span></p>
-              <p className="text-sm text-slate-600" data-testid="plan-difference">{option.difference}</p>
-              {option.note ? <p className="text-xs text-slate-500">{option.note}</p> : null}
-              {option.unavailable ? <p className="text-xs text-slate-500">{option.unavailable}</p> : null}
+          <li key={option.productId} data-testid="plan-option" data-product-id={option.productId} className={option.highlighted ? "bg-brand-50" : ""}>
+            {/* On a phone the button goes under the plan, full width, instead of squeezing both. */}
+            <div className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+              <div>
+                <p className="font-medium">{option.name} <span className="text-sm font-normal text-slate-700" data-testid="plan-price">{option.price}</span></p>
+                <p className="text-sm text-slate-700" data-testid="plan-difference">{option.difference}</p>
+                {option.note ? <p className="text-xs text-slate-600">{option.note}</p> : null}
+                {option.unavailable ? <p className="text-xs text-slate-600">{option.unavailable}</p> : null}
+              </div>
+              <form action={action} onSubmit={() => handOffFocus([PLAN_NOTICE_TARGET])}>
+                <input type="hidden" name="intent" value="preview" />
+                <input type="hidden" name="subscriptionId" value={view.subscriptionId} />
+                <input type="hidden" name="productId" value={option.productId} />
+                <button type="submit" disabled={disabled || option.unavailable !== null}
+                  className={`w-full shrink-0 rounded-lg px-3 py-1.5 sm:w-auto text-sm font-semibold disabled:opacity-40 ${option.direction === "upgrade" && option.actionLabel === "Upgrade" ? "bg-brand-700 text-white hover:bg-brand-600" : "border border-slate-400 hover:bg-slate-50"}`}>
+                  {option.actionLabel} to {option.name}
+                </button>
+              </form>
             </div>
-            <form action={action}>
-              <input type="hidden" name="intent" value="preview" />
-              <input type="hidden" name="subscriptionId" value={view.subscriptionId} />
-              <input type="hidden" name="productId" value={option.productId} />
-              <button type="submit" disabled={disabled || option.unavailable !== null}
-                className={`rounded-lg px-3 py-1.5 text-sm font-semibold disabled:opacity-40 ${option.direction === "upgrade" ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 hover:bg-slate-50"}`}>
-                {option.actionLabel} to {option.name}
-              </button>
-            </form>
+            {state.kind === "quote" && state.quote.toProductId === option.productId ? (
+              <div className="px-4 pb-4">
+                <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={action} onConfirm={() => handOffFocus([PLAN_NOTICE_TARGET])} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
-      {state.kind === "quote" ? <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={action} /> : null}
-      {state.kind === "done" ? <p role="status" data-testid="plan-flow-message" className="mt-4 rounded bg-green-50 p-3 text-green-900">{state.message}</p> : null}
-      {state.kind === "confirming" ? <p role="status" data-testid="plan-flow-confirming" className="mt-4 rounded bg-amber-50 p-3 text-amber-900">{state.message}</p> : null}
-      {state.kind === "error" ? <p role="alert" data-testid="plan-flow-error" className="mt-4 rounded bg-red-50 p-3 text-red-800">{state.message}</p> : null}
+      {outcome ? (
+        <FocusTarget id={PLAN_NOTICE_TARGET} className={`mt-4 rounded p-3 ${outcome.tone === "done" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`} data-testid={outcome.tone === "done" ? "plan-flow-message" : "plan-flow-confirming"}>
+          <p role="status">{outcome.text}</p>
+          {outcome.catchingUp ? <RefreshWhileProcessing everyMs={1000} maxTimes={30} /> : null}
+        </FocusTarget>
+      ) : null}
+      {state.kind === "error" ? (
+        <FocusTarget id={PLAN_NOTICE_TARGET} className="mt-4 rounded bg-red-50 p-3 text-red-800" data-testid="plan-flow-error">
+          <p role="alert">{state.message}</p>
+        </FocusTarget>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,22 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { cancelFocusHandoff } from "@/components/focus-handoff";
 import type { QuoteView } from "@/lib/plans/quote-view";
 
 /**
  * Dodo's preview of one change, as locked in the quote: every number here comes from the
  * preview (formatted on the server); the browser only displays it.
  */
-export function QuotePanel({ quote, notice, pending, action }: { quote: QuoteView; notice: string | null; pending: boolean; action: (form: FormData) => void }) {
+export function QuotePanel({ quote, notice, pending, action, onConfirm }: { quote: QuoteView; notice: string | null; pending: boolean; action: (form: FormData) => void; onConfirm: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new preview (or new numbers) takes focus, which also scrolls it into view.
+  useEffect(() => {
+    cancelFocusHandoff();
+    heading.current?.focus();
+  }, [quote.token]);
   return (
-    <section data-testid="quote-panel" aria-labelledby="quote-title" className="mt-4 rounded-xl border-2 border-brand-500 bg-white p-5">
-      <h3 id="quote-title" className="text-lg font-semibold">{quote.title}</h3>
+    <section data-testid="quote-panel" aria-labelledby="quote-title" className="mt-1 rounded-xl border-2 border-brand-500 bg-white p-5">
+      <h3 id="quote-title" ref={heading} tabIndex={-1} className="scroll-mt-4 text-lg font-semibold outline-none">{quote.title}</h3>
       {notice ? <p role="alert" data-testid="quote-notice" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p> : null}
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
         <dt className="text-slate-600">Charged now</dt>
@@ -22,8 +31,8 @@ export function QuotePanel({ quote, notice, pending, action }: { quote: QuoteVie
         <dd className="text-right" data-testid="quote-next-billing">{quote.newPlan.nextBilling}</dd>
       </dl>
       {quote.lines.length > 0 ? (
-        <table className="mt-3 w-full text-left text-xs text-slate-600">
-          <thead><tr><th className="font-medium">Item</th><th className="font-medium">Qty</th><th className="font-medium">Price</th><th className="font-medium">Proration</th></tr></thead>
+        <table className="mt-3 w-full text-left text-xs text-slate-700">
+          <thead><tr><th className="font-medium">Item</th><th className="font-medium">Qty</th><th className="font-medium">Price</th><th className="font-medium">Billed for</th></tr></thead>
           <tbody>
             {quote.lines.map((line, i) => (
               <tr key={i} data-testid="quote-line"><td>{line.name}</td><td>{line.quantity}</td><td>{line.unitPrice}</td><td>{line.factor}</td></tr>
@@ -35,7 +44,7 @@ export function QuotePanel({ quote, notice, pending, action }: { quote: QuoteVie
       {quote.credit?.label === "Credit added" ? <p className="text-sm text-slate-600">The credit is applied to your next renewals.</p> : null}
       {quote.failureNote ? <p className="mt-1 text-sm text-slate-600" data-testid="quote-failure-note">{quote.failureNote}</p> : null}
       <div className="mt-4 flex items-center gap-3">
-        <form action={action}>
+        <form action={action} onSubmit={onConfirm}>
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="token" value={quote.token} />
           <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50">

@@ -1,13 +1,15 @@
 "use client";
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { handOffFocus } from "@/components/focus-handoff";
+import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
 import { fixCardAction, keepPlanAction } from "../actions";
 
 /** One click cancels the scheduled change. */
 export function KeepPlanButton({ subscriptionId, currentName }: { subscriptionId: string; currentName: string }) {
   const [state, action, pending] = useActionState(keepPlanAction, null);
   return (
-    <form action={action} className="mt-2">
+    <form action={action} onSubmit={() => handOffFocus([PLAN_NOTICE_TARGET])} className="mt-2">
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <button type="submit" disabled={pending} data-testid="keep-plan" className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-50">
         {pending ? "Working…" : `Keep my current plan (${currentName})`}
