@@ -4,13 +4,24 @@ import { formatMoney } from "@/lib/money/money";
 import type { OfferActions } from "./actions";
 import { AcceptButton } from "./accept-button";
 import { CheckoutFallback } from "./checkout-fallback";
+import { Countdown, OfferClock } from "./countdown";
+import { DeclineButton } from "./decline-button";
+import { FocusTarget } from "@/components/focus-handoff";
+import { NEXT_OFFER_TARGET } from "@/components/focus-targets";
 
-const EYEBROW: Record<OfferView["kind"], string> = {
-  UPSELL: "Add to your order",
-  DOWNSELL: "How about this instead?",
-  CROSS_SELL: "You might also like",
-  UPGRADE: "Upgrade",
-};
+function eyebrow(offer: OfferView): string {
+  switch (offer.kind) {
+    case "UPSELL":
+      return "Add to your order";
+    case "DOWNSELL":
+      // "Instead" only when the customer just turned something down.
+      return offer.followsRefusal ? "How about this instead?" : "Add to your order";
+    case "CROSS_SELL":
+      return "You might also like";
+    case "UPGRADE":
+      return "Upgrade";
+  }
+}
 
 function pricing(offer: OfferView) {
   const recurring = { billingInterval: offer.product.billingInterval, billingIntervalCount: offer.product.billingIntervalCount };
@@ -21,42 +32,47 @@ function pricing(offer: OfferView) {
   return { price, list: formatMoney(offer.listPrice), saving: `Save ${formatMoney({ amount: saving, currency: offer.price.currency })} (${percent}%)` };
 }
 
-/** One offer: what it is, what it costs, which card pays, accept in one click or decline. */
-export function OfferPanel({ offer, actions }: { offer: OfferView; actions: OfferActions }) {
+/**
+ * One offer: what it is, what it costs, which card pays, how long it stays open (a live
+ * countdown), accept in one click or decline. `fallbackFocusId` is the page heading that takes
+ * keyboard focus when the offer goes away and nothing replaces it.
+ */
+export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { offer: OfferView; actions: OfferActions; serverNow: Date; fallbackFocusId: string }) {
   const { price, list, saving } = pricing(offer);
   const acceptLabel = `Accept — one click · ${price}`;
+  const headingId = `offer-title-${offer.impressionId}`;
   return (
-    <section data-testid="offer" data-offer-kind={offer.kind} className="rounded-2xl border-2 border-brand-500 bg-white p-6 shadow-sm">
-      <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{EYEBROW[offer.kind]}</p>
-      <h2 className="mt-1 text-2xl font-bold">{offer.headline}</h2>
-      {offer.body ? <p className="mt-2 text-slate-700">{offer.body}</p> : null}
-      <div className="mt-4 rounded-lg bg-slate-50 p-4">
-        <p className="font-semibold" data-testid="offer-product">{offer.product.name}</p>
-        {offer.product.description ? <p className="text-sm text-slate-600">{offer.product.description}</p> : null}
-        <p className="mt-2 text-xl font-bold" data-testid="offer-price">
-          {price}
-          {list ? <s className="ml-2 text-base font-normal text-slate-500">{list}</s> : null}
-        </p>
-        {saving ? <p className="text-sm font-medium text-green-700">{saving}</p> : null}
-      </div>
-      <div className="mt-5 space-y-3">
-        {offer.card ? (
-          <>
-            <p className="text-sm text-slate-600" data-testid="offer-card">
-              Charged to your {offer.card.brand} ending in {offer.card.last4}. No need to enter anything again.
-            </p>
-            <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} />
-          </>
-        ) : (
-          <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${list ?? price}`} checkout={actions.checkout} />
-        )}
-        {offer.charge ? null : (
-          <form action={actions.decline} className="text-center">
-            <input type="hidden" name="impressionId" value={offer.impressionId} />
-            <button type="submit" className="text-sm text-slate-500 underline hover:text-slate-800">No thanks</button>
-          </form>
-        )}
-      </div>
+    <section data-testid="offer" data-offer-kind={offer.kind} aria-labelledby={headingId} className="rounded-2xl border-2 border-brand-500 bg-white p-6 shadow-sm">
+      <OfferClock expiresAt={offer.expiresAt.toISOString()} serverNow={serverNow.toISOString()}>
+        <p className="text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="offer-eyebrow">{eyebrow(offer)}</p>
+        <FocusTarget id={NEXT_OFFER_TARGET} as="h2" className="mt-1 text-2xl font-bold">
+          <span id={headingId}>{offer.headline}</span>
+        </FocusTarget>
+        {offer.body ? <p className="mt-2 text-slate-700">{offer.body}</p> : null}
+        <div className="mt-4 rounded-lg bg-slate-50 p-4">
+          <p className="font-semibold" data-testid="offer-product">{offer.product.name}</p>
+          {offer.product.description ? <p className="text-sm text-slate-700">{offer.product.description}</p> : null}
+          <p className="mt-2 text-xl font-bold" data-testid="offer-price">
+            {price}
+            {list ? <s className="ml-2 text-base font-normal text-slate-600"><span className="sr-only">instead of </span>{list}</s> : null}
+          </p>
+          {saving ? <p className="text-sm font-medium text-green-800">{saving}</p> : null}
+        </div>
+        <div className="mt-5 space-y-3">
+          {offer.charge ? null : <Countdown />}
+          {offer.card ? (
+            <>
+              <p className="text-sm text-slate-700" data-testid="offer-card">
+                Charged to your {offer.card.brand} ending in {offer.card.last4}. No need to enter anything again.
+              </p>
+              <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} />
+            </>
+          ) : (
+            <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${price}`} checkout={actions.checkout} />
+          )}
+          {offer.charge ? null : <DeclineButton impressionId={offer.impressionId} decline={actions.decline} fallbackFocusId={fallbackFocusId} />}
+        </div>
+      </OfferClock>
     </section>
   );
 }

@@ -9,7 +9,8 @@ import { recordDecision } from "@/lib/offers/decide";
 import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
-import { boughtProductIds, openFunnelFor } from "./order";
+import { checkoutDeclineMessage } from "./failures";
+import { boughtProductIds, openFunnelFor, orderOfImpression } from "./order";
 
 /** A failed return carries the HTTP status its page answers with, and the product to try again. */
 export type ReturnResult =
@@ -50,7 +51,7 @@ export async function completeCheckoutReturn(
   if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;
   if (intent.customerId && intent.customerId !== payment.customerId) return FORBIDDEN;
   if (settledOutcome(payment.status) === "unpaid") {
-    return { ok: false, code: "declined", status: 402, message: "Your payment did not go through and nothing was charged. You can try again with another card.", productId: intent.productId };
+    return { ok: false, code: "declined", status: 402, message: checkoutDeclineMessage(payment.errorCode), productId: intent.productId };
   }
 
   const { count } = await db.checkoutIntent.updateMany({
@@ -60,9 +61,15 @@ export async function completeCheckoutReturn(
   if (count !== 1) return FORBIDDEN;
 
   if (parsed.impressionId) {
-    // Bought an offer through hosted checkout: that is the offer's answer, if it had none yet.
+    // Bought an offer through hosted checkout: that is the offer's answer, if it had none yet
+    // (after a failed one-click the sync above already turned its FAILED into ACCEPTED).
     const imp = await db.offerImpression.findUnique({ where: { id: parsed.impressionId }, select: { id: true, customerId: true } });
-    if (imp?.customerId === payment.customerId) await inTransaction((tx) => recordDecision(tx, imp.id, "ACCEPTED", "hosted_checkout"));
+    if (imp?.customerId === payment.customerId) {
+      await inTransaction((tx) => recordDecision(tx, imp.id, "ACCEPTED", "hosted_checkout"));
+      // The offer belongs to an order's funnel: go back to that order, which now lists it.
+      const order = await orderOfImpression(imp.id, payment.customerId);
+      if (order) return { ok: true, customerId: payment.customerId, intentId: order };
+    }
   }
   await openFunnelFor(payment, productIds);
   return { ok: true, customerId: payment.customerId, intentId: intent.id };

@@ -7,6 +7,7 @@ import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
+import { orderOfImpression } from "./order";
 
 // A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
 // the return_url carries a signed token naming it, spent once when the customer comes back.
@@ -14,10 +15,10 @@ const HOSTED_SESSION_SECONDS = 24 * 60 * 60;
 
 export type ReturnTokenData = { i: string; imp?: string };
 
-export type StartResult = Result<{ url: string }, "not_found" | "unavailable">;
+export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable">;
 
 export async function startHostedCheckout(
-  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null },
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
   const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
@@ -35,6 +36,8 @@ export async function startHostedCheckout(
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
         return_url: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}`,
+        // Dodo's page links back here ("back" without paying): the product, or the order the offer is for.
+        cancel_url: `${env.APP_URL}${input.cancelPath ?? `/products/${encodeURIComponent(product.id)}`}`,
         // Encore applies offer codes itself; a customer typing a code seen on an offer page would
         // otherwise reuse an offer's discount on a normal purchase.
         feature_flags: { redirect_immediately: true, allow_discount_code: false },
@@ -63,11 +66,15 @@ export function readReturnToken(token: string | null): ReturnTokenCheck {
 export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo()): Promise<StartResult> {
   const impression = await db.offerImpression.findUnique({
     where: { id: impressionId },
-    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, offer: { select: { offeredProductId: true } } },
+    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true } } },
   });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
+  // The offer's window holds for checkout too: its price was only promised until then.
+  if (impression.expiresAt <= new Date()) return { ok: false, code: "expired", message: "This offer has expired." };
   // A discounted price without its Dodo code would be charged at list price: never offer that page.
   if (impression.priceAmount !== impression.listPriceAmount && !impression.discountCode) return { ok: false, code: "not_found", message: "This offer is not available." };
   // The impression's code makes the hosted page charge the price shown, as one click would.
-  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode }, client);
+  const order = await orderOfImpression(impressionId, customer.id);
+  const cancelPath = order ? `/thank-you?order=${encodeURIComponent(order)}` : "/account";
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath }, client);
 }

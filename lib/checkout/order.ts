@@ -5,6 +5,7 @@ import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import { readEncoreMetadata } from "@/lib/dodo/metadata";
 import type { Payment } from "@/lib/generated/prisma/client";
+import type { BillingInterval } from "@/lib/generated/prisma/enums";
 import { startFunnelSession } from "@/lib/offers/funnel";
 import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
@@ -41,21 +42,32 @@ export async function openFunnelFor(payment: Payment, productIds: string[]): Pro
 
 export type ThankYouOrder = {
   intentId: string;
-  payment: Pick<Payment, "id" | "status" | "totalAmount" | "currency" | "subscriptionId">;
-  product: { id: string; name: string };
+  payment: Pick<Payment, "id" | "status" | "totalAmount" | "currency" | "subscriptionId" | "errorCode">;
+  product: { id: string; name: string; billingInterval: BillingInterval | null; billingIntervalCount: number | null };
+  /** For a subscription: when it renews (null while Dodo has not confirmed it). */
+  renewsAt: Date | null;
   hasAccess: boolean;
   funnelSessionId: string | null;
 };
 
-/** The funnel this purchase opened, else the one the customer is in (an offer bought via checkout). */
-async function funnelSessionFor(customerId: string, paymentId: string) {
-  const own = await db.funnelSession.findFirst({ where: { customerId, originPaymentId: paymentId }, select: { id: true } });
-  return own ?? db.funnelSession.findFirst({ where: { customerId, status: "OPEN" }, orderBy: { startedAt: "desc" }, select: { id: true } });
+/**
+ * The order (its CheckoutIntent id) whose funnel showed this impression, for its customer: where
+ * a "use another card" checkout returns to. Null for offers outside a funnel (the account page).
+ */
+export async function orderOfImpression(impressionId: string, customerId: string): Promise<string | null> {
+  const imp = await db.offerImpression.findUnique({ where: { id: impressionId }, select: { customerId: true, funnelSession: { select: { originPaymentId: true } } } });
+  const originPaymentId = imp?.customerId === customerId ? imp.funnelSession?.originPaymentId : null;
+  if (!originPaymentId) return null;
+  const origin = await db.payment.findUnique({ where: { id: originPaymentId }, select: { checkoutSessionId: true } });
+  if (!origin?.checkoutSessionId) return null;
+  const intent = await db.checkoutIntent.findFirst({ where: { dodoSessionId: origin.checkoutSessionId, customerId, consumedAt: { not: null } }, select: { id: true } });
+  return intent?.id ?? null;
 }
 
 /**
- * The order behind a thank-you page, for its owner only (null otherwise: the page answers 404).
- * A payment still processing is re-read from Dodo, so the page converges without a webhook.
+ * The order behind a thank-you page, for its owner only (null otherwise). A payment still
+ * processing is re-read from Dodo, so the page converges without a webhook. Its funnel is the one
+ * this purchase opened; an offer bought through hosted checkout opens none of its own.
  */
 export async function thankYouOrder(intentId: string, customer: SessionCustomer): Promise<ThankYouOrder | null> {
   const intent = await db.checkoutIntent.findUnique({ where: { id: intentId } });
@@ -69,17 +81,19 @@ export async function thankYouOrder(intentId: string, customer: SessionCustomer)
     });
     await openFunnelFor(payment, await boughtProductIds(payment));
   }
-  const [product, entitlements, session] = await Promise.all([
-    db.product.findUnique({ where: { id: intent.productId }, select: { id: true, name: true } }),
+  const [product, entitlements, session, subscription] = await Promise.all([
+    db.product.findUnique({ where: { id: intent.productId }, select: { id: true, name: true, billingInterval: true, billingIntervalCount: true } }),
     db.entitlement.findMany({ where: { customerId: customer.id, productId: intent.productId }, select: { status: true, endsAt: true } }),
-    funnelSessionFor(customer.id, payment.id),
+    db.funnelSession.findFirst({ where: { customerId: customer.id, originPaymentId: payment.id }, select: { id: true } }),
+    payment.subscriptionId ? db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { nextBillingDate: true, status: true } }) : null,
   ]);
   if (!product) return null;
   const now = new Date();
   return {
     intentId,
-    payment: { id: payment.id, status: payment.status, totalAmount: payment.totalAmount, currency: payment.currency, subscriptionId: payment.subscriptionId },
+    payment: { id: payment.id, status: payment.status, totalAmount: payment.totalAmount, currency: payment.currency, subscriptionId: payment.subscriptionId, errorCode: payment.errorCode },
     product,
+    renewsAt: subscription && subscription.status === "ACTIVE" ? subscription.nextBillingDate : null,
     hasAccess: entitlements.some((e) => hasAccessAt(e, now)),
     funnelSessionId: session?.id ?? null,
   };

@@ -13,6 +13,8 @@ export type LockNamespace =
   | "offer-decision"
   /** Recording the one impression of a funnel step or account offer slot. */
   | "offer-slot"
+  /** The one open offer of a product for a customer, across placements (taken before offer-slot). */
+  | "offer-product"
   /** Sign-in attempts counted against one email or IP address. */
   | "login";
 

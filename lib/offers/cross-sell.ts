@@ -8,23 +8,26 @@ import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
 import { offerEligibility } from "./rules";
-import { offerView, type OfferView } from "./view";
+import { offerView, recentlyAnsweredProductIds, type OfferView } from "./view";
 
 const MAX_ACCOUNT_OFFERS = 3;
 
 /**
  * Cross-sells for an existing customer's account page: active CROSS_SELL offers related to what
- * they own (by trigger products), not owned, not declined. One-click when a saved card fits.
+ * they own (by trigger products), not owned, not declined, not just answered. One-click when a
+ * saved card fits. A product already on offer elsewhere (the thank-you page) is shown as that
+ * same offer, at its frozen price and window (OPEN_OFFER_RULE in ./impressions).
  */
 export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
   await expireStaleImpressions({ customerId: customer.id }, now);
-  const [offers, history] = await Promise.all([
+  const [offers, history, answered] = await Promise.all([
     db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: true }, orderBy: { createdAt: "asc" } }),
     customerHistory(customer.id, now),
+    recentlyAnsweredProductIds(customer.id, now),
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
   const eligible = offers
-    .filter((o) => o.triggerProductIds.length > 0)
+    .filter((o) => o.triggerProductIds.length > 0 && !answered.has(o.offeredProductId))
     .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
   if (eligible.length === 0) return [];
@@ -42,7 +45,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
     const currency = offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
-    const impression = await recordImpression({
+    const recorded = await recordImpression({
       customerId: customer.id,
       offerId: offer.id,
       stepId: null,
@@ -52,8 +55,9 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       holdout: false,
       ...shownTerms(offer, discount.discountCode, card),
       expiresAt,
-    }, now);
-    views.push(await offerView(impression.id, customer, card));
+    }, offer.offeredProductId, now);
+    if (views.some((v) => v.impressionId === recorded.impression.id)) continue;
+    views.push(await offerView(recorded.impression.id, customer, recorded.kind === "slot" ? card : undefined));
   }
   return views;
 }

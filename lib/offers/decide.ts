@@ -30,7 +30,40 @@ export async function settleDecisionFromPayment(tx: Tx, impressionId: string, pa
     await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason }], skipDuplicates: true });
   } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
     await tx.offerDecision.update({ where: { id: decision.id }, data: { outcome, reason: null } });
+    if (decision.outcome === "FAILED") await followAcceptAfterFailure(tx, impressionId, new Date());
   }
+}
+
+/**
+ * A failed charge moved the funnel along its payment-failed edge (to a downsell, say). When the
+ * offer is paid after all (with another card through hosted checkout, or a charge whose answer
+ * was lost turns out to have gone through), the funnel continues as if it had been accepted: from
+ * where the failure led, if the customer has not answered anything there, to where an accept
+ * leads. The offer shown there meanwhile is closed ("superseded"): it was an alternative to what
+ * the customer has now bought.
+ */
+async function followAcceptAfterFailure(tx: Tx, impressionId: string, now: Date): Promise<void> {
+  const imp = await tx.offerImpression.findUnique({ where: { id: impressionId }, select: { funnelSessionId: true, step: { select: { onAcceptStepId: true, onFailStepId: true } } } });
+  if (!imp?.funnelSessionId || !imp.step || imp.step.onAcceptStepId === imp.step.onFailStepId) return;
+  const { onAcceptStepId, onFailStepId } = imp.step;
+  const session = await tx.funnelSession.findUnique({ where: { id: imp.funnelSessionId }, select: { id: true, status: true, currentStepId: true, expiresAt: true } });
+  if (!session || session.expiresAt <= now) return;
+  const atFailTarget = onFailStepId ? session.status === "OPEN" && session.currentStepId === onFailStepId : session.status === "COMPLETED" && session.currentStepId === null;
+  if (!atFailTarget) return;
+  if (onFailStepId) {
+    const shown = await tx.offerImpression.findFirst({ where: { funnelSessionId: session.id, stepId: onFailStepId }, select: { id: true } });
+    if (shown) {
+      await lockImpression(tx, shown.id);
+      const current = await tx.offerImpression.findUniqueOrThrow({ where: { id: shown.id }, include: { decision: true, chargeAttempt: { select: { id: true } } } });
+      // The customer already answered the step the failure led to: the funnel stays where it is.
+      if (current.decision || current.chargeAttempt) return;
+      if (!current.holdout) await recordDecision(tx, current.id, "EXPIRED", "superseded", now);
+    }
+  }
+  await tx.funnelSession.updateMany({
+    where: { id: session.id, status: session.status, currentStepId: session.currentStepId },
+    data: onAcceptStepId ? { status: "OPEN", currentStepId: onAcceptStepId } : { status: "COMPLETED", currentStepId: null },
+  });
 }
 
 /** Serialises everything that decides one impression (accept vs decline, two tabs) across instances. */

@@ -1,12 +1,12 @@
 import "server-only";
 import { cartProductIds } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
-import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { stepAssignment } from "./assignment";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
+import { noteSkippedCurrency } from "./currency-note";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
 import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
 import { offerView, type OfferView } from "./view";
@@ -48,7 +48,7 @@ export async function startFunnelSession(p: FunnelPurchase, now = new Date()): P
       currency: p.currency,
       currentStepId: best.entryStepId,
       startedAt: now,
-      expiresAt: windowClosesAt(now, best.windowSecs, loadEnv().OFFER_WINDOW_MINUTES),
+      expiresAt: windowClosesAt(now, best.windowSecs),
     }],
     skipDuplicates: true,
   });
@@ -74,17 +74,24 @@ async function expireSession(sessionId: string, now: Date): Promise<void> {
   await expireStaleImpressions({ funnelSessionId: sessionId }, now);
 }
 
-async function purchaseOf(session: { originPaymentId: string | null; orderAmount: number; currency: string }) {
+async function purchaseOf(session: { customerId: string; originPaymentId: string | null; orderAmount: number; currency: string; startedAt: Date }) {
   const payment = session.originPaymentId
     ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true } })
     : null;
+  // One click charges the card that paid most recently since this order: the order's own card,
+  // or the one given in a "use another card" checkout after that card failed.
+  const latest = await db.payment.findFirst({
+    where: { customerId: session.customerId, status: "SUCCEEDED", paymentMethodId: { not: null }, dodoCreatedAt: { gte: session.startedAt } },
+    orderBy: { dodoCreatedAt: "desc" },
+    select: { paymentMethodId: true },
+  });
   const productIds = cartProductIds(payment?.productCart);
   if (payment?.subscriptionId) {
     const sub = await db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { productId: true } });
     if (sub) productIds.push(sub.productId);
   }
   const rules: PurchaseForRules = { productIds, orderAmount: session.orderAmount, currency: session.currency };
-  return { rules, paymentMethodId: payment?.paymentMethodId ?? null };
+  return { rules, paymentMethodId: latest?.paymentMethodId ?? payment?.paymentMethodId ?? null };
 }
 
 /**
@@ -128,19 +135,20 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     const base = { customerId: customer.id, stepId: step.id, funnelSessionId: sessionId, placement: "THANK_YOU" as const, expiresAt: session.expiresAt };
     if (assignment.holdout) {
       // The holdout sees nothing at this step; the impression measures them against the shown variants.
-      await recordImpression({ ...base, offerId: null, variantId: null, holdout: true, priceAmount: 0, listPriceAmount: 0, currency: session.currency, discountCode: null, paymentMethodId: null }, now);
+      await recordImpression({ ...base, offerId: null, variantId: null, holdout: true, priceAmount: 0, listPriceAmount: 0, currency: session.currency, discountCode: null, paymentMethodId: null }, null, now);
       await advance(sessionId, step.id, null);
       return { state: "done" };
     }
     const variant = step.variants.find((v) => v.id === assignment.variantId);
     const purchase = await purchaseOf(session);
-    const eligible = variant && offerEligibility(
+    const eligibility = variant && offerEligibility(
       { ...variant.offer, product: variant.offer.offeredProduct },
       purchase.rules,
       await customerHistory(customer.id, now),
-    ).eligible;
-    if (!variant || !eligible) {
+    );
+    if (!variant || !eligibility?.eligible) {
       // Nothing this customer may see here: skip the step as if declined.
+      if (variant && eligibility && !eligibility.eligible && eligibility.reason === "currency_mismatch") await noteSkippedCurrency(sessionId, variant.offer.offeredProduct.currency);
       await advance(sessionId, step.id, step.onDeclineStepId);
       continue;
     }
@@ -152,13 +160,19 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       continue;
     }
     const card = await oneClickCardFor(customer, { currency: variant.offer.offeredProduct.currency, preferredMethodId: purchase.paymentMethodId });
-    const created = await recordImpression({
+    const recorded = await recordImpression({
       ...base,
       offerId: variant.offer.id,
       variantId: variant.id,
       holdout: false,
       ...shownTerms(variant.offer, discount.discountCode, card),
-    }, now);
+    }, variant.offer.offeredProductId, now);
+    if (recorded.kind === "held") {
+      // The product is on offer elsewhere right now (OPEN_OFFER_RULE): skip it here.
+      await advance(sessionId, step.id, step.onDeclineStepId);
+      continue;
+    }
+    const created = recorded.impression;
     // Another request recorded this step first (possibly as holdout): show what it recorded.
     if (created.holdout || created.offerId !== variant.offer.id) continue;
     return { state: "offer", offer: await offerView(created.id, customer, card) };

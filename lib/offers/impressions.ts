@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import type { OfferImpression } from "@/lib/generated/prisma/client";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { lock } from "@/lib/db/lock";
 import { inTransaction } from "@/lib/db/tx";
@@ -34,18 +35,51 @@ export function shownTerms(
 }
 
 /**
- * Records a view, or returns the live one already recorded for the same slot (a funnel step, or
- * an account offer), so reloads and second tabs show, and can charge, one impression only.
+ * One open offer per product per customer: while an offer of a product is open (shown, not yet
+ * answered, its window not closed, or its charge still being settled), no other placement records
+ * a new offer of that product. The customer never sees one product at two prices at once: the
+ * account page shows that same open offer (same frozen price, card and countdown), and a funnel
+ * step that would offer the product is skipped like an ineligible one.
  */
-export async function recordImpression(data: NewImpression, now = new Date()) {
+export const OPEN_OFFER_RULE = "one open offer per product per customer";
+
+export type Recorded =
+  /** This slot's impression: just recorded, or recorded before (reloads, second tabs). */
+  | { kind: "slot"; impression: OfferImpression }
+  /** The product is already on offer elsewhere (another placement or funnel): nothing recorded. */
+  | { kind: "held"; impression: OfferImpression };
+
+function openWhere(customerId: string, productId: string, now: Date): Prisma.OfferImpressionWhereInput {
+  return {
+    customerId,
+    holdout: false,
+    offer: { offeredProductId: productId },
+    decision: null,
+    OR: [{ expiresAt: { gt: now } }, { chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] } } }],
+  };
+}
+
+/**
+ * Records a view, or returns the live one already recorded for the same slot (a funnel step, or
+ * an account offer), so reloads and second tabs show, and can charge, one impression only. Locks
+ * the product for this customer first, then the slot (always in that order), so two placements
+ * loading at once can't both open an offer of the same product.
+ */
+export async function recordImpression(data: NewImpression, productId: string | null, now = new Date()): Promise<Recorded> {
   const slot = data.funnelSessionId
     ? { funnelSessionId: data.funnelSessionId, stepId: data.stepId }
     : { customerId: data.customerId, offerId: data.offerId, placement: data.placement, funnelSessionId: null, decision: null, expiresAt: { gt: now } };
   const key = data.funnelSessionId ? `${data.funnelSessionId}:${data.stepId}` : `${data.customerId}:${data.placement}:${data.offerId}`;
-  return inTransaction(async (tx) => {
+  return inTransaction(async (tx): Promise<Recorded> => {
+    if (productId) await lock(tx, "offer-product", `${data.customerId}:${productId}`);
     await lock(tx, "offer-slot", key);
     const existing = await tx.offerImpression.findFirst({ where: slot, orderBy: { shownAt: "asc" } });
-    return existing ?? tx.offerImpression.create({ data: { ...data, shownAt: now } });
+    if (existing) return { kind: "slot", impression: existing };
+    if (productId) {
+      const held = await tx.offerImpression.findFirst({ where: openWhere(data.customerId, productId, now), orderBy: { shownAt: "asc" } });
+      if (held) return { kind: "held", impression: held };
+    }
+    return { kind: "slot", impression: await tx.offerImpression.create({ data: { ...data, shownAt: now } }) };
   });
 }
 

@@ -42,11 +42,10 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
     const bought = purchase?.productIds ?? [...history.ownedProductIds];
     if (!offer.triggerProductIds.some((id) => bought.includes(id))) return { eligible: false, reason: "not_triggered" };
   }
-  if (offer.minOrderAmount !== null && purchase) {
-    // The threshold is in the offered product's currency; a different order currency can't be compared.
-    if (purchase.currency.toUpperCase() !== offer.product.currency.toUpperCase()) return { eligible: false, reason: "currency_mismatch" };
-    if (purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
-  }
+  // After a purchase, offers are made in the currency the customer just paid in: a price in
+  // another currency is not one they chose (and a minimum order value could not be compared).
+  if (purchase && purchase.currency.toUpperCase() !== offer.product.currency.toUpperCase()) return { eligible: false, reason: "currency_mismatch" };
+  if (offer.minOrderAmount !== null && purchase && purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
   if (history.ownedProductIds.has(offer.offeredProductId)) return { eligible: false, reason: "already_owned" };
   if (history.declinedOfferIds.has(offer.id)) return { eligible: false, reason: "declined_before" };
   if (offer.frequencyCap !== null && (history.impressionsByOffer.get(offer.id) ?? 0) >= offer.frequencyCap) {
@@ -80,12 +79,15 @@ export function nextStepAfter(step: StepEdges, outcome: DecisionOutcome): string
 }
 
 /**
- * When a post-purchase window closes: the funnel's own window, never longer than the configured
- * offer window (Dodo keeps a confirmed session for 15 minutes).
+ * When a post-purchase window closes: exactly the merchant's funnel window (1 minute to 24 hours,
+ * checked by the funnel form). Nothing at Dodo caps it: the checkout the customer paid with is
+ * already complete, and each one-click accept creates its own confirmed checkout session at
+ * that moment (Dodo keeps a `confirm: true` session for 15 minutes from its creation, dodo-api.md
+ * §4.3, and ours is paid within seconds), charged to a card Dodo keeps saved for the customer.
+ * The "use another card" fallback opens a hosted session valid for 24 hours, which covers any window.
  */
-export function windowClosesAt(start: Date, funnelWindowSecs: number, offerWindowMinutes: number): Date {
-  const secs = Math.min(funnelWindowSecs, offerWindowMinutes * 60);
-  return new Date(start.getTime() + secs * 1000);
+export function windowClosesAt(start: Date, funnelWindowSecs: number): Date {
+  return new Date(start.getTime() + funnelWindowSecs * 1000);
 }
 
 /** Picks the funnel for a purchase: one whose entry offers name a bought product beats a catch-all one. */

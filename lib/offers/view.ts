@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { chargeView, type ChargeView } from "@/lib/checkout/outcome";
@@ -22,6 +22,8 @@ export type OfferView = {
   card: CardSummary | null;
   expiresAt: Date;
   charge: ChargeView | null;
+  /** An earlier offer of the same funnel was turned down (declined, or its payment failed): a downsell then reads "instead". */
+  followsRefusal: boolean;
 };
 
 export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
@@ -34,6 +36,9 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
   const card = imp.paymentMethodId
     ? knownCard?.paymentMethodId === imp.paymentMethodId ? knownCard : await describeSavedCard(customer, imp.paymentMethodId)
     : null;
+  const refusals = imp.funnelSessionId
+    ? await db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
+    : 0;
   return {
     impressionId: imp.id,
     placement: imp.placement,
@@ -46,6 +51,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     card,
     expiresAt: imp.expiresAt,
     charge: imp.chargeAttempt ? chargeView(imp.chargeAttempt) : null,
+    followsRefusal: refusals > 0,
   };
 }
 
@@ -56,20 +62,20 @@ export type AnsweredOffer = {
   price: Money;
   charge: ChargeView;
   hasAccess: boolean;
+  /** The offer's window: "use another card" closes with it. */
+  expiresAt: Date;
 };
 
-/**
- * Offers of a funnel session the customer said yes to, with how the charge went: success (and
- * whether access is granted yet) or a failure with its soft reason. Declined ones are not listed.
- */
-export async function answeredOffers(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+const answeredInclude = { chargeAttempt: true, decision: true, offer: { select: { offeredProductId: true, offeredProduct: { select: { name: true } } } } } as const;
+
+async function answeredViews(customerId: string, where: Prisma.OfferImpressionWhereInput, now: Date): Promise<AnsweredOffer[]> {
   const rows = await db.offerImpression.findMany({
-    where: { funnelSessionId: sessionId, customerId: customer.id, OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] },
-    include: { chargeAttempt: true, decision: true, offer: { select: { offeredProductId: true, offeredProduct: { select: { name: true } } } } },
+    where: { customerId, AND: [where, { OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] }] },
+    include: answeredInclude,
     orderBy: { shownAt: "asc" },
   });
   const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : []));
-  const entitlements = await db.entitlement.findMany({ where: { customerId: customer.id, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
+  const entitlements = await db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
   return rows.flatMap((r) => {
     if (!r.offer) return [];
     const productId = r.offer.offeredProductId;
@@ -82,6 +88,36 @@ export async function answeredOffers(sessionId: string, customer: SessionCustome
       price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
       charge,
       hasAccess: entitlements.some((e) => e.productId === productId && hasAccessAt(e, now)),
+      expiresAt: r.expiresAt,
     }];
   });
+}
+
+/**
+ * Offers of a funnel session the customer said yes to, with how the charge went: success (and
+ * whether access is granted yet) or a failure with its soft reason. Declined ones are not listed.
+ */
+export function answeredOffers(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+  return answeredViews(customer.id, { funnelSessionId: sessionId }, now);
+}
+
+/** How long the account page keeps confirming an offer the customer just said yes to. */
+const RECENT_MS = 60 * 60_000;
+
+const recentWhere = (now: Date): Prisma.OfferImpressionWhereInput => ({
+  OR: [{ chargeAttempt: { createdAt: { gte: new Date(now.getTime() - RECENT_MS) } } }, { decision: { outcome: "ACCEPTED", decidedAt: { gte: new Date(now.getTime() - RECENT_MS) } } }],
+});
+
+/** Offers (any page) the customer said yes to in the last hour: the account page confirms them. */
+export function recentlyAnsweredOffers(customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+  return answeredViews(customer.id, recentWhere(now), now);
+}
+
+/** Products of those offers: not offered again while the answer is this fresh (a failed one shows its retry instead). */
+export async function recentlyAnsweredProductIds(customerId: string, now = new Date()): Promise<Set<string>> {
+  const rows = await db.offerImpression.findMany({
+    where: { customerId, AND: [recentWhere(now), { OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] }] },
+    select: { offer: { select: { offeredProductId: true } } },
+  });
+  return new Set(rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : [])));
 }

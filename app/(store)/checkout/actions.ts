@@ -4,6 +4,7 @@ import { z } from "zod";
 import { customerAction, publicAction } from "@/lib/actions/define";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { startHostedCheckout, startOfferCheckout } from "@/lib/checkout/intents";
+import { orderOfImpression } from "@/lib/checkout/order";
 
 const id = z.string().min(1).max(64);
 
@@ -20,14 +21,18 @@ export const buyProductAction = publicAction(z.object({ productId: id }), {
 
 /**
  * Hosted checkout for an offer: the fallback when one-click can't be used (no eligible saved
- * card) or failed. Only the customer who was shown the offer may use it.
+ * card) or failed. Only the customer who was shown the offer may use it. A refusal goes back to
+ * the page the offer was on (its order, or the account page) with the reason.
  */
 export const buyOfferWithCheckoutAction = customerAction(z.object({ impressionId: id }), {
   name: "buy offer with checkout",
   onFailure: (failure) => redirect(failure.code === "unexpected" ? "/account?error=unavailable" : "/account"),
   run: async ({ impressionId }, { customer }) => {
     const result = await startOfferCheckout(impressionId, customer);
-    if (!result.ok) redirect(`/account?error=${result.code}`);
+    if (!result.ok) {
+      const order = await orderOfImpression(impressionId, customer.id);
+      redirect(order ? `/thank-you?order=${encodeURIComponent(order)}&error=${result.code}` : `/account?error=${result.code}`);
+    }
     redirect(result.url);
   },
 });

@@ -26,6 +26,12 @@ describe("offerEligibility", () => {
     expect(offerEligibility(offer({ minOrderAmount: 4900 }), purchase, history()).eligible).toBe(true);
     expect(offerEligibility(offer({ minOrderAmount: 100 }), { ...purchase, currency: "EUR" }, history())).toEqual({ eligible: false, reason: "currency_mismatch" });
   });
+  it("after a purchase, offers only what is priced in the currency the customer paid in", () => {
+    expect(offerEligibility(offer(), { ...purchase, currency: "EUR" }, history())).toEqual({ eligible: false, reason: "currency_mismatch" });
+    expect(offerEligibility(offer({ product: { archived: false, currency: "EUR" } }), { ...purchase, currency: "eur" }, history()).eligible).toBe(true);
+    // Outside a funnel (account page) there is no order currency to match.
+    expect(offerEligibility(offer(), null, history({ ownedProductIds: new Set(["pdt_course"]) })).eligible).toBe(true);
+  });
   it("never offers what the customer owns, declined before, or has seen too often", () => {
     expect(offerEligibility(offer(), purchase, history({ ownedProductIds: new Set(["pdt_up"]) }))).toEqual({ eligible: false, reason: "already_owned" });
     expect(offerEligibility(offer(), purchase, history({ declinedOfferIds: new Set(["off_1"]) }))).toEqual({ eligible: false, reason: "declined_before" });
@@ -60,11 +66,12 @@ describe("nextStepAfter", () => {
 });
 
 describe("windowClosesAt", () => {
-  it("uses the shorter of the funnel's window and the configured offer window", () => {
+  it("is exactly the funnel's own window, however long (nothing at Dodo caps it)", () => {
     const start = new Date("2026-01-01T00:00:00Z");
-    expect(windowClosesAt(start, 900, 15).toISOString()).toBe("2026-01-01T00:15:00.000Z");
-    expect(windowClosesAt(start, 3600, 15).toISOString()).toBe("2026-01-01T00:15:00.000Z");
-    expect(windowClosesAt(start, 300, 15).toISOString()).toBe("2026-01-01T00:05:00.000Z");
+    expect(windowClosesAt(start, 900).toISOString()).toBe("2026-01-01T00:15:00.000Z");
+    expect(windowClosesAt(start, 1800).toISOString()).toBe("2026-01-01T00:30:00.000Z");
+    expect(windowClosesAt(start, 300).toISOString()).toBe("2026-01-01T00:05:00.000Z");
+    expect(windowClosesAt(start, 86_400).toISOString()).toBe("2026-01-02T00:00:00.000Z");
   });
 });
 
