@@ -61,8 +61,8 @@ export async function seedStats(client: pg.Client): Promise<{ impressions: numbe
       FROM (SELECT id, "shownAt", ${rnd("'d' || id")} AS r FROM "OfferImpression" WHERE NOT holdout AND id LIKE 'imp_bench_%') i
       WHERE r < 0.95`);
   await client.query(`
-    INSERT INTO "Payment"(id, "customerId", status, "totalAmount", currency, "refundedAmount", "refundState", "dodoCreatedAt", "sourceUpdatedAt", "updatedAt")
-      SELECT 'pay_' || i.id, i."customerId", 'SUCCEEDED', i."priceAmount", 'USD',
+    INSERT INTO "Payment"(id, "customerId", "impressionId", status, "totalAmount", currency, "refundedAmount", "refundState", "dodoCreatedAt", "sourceUpdatedAt", "updatedAt")
+      SELECT 'pay_' || i.id, i."customerId", i.id, 'SUCCEEDED', i."priceAmount", 'USD',
              CASE WHEN ${rnd("'r' || i.id")} < 0.05 THEN i."priceAmount" / 2 ELSE 0 END,
              (CASE WHEN ${rnd("'r' || i.id")} < 0.05 THEN 'PARTIAL' ELSE 'NONE' END)::"RefundState", d."decidedAt", d."decidedAt", now()
       FROM "OfferDecision" d JOIN "OfferImpression" i ON i.id = d."impressionId"

@@ -2,10 +2,12 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 
 // SQL aggregations behind the offer-stats page. Every query reads impressions shown in
-// [from, to) through the OfferImpression(shownAt) index and joins each impression's one decision,
-// its one charge attempt and that attempt's payment by unique keys. Revenue is a payment's total
-// minus its refunded amount (kept by the webhook handler from succeeded refunds), counted only
-// when the offer was accepted and the payment succeeded, and always grouped by currency.
+// [from, to) through the OfferImpression(shownAt) index and joins each impression's one decision
+// and the payments made for it (Payment.impressionId, set by the sync engine: the one-click charge
+// and any hosted checkout bought instead, such as the "use another card" fallback after a failed
+// charge). Revenue is a payment's total minus its refunded amount (kept by the webhook handler
+// from succeeded refunds), counted only when the offer was accepted and the payment succeeded,
+// and always grouped by currency.
 // A Scope with `days` splits every aggregate per UTC day (column `bucket`, partitions included), so
 // one statement gives exactly what one query per day would: that is how missing roll-ups are built.
 
@@ -37,12 +39,15 @@ function facts(s: Scope) {
            COALESCE(i."funnelSessionId", i.id) AS unit, i."funnelSessionId",
            d.outcome::text AS outcome,
            (d.outcome IS NULL AND i."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS lapsed,
-           p.currency AS pay_currency,
-           (p."totalAmount" - p."refundedAmount")::bigint AS net
+           p.currency AS pay_currency, p.net
     FROM "OfferImpression" i
     LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
-    LEFT JOIN "ChargeAttempt" c ON c."impressionId" = i.id
-    LEFT JOIN "Payment" p ON p.id = c."dodoPaymentId" AND p.status = 'SUCCEEDED' AND d.outcome = 'ACCEPTED'
+    -- Every succeeded payment for the impression: usually one (the charge, or the checkout that
+    -- replaced a failed one). They share the impression's currency: both charge its frozen price.
+    LEFT JOIN LATERAL (
+      SELECT min(p.currency) AS currency, sum(p."totalAmount" - p."refundedAmount")::bigint AS net
+      FROM "Payment" p WHERE p."impressionId" = i.id AND p.status = 'SUCCEEDED'
+    ) p ON d.outcome = 'ACCEPTED'
     WHERE ${inScope(SHOWN_AT, s)}`;
 }
 

@@ -33,12 +33,27 @@ async function findLinks(tx: Tx, payment: Payment, ids: ReturnType<typeof readEn
   return links ?? { attempt: null, change: null };
 }
 
+/**
+ * Records which impression the payment pays for (when that impression exists), so the offer stats
+ * count its revenue whichever way it was paid. Writes only when it changes.
+ */
+async function attributeToImpression(tx: Tx, payment: Payment, impressionId: string): Promise<void> {
+  if (payment.impressionId === impressionId) return;
+  await tx.$executeRaw`
+    UPDATE "Payment" SET "impressionId" = i.id FROM "OfferImpression" i
+    WHERE "Payment".id = ${payment.id} AND i.id = ${impressionId}`;
+}
+
 export async function linkPayment(tx: Tx, payment: Payment): Promise<void> {
   const ids = readEncoreMetadata(payment.metadata);
   const { attempt, change } = await findLinks(tx, payment, ids);
   if (attempt) await settleAttemptFromPayment(tx, payment, attempt);
-  // An offer bought through hosted checkout has no attempt, only the impression in its metadata.
+  // An offer bought through hosted checkout (no saved card, or "use another card" after a failed
+  // one-click charge) has no attempt of its own, only the impression in its metadata.
   const impressionId = attempt?.impressionId ?? ids.impressionId;
-  if (impressionId) await settleDecisionFromPayment(tx, impressionId, payment);
+  if (impressionId) {
+    await attributeToImpression(tx, payment, impressionId);
+    await settleDecisionFromPayment(tx, impressionId, payment);
+  }
   if (change) await settlePlanChangeFromPayment(tx, payment, change);
 }

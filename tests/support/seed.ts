@@ -187,7 +187,7 @@ export async function recordImpression(spec: ImpressionSpec) {
     const refunded = spec.payment.refunded ?? 0;
     await db.payment.create({
       data: {
-        id: paymentId, customerId: spec.customerId, status: spec.payment.status, totalAmount: amount, currency: spec.payment.currency ?? currency,
+        id: paymentId, customerId: spec.customerId, impressionId: impression.id, status: spec.payment.status, totalAmount: amount, currency: spec.payment.currency ?? currency,
         refundedAmount: refunded, refundState: refunded === 0 ? "NONE" : refunded >= amount ? "FULL" : "PARTIAL",
         dodoCreatedAt: spec.at, sourceUpdatedAt: spec.at,
       },
