@@ -70,3 +70,19 @@ export function priceDifferenceLabel(from: LadderPlan, to: LadderPlan): string {
 export function byRank<T extends Pick<LadderPlan, "rank">>(plans: readonly T[]): T[] {
   return [...plans].sort((a, b) => a.rank - b.rank);
 }
+
+// Months per billing interval, to state any plan's price per month (a year is 12 months, a week
+// 12/52 of one); only for the merchant's recurring-revenue figures, never for a charge.
+const PER_MONTH: Record<BillingInterval, number> = { DAY: 365 / 12, WEEK: 52 / 12, MONTH: 1, YEAR: 1 / 12 };
+
+export type Recurring = { amount: number; interval: BillingInterval; intervalCount: number };
+
+/** A recurring amount per month, in minor units (fractional). */
+export function monthlyAmount(r: Recurring): number {
+  return (r.amount * PER_MONTH[r.interval]) / Math.max(1, r.intervalCount);
+}
+
+/** The change in monthly recurring revenue when a subscription moves from one recurring amount to another, rounded to the minor unit. */
+export function mrrChange(from: Recurring, to: Recurring): number {
+  return Math.round(monthlyAmount(to) - monthlyAmount(from));
+}

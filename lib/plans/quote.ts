@@ -6,10 +6,11 @@ import { CHARGE_OPTIONS, dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
-import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import type { PlanChangeOrigin, PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney, money } from "@/lib/money/money";
 import { isFailure, type Result, type Success } from "@/lib/result";
 import { loadMove, type MoveContext } from "./context";
+import { mrrChange } from "./ladder";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
 import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
@@ -45,10 +46,21 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
   return { productId: toProductId, quantity: sub.quantity, addons: sub.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })) };
 }
 
-/** Stores the preview as a QUOTED PlanChange and signs a token naming it and its hash. */
-async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, now: Date): Promise<QuoteView> {
+/**
+ * Stores the preview as a QUOTED PlanChange and signs a token naming it and its hash. The row also
+ * records what the plan-change stats read: ladder, direction, origin and the change in monthly
+ * recurring revenue (Dodo's recurring amounts before and after, both pre-tax).
+ */
+async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date): Promise<QuoteView> {
   const hash = quoteHash(quote);
   const row = await createQuotedChange({
+    ladderId: ctx.ladder.id,
+    direction: ctx.move.direction === "upgrade" ? "UPGRADE" : "DOWNGRADE",
+    origin,
+    mrrDeltaAmount: mrrChange(
+      { amount: ctx.subscription.recurringAmount, interval: ctx.from.interval, intervalCount: ctx.from.intervalCount },
+      { amount: quote.newPlan.recurringAmount, interval: quote.newPlan.interval, intervalCount: quote.newPlan.intervalCount },
+    ),
     subscriptionId: ctx.subscription.id,
     fromProductId: ctx.from.productId,
     toProductId: ctx.to.productId,
@@ -76,8 +88,8 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "from" | "to"
   });
 }
 
-/** Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote. */
-export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string }, deps: PlanDeps = {}): Promise<PreviewResult> {
+/** Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote. `origin`: where the customer started (the plan page unless said). */
+export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string; origin?: PlanChangeOrigin }, deps: PlanDeps = {}): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
   const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId);
@@ -91,7 +103,7 @@ export async function previewPlanChange(input: { customerId: string; subscriptio
     if (!refusal) console.error("[plans] preview failed", err);
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
-  return { ok: true, quote: await recordQuote(ctx, quote, now) };
+  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now) };
 }
 
 function successMessage(change: PlanChange, toName: string): string {
@@ -125,7 +137,7 @@ async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId:
   await retireQuote(change.id);
   const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId);
   if (isFailure(ctx)) return ctx;
-  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, now);
+  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now);
   const before = formatMoney(money(change.quotedAmount, change.currency));
   const what =
     change.quotedAmount !== fresh.totalAmount ? `The price changed since your preview (${before} then, ${view.chargeNow} now).`

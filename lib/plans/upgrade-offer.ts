@@ -5,6 +5,9 @@ import { byRank, classifyMove, priceDifferenceLabel, recurringLabel } from "./la
 import { changeInFlight } from "./plan-change";
 import { termsFor } from "./terms";
 
+/** The plan page's `origin` parameter for a move started from an upgrade offer (PlanChange.origin UPGRADE_OFFER). */
+export const UPGRADE_OFFER_ORIGIN = "upgrade_offer";
+
 export type UpgradeOffer = {
   subscriptionId: string;
   fromName: string;
@@ -47,7 +50,7 @@ export async function upgradeOfferFor(customerId: string, toProductId?: string, 
       toName: to.name,
       price: recurringLabel(to),
       difference: priceDifferenceLabel(from, to),
-      href: `/account/plan?to=${encodeURIComponent(to.productId)}`,
+      href: `/account/plan?${new URLSearchParams({ to: to.productId, origin: UPGRADE_OFFER_ORIGIN })}`,
     };
   }
   return null;

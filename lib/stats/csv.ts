@@ -2,6 +2,7 @@
 // numbers the page shows. Money columns are per currency (never summed across currencies) and in
 // major units, e.g. revenue_USD = 49.00.
 import { minorUnitDigits } from "@/lib/money/money";
+import { DIRECTION_LABELS, type PlanChangeLine } from "./plan-changes";
 import type { Amount, StatsLine } from "./report";
 
 function cell(value: string | number | null): string {
@@ -45,5 +46,20 @@ export function statsCsv(lines: StatsLine[], currencies: string[]): string {
       ];
     }),
   ]);
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * The plan-change tables as CSV (the second export): one line per ladder and direction, then one
+ * per origin and direction, each in its currency (major units).
+ */
+export function planChangesCsv(report: { byLadder: PlanChangeLine[]; byOrigin: PlanChangeLine[] }): string {
+  const header = ["breakdown", "group", "direction", "currency", "sent", "applied", "scheduled", "failed", "awaiting_dodo", "kept_plan", "charged_now", "mrr_change_applied", "mrr_change_scheduled"];
+  const row = (breakdown: string) => (l: PlanChangeLine) => [
+    breakdown, l.groupLabel, l.direction ? (DIRECTION_LABELS[l.direction] ?? l.direction) : null, l.currency,
+    l.sent, l.applied, l.scheduled, l.failed, l.awaiting, l.kept,
+    major(l.chargedNow, l.currency), major(l.mrrApplied, l.currency), major(l.mrrScheduled, l.currency),
+  ];
+  const rows = [...report.byLadder.map(row("ladder")), ...report.byOrigin.map(row("origin"))];
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }

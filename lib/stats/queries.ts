@@ -189,3 +189,36 @@ export async function openUntilByDay(s: Scope): Promise<Map<string, Date>> {
     GROUP BY 1`;
   return new Map(rows.map((r) => [r.bucket, r.until]));
 }
+
+export type PlanChangeRow = {
+  ladderId: string | null; origin: string; direction: string | null; currency: string;
+  sent: number; applied: number; scheduled: number; failed: number; awaiting: number; kept: number;
+  chargedNow: number; mrrApplied: number; mrrScheduled: number;
+};
+
+const SUBMITTED_AT = Prisma.raw(`c."submittedAt"`);
+
+/**
+ * Plan changes sent to Dodo in the scope (by when they were sent), per ladder, origin, direction
+ * and currency, with their outcome so far: applied, scheduled (a downgrade at the next billing
+ * date), refused or failed, awaiting Dodo (sent, or its outcome unknown), or called off by the
+ * customer ("keep my plan"). Charged now is the change's own payment, if it succeeded, net of
+ * refunds; the MRR change is what applied (and what is scheduled) changes monthly recurring revenue by.
+ */
+export async function planChangeSums(s: Scope): Promise<Bucketed<PlanChangeRow>[]> {
+  return db.$queryRaw<Bucketed<PlanChangeRow>[]>`
+    SELECT ${bucketOf(SUBMITTED_AT, s)} AS bucket, c."ladderId", c.origin::text AS origin, c.direction::text AS direction, c.currency,
+           count(*)::int AS sent,
+           count(*) FILTER (WHERE c.status = 'APPLIED')::int AS applied,
+           count(*) FILTER (WHERE c.status = 'SCHEDULED')::int AS scheduled,
+           count(*) FILTER (WHERE c.status = 'FAILED')::int AS failed,
+           count(*) FILTER (WHERE c.status IN ('SUBMITTED', 'UNKNOWN'))::int AS awaiting,
+           count(*) FILTER (WHERE c.status = 'CANCELLED')::int AS kept,
+           COALESCE(sum(p."totalAmount" - p."refundedAmount") FILTER (WHERE p.status = 'SUCCEEDED' AND p.currency = c.currency), 0)::float8 AS "chargedNow",
+           COALESCE(sum(c."mrrDeltaAmount") FILTER (WHERE c.status = 'APPLIED'), 0)::float8 AS "mrrApplied",
+           COALESCE(sum(c."mrrDeltaAmount") FILTER (WHERE c.status = 'SCHEDULED'), 0)::float8 AS "mrrScheduled"
+    FROM "PlanChange" c
+    LEFT JOIN "Payment" p ON p.id = c."dodoPaymentId"
+    WHERE ${inScope(SUBMITTED_AT, s)}
+    GROUP BY 1, 2, 3, 4, 5`;
+}

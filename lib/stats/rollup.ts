@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { exposureSums, funnelFlows, openUntilByDay, orderValueSums, revenueByDay, variantCounts, type Scope } from "./queries";
+import { exposureSums, funnelFlows, openUntilByDay, orderValueSums, planChangeSums, revenueByDay, variantCounts, type Scope } from "./queries";
 import { isoDay } from "./range";
 import { readDirtyMarks, storeDays, type DirtyMark } from "./rollup-sql";
 import { emptySlice, mergeSlices, splitByBucket, type Slice } from "./slice";
 
 // Daily roll-ups for the offer-stats page. Every finished UTC day is read from StatsDay; only
 // today is aggregated live. A stored day is recomputed when it is missing, when a database trigger
-// marked it in StatsDirtyDay (a late decision, payment or refund touching it), or when it was
+// marked it in StatsDirtyDay (a late decision, payment, refund or plan-change outcome touching it), or when it was
 // computed before it "settled": before its last open offer expired, or within SETTLE_MS of its end
 // (a transaction that began before midnight can commit just after it, unseen by the trigger).
 // All days to recompute are aggregated together, split per day in SQL, so a year after an import
@@ -27,14 +27,15 @@ export function closedBoundary(now: Date): Date {
 
 /** Every aggregate of the scope, one slice per bucket (per day when the scope lists days). */
 async function slicesOf(scope: Scope): Promise<Map<string, Slice>> {
-  const [counts, exposures, orders, revenue, flows] = await Promise.all([
+  const [counts, exposures, orders, revenue, flows, planChanges] = await Promise.all([
     variantCounts(scope),
     exposureSums(scope),
     orderValueSums(scope),
     revenueByDay(scope),
     funnelFlows(scope),
+    planChangeSums(scope),
   ]);
-  return splitByBucket({ counts, exposures, orders, revenue, starts: flows.starts, steps: flows.steps });
+  return splitByBucket({ counts, exposures, orders, revenue, starts: flows.starts, steps: flows.steps, planChanges });
 }
 
 /** Every aggregate of [from, to), straight from the event tables. */

@@ -1,6 +1,6 @@
 // A "slice" is every aggregate the stats page needs for some span of time, as additive rows, so
 // slices of single days (the roll-ups) and of the live remainder merge into any range. Pure.
-import type { Bucketed, ExposureRow, FunnelStartRow, FunnelStepRow, OrderValueRow, RevenuePointRow, VariantCountsRow } from "./queries";
+import type { Bucketed, ExposureRow, FunnelStartRow, FunnelStepRow, OrderValueRow, PlanChangeRow, RevenuePointRow, VariantCountsRow } from "./queries";
 
 export type Slice = {
   counts: VariantCountsRow[];
@@ -9,9 +9,10 @@ export type Slice = {
   revenue: RevenuePointRow[];
   starts: FunnelStartRow[];
   steps: FunnelStepRow[];
+  planChanges: PlanChangeRow[];
 };
 
-export const emptySlice = (): Slice => ({ counts: [], exposures: [], orders: [], revenue: [], starts: [], steps: [] });
+export const emptySlice = (): Slice => ({ counts: [], exposures: [], orders: [], revenue: [], starts: [], steps: [], planChanges: [] });
 
 /** Sums rows with equal keys; every other numeric field is added. */
 function mergeBy<T extends object>(rows: T[], key: (row: T) => string): T[] {
@@ -40,6 +41,8 @@ export function mergeSlices(slices: Slice[]): Slice {
     revenue: mergeBy(slices.flatMap((s) => s.revenue), (r) => k(r.day, r.currency)),
     starts: mergeBy(slices.flatMap((s) => s.starts), (r) => r.funnelId),
     steps: mergeBy(slices.flatMap((s) => s.steps), (r) => r.stepId),
+    // `?? []`: a day stored by an older version of this code has no plan changes part.
+    planChanges: mergeBy(slices.flatMap((s) => s.planChanges ?? []), (r) => k(r.ladderId, r.origin, r.direction, r.currency)),
   };
 }
 

@@ -98,7 +98,7 @@ describe("upgrade offer for the offer engine", () => {
   it("offers the next plan up on the same interval, or the offer's own product", async () => {
     const ladder = await createLadder(t);
     const s = await subscribe(t, ladder.basic);
-    expect(await upgradeOfferFor(s.customerId)).toMatchObject({ toProductId: ladder.pro, toName: "Pro", difference: "+$50.00/month", href: `/account/plan?to=${ladder.pro}` });
+    expect(await upgradeOfferFor(s.customerId)).toMatchObject({ toProductId: ladder.pro, toName: "Pro", difference: "+$50.00/month", href: `/account/plan?to=${ladder.pro}&origin=upgrade_offer` });
     expect(await upgradeOfferFor(s.customerId, ladder.basicYearly)).toMatchObject({ toProductId: ladder.basicYearly, difference: "−$5.00/month on average" });
     expect(await upgradeOfferFor(s.customerId, ladder.starter)).toBeNull();
   });

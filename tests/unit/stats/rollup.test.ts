@@ -42,12 +42,14 @@ describe("daily roll-ups", () => {
   });
 
   it("merging slices adds every count and sum by key", () => {
-    const a: Slice = { counts: [], exposures: [], orders: [{ currency: "USD", withN: 1, withSum: 100, withoutN: 2, withoutSum: 50 }], revenue: [{ day: "2020-01-01", currency: "USD", revenue: 5 }], starts: [{ funnelId: "f", started: 2 }], steps: [] };
+    const change = { ladderId: "l", origin: "PLAN_PAGE", direction: "UPGRADE", currency: "USD", sent: 2, applied: 1, scheduled: 0, failed: 1, awaiting: 0, kept: 0, chargedNow: 500, mrrApplied: 1000, mrrScheduled: 0 };
+    const a: Slice = { counts: [], exposures: [], orders: [{ currency: "USD", withN: 1, withSum: 100, withoutN: 2, withoutSum: 50 }], revenue: [{ day: "2020-01-01", currency: "USD", revenue: 5 }], starts: [{ funnelId: "f", started: 2 }], steps: [], planChanges: [change] };
     const b: Slice = { ...a, orders: [{ currency: "USD", withN: 3, withSum: 300, withoutN: 0, withoutSum: 0 }, { currency: "EUR", withN: 1, withSum: 9, withoutN: 0, withoutSum: 0 }], revenue: [{ day: "2020-01-02", currency: "USD", revenue: 7 }] };
     const m = mergeSlices([a, b]);
     expect(m.orders).toEqual([{ currency: "USD", withN: 4, withSum: 400, withoutN: 2, withoutSum: 50 }, { currency: "EUR", withN: 1, withSum: 9, withoutN: 0, withoutSum: 0 }]);
     expect(m.revenue).toHaveLength(2);
     expect(m.starts).toEqual([{ funnelId: "f", started: 4 }]);
+    expect(m.planChanges).toEqual([{ ...change, sent: 4, applied: 2, failed: 2, chargedNow: 1000, mrrApplied: 2000 }]);
   });
 
   it("gives the same aggregates from roll-ups as from the live tables, then stores one row per day", async () => {

@@ -11,7 +11,7 @@ import type { FlowState, SimpleState } from "./_components/flow-state";
 
 const id = z.string().min(1).max(64);
 const flowInput = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("preview"), subscriptionId: id, productId: id }),
+  z.object({ intent: z.literal("preview"), subscriptionId: id, productId: id, origin: z.enum(["PLAN_PAGE", "UPGRADE_OFFER"]).optional() }),
   z.object({ intent: z.literal("confirm"), token: z.string().min(1).max(2000) }),
   z.object({ intent: z.literal("dismiss") }),
 ]);
@@ -31,7 +31,7 @@ export const planFlowAction = customerAction(flowInput, {
   run: async (input, { customer }): Promise<FlowState> => {
     if (input.intent === "dismiss") return { kind: "idle" };
     if (input.intent === "preview") {
-      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId });
+      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId, origin: input.origin });
       return result.ok ? { kind: "quote", quote: result.quote, notice: null } : { kind: "error", code: result.code, message: result.message };
     }
     const result = await confirmPlanChange({ customerId: customer.id, token: input.token });

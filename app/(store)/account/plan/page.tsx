@@ -7,13 +7,14 @@ import { SignInLinkForm } from "@/components/store/sign-in-link-form";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { planViews } from "@/lib/plans/plan-views";
 import { requestSignInLinkAction } from "../../_session-actions";
+import { UPGRADE_OFFER_ORIGIN } from "@/lib/plans/upgrade-offer";
 
 export const metadata: Metadata = { title: "Your plan", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 const NOTICE_STYLE = { error: "bg-red-50 text-red-800", warning: "bg-amber-50 text-amber-900", info: "bg-slate-100 text-slate-800" } as const;
 
-export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; kept?: string | string[] }> }) {
+export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; kept?: string | string[]; origin?: string | string[] }> }) {
   const customer = await currentCustomer();
   if (!customer) {
     return (
@@ -26,7 +27,9 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       </div>
     );
   }
-  const { to, kept } = await searchParams;
+  const { to, kept, origin } = await searchParams;
+  // An upgrade offer links here with ?to=<plan>&origin=upgrade_offer: that move counts as started by the offer.
+  const offered = origin === UPGRADE_OFFER_ORIGIN ? "UPGRADE_OFFER" : undefined;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined });
   return (
     <div className="mx-auto max-w-2xl space-y-8">
@@ -72,7 +75,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
           <div>
             <h2 className="text-lg font-semibold">Change plan</h2>
             {view.locked ? <p className="text-sm text-slate-700" data-testid="plan-locked">{view.locked}</p> : null}
-            <PlanChangeFlow view={view} />
+            <PlanChangeFlow view={view} highlightedOrigin={offered} />
           </div>
         </section>
       ))}

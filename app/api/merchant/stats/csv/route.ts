@@ -1,19 +1,21 @@
 import { getMerchant } from "@/lib/auth/merchant-session";
-import { statsCsv } from "@/lib/stats/csv";
+import { planChangesCsv, statsCsv } from "@/lib/stats/csv";
 import { parseRange } from "@/lib/stats/range";
 import { getStatsReport } from "@/lib/stats/service";
 
-// CSV of the stats table for ?from=&to=. Route handlers cannot redirect a download sensibly, so a
+// CSV of the offer-stats table for ?from=&to= (or, with &table=plan-changes, of the plan-change tables). Route handlers cannot redirect a download sensibly, so a
 // request without a merchant session gets 403.
 export async function GET(request: Request): Promise<Response> {
   if (!(await getMerchant())) return Response.json({ error: "forbidden", message: "Sign in as a merchant." }, { status: 403 });
   const url = new URL(request.url);
   const range = parseRange({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
   const report = await getStatsReport(range);
-  return new Response(statsCsv(report.lines, report.currencies), {
+  const planChanges = url.searchParams.get("table") === "plan-changes";
+  const body = planChanges ? planChangesCsv(report.planChanges) : statsCsv(report.lines, report.currencies);
+  return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="encore-offer-stats_${range.fromDay}_${range.toDay}.csv"`,
+      "content-disposition": `attachment; filename="encore-${planChanges ? "plan-change" : "offer"}-stats_${range.fromDay}_${range.toDay}.csv"`,
       "cache-control": "no-store",
     },
   });
