@@ -15,7 +15,7 @@ function OrderValues({ list }: { list: OrderValue[] }) {
     <>
       {list.map((o) => (
         <div key={o.currency} className="whitespace-nowrap">
-          {formatAmount(o.with, o.currency)} <span className="text-slate-400">vs</span> {formatAmount(o.without, o.currency)}
+          {formatAmount(o.with, o.currency)} <span className="text-slate-600">vs</span> {formatAmount(o.without, o.currency)}
         </div>
       ))}
     </>
@@ -23,7 +23,7 @@ function OrderValues({ list }: { list: OrderValue[] }) {
 }
 
 function LiftCell({ list }: { list: LiftResult[] }) {
-  if (!list.length) return <span className="text-slate-400">no holdout</span>;
+  if (!list.length) return <span className="text-slate-600">no holdout</span>;
   return (
     <>
       {list.map((l) => (
@@ -31,11 +31,11 @@ function LiftCell({ list }: { list: LiftResult[] }) {
           {l.revenue ? (
             <>
               <span className={l.revenue.difference.low > 0 ? "font-medium text-emerald-700" : undefined}>{formatSignedAmount(l.revenue.difference.estimate, l.currency)}/visit</span>
-              <div className="text-xs text-slate-500">95% CI {formatInterval(l.revenue.difference, l.currency)}</div>
-              {l.conversion ? <div className="text-xs text-slate-500">take-up {formatPoints(l.conversion.difference.estimate)}</div> : null}
+              <div className="text-xs text-slate-600">95% CI {formatInterval(l.revenue.difference, l.currency)}</div>
+              {l.conversion ? <div className="text-xs text-slate-600">take-up {formatPoints(l.conversion.difference.estimate)}</div> : null}
             </>
           ) : (
-            <span className="text-slate-400">too few visits ({l.holdoutVisits} held out)</span>
+            <span className="text-slate-600">too few visits ({l.holdoutVisits} held out)</span>
           )}
         </div>
       ))}
@@ -60,7 +60,7 @@ export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { im
                     {l.offerActive ? null : <> <Badge>Paused</Badge></>}
                   </>
                 ) : (
-                  <span className="pl-4 text-slate-600">Variant {l.variantLabel} <span className="text-slate-400">· {l.placement}</span></span>
+                  <span className="pl-4 text-slate-600">Variant {l.variantLabel} <span className="text-slate-600">· {l.placement}</span></span>
                 )}
               </td>
               <td className={tdClass} data-col="impressions">{formatCount(l.impressions)}</td>

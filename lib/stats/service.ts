@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { planChangeReport, type PlanChangeReport } from "./plan-changes";
 import type { DateRange } from "./range";
 import { buildLines, orderValueSummary, totalsOf, type Amount, type OrderValue, type StatsLine } from "./report";
 import type { FunnelStepRow, RevenuePointRow } from "./queries";
@@ -7,7 +8,8 @@ import { rangeSlice } from "./rollup";
 import type { Slice } from "./slice";
 
 export type SeriesPoint = { bucket: string; amount: number };
-export type RevenueSeries = { unit: "day" | "week"; currency: string; points: SeriesPoint[] };
+/** `todayBucket`: the bucket holding today (still filling up), when the range reaches today. */
+export type RevenueSeries = { unit: "day" | "week"; currency: string; points: SeriesPoint[]; todayBucket: string | null };
 
 export type StatsReport = {
   range: DateRange;
@@ -16,6 +18,7 @@ export type StatsReport = {
   orderValue: OrderValue[];
   series: RevenueSeries[];
   currencies: string[];
+  planChanges: PlanChangeReport;
   /** The range's aggregates, kept for the funnel picture (it needs no second pass). */
   slice: Slice;
 };
@@ -25,10 +28,12 @@ export async function getStatsReport(range: DateRange): Promise<StatsReport> {
   const slice = await rangeSlice(range.from, range.to);
   const offerIds = [...new Set(slice.counts.map((c) => c.offerId))];
   const variantIds = [...new Set(slice.counts.map((c) => c.variantId).filter((v): v is string => v !== null))];
-  const [offers, variants] = await Promise.all([
+  const ladderIds = [...new Set(slice.planChanges.map((c) => c.ladderId).filter((l): l is string => l !== null))];
+  const [offers, variants, ladders] = await Promise.all([
     // Active offers are listed even without impressions, so a new offer shows up at zero.
     db.offer.findMany({ where: { OR: [{ id: { in: offerIds } }, { active: true }] }, select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.stepVariant.findMany({ where: { id: { in: variantIds } }, select: { id: true, label: true, stepId: true, step: { select: { name: true, funnel: { select: { name: true } } } } } }),
+    db.planLadder.findMany({ where: { id: { in: ladderIds } }, select: { id: true, name: true } }),
   ]);
   const lines = buildLines({
     offers,
@@ -39,11 +44,12 @@ export async function getStatsReport(range: DateRange): Promise<StatsReport> {
   const totals = totalsOf(lines);
   const orderValue = orderValueSummary(slice.orders);
   const currencies = [...new Set([...totals.revenue.map((r: Amount) => r.currency), ...orderValue.map((o) => o.currency), ...lines.flatMap((l) => l.lift.map((x) => x.currency))])].sort();
-  return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, slice };
+  const planChanges = planChangeReport(slice.planChanges, new Map(ladders.map((l) => [l.id, l.name])));
+  return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, planChanges, slice };
 }
 
 /** One series per currency with every bucket present: days, or ISO weeks (Monday) past 92 days. */
-export function seriesOf(rows: RevenuePointRow[], range: DateRange): RevenueSeries[] {
+export function seriesOf(rows: RevenuePointRow[], range: DateRange, now = new Date()): RevenueSeries[] {
   const unit = range.days > 92 ? "week" : "day";
   const bucketOf = (day: string) => {
     if (unit === "day") return day;
@@ -55,11 +61,13 @@ export function seriesOf(rows: RevenuePointRow[], range: DateRange): RevenueSeri
     const b = bucketOf(new Date(t).toISOString().slice(0, 10));
     if (buckets.at(-1) !== b) buckets.push(b);
   }
+  const today = bucketOf(now.toISOString().slice(0, 10));
+  const todayBucket = buckets.includes(today) ? today : null;
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   return currencies.map((currency) => {
     const sums = new Map<string, number>();
     for (const r of rows) if (r.currency === currency) sums.set(bucketOf(r.day), (sums.get(bucketOf(r.day)) ?? 0) + r.revenue);
-    return { unit, currency, points: buckets.map((bucket) => ({ bucket, amount: sums.get(bucket) ?? 0 })) };
+    return { unit, currency, points: buckets.map((bucket) => ({ bucket, amount: sums.get(bucket) ?? 0 })), todayBucket };
   });
 }
 

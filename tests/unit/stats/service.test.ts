@@ -33,7 +33,7 @@ describe("stats service: buy, decline the upsell, accept the downsell, refund", 
     expect(report.orderValue).toEqual([{ currency: "USD", withN: 1, with: 6900, withoutN: 0, without: null }]);
     expect(down.orderValue).toEqual([{ currency: "USD", withN: 1, with: 6900, withoutN: 0, without: null }]);
     expect(up.orderValue).toEqual([{ currency: "USD", withN: 0, with: null, withoutN: 1, without: 6900 }]);
-    expect(report.series).toEqual([{ unit: "day", currency: "USD", points: [{ bucket: "2003-03-10", amount: 2000 }] }]);
+    expect(report.series).toEqual([{ unit: "day", currency: "USD", points: [{ bucket: "2003-03-10", amount: 2000 }], todayBucket: null }]);
 
     const flow = (await getFunnelFlow(funnel.id, report))!;
     expect(flow.started).toBe(1);

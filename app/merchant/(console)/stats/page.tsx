@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FunnelChart } from "@/components/merchant/funnel-chart";
 import { RangePicker } from "@/components/merchant/range-picker";
+import { PlanChangeStats } from "@/components/merchant/plan-change-stats";
 import { RevenueChart } from "@/components/merchant/revenue-chart";
 import { StatsTable } from "@/components/merchant/stats-table";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Offer stats" };
 function Stat({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</p>
       <div className="mt-1 text-xl font-semibold" data-testid={testId}>{children}</div>
     </div>
   );
@@ -33,6 +34,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const flow = funnelId ? await getFunnelFlow(funnelId, report) : null;
   const { totals } = report;
   const csvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}`;
+  const planChangesCsvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay, table: "plan-changes" })}`;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -46,7 +48,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
         <Stat label="Take rate" testId="total-take-rate">{formatRate(totals.takeRate)}</Stat>
         <Stat label="Revenue added" testId="total-revenue">{totals.revenue.length ? totals.revenue.map((r) => <div key={r.currency}>{formatAmount(r.amount, r.currency)}</div>) : formatAmount(0, "USD")}</Stat>
         <Stat label="AOV with vs without offers" testId="total-aov">
-          {report.orderValue.length ? report.orderValue.map((o) => <div key={o.currency} className="text-base">{formatAmount(o.with, o.currency)} <span className="text-slate-400">vs</span> {formatAmount(o.without, o.currency)}</div>) : "—"}
+          {report.orderValue.length ? report.orderValue.map((o) => <div key={o.currency} className="text-base">{formatAmount(o.with, o.currency)} <span className="text-slate-600">vs</span> {formatAmount(o.without, o.currency)}</div>) : "—"}
         </Stat>
       </div>
       {report.lines.length === 0 ? (
@@ -56,12 +58,15 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
       ) : (
         <StatsTable lines={report.lines} totals={totals} />
       )}
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Take rate = accepts ÷ impressions (holdout customers excluded). Expiries include offers left unanswered past their window. AOV compares visits that took the offer (order plus net
         offer revenue) with visits shown it that did not. Lift compares net revenue added per visit with the step&apos;s holdout, who saw nothing, with a 95% confidence interval (normal approximation).
       </p>
       <Card title="Revenue over time">
-        {report.series.length ? report.series.map((s) => <RevenueChart key={s.currency} series={s} />) : <p className="text-sm text-slate-500">No offer revenue in this range yet.</p>}
+        {report.series.length ? report.series.map((s) => <RevenueChart key={s.currency} series={s} />) : <p className="text-sm text-slate-600">No offer revenue in this range yet.</p>}
+      </Card>
+      <Card title="Plan changes">
+        <PlanChangeStats report={report.planChanges} csvHref={planChangesCsvHref} />
       </Card>
       <Card title="Funnel">
         {funnels.length > 1 ? (
@@ -71,7 +76,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
             ))}
           </div>
         ) : null}
-        {flow ? <FunnelChart flow={flow} /> : <p className="text-sm text-slate-500">No funnel yet. <Link href="/merchant/funnels" className="text-brand-700 underline">Create one</Link>.</p>}
+        {flow ? <FunnelChart flow={flow} /> : <p className="text-sm text-slate-600">No funnel yet. <Link href="/merchant/funnels" className="text-brand-700 underline">Create one</Link>.</p>}
       </Card>
     </div>
   );
