@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FocusKeeper } from "@/components/merchant/focus-keeper";
 
 // The console is wider than the store: its stats tables have many columns.
 export default function MerchantLayout({ children }: { children: React.ReactNode }) {
@@ -13,6 +14,7 @@ export default function MerchantLayout({ children }: { children: React.ReactNode
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-6 py-10">{children}</main>
+      <FocusKeeper />
     </>
   );
 }

@@ -1,24 +1,24 @@
 "use client";
-import { edgesSchema, funnelSchema, MAX_VARIANTS, stepSchema, VARIANT_LABELS } from "@/lib/offers/funnel-schema";
+import { funnelSchema, MAX_VARIANTS, stepEditSchema, stepSchema, VARIANT_LABELS } from "@/lib/offers/funnel-schema";
 import type { FormState } from "@/lib/forms/state";
-import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
+import { describedBy, Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 export function FunnelForm({ action, funnelId, initialValues = { windowMinutes: "15" }, submitLabel }: { action: Action; funnelId?: string; initialValues?: Record<string, string>; submitLabel: string }) {
-  const form = useValidatedForm(action, funnelSchema, initialValues);
+  const { ref, ...form } = useValidatedForm(action, funnelSchema, initialValues);
   const { errors, values } = form;
   return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Funnel">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Funnel">
       {funnelId ? <input type="hidden" name="id" value={funnelId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" errors={errors}>
-          <input id="name" name="name" defaultValue={valueOf(values, "name")} aria-invalid={Boolean(errors.name)} className={inputClass} />
+          <input id="name" name="name" defaultValue={valueOf(values, "name")} className={inputClass} />
         </Field>
         <Field label="Offer window (minutes)" name="windowMinutes" hint="How long after checkout the offers stay open." errors={errors}>
-          <input id="windowMinutes" name="windowMinutes" inputMode="numeric" defaultValue={valueOf(values, "windowMinutes")} aria-invalid={Boolean(errors.windowMinutes)} className={inputClass} />
+          <input id="windowMinutes" name="windowMinutes" inputMode="numeric" defaultValue={valueOf(values, "windowMinutes")} className={inputClass} />
         </Field>
       </div>
       <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
@@ -27,57 +27,6 @@ export function FunnelForm({ action, funnelId, initialValues = { windowMinutes: 
 }
 
 export type OfferOption = { id: string; name: string; active: boolean };
-
-/** A step and its experiment: variants (offer + weight) and the holdout share that sees nothing. */
-export function StepForm({ action, funnelId, stepId, offers, initialValues, submitLabel }: {
-  action: Action; funnelId?: string; stepId?: string; offers: OfferOption[]; initialValues?: Record<string, string | string[]>; submitLabel: string;
-}) {
-  const form = useValidatedForm(action, stepSchema, initialValues ?? { holdoutBps: "0", variantWeight: ["100"] });
-  const { errors, values } = form;
-  const chosen = listOf(values, "variantOffer");
-  const weights = listOf(values, "variantWeight");
-  const prefix = stepId ?? "new";
-  return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={stepId ? "Edit step" : "Add step"}>
-      {funnelId ? <input type="hidden" name="funnelId" value={funnelId} /> : null}
-      {stepId ? <input type="hidden" name="stepId" value={stepId} /> : null}
-      <FormMessages failure={form.failure} success={form.success} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Step name" name="name" id={`${prefix}-name`} errors={errors}>
-          <input id={`${prefix}-name`} name="name" defaultValue={valueOf(values, "name")} aria-invalid={Boolean(errors.name)} className={inputClass} />
-        </Field>
-        <Field label="Holdout (%)" name="holdoutBps" id={`${prefix}-holdoutBps`} hint="Share of customers who see no offer here, to measure lift." errors={errors}>
-          <input id={`${prefix}-holdoutBps`} name="holdoutBps" inputMode="decimal" defaultValue={valueOf(values, "holdoutBps", "0")} aria-invalid={Boolean(errors.holdoutBps)} className={inputClass} />
-        </Field>
-      </div>
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-700">Variants (weights split the customers who are not held out)</legend>
-        <div className="space-y-2">
-          {Array.from({ length: MAX_VARIANTS }, (_, i) => (
-            <div key={i} className="grid grid-cols-[2rem_1fr_7rem] items-start gap-2">
-              <span className="pt-2 text-sm font-semibold text-slate-500">{VARIANT_LABELS[i]}</span>
-              <div>
-                <select name="variantOffer" defaultValue={chosen[i] ?? ""} aria-label={`Variant ${VARIANT_LABELS[i]} offer`} className={inputClass}>
-                  <option value="">{i === 0 ? "Choose an offer…" : "— unused —"}</option>
-                  {offers.map((o) => <option key={o.id} value={o.id}>{o.name}{o.active ? "" : " (paused)"}</option>)}
-                </select>
-                <FieldError errors={errors} name={`variantOffer.${i}`} />
-              </div>
-              <div>
-                <input name="variantWeight" inputMode="decimal" defaultValue={weights[i] ?? ""} placeholder="%" aria-label={`Variant ${VARIANT_LABELS[i]} weight (%)`} className={inputClass} />
-                <FieldError errors={errors} name={`variantWeight.${i}`} />
-              </div>
-            </div>
-          ))}
-        </div>
-        <FieldError errors={errors} name="variantWeight" />
-        <FieldError errors={errors} name="variantOffer" />
-      </fieldset>
-      <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
-    </form>
-  );
-}
-
 export type StepOption = { id: string; name: string; position: number };
 
 const EDGES = [
@@ -86,14 +35,80 @@ const EDGES = [
   { name: "onFailStepId", label: "When the payment fails" },
 ] as const;
 
-/** Where a customer goes next from a step, for each outcome. */
-export function EdgesForm({ action, stepId, steps, initialValues }: { action: Action; stepId: string; steps: StepOption[]; initialValues: Record<string, string> }) {
-  const form = useValidatedForm(action, edgesSchema, initialValues);
+/** An existing step's place in its funnel: the other steps its paths may lead to, and whether customers start here. */
+export type StepPlacement = { stepId: string; steps: StepOption[]; isEntry: boolean };
+
+/**
+ * A step and its experiment: variants (offer + weight) and the holdout share that sees nothing.
+ * For an existing step (`placement`) the same form also sets where each outcome leads and the
+ * entry step, so a step has one save button.
+ */
+export function StepForm({ action, funnelId, placement, offers, initialValues, submitLabel }: {
+  action: Action; funnelId?: string; placement?: StepPlacement; offers: OfferOption[]; initialValues?: Record<string, string | string[]>; submitLabel: string;
+}) {
+  const { ref, ...form } = useValidatedForm(action, placement ? stepEditSchema : stepSchema, initialValues ?? { holdoutBps: "0", variantWeight: ["100"] });
   const { errors, values } = form;
+  const chosen = listOf(values, "variantOffer");
+  const weights = listOf(values, "variantWeight");
+  const prefix = placement?.stepId ?? "new";
+  // A row's control is invalid with its own error, or with an error about all used rows (the
+  // weights' sum, a repeated offer), and is described by both.
+  const rowProps = (name: "variantOffer" | "variantWeight", i: number, used: boolean) => {
+    const own = Boolean(errors[`${name}.${i}`]?.length);
+    const group = used && Boolean(errors[name]?.length);
+    return { "aria-invalid": own || group || undefined, "aria-describedby": describedBy(own && `${prefix}-${name}-${i}-error`, group && `${prefix}-${name}-error`) };
+  };
   return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Step paths">
-      <input type="hidden" name="stepId" value={stepId} />
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={placement ? "Edit step" : "Add step"}>
+      {funnelId ? <input type="hidden" name="funnelId" value={funnelId} /> : null}
+      {placement ? <input type="hidden" name="stepId" value={placement.stepId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Step name" name="name" id={`${prefix}-name`} errors={errors}>
+          <input id={`${prefix}-name`} name="name" defaultValue={valueOf(values, "name")} className={inputClass} />
+        </Field>
+        <Field label="Holdout (%)" name="holdoutBps" id={`${prefix}-holdoutBps`} hint="Share of customers who see no offer here, to measure lift." errors={errors}>
+          <input id={`${prefix}-holdoutBps`} name="holdoutBps" inputMode="decimal" defaultValue={valueOf(values, "holdoutBps", "0")} className={inputClass} />
+        </Field>
+      </div>
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">Variants (weights split the customers who are not held out)</legend>
+        <div className="space-y-2">
+          {Array.from({ length: MAX_VARIANTS }, (_, i) => {
+            const used = Boolean(chosen[i]);
+            return (
+              <div key={i} className="grid grid-cols-[2rem_1fr_7rem] items-start gap-2">
+                <span className="pt-2 text-sm font-semibold text-slate-600" aria-hidden="true">{VARIANT_LABELS[i]}</span>
+                <div>
+                  <select name="variantOffer" defaultValue={chosen[i] ?? ""} aria-label={`Variant ${VARIANT_LABELS[i]} offer`} className={inputClass} {...rowProps("variantOffer", i, used)}>
+                    <option value="">{i === 0 ? "Choose an offer…" : "— unused —"}</option>
+                    {offers.map((o) => <option key={o.id} value={o.id}>{o.name}{o.active ? "" : " (paused)"}</option>)}
+                  </select>
+                  <FieldError errors={errors} name={`variantOffer.${i}`} id={`${prefix}-variantOffer-${i}-error`} />
+                </div>
+                <div>
+                  <input name="variantWeight" inputMode="decimal" defaultValue={weights[i] ?? ""} placeholder="%" aria-label={`Variant ${VARIANT_LABELS[i]} weight (%)`} className={inputClass} {...rowProps("variantWeight", i, used)} />
+                  <FieldError errors={errors} name={`variantWeight.${i}`} id={`${prefix}-variantWeight-${i}-error`} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        <FieldError errors={errors} name="variantWeight" id={`${prefix}-variantWeight-error`} />
+        <FieldError errors={errors} name="variantOffer" id={`${prefix}-variantOffer-error`} />
+      </fieldset>
+      {placement ? <StepPaths placement={placement} values={values} errors={errors} /> : null}
+      <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
+    </form>
+  );
+}
+
+/** Where the customer goes next from this step, and whether the funnel starts here. */
+function StepPaths({ placement, values, errors }: { placement: StepPlacement; values: Record<string, string | string[]>; errors: Record<string, string[]> }) {
+  const { stepId, steps, isEntry } = placement;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="mb-2 text-sm font-medium text-slate-700">Next steps</legend>
       <div className="grid gap-3 sm:grid-cols-3">
         {EDGES.map((edge) => (
           <Field key={edge.name} label={edge.label} name={edge.name} id={`${stepId}-${edge.name}`} errors={errors}>
@@ -104,7 +119,13 @@ export function EdgesForm({ action, stepId, steps, initialValues }: { action: Ac
           </Field>
         ))}
       </div>
-      <SubmitButton pending={form.pending} variant="secondary">Save paths</SubmitButton>
-    </form>
+      {isEntry ? (
+        <p className="text-sm text-slate-600">Customers start the funnel at this step.</p>
+      ) : (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="entry" defaultChecked={valueOf(values, "entry") === "on"} /> Start the funnel at this step (entry step)
+        </label>
+      )}
+    </fieldset>
   );
 }

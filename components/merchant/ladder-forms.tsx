@@ -1,7 +1,7 @@
 "use client";
 import { DOWNGRADE_PRORATION_MODES, ladderSchema, PRORATION_LABELS, PRORATION_MODES, rankingSchema } from "@/lib/plans/ladder-schema";
 import type { FormState } from "@/lib/forms/state";
-import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
+import { Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { useValidatedForm, valueOf } from "./use-validated-form";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
@@ -16,7 +16,7 @@ export const DEFAULT_POLICY = {
 
 /** A plan ladder's name and plan-change policy (how upgrades and downgrades are billed and timed). */
 export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, submitLabel }: { action: Action; ladderId?: string; initialValues?: Record<string, string>; submitLabel: string }) {
-  const form = useValidatedForm(action, ladderSchema, initialValues);
+  const { ref, ...form } = useValidatedForm(action, ladderSchema, initialValues);
   const { errors, values } = form;
   const p = ladderId ?? "new";
   const select = (name: string, label: string, options: readonly string[], labels: Record<string, string>) => (
@@ -27,7 +27,7 @@ export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, s
     </Field>
   );
   return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Plan ladder">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Plan ladder">
       {ladderId ? <input type="hidden" name="id" value={ladderId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <Field label="Ladder name" name="name" id={`${p}-name`} errors={errors}>
@@ -49,26 +49,36 @@ export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, s
 
 export type RankablePlan = { id: string; name: string; priceLabel: string; rank: number | null; otherLadder: string | null };
 
+/** The ladder's plans by rank (entry plan first), then the plans not in it, by name. */
+export function byLadderRank(plans: readonly RankablePlan[]): RankablePlan[] {
+  return [...plans].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
+}
+
 /** Which plans belong to the ladder and in what order (1 = entry plan, higher = more capable). */
-export function RankingForm({ action, ladderId, plans }: { action: Action; ladderId: string; plans: RankablePlan[] }) {
+export function RankingForm({ action, ladderId, plans: unordered }: { action: Action; ladderId: string; plans: RankablePlan[] }) {
+  const plans = byLadderRank(unordered);
   const initial = Object.fromEntries(plans.map((p) => [`rank.${p.id}`, p.rank === null ? "" : String(p.rank)]));
-  const form = useValidatedForm(action, rankingSchema, initial);
+  const { ref, ...form } = useValidatedForm(action, rankingSchema, initial);
   const { errors, values } = form;
   return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Plan ranking">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Plan ranking">
       <input type="hidden" name="id" value={ladderId} />
       <FormMessages failure={form.failure} success={form.success} />
       <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
-        {plans.map((plan) => (
+        {plans.map((plan) => {
+          const name = `rank.${plan.id}`;
+          const errorId = `${ladderId}-rank-${plan.id}-error`;
+          return (
           <div key={plan.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
             <div>
-              <span className="font-medium">{plan.name}</span> <span className="text-slate-500">{plan.priceLabel}</span>
+              <span className="font-medium">{plan.name}</span> <span className="text-slate-600">{plan.priceLabel}</span>
               {plan.otherLadder ? <p className="text-xs text-amber-700">Now in “{plan.otherLadder}”; ranking it here moves it.</p> : null}
-              <FieldError errors={errors} name={`rank.${plan.id}`} />
+              <FieldError errors={errors} name={name} id={errorId} />
             </div>
-            <input name={`rank.${plan.id}`} defaultValue={valueOf(values, `rank.${plan.id}`)} inputMode="numeric" placeholder="—" aria-label={`Rank of ${plan.name}`} className={`${inputClass} w-20`} />
+            <input name={name} defaultValue={valueOf(values, name)} inputMode="numeric" placeholder="—" aria-label={`Rank of ${plan.name}`} className={`${inputClass} w-20`} {...invalidProps(errorId, Boolean(errors[name]?.length))} />
           </div>
-        ))}
+          );
+        })}
       </div>
       <SubmitButton pending={form.pending} variant="secondary">Save ranking</SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/offers/offer-schema";
 import type { FormState } from "@/lib/forms/state";
-import { Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
+import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 
 export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
@@ -15,11 +15,11 @@ type Props = {
 };
 
 export function OfferForm({ action, products, offerId, initialValues = { triggerMode: "any", kind: "UPSELL", discountBps: "0" }, submitLabel }: Props) {
-  const form = useValidatedForm(action, offerSchema, initialValues);
+  const { ref, ...form } = useValidatedForm(action, offerSchema, initialValues);
   const { errors, values } = form;
   const triggers = listOf(values, "triggerProductIds");
   return (
-    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label="Offer">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label="Offer">
       {offerId ? <input type="hidden" name="id" value={offerId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -42,8 +42,8 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
         <div className="mt-2 grid gap-1 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
           {products.map((p) => (
             <label key={p.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="triggerProductIds" value={p.id} defaultChecked={triggers.includes(p.id)} />
-              <span>{p.name}</span> <span className="text-slate-500">{p.priceLabel}</span>
+              <input type="checkbox" name="triggerProductIds" value={p.id} defaultChecked={triggers.includes(p.id)} {...invalidProps(errorIdOf("triggerProductIds"), Boolean(errors.triggerProductIds?.length))} />
+              <span>{p.name}</span> <span className="text-slate-600">{p.priceLabel}</span>
             </label>
           ))}
         </div>

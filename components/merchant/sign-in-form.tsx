@@ -5,9 +5,9 @@ import { useValidatedForm, valueOf } from "./use-validated-form";
 
 export function SignInForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
   // The server answers bad credentials and rate limits; there is nothing useful to pre-check.
-  const form = useValidatedForm(action, null);
+  const { ref, ...form } = useValidatedForm(action, null);
   return (
-    <form key={form.key} action={form.formAction} className="space-y-4" aria-label="Merchant sign-in">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} className="space-y-4" aria-label="Merchant sign-in">
       <FormMessages failure={form.failure} success={null} />
       <Field label="Email" name="email" errors={form.errors}>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={valueOf(form.values, "email")} aria-invalid={Boolean(form.errors.email)} className={inputClass} />

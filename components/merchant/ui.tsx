@@ -5,7 +5,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+        {/* Focusable from script only: where focus goes when what had it is gone (FocusKeeper). */}
+        <h1 tabIndex={-1} className="text-2xl font-bold tracking-tight focus:outline-none">{title}</h1>
         {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
       </div>
       {actions ? <div className="flex gap-2">{actions}</div> : null}
@@ -53,6 +54,9 @@ export function ButtonLink({ href, children, variant = "primary" }: { href: stri
   return <Link href={href} className={`inline-flex items-center rounded-md px-4 py-2 text-sm font-medium shadow-sm ${style}`}>{children}</Link>;
 }
 
+/** A link inside text or a table: it must look like one (colour and underline), not only on hover. */
+export const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 hover:no-underline";
+
 export const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-export const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+export const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 export const tdClass = "px-3 py-2 align-top";

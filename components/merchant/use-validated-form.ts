@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
@@ -7,14 +7,35 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 /**
+ * Where focus goes once a form has its answer: the first invalid control, else the form's message
+ * (its error or its success), so a keyboard or screen-reader user lands on what changed instead of
+ * on <body> (the form remounts with each answer, taking the focused button with it).
+ */
+export function focusAnswer(form: HTMLFormElement | null): void {
+  const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>("[data-form-message]");
+  target?.focus();
+}
+
+/**
  * A useActionState form that first validates with the same zod schema as its server action, so
  * field errors show without a round trip; the server validates again either way. The returned
- * `key` remounts the form after each server answer so inputs refill from the submitted values.
+ * `key` remounts the form after each server answer so inputs refill from the submitted values;
+ * `ref` lets it move focus to the answer. A submit while the action runs is ignored.
  */
 export function useValidatedForm(action: Action, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors } | null>(null);
+  const [refusals, setRefusals] = useState(0);
+  // The form element, replaced on every remount; a callback ref so the hook hands out no ref object.
+  const element = useRef<HTMLFormElement | null>(null);
+  const ref = useCallback((form: HTMLFormElement | null) => {
+    element.current = form;
+  }, []);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
     if (!schema) return;
     const parsed = schema.safeParse(formValues(new FormData(event.currentTarget)));
     if (parsed.success) {
@@ -23,13 +44,18 @@ export function useValidatedForm(action: Action, schema: z.ZodType | null, initi
     }
     event.preventDefault();
     setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error) });
+    setRefusals((n) => n + 1);
   };
+  // After each submit the client check refused, and after every answer of the server.
+  useEffect(() => {
+    if (refusals > 0 || state.attempt > 0) focusAnswer(element.current);
+  }, [refusals, state.attempt]);
   const serverErrors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const errors = clientErrors && clientErrors.attempt === state.attempt ? clientErrors.errors : serverErrors;
   const values = state.attempt > 0 ? state.values : initialValues;
   const failure = state.result && !state.result.ok && !(clientErrors && clientErrors.attempt === state.attempt) ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
-  return { key: state.attempt, formAction, pending, onSubmit, errors, values, failure, success };
+  return { key: state.attempt, ref, formAction, pending, onSubmit, errors, values, failure, success };
 }
 
 export const valueOf = (values: Record<string, string | string[]>, name: string, fallback = ""): string => {

@@ -7,6 +7,7 @@ import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
+import { showsOnAccountPage } from "./reach";
 import { offerEligibility } from "./rules";
 import { offerView, recentlyAnsweredProductIds, type OfferView } from "./view";
 
@@ -27,7 +28,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
   const eligible = offers
-    .filter((o) => o.triggerProductIds.length > 0 && !answered.has(o.offeredProductId))
+    .filter((o) => showsOnAccountPage(o) && !answered.has(o.offeredProductId))
     .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
   if (eligible.length === 0) return [];

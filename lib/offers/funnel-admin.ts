@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import { findCycle } from "./funnel-graph";
-import { edgesSchema, funnelSchema, stepSchema, type StepInput } from "./funnel-schema";
+import { funnelSchema, stepEditSchema, stepSchema, VARIANT_LABELS, type EdgesInput, type StepInput } from "./funnel-schema";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 
 export async function listFunnels() {
@@ -49,12 +49,18 @@ export async function setFunnelActive(id: string, active: boolean): Promise<Resu
   return count ? ok({ id }) : fail("not_found", "This funnel no longer exists.");
 }
 
-/** The step form's values, checked against the schema and for offers that still exist. */
+/** Every variant's offer still exists. */
+async function offersExist(step: StepInput): Promise<Result> {
+  const found = await db.offer.count({ where: { id: { in: step.variants.map((v) => v.offerId) } } });
+  return found === step.variants.length ? ok() : invalidFields({ variantOffer: ["Some offers no longer exist"] });
+}
+
+/** The add-step form's values, checked against the schema and for offers that still exist. */
 async function stepFrom(raw: unknown): Promise<Result<{ step: StepInput }>> {
   const parsed = stepSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const found = await db.offer.count({ where: { id: { in: parsed.data.variants.map((v) => v.offerId) } } });
-  return found === parsed.data.variants.length ? ok({ step: parsed.data }) : invalidFields({ variantOffer: ["Some offers no longer exist"] });
+  const exist = await offersExist(parsed.data);
+  return exist.ok ? ok({ step: parsed.data }) : exist;
 }
 
 /** Appends a step; the funnel's first step becomes its entry step. */
@@ -81,67 +87,64 @@ export async function addStep(funnelId: string, raw: unknown): Promise<Result<{ 
   });
 }
 
+type Sibling = { id: string } & EdgesInput;
+
+/** Where a step's edges may point: other steps of its funnel, without a loop. */
+function checkEdges(stepId: string, siblings: Sibling[], edges: EdgesInput): Result {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, target] of Object.entries(edges)) {
+    if (target === stepId) fieldErrors[field] = ["A step cannot lead to itself"];
+    else if (target && !siblings.some((s) => s.id === target)) fieldErrors[field] = ["Choose a step of this funnel"];
+  }
+  if (Object.keys(fieldErrors).length) return invalidFields(fieldErrors);
+  const next = siblings.map((s) => (s.id === stepId ? { ...s, ...edges } : s));
+  if (findCycle(next)) return fail("cycle", "These paths would send customers around in a loop. Point them at later steps or end the funnel.");
+  return ok();
+}
+
 /**
- * Edits a step's name, holdout and variants. Variants are matched by label so their history stays
- * attached: a variant that has been shown keeps its offer (changing it would mix two offers' numbers)
- * and, when dropped, is kept with weight 0 instead of being deleted.
+ * Saves a step from its one form: name, holdout and variants, where each outcome leads next, and
+ * (when ticked) makes it the entry step. Variants are matched by label so their history stays
+ * attached: a variant that has been shown keeps its offer (changing it would mix two offers'
+ * numbers) and, when dropped, is kept with weight 0 instead of being deleted.
  */
 export async function updateStep(stepId: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = await stepFrom(raw);
-  if (!parsed.ok) return parsed;
+  const parsed = stepEditSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+  const exist = await offersExist(input);
+  if (!exist.ok) return exist;
+  const step = await db.funnelStep.findUnique({ where: { id: stepId }, select: { funnelId: true } });
+  if (!step) return fail("not_found", "This step no longer exists.");
   const existing = await db.stepVariant.findMany({ where: { stepId }, select: { id: true, label: true, offerId: true, _count: { select: { impressions: true } } } });
-  for (const variant of parsed.step.variants) {
+  for (const variant of input.variants) {
     const old = existing.find((e) => e.label === variant.label);
     if (old && old._count.impressions > 0 && old.offerId !== variant.offerId) {
-      const index = parsed.step.variants.indexOf(variant);
-      return invalidFields({
-        [`variantOffer.${index}`]: [`Variant ${variant.label} has already been shown; add a new variant instead of changing its offer`],
-      });
+      // Rows sit at their label's position in the form (A, B, …).
+      return invalidFields({ [`variantOffer.${VARIANT_LABELS.indexOf(variant.label as (typeof VARIANT_LABELS)[number])}`]: [`Variant ${variant.label} has already been shown; add a new variant instead of changing its offer`] });
     }
   }
+  const siblings = await db.funnelStep.findMany({ where: { funnelId: step.funnelId }, select: { id: true, onAcceptStepId: true, onDeclineStepId: true, onFailStepId: true } });
+  const edges = checkEdges(stepId, siblings, input.edges);
+  if (!edges.ok) return edges;
   return inTransaction(async (tx) => {
-    const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: parsed.step.name, holdoutBps: parsed.step.holdoutBps } });
+    const { count } = await tx.funnelStep.updateMany({ where: { id: stepId }, data: { name: input.name, holdoutBps: input.holdoutBps, ...input.edges } });
     if (!count) return fail("not_found", "This step no longer exists.");
     for (const old of existing) {
-      if (parsed.step.variants.some((v) => v.label === old.label)) continue;
+      if (input.variants.some((v) => v.label === old.label)) continue;
       if (old._count.impressions > 0) await tx.stepVariant.update({ where: { id: old.id }, data: { weightBps: 0 } });
       else await tx.stepVariant.delete({ where: { id: old.id } });
     }
-    for (const v of parsed.step.variants) {
+    for (const v of input.variants) {
       await tx.stepVariant.upsert({
         where: { stepId_label: { stepId, label: v.label } },
         create: { stepId, ...v },
         update: { offerId: v.offerId, weightBps: v.weightBps },
       });
     }
+    if (input.entry) await tx.funnel.update({ where: { id: step.funnelId }, data: { entryStepId: stepId } });
     return ok({ id: stepId });
   });
-}
-
-/** Points a step's accept, decline (downsell) and payment-failed edges at other steps of its funnel. */
-export async function setStepEdges(stepId: string, raw: unknown): Promise<Result<{ id: string }>> {
-  const parsed = edgesSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const step = await db.funnelStep.findUnique({ where: { id: stepId }, select: { funnelId: true } });
-  if (!step) return fail("not_found", "This step no longer exists.");
-  const steps = await db.funnelStep.findMany({ where: { funnelId: step.funnelId }, select: { id: true, onAcceptStepId: true, onDeclineStepId: true, onFailStepId: true } });
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, target] of Object.entries(parsed.data)) {
-    if (target === stepId) fieldErrors[field] = ["A step cannot lead to itself"];
-    else if (target && !steps.some((s) => s.id === target)) fieldErrors[field] = ["Choose a step of this funnel"];
-  }
-  if (Object.keys(fieldErrors).length) return invalidFields(fieldErrors);
-  const next = steps.map((s) => (s.id === stepId ? { ...s, ...parsed.data } : s));
-  if (findCycle(next)) return fail("cycle", "These edges would send customers around in a loop. Point them at later steps or end the funnel.");
-  await db.funnelStep.update({ where: { id: stepId }, data: parsed.data });
-  return ok({ id: stepId });
-}
-
-export async function setEntryStep(funnelId: string, stepId: string): Promise<Result<{ id: string }>> {
-  const step = await db.funnelStep.findFirst({ where: { id: stepId, funnelId }, select: { id: true } });
-  if (!step) return fail("not_found", "Choose a step of this funnel.");
-  await db.funnel.update({ where: { id: funnelId }, data: { entryStepId: stepId } });
-  return ok({ id: funnelId });
 }
 
 /** Removes a step that was never shown; shown steps keep their history (pause the funnel instead). */

@@ -10,13 +10,14 @@ export async function listOffers() {
     orderBy: [{ active: "desc" }, { createdAt: "desc" }],
     include: {
       offeredProduct: { select: { id: true, name: true, priceAmount: true, currency: true, billingInterval: true, billingIntervalCount: true } },
-      _count: { select: { variants: true } },
+      // Funnel steps that show it (a retired variant keeps its row with weight 0).
+      _count: { select: { variants: { where: { weightBps: { gt: 0 } } } } },
     },
   });
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, _count: { select: { variants: { where: { weightBps: { gt: 0 } } } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */

@@ -126,9 +126,8 @@ function actions(page: Page, s: Seeded): Action[] {
   const funnelPage = `/merchant/funnels/${s.funnelId}`;
   const ladderForm = () => page.getByRole("form", { name: "Plan ladder" }).filter({ has: page.locator(`input[name="id"][value="${s.ladderId}"]`) });
   const rankingForm = () => page.getByRole("form", { name: "Plan ranking" }).filter({ has: page.locator(`input[name="id"][value="${s.ladderId}"]`) });
-  // CSS, not roles: the step form sits in a closed <details>, hidden from the accessibility tree.
-  const stepForm = () => page.locator(`form[aria-label="Edit step"]:has(input[name="stepId"][value="${s.stepId}"])`);
-  const pathsForm = () => page.getByRole("form", { name: "Step paths" }).filter({ has: page.locator(`input[name="stepId"][value="${s.stepId}"]`) });
+  // One form per step sets its name, experiment, paths and whether customers start there.
+  const stepForm = (stepId = s.stepId) => page.getByRole("form", { name: "Edit step" }).filter({ has: page.locator(`input[name="stepId"][value="${stepId}"]`) });
   const steps = () => sql(`SELECT id, name FROM "FunnelStep" WHERE "funnelId" = $1 ORDER BY id`, [s.funnelId]).then((r) => r.rows);
   return [
     { name: "create offer", open: "/merchant/offers/new",
@@ -165,19 +164,24 @@ function actions(page: Page, s: Seeded): Action[] {
         await form.getByLabel("Offer window (minutes)").fill("45");
         await form.getByRole("button", { name: "Save funnel" }).click();
       } },
-    { name: "set paths", open: funnelPage,
+    { name: "save a step's paths", open: funnelPage,
       state: () => one(`SELECT "onDeclineStepId" FROM "FunnelStep" WHERE id = $1`, [s.stepId]),
       submit: async () => {
-        await pathsForm().getByLabel("When declined (downsell)").selectOption(s.step2);
-        await pathsForm().getByRole("button", { name: "Save paths" }).click();
+        await stepForm().getByLabel("When declined (downsell)").selectOption(s.step2);
+        await stepForm().getByRole("button", { name: "Save step" }).click();
       } },
     { name: "make entry step", open: funnelPage,
       state: () => one(`SELECT "entryStepId" FROM "Funnel" WHERE id = $1`, [s.funnelId]),
-      submit: () => page.getByRole("button", { name: "Make entry step" }).click() },
+      submit: async () => {
+        const second = stepForm(s.step2);
+        await second.getByLabel("Variant A offer").selectOption(s.offerId);
+        await second.getByLabel("Variant A weight (%)").fill("100");
+        await second.getByLabel("Start the funnel at this step").check();
+        await second.getByRole("button", { name: "Save step" }).click();
+      } },
     { name: "update step", open: funnelPage,
       state: () => one(`SELECT name, "holdoutBps" FROM "FunnelStep" WHERE id = $1`, [s.stepId]),
       submit: async () => {
-        await page.locator("details", { has: stepForm() }).getByText("Edit offers and experiment").click();
         await stepForm().getByLabel("Step name").fill(`Retitled step ${s.tag}`);
         await stepForm().getByLabel("Holdout (%)").fill("25");
         await stepForm().getByRole("button", { name: "Save step" }).click();

@@ -46,11 +46,11 @@ test("merchant funnel → customer declines the upsell, accepts the downsell →
   const funnelId = page.url().split("/merchant/funnels/")[1]!;
   await addStep(page, "Upsell", `Upsell ${tag}`);
   await addStep(page, "Downsell", `Downsell ${tag}`);
-  const first = page.getByRole("form", { name: "Step paths" }).first();
+  const first = page.getByRole("form", { name: "Edit step" }).first();
   await first.getByLabel("When declined (downsell)").selectOption({ label: "Step 2: Downsell" });
   await first.getByLabel("When the payment fails").selectOption({ label: "Step 2: Downsell" });
-  await first.getByRole("button", { name: "Save paths" }).click();
-  await expect(first.getByTestId("form-success")).toHaveText("Paths saved.");
+  await first.getByRole("button", { name: "Save step" }).click();
+  await expect(first.getByTestId("form-success")).toHaveText("Step saved.");
 
   // The customer, in a browser of their own.
   const customerContext = await browser.newContext();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findCycle } from "@/lib/offers/funnel-graph";
 import { stepSchema } from "@/lib/offers/funnel-schema";
-import { addStep, createFunnel, getFunnel, removeStep, setEntryStep, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
+import { addStep, createFunnel, getFunnel, removeStep, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 import { fieldErrorsOf } from "@/lib/result";
 import { recordImpression, seedCustomer, seedOffer, seedProduct } from "@/tests/support/seed";
 
@@ -35,27 +35,35 @@ describe("funnel graph", () => {
 });
 
 describe("funnel service", () => {
-  it("builds an upsell → downsell funnel: first step is the entry, decline leads to the downsell", async () => {
+  it("builds an upsell → downsell funnel: first step is the entry, decline leads to the downsell; each step saves in one form", async () => {
     const [up, down] = await offers();
+    // A step's one form: what it shows, where each outcome leads, and whether it is the entry.
+    const save = (stepId: string, offerId: string, edges: Record<string, string>, entry?: boolean) =>
+      updateStep(stepId, { name: "Saved", holdoutBps: "0", variantOffer: [offerId], variantWeight: ["100"], ...edges, ...(entry ? { entry: "on" } : {}) });
     const funnel = await createFunnel({ name: "Post-purchase", windowMinutes: "20" });
     if (!funnel.ok) throw new Error(funnel.message);
     const s1 = await addStep(funnel.id, { name: "Upsell", holdoutBps: "10", variantOffer: [up!.id], variantWeight: ["100"] });
     const s2 = await addStep(funnel.id, { name: "Downsell", holdoutBps: "0", variantOffer: [down!.id], variantWeight: ["100"] });
     if (!s1.ok || !s2.ok) throw new Error("step failed");
-    expect(await setStepEdges(s1.id, { onAcceptStepId: "", onDeclineStepId: s2.id, onFailStepId: s2.id })).toMatchObject({ ok: true });
+    expect(await updateStep(s1.id, { name: "Upsell", holdoutBps: "10", variantOffer: [up!.id], variantWeight: ["100"], onAcceptStepId: "", onDeclineStepId: s2.id, onFailStepId: s2.id })).toMatchObject({ ok: true });
     const stored = (await getFunnel(funnel.id))!;
     expect(stored).toMatchObject({ windowSecs: 1200, entryStepId: s1.id });
     expect(stored.steps.map((s) => [s.position, s.name, s.holdoutBps, s.onDeclineStepId, s.onFailStepId])).toEqual([[1, "Upsell", 1000, s2.id, s2.id], [2, "Downsell", 0, null, null]]);
     expect(stored.steps[0]!.variants.map((v) => [v.label, v.offerId, v.weightBps])).toEqual([["A", up!.id, 10_000]]);
 
     // Loops, self-edges and steps of other funnels are refused.
-    expect(await setStepEdges(s2.id, { onDeclineStepId: s1.id })).toMatchObject({ ok: false, code: "cycle" });
-    expect(await setStepEdges(s2.id, { onAcceptStepId: s2.id })).toMatchObject({ fieldErrors: { onAcceptStepId: ["A step cannot lead to itself"] } });
+    expect(await save(s2.id, down!.id, { onDeclineStepId: s1.id })).toMatchObject({ ok: false, code: "cycle" });
+    expect(await save(s2.id, down!.id, { onAcceptStepId: s2.id })).toMatchObject({ fieldErrors: { onAcceptStepId: ["A step cannot lead to itself"] } });
     const other = await createFunnel({ name: "Other", windowMinutes: "15" });
     const foreign = other.ok ? await addStep(other.id, { name: "X", holdoutBps: "0", variantOffer: [up!.id], variantWeight: ["100"] }) : null;
-    expect(await setStepEdges(s1.id, { onAcceptStepId: foreign?.ok ? foreign.id : "" })).toMatchObject({ fieldErrors: { onAcceptStepId: ["Choose a step of this funnel"] } });
-    expect((await setEntryStep(funnel.id, s2.id)).ok).toBe(true);
-    expect(await setEntryStep(funnel.id, foreign?.ok ? foreign.id : "")).toMatchObject({ ok: false });
+    expect(await save(s1.id, up!.id, { onAcceptStepId: foreign?.ok ? foreign.id : "" })).toMatchObject({ fieldErrors: { onAcceptStepId: ["Choose a step of this funnel"] } });
+    // A refused save changes nothing, not even the parts that were valid.
+    expect((await getFunnel(funnel.id))!.steps.map((s) => [s.name, s.onDeclineStepId])).toEqual([["Upsell", s2.id], ["Downsell", null]]);
+    expect((await save(s2.id, down!.id, {}, true)).ok).toBe(true);
+    expect((await getFunnel(funnel.id))!).toMatchObject({ entryStepId: s2.id });
+    // Saving the entry step without the box leaves it the entry (the funnel always has one).
+    expect((await save(s2.id, down!.id, {})).ok).toBe(true);
+    expect((await getFunnel(funnel.id))!).toMatchObject({ entryStepId: s2.id });
     expect(await updateFunnel(funnel.id, { name: "", windowMinutes: "0" })).toMatchObject({ fieldErrors: { name: [expect.any(String)], windowMinutes: [expect.any(String)] } });
   });
 

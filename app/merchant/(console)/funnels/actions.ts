@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
-import { addStep, createFunnel, removeStep, setEntryStep, setFunnelActive, setStepEdges, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
+import { addStep, createFunnel, removeStep, setFunnelActive, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 
 const funnel = z.object({ id: formText });
 const inFunnel = z.object({ funnelId: formText });
@@ -15,12 +15,9 @@ export const updateFunnelAction = merchantFormAction("update funnel", funnel, ({
 
 export const addStepAction = merchantFormAction("add step", inFunnel, ({ funnelId }, { values }) => addStep(funnelId, values), () => "Step added.");
 
+/** The one save of a funnel step: offers and experiment, paths, entry step. */
 export const updateStepAction = merchantFormAction("update step", step, ({ stepId }, { values }) => updateStep(stepId, values), () => "Step saved.");
 
-export const setEdgesAction = merchantFormAction("set step paths", step, ({ stepId }, { values }) => setStepEdges(stepId, values), () => "Paths saved.");
-
 export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }) => removeStep(stepId), () => "Step removed.");
-
-export const setEntryStepAction = merchantFormPost("set entry step", inFunnel.extend({ stepId: formText }), ({ funnelId, stepId }) => setEntryStep(funnelId, stepId));
 
 export const setFunnelActiveAction = merchantFormPost("pause or resume funnel", funnel.extend({ active: formText }), ({ id, active }) => setFunnelActive(id, active === "true"));

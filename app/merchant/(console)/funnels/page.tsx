@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FunnelForm } from "@/components/merchant/funnel-forms";
 import { ToggleActive } from "@/components/merchant/toggle-active";
-import { Badge, Card, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
+import { Badge, Card, EmptyState, linkClass, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { listFunnels } from "@/lib/offers/funnel-admin";
 import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createFunnelAction, setFunnelActiveAction } from "./actions";
@@ -24,7 +24,7 @@ export default async function FunnelsPage() {
             <tbody className="divide-y divide-slate-100">
               {funnels.map((f) => (
                 <tr key={f.id} data-testid="funnel-row">
-                  <td className={tdClass}><Link href={`/merchant/funnels/${f.id}`} className="font-medium hover:text-brand-700">{f.name}</Link></td>
+                  <td className={tdClass}><Link href={`/merchant/funnels/${f.id}`} className={linkClass}>{f.name}</Link></td>
                   <td className={tdClass}>{f._count.steps}</td>
                   <td className={tdClass}>{f.entryStep?.name ?? <span className="text-amber-700">No steps yet</span>}</td>
                   <td className={tdClass}>{Math.round(f.windowSecs / 60)} min</td>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ToggleActive } from "@/components/merchant/toggle-active";
-import { Badge, ButtonLink, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
+import { Badge, ButtonLink, EmptyState, linkClass, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { formatPrice } from "@/lib/catalog/format";
 import { OFFER_KIND_LABELS } from "@/lib/offers/offer-schema";
 import { listOffers } from "@/lib/offers/offer-admin";
+import { offerReach } from "@/lib/offers/reach";
 import { requireMerchant } from "@/lib/auth/merchant-session";
 import { setOfferActiveAction } from "./actions";
 
@@ -17,7 +18,7 @@ export default async function OffersPage() {
     <div>
       <PageHeader
         title="Offers"
-        description="What customers are offered after they buy. Place offers in a funnel to decide their order and what happens on accept, decline or a failed payment."
+        description="What customers are offered: after checkout through a funnel (which decides the order and what follows an accept, a decline or a failed payment), and cross-sells on customers' account pages."
         actions={offers.length ? <ButtonLink href="/merchant/offers/new">New offer</ButtonLink> : null}
       />
       {offers.length === 0 ? (
@@ -31,21 +32,23 @@ export default async function OffersPage() {
               <tr><th className={thClass}>Offer</th><th className={thClass}>Kind</th><th className={thClass}>Offers</th><th className={thClass}>After</th><th className={thClass}>Status</th><th className={thClass}><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {offers.map((offer) => (
+              {offers.map((offer) => {
+                const reach = offerReach(offer, offer._count.variants);
+                return (
                 <tr key={offer.id} data-testid="offer-row">
                   <td className={tdClass}>
-                    <Link href={`/merchant/offers/${offer.id}`} className="font-medium text-slate-900 hover:text-brand-700">{offer.name}</Link>
-                    <p className="text-xs text-slate-500">{offer.headline}</p>
+                    <Link href={`/merchant/offers/${offer.id}`} className={linkClass}>{offer.name}</Link>
+                    <p className="text-xs text-slate-600">{offer.headline}</p>
                   </td>
                   <td className={tdClass}><Badge tone="brand">{OFFER_KIND_LABELS[offer.kind]}</Badge></td>
                   <td className={tdClass}>
                     {offer.offeredProduct.name}
-                    <p className="text-xs text-slate-500">{formatPrice(offer.offeredProduct)}{offer.discountBps ? ` · ${offer.discountBps / 100}% off` : ""}</p>
+                    <p className="text-xs text-slate-600">{formatPrice(offer.offeredProduct)}{offer.discountBps ? ` · ${offer.discountBps / 100}% off` : ""}</p>
                   </td>
                   <td className={tdClass}>{offer.triggerProductIds.length ? `${offer.triggerProductIds.length} product${offer.triggerProductIds.length > 1 ? "s" : ""}` : "Any purchase"}</td>
                   <td className={tdClass}>
                     {offer.active ? <Badge tone="green">Active</Badge> : <Badge>Paused</Badge>}
-                    {offer._count.variants === 0 ? <p className="mt-1 text-xs text-amber-700">Not in a funnel</p> : null}
+                    <p className={`mt-1 max-w-xs text-xs ${reach.shown || !offer.active ? "text-slate-600" : "text-amber-700"}`} data-testid="offer-reach">{reach.summary}</p>
                   </td>
                   <td className={`${tdClass} text-right`}>
                     <div className="flex justify-end gap-2">
@@ -54,7 +57,8 @@ export default async function OffersPage() {
                     </div>
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -28,12 +28,12 @@ export default async function ProductsPage() {
             <thead className="bg-slate-50"><tr><th className={thClass}>Product</th><th className={thClass}>Type</th><th className={thClass}>Price</th><th className={thClass}>Plan ladder</th><th className={thClass}>Synced</th></tr></thead>
             <tbody className="divide-y divide-slate-100">
               {products.map((p) => (
-                <tr key={p.id} className={p.archived ? "text-slate-400" : undefined}>
-                  <td className={tdClass}><span className="font-medium">{p.name}</span> {p.archived ? <Badge>Archived</Badge> : null}<p className="font-mono text-xs text-slate-400">{p.id}</p></td>
+                <tr key={p.id} className={p.archived ? "text-slate-600" : undefined}>
+                  <td className={tdClass}><span className="font-medium">{p.name}</span> {p.archived ? <Badge>Archived</Badge> : null}<p className="font-mono text-xs text-slate-600">{p.id}</p></td>
                   <td className={tdClass}>{p.kind === "SUBSCRIPTION" ? "Plan" : "One-time"}</td>
                   <td className={tdClass}>{formatPrice(p)}</td>
                   <td className={tdClass}>{p.ladder ? `${p.ladder.name} · rank ${p.planRank}` : "—"}</td>
-                  <td className={`${tdClass} text-xs text-slate-500`}>{p.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td className={`${tdClass} text-xs text-slate-600`}>{p.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
                 </tr>
               ))}
             </tbody>
@@ -59,7 +59,7 @@ export default async function ProductsPage() {
                     ladderId={ladder.id}
                     plans={plans.map((p) => ({ id: p.id, name: p.name, priceLabel: formatPrice(p), rank: p.ladderId === ladder.id ? p.planRank : null, otherLadder: p.ladder && p.ladderId !== ladder.id ? p.ladder.name : null }))}
                   />
-                ) : <p className="text-sm text-slate-500">No subscription products to rank.</p>}
+                ) : <p className="text-sm text-slate-600">No subscription products to rank.</p>}
               </div>
             </Card>
           ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/merchant/action-button";
-import { EdgesForm, FunnelForm, StepForm } from "@/components/merchant/funnel-forms";
+import { FunnelForm, StepForm } from "@/components/merchant/funnel-forms";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/merchant/ui";
 import { VARIANT_LABELS } from "@/lib/offers/funnel-schema";
@@ -10,7 +10,7 @@ import { getFunnel } from "@/lib/offers/funnel-admin";
 import { listOffers } from "@/lib/offers/offer-admin";
 import type { IdPageProps } from "@/lib/http/page-props";
 import { requireMerchant } from "@/lib/auth/merchant-session";
-import { addStepAction, removeStepAction, setEdgesAction, setEntryStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
+import { addStepAction, removeStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
 
 export const metadata: Metadata = { title: "Funnel" };
 
@@ -43,43 +43,26 @@ export default async function FunnelPage({ params }: IdPageProps) {
                 {step.variants.filter((v) => v.weightBps > 0).map((v) => `${v.label}: ${v.offer.name} (${v.weightBps / 100}%)`).join(" · ")}
                 {step.holdoutBps ? ` · holdout ${step.holdoutBps / 100}%` : ""}
               </p>
-              <p className="mt-1 text-xs text-slate-500">Accept → {nameOf(step.onAcceptStepId)} · Decline → {nameOf(step.onDeclineStepId)} · Payment failed → {nameOf(step.onFailStepId)}</p>
+              <p className="mt-1 text-xs text-slate-600">Accept → {nameOf(step.onAcceptStepId)} · Decline → {nameOf(step.onDeclineStepId)} · Payment failed → {nameOf(step.onFailStepId)}</p>
             </div>
-            <div className="flex items-center gap-2">
-              {funnel.entryStepId !== step.id ? (
-                <form action={setEntryStepAction}>
-                  <input type="hidden" name="funnelId" value={funnel.id} />
-                  <input type="hidden" name="stepId" value={step.id} />
-                  <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Make entry step</button>
-                </form>
-              ) : null}
-              <ActionButton action={removeStepAction} fields={{ stepId: step.id }} label="Remove" pendingLabel="Removing…" tone="danger" />
-            </div>
+            <ActionButton action={removeStepAction} fields={{ stepId: step.id }} label="Remove" accessibleLabel={`Remove step ${step.position}: ${step.name}`} pendingLabel="Removing…" tone="danger" />
           </div>
-          <EdgesForm
-            action={setEdgesAction}
-            stepId={step.id}
-            steps={stepOptions}
-            initialValues={{ onAcceptStepId: step.onAcceptStepId ?? "", onDeclineStepId: step.onDeclineStepId ?? "", onFailStepId: step.onFailStepId ?? "" }}
+          <StepForm
+            action={updateStepAction}
+            placement={{ stepId: step.id, steps: stepOptions, isEntry: funnel.entryStepId === step.id }}
+            offers={offerOptions}
+            submitLabel="Save step"
+            initialValues={{
+              name: step.name,
+              holdoutBps: String(step.holdoutBps / 100),
+              // Rows sit at their label's position (A, B, …) so a retired variant keeps its row.
+              variantOffer: VARIANT_LABELS.map((l) => step.variants.find((v) => v.label === l)?.offerId ?? ""),
+              variantWeight: VARIANT_LABELS.map((l) => { const v = step.variants.find((x) => x.label === l); return v ? String(v.weightBps / 100) : ""; }),
+              onAcceptStepId: step.onAcceptStepId ?? "",
+              onDeclineStepId: step.onDeclineStepId ?? "",
+              onFailStepId: step.onFailStepId ?? "",
+            }}
           />
-          <details className="rounded-md border border-slate-200 p-3">
-            <summary className="cursor-pointer text-sm font-medium text-slate-700">Edit offers and experiment</summary>
-            <div className="mt-4">
-              <StepForm
-                action={updateStepAction}
-                stepId={step.id}
-                offers={offerOptions}
-                submitLabel="Save step"
-                initialValues={{
-                  name: step.name,
-                  holdoutBps: String(step.holdoutBps / 100),
-                  // Rows sit at their label's position (A, B, …) so a retired variant keeps its row.
-                  variantOffer: VARIANT_LABELS.map((l) => step.variants.find((v) => v.label === l)?.offerId ?? ""),
-                  variantWeight: VARIANT_LABELS.map((l) => { const v = step.variants.find((x) => x.label === l); return v ? String(v.weightBps / 100) : ""; }),
-                }}
-              />
-            </div>
-          </details>
         </Card>
       ))}
       {offers.length ? <Card title="Add a step"><StepForm action={addStepAction} funnelId={funnel.id} offers={offerOptions} submitLabel="Add step" /></Card> : null}

@@ -4,6 +4,7 @@ import { OfferForm } from "@/components/merchant/offer-form";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, PageHeader } from "@/components/merchant/ui";
 import { getOffer, offerFormValues } from "@/lib/offers/offer-admin";
+import { offerReach } from "@/lib/offers/reach";
 import type { IdPageProps } from "@/lib/http/page-props";
 import { productOptions } from "@/lib/catalog/queries";
 import { requireMerchant } from "@/lib/auth/merchant-session";
@@ -17,6 +18,7 @@ export default async function EditOfferPage({ params, searchParams }: IdPageProp
   const { saved } = await searchParams;
   const [offer, products] = await Promise.all([getOffer(id), productOptions()]);
   if (!offer) notFound();
+  const reach = offerReach(offer, offer._count.variants);
   // Keep an archived offered product selectable so editing other fields still works.
   const options = products.some((p) => p.id === offer.offeredProductId)
     ? products
@@ -25,10 +27,10 @@ export default async function EditOfferPage({ params, searchParams }: IdPageProp
     <div>
       <PageHeader
         title={offer.name}
-        description={offer.active ? "Active: shown wherever a funnel places it." : "Paused: funnels skip this offer until you resume it."}
+        description={reach.summary}
         actions={<><span className="self-center">{offer.active ? <Badge tone="green">Active</Badge> : <Badge>Paused</Badge>}</span><ToggleActive action={setOfferActiveAction} id={offer.id} active={offer.active} noun={offer.name} /></>}
       />
-      {saved === "created" ? <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700">Offer created. Add it to a funnel step to start showing it.</p> : null}
+      {saved === "created" ? <p role="status" tabIndex={-1} data-focus-on-arrival className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="offer-created">Offer created. {reach.summary}</p> : null}
       <Card><OfferForm action={updateOfferAction} products={options} offerId={offer.id} initialValues={offerFormValues(offer)} submitLabel="Save offer" /></Card>
     </div>
   );

@@ -12,7 +12,7 @@ export default async function NewOfferPage() {
   const products = await productOptions();
   return (
     <div>
-      <PageHeader title="New offer" description="Shown with one click after checkout, charged to the card the customer just used." />
+      <PageHeader title="New offer" description="Accepted with one click and charged to the card the customer saved: after checkout when a funnel step shows it, and on customers' account pages for cross-sells with trigger products." />
       {products.length === 0 ? (
         <EmptyState title="No products to offer" action={{ href: "/merchant/products", label: "Sync products from Dodo" }}>
           Offers sell products from your Dodo catalogue. Sync it first.
