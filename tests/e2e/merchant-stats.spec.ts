@@ -1,9 +1,11 @@
 // The whole loop: a merchant builds an upsell → downsell funnel in the console, a customer (another
 // browser context) buys, declines the upsell and accepts the downsell, and the stats page shows it;
-// a refund through the sandbox lowers the revenue, and the CSV export matches the table.
+// a refund through the sandbox lowers the revenue, and the CSV export matches the table. Then an
+// offer bought through the "use another card" fallback, plan changes, and the revenue chart's axes.
 import { expect, test, type Page } from "@playwright/test";
-import { buy, createProduct, newEmail } from "../support/e2e/journey";
-import { createMerchant, signIn } from "../support/e2e/merchant";
+import { buy, createProduct, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
+import { createMerchant, seedConsole, signIn } from "../support/e2e/merchant";
+import { seedLadder, signIn as signInCustomer, subscribe } from "../support/e2e/plans";
 import { dodo, sql, uid } from "../support/e2e/env";
 
 async function createOfferInConsole(page: Page, o: { name: string; kind: "UPSELL" | "DOWNSELL"; trigger: string; offered: string; headline: string }) {
@@ -107,4 +109,108 @@ test("merchant funnel → customer declines the upsell, accepts the downsell →
     const revenue = Number(row[col("revenue_USD")]);
     expect(usd(Math.round(revenue * 100))).toBe(offerId === downsell ? usd(total - 1000) : "$0.00");
   }
+});
+
+test("an offer bought with another card after its one-click charge failed counts in revenue and order value", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const shop = await seedJourney();
+  const customerContext = await browser.newContext();
+  const customer = await customerContext.newPage();
+  await buy(customer, shop.course.id, { email: newEmail(), card: "4000000000000341" });
+  await customer.getByTestId("offer").getByRole("button", { name: /Accept — one click/ }).click();
+  const failed = customer.getByTestId("answered-offer").filter({ hasText: shop.coaching.name });
+  await expect(failed).toHaveAttribute("data-status", "failed");
+  await failed.getByRole("button", { name: "Use another card (secure checkout)" }).click();
+  await payOnHostedPage(customer, { card: "4242424242424242" });
+  await customer.waitForURL(/\/thank-you\?order=/);
+  await customerContext.close();
+
+  const merchant = await createMerchant();
+  await signIn(page, merchant);
+  // The retry's payment reaches us by webhook: the upsell is an accept with its $99.00.
+  await expect(async () => {
+    await page.goto("/merchant/stats");
+    await expect(cell(page, shop.upsellOffer, "accepts")).toHaveText("1", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(cell(page, shop.upsellOffer, "failures")).toHaveText("0");
+  await expect(cell(page, shop.upsellOffer, "take-rate")).toHaveText("100.0%");
+  await expect(cell(page, shop.upsellOffer, "revenue")).toHaveText("$99.00");
+  await expect(cell(page, shop.upsellOffer, "rpi")).toHaveText("$99.00");
+  // The visit that took it: the $49.00 course plus the $99.00 coaching call.
+  await expect(cell(page, shop.upsellOffer, "aov")).toHaveText(/^\$148\.00 vs —$/);
+});
+
+test("plan upgrades and downgrades: counts, money charged now and MRR change by ladder and by where they started; CSV", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const ladder = await seedLadder();
+  const { rows } = await sql<{ ladderId: string }>(`SELECT "ladderId" FROM "Product" WHERE id = $1`, [ladder.basic]);
+  const ladderName = rows[0]!.ladderId; // seedLadder names a ladder by its id
+  const option = (p: Page, productId: string) => p.locator(`[data-testid="plan-option"][data-product-id="${productId}"]`);
+
+  // An upgrade that starts at an upgrade offer's link…
+  const upgrader = await subscribe(ladder.basic);
+  const customerContext = await browser.newContext();
+  const customer = await customerContext.newPage();
+  await signInCustomer(customer, upgrader.customerId);
+  await customer.goto(`/account/plan?to=${ladder.pro}&origin=upgrade_offer`);
+  await option(customer, ladder.pro).getByRole("button", { name: "Upgrade to Pro" }).click();
+  await customer.getByTestId("quote-panel").getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
+  await expect(customer.getByTestId("plan-flow-message")).toBeVisible();
+  await expect.poll(async () => (await sql<{ status: string }>(`SELECT status FROM "PlanChange" WHERE "subscriptionId" = $1 AND "submittedAt" IS NOT NULL`, [upgrader.subscriptionId])).rows[0]?.status, { timeout: 30_000 }).toBe("APPLIED");
+  // …and a downgrade from the plan page, scheduled for the next billing date.
+  const downgrader = await subscribe(ladder.basic);
+  await customerContext.clearCookies();
+  await signInCustomer(customer, downgrader.customerId);
+  await customer.goto("/account/plan");
+  await option(customer, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
+  await customer.getByTestId("quote-panel").getByRole("button", { name: /^Schedule downgrade for / }).click();
+  await expect(customer.getByTestId("plan-scheduled")).toBeVisible();
+  await customerContext.close();
+
+  await signIn(page, await createMerchant());
+  await page.goto("/merchant/stats");
+  const line = (direction: string) => page.getByTestId("plan-changes-by-ladder").locator(`[data-testid="plan-change-line"][data-group="${ladderName}"][data-direction="${direction}"]`);
+  const up = line("UPGRADE");
+  // The upgrade's payment may reach us by webhook just after the plan switched.
+  await expect(async () => {
+    await page.reload();
+    await expect(up.locator('[data-col="charged"]')).toHaveText("$50.00", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(up.locator('[data-col="sent"]')).toHaveText("1");
+  await expect(up.locator('[data-col="applied"]')).toHaveText("1");
+  await expect(up.locator('[data-col="mrr"]')).toHaveText("+$50.00/mo");
+  const down = line("DOWNGRADE");
+  await expect(down.locator('[data-col="scheduled"]')).toHaveText("1");
+  await expect(down.locator('[data-col="charged"]')).toHaveText("$0.00");
+  await expect(down.locator('[data-col="mrr"]')).toHaveText("$0.00/mo");
+  await expect(down.locator('[data-col="mrr-scheduled"]')).toHaveText("−$10.00/mo");
+  // Where they started (all ladders of this run together): both origins are listed.
+  const byOrigin = page.getByTestId("plan-changes-by-origin");
+  await expect(byOrigin.locator('[data-testid="plan-change-line"][data-group="Upgrade offer"][data-direction="UPGRADE"]')).toBeVisible();
+  await expect(byOrigin.locator('[data-testid="plan-change-line"][data-group="Plan page"][data-direction="DOWNGRADE"]')).toBeVisible();
+  const origins = await sql<{ origin: string; direction: string }>(
+    `SELECT origin, direction FROM "PlanChange" WHERE "subscriptionId" IN ($1, $2) ORDER BY direction`, [upgrader.subscriptionId, downgrader.subscriptionId]);
+  expect(origins.rows).toEqual([{ origin: "UPGRADE_OFFER", direction: "UPGRADE" }, { origin: "PLAN_PAGE", direction: "DOWNGRADE" }]);
+
+  const res = await page.request.get((await page.getByTestId("plan-changes-csv-link").getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toContain("encore-plan-change-stats_");
+  const csv = (await res.text()).trim().split("\r\n");
+  expect(csv[0]).toBe("breakdown,group,direction,currency,sent,applied,scheduled,failed,awaiting_dodo,kept_plan,charged_now,mrr_change_applied,mrr_change_scheduled");
+  expect(csv).toContain(`ladder,${ladderName},Upgrade,USD,1,1,0,0,0,0,50.00,50.00,0.00`);
+  expect(csv).toContain(`ladder,${ladderName},Downgrade,USD,1,0,1,0,0,0,0.00,0.00,-10.00`);
+});
+
+test("the revenue chart ticks at round amounts and labels today's bar", async ({ page }) => {
+  const seed = await seedConsole(); // an accepted $25.00 offer today
+  await signIn(page, await createMerchant());
+  await page.goto(`/merchant/stats?funnel=${seed.funnelId}`);
+  const chart = page.getByTestId("revenue-chart").first();
+  await expect(chart.getByTestId("chart-label").last()).toHaveText("Today");
+  const ticks = (await chart.getByTestId("chart-tick").allTextContents()).map((t) => Math.round(Number(t.replace(/[$,]/g, "")) * 100));
+  expect(ticks[0]).toBe(0);
+  const step = ticks[1]!;
+  // Each tick a whole multiple of 1, 2, 2.5 or 5 × a power of ten, evenly spaced.
+  expect(String(step / 10 ** Math.floor(Math.log10(step)))).toMatch(/^(1|2|2\.5|5)$/);
+  ticks.forEach((t, i) => expect(t).toBe(i * step));
 });
