@@ -5,6 +5,8 @@ import { tableClass, tdClass, thClass } from "./ui";
 
 const mrr = (amount: number, currency: string) => `${formatSignedAmount(amount, currency)}/mo`;
 
+const COUNTS = ["sent", "applied", "scheduled", "failed", "awaiting", "kept"] as const;
+
 function Lines({ lines, breakdown, groupHeader }: { lines: PlanChangeLine[]; breakdown: "ladder" | "origin"; groupHeader: string }) {
   return (
     <div className="overflow-x-auto">
@@ -20,12 +22,7 @@ function Lines({ lines, breakdown, groupHeader }: { lines: PlanChangeLine[]; bre
             <tr key={`${l.group}:${l.direction}:${l.currency}`} data-testid="plan-change-line" data-group={l.groupLabel} data-direction={l.direction ?? ""} data-currency={l.currency}>
               <th scope="row" className={`${tdClass} text-left font-medium`}>{l.groupLabel}</th>
               <td className={tdClass}>{l.direction ? DIRECTION_LABELS[l.direction] : "—"}</td>
-              <td className={tdClass} data-col="sent">{formatCount(l.sent)}</td>
-              <td className={tdClass} data-col="applied">{formatCount(l.applied)}</td>
-              <td className={tdClass} data-col="scheduled">{formatCount(l.scheduled)}</td>
-              <td className={tdClass} data-col="failed">{formatCount(l.failed)}</td>
-              <td className={tdClass} data-col="awaiting">{formatCount(l.awaiting)}</td>
-              <td className={tdClass} data-col="kept">{formatCount(l.kept)}</td>
+              {COUNTS.map((c) => <td key={c} className={tdClass} data-col={c}>{formatCount(l[c])}</td>)}
               <td className={tdClass} data-col="charged">{formatAmount(l.chargedNow, l.currency)}</td>
               <td className={tdClass} data-col="mrr">{mrr(l.mrrApplied, l.currency)}</td>
               <td className={tdClass} data-col="mrr-scheduled">{mrr(l.mrrScheduled, l.currency)}</td>
