@@ -5,7 +5,7 @@ import { cloneElement, isValidElement, type ReactElement } from "react";
 import type { FieldErrors } from "@/lib/result";
 
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400";
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-500/50 aria-[invalid=true]:border-red-500";
 
 /** The id of the message about a control (unique per page as long as control ids are). */
 export const errorIdOf = (controlId: string) => `${controlId}-error`;
@@ -23,7 +23,7 @@ export function FieldError({ errors, name, id }: { errors: FieldErrors; name: st
   const messages = errors[name];
   if (!messages?.length) return null;
   return (
-    <p id={id ?? errorIdOf(name)} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+    <p id={id ?? errorIdOf(name)} tabIndex={-1} data-field-error className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
       {messages[0]}
     </p>
   );

@@ -75,7 +75,9 @@ export function RankingForm({ action, ladderId, plans: unordered }: { action: Ac
               {plan.otherLadder ? <p className="text-xs text-amber-700">Now in “{plan.otherLadder}”; ranking it here moves it.</p> : null}
               <FieldError errors={errors} name={name} id={errorId} />
             </div>
-            <input name={name} defaultValue={valueOf(values, name)} inputMode="numeric" placeholder="—" aria-label={`Rank of ${plan.name}`} className={`${inputClass} w-20`} {...invalidProps(errorId, Boolean(errors[name]?.length))} />
+            <div className="w-20 shrink-0">
+              <input name={name} defaultValue={valueOf(values, name)} inputMode="numeric" placeholder="—" aria-label={`Rank of ${plan.name}`} className={inputClass} {...invalidProps(errorId, Boolean(errors[name]?.length))} />
+            </div>
           </div>
           );
         })}

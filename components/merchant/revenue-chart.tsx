@@ -1,5 +1,5 @@
 // Net revenue added over time, one bar chart per currency, drawn on the server as SVG. The y axis
-// ticks at round amounts; today's bar (still filling up) is labelled and drawn lighter.
+// ticks at round amounts; today's bar (still filling up) is labelled.
 import { barLabels, niceTicks } from "@/lib/stats/chart";
 import { formatAmount } from "@/lib/stats/format";
 import type { RevenueSeries } from "@/lib/stats/service";
@@ -32,7 +32,7 @@ export function RevenueChart({ series }: { series: RevenueSeries }) {
         {series.points.map((p, i) => {
           const today = p.bucket === series.todayBucket;
           return (
-            <rect key={p.bucket} x={PAD.left + i * step + (step - barW) / 2} y={y(p.amount)} width={barW} height={Math.max(0, PAD.top + innerH - y(p.amount))} fill={today ? "#a78bfa" : "#7c3aed"} rx="1" data-today={today || undefined}>
+            <rect key={p.bucket} x={PAD.left + i * step + (step - barW) / 2} y={y(p.amount)} width={barW} height={Math.max(0, PAD.top + innerH - y(p.amount))} fill="#7c3aed" rx="1" data-today={today || undefined}>
               <title>{`${today ? `${todayLabel} so far` : p.bucket}: ${formatAmount(p.amount, series.currency)}`}</title>
             </rect>
           );

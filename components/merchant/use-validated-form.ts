@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
+import { formValues, initialFormState, type FormState, type FormValues } from "@/lib/forms/state";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
@@ -12,7 +12,8 @@ type Action = (prev: FormState, form: FormData) => Promise<FormState>;
  * on <body> (the form remounts with each answer, taking the focused button with it).
  */
 export function focusAnswer(form: HTMLFormElement | null): void {
-  const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>("[data-form-message]");
+  const target =
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>("[data-form-message]") ?? form?.querySelector<HTMLElement>("[data-field-error]");
   target?.focus();
 }
 
@@ -24,7 +25,7 @@ export function focusAnswer(form: HTMLFormElement | null): void {
  */
 export function useValidatedForm(action: Action, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors } | null>(null);
+  const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors; values: FormValues } | null>(null);
   const [refusals, setRefusals] = useState(0);
   // The form element, replaced on every remount; a callback ref so the hook hands out no ref object.
   const element = useRef<HTMLFormElement | null>(null);
@@ -37,13 +38,16 @@ export function useValidatedForm(action: Action, schema: z.ZodType | null, initi
       return;
     }
     if (!schema) return;
-    const parsed = schema.safeParse(formValues(new FormData(event.currentTarget)));
+    const submitted = formValues(new FormData(event.currentTarget));
+    const parsed = schema.safeParse(submitted);
     if (parsed.success) {
       setClientErrors(null);
       return;
     }
     event.preventDefault();
-    setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error) });
+    // The submitted values too: the form stays mounted (inputs keep what was typed), and which
+    // rows are in use decides which controls the errors mark invalid.
+    setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error), values: submitted });
     setRefusals((n) => n + 1);
   };
   // After each submit the client check refused, and after every answer of the server.
@@ -51,9 +55,10 @@ export function useValidatedForm(action: Action, schema: z.ZodType | null, initi
     if (refusals > 0 || state.attempt > 0) focusAnswer(element.current);
   }, [refusals, state.attempt]);
   const serverErrors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
-  const errors = clientErrors && clientErrors.attempt === state.attempt ? clientErrors.errors : serverErrors;
-  const values = state.attempt > 0 ? state.values : initialValues;
-  const failure = state.result && !state.result.ok && !(clientErrors && clientErrors.attempt === state.attempt) ? state.result.message : null;
+  const refused = clientErrors && clientErrors.attempt === state.attempt ? clientErrors : null;
+  const errors = refused ? refused.errors : serverErrors;
+  const values = refused ? refused.values : state.attempt > 0 ? state.values : initialValues;
+  const failure = state.result && !state.result.ok && !refused ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
   return { key: state.attempt, ref, formAction, pending, onSubmit, errors, values, failure, success };
 }
