@@ -5,19 +5,21 @@ import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
 
+/** Variants that show the offer: in an active funnel, not retired (a retired variant keeps its row with weight 0). */
+const SHOWN_VARIANTS = { weightBps: { gt: 0 }, step: { funnel: { active: true } } };
+
 export async function listOffers() {
   return db.offer.findMany({
     orderBy: [{ active: "desc" }, { createdAt: "desc" }],
     include: {
       offeredProduct: { select: { id: true, name: true, priceAmount: true, currency: true, billingInterval: true, billingIntervalCount: true } },
-      // Funnel steps that show it (a retired variant keeps its row with weight 0).
-      _count: { select: { variants: { where: { weightBps: { gt: 0 } } } } },
+      _count: { select: { variants: { where: SHOWN_VARIANTS } } },
     },
   });
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, _count: { select: { variants: { where: { weightBps: { gt: 0 } } } } } } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */

@@ -4,10 +4,10 @@ import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { offerSchema } from "@/lib/offers/offer-schema";
-import { createOffer, getOffer, offerFormValues, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
+import { createOffer, getOffer, listOffers, offerFormValues, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
 import { fieldErrorsOf } from "@/lib/result";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
-import { seedProduct } from "@/tests/support/seed";
+import { seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
 
 const API_KEY = "sk_test_merchant_offers";
 const box = vi.hoisted(() => ({ client: undefined as DodoPayments | undefined }));
@@ -87,5 +87,18 @@ describe("offer service", () => {
   it("tells the merchant when Dodo cannot set up the discount", async () => {
     const unknownToDodo = await seedProduct({ price: 1000 });
     expect(await createOffer(valid(unknownToDodo.id))).toMatchObject({ ok: false, code: "discount_unavailable" });
+  });
+
+  it("counts the funnel steps that show an offer: paused funnels and retired variants show nothing", async () => {
+    const offer = await seedOffer((await seedProduct({ price: 1500 })).id);
+    const other = await seedOffer((await seedProduct({ price: 900 })).id);
+    const live = await seedFunnel([{ offers: [[offer.id, 10_000]] }, { offers: [[other.id, 5_000], [offer.id, 5_000]] }]);
+    const paused = await seedFunnel([{ offers: [[offer.id, 10_000]] }]);
+    await db.funnel.update({ where: { id: paused.funnel.id }, data: { active: false } });
+    await seedFunnel([{ offers: [[other.id, 10_000], [offer.id, 0]] }]); // retired variant
+    expect((await getOffer(offer.id))!._count.variants).toBe(2);
+    expect((await listOffers()).find((o) => o.id === offer.id)!._count.variants).toBe(2);
+    await db.funnel.update({ where: { id: live.funnel.id }, data: { active: false } });
+    expect((await getOffer(offer.id))!._count.variants).toBe(0);
   });
 });
