@@ -15,10 +15,16 @@ export async function listCatalogue() {
   };
 }
 
-/** Every mirrored product (archived last) and the plan ladders, for the console's products page. */
+/**
+ * Every mirrored product (archived last; plans grouped by ladder in rank order, as customers climb
+ * them) and the plan ladders, for the console's products page.
+ */
 export async function listProductsForAdmin() {
   const [products, ladders] = await Promise.all([
-    db.product.findMany({ orderBy: [{ archived: "asc" }, { kind: "asc" }, { name: "asc" }], include: { ladder: { select: { id: true, name: true } } } }),
+    db.product.findMany({
+      orderBy: [{ archived: "asc" }, { kind: "asc" }, { ladder: { name: "asc" } }, { planRank: { sort: "asc", nulls: "last" } }, { name: "asc" }],
+      include: { ladder: { select: { id: true, name: true } } },
+    }),
     db.planLadder.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { planRank: "asc" }, select: { id: true, name: true, planRank: true } } } }),
   ]);
   return { products, ladders };

@@ -71,6 +71,9 @@ test("funnel names look like links, the ranking lists plans by rank, and a funne
   const labels = await ranks.evaluateAll((els) => els.map((el) => `${el.getAttribute("aria-label")}=${(el as HTMLInputElement).value}`));
   // Rank 1 (Starter) before rank 2 (Advanced), though "Advanced" sorts first by name.
   expect(labels.slice(0, 2)).toEqual([expect.stringMatching(/^Rank of Starter plan .*=1$/), expect.stringMatching(/^Rank of Advanced plan .*=2$/)]);
+  // The products table lists that ladder's plans in rank order too, named with their rank.
+  const ladderCells = page.getByTestId("products-table").getByRole("cell", { name: new RegExp(`^Console ladder ${seed.ladderId} · rank`) });
+  await expect(ladderCells).toHaveText([`Console ladder ${seed.ladderId} · rank 1`, `Console ladder ${seed.ladderId} · rank 2`]);
 
   await page.goto(`/merchant/funnels/${seed.funnelId}`);
   const cards = page.locator("section").filter({ has: page.getByTestId("funnel-step") });
@@ -178,4 +181,20 @@ test("after an action focus is on its answer or the page, never on <body>", asyn
   await page.getByLabel("Headline").press("Enter");
   await expect(page.getByTestId("offer-created")).toBeVisible();
   await expect.poll(() => focused(page)).toMatchObject({ testId: "offer-created" });
+});
+
+test("a missing console page or record is a 404 inside the console, with the way back; signed out, it asks to sign in", async ({ page }) => {
+  await page.goto("/merchant/nope");
+  await expect(page).toHaveURL(/\/merchant\/sign-in/);
+  await signIn(page, await createMerchant());
+  for (const path of ["/merchant/nope", "/merchant/offers/off_deleted", "/merchant/funnels/fnl_deleted", "/merchant/offers/off_deleted/extra"]) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(404);
+    await expect(page, path).toHaveTitle("Page not found · Encore merchant");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await expect(page.getByRole("navigation", { name: "Merchant console" })).toBeVisible();
+    await expect(page.getByTestId("merchant-email")).toBeVisible();
+  }
+  await page.getByRole("link", { name: "All offers" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Offers");
 });

@@ -9,10 +9,14 @@ import { VARIANT_LABELS } from "@/lib/offers/funnel-schema";
 import { getFunnel } from "@/lib/offers/funnel-admin";
 import { listOffers } from "@/lib/offers/offer-admin";
 import type { IdPageProps } from "@/lib/http/page-props";
-import { requireMerchant } from "@/lib/auth/merchant-session";
+import { getMerchant, requireMerchant } from "@/lib/auth/merchant-session";
 import { addStepAction, removeStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
 
-export const metadata: Metadata = { title: "Funnel" };
+/** The tab names the funnel; a missing one (or a signed-out visitor) gets the 404's title. */
+export async function generateMetadata({ params }: IdPageProps): Promise<Metadata> {
+  const funnel = (await getMerchant()) ? await getFunnel((await params).id) : null;
+  return { title: funnel ? `${funnel.name} · funnel` : "Page not found" };
+}
 
 export default async function FunnelPage({ params }: IdPageProps) {
   await requireMerchant();

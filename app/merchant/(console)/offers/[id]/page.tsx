@@ -7,10 +7,14 @@ import { getOffer, offerFormValues } from "@/lib/offers/offer-admin";
 import { offerReach } from "@/lib/offers/reach";
 import type { IdPageProps } from "@/lib/http/page-props";
 import { productOptions } from "@/lib/catalog/queries";
-import { requireMerchant } from "@/lib/auth/merchant-session";
+import { getMerchant, requireMerchant } from "@/lib/auth/merchant-session";
 import { setOfferActiveAction, updateOfferAction } from "../actions";
 
-export const metadata: Metadata = { title: "Edit offer" };
+/** The tab names the offer; a missing one (or a signed-out visitor) gets the 404's title. */
+export async function generateMetadata({ params }: IdPageProps): Promise<Metadata> {
+  const offer = (await getMerchant()) ? await getOffer((await params).id) : null;
+  return { title: offer ? `${offer.name} · offer` : "Page not found" };
+}
 
 export default async function EditOfferPage({ params, searchParams }: IdPageProps) {
   await requireMerchant();
