@@ -47,23 +47,25 @@ export function FunnelChart({ flow }: { flow: FunnelFlowReport }) {
       <div className="flex flex-wrap gap-4 text-xs text-slate-600">
         {SEGMENTS.map((s) => <span key={s.key} className="flex items-center gap-1"><span className="inline-block h-3 w-3 rounded-sm" style={{ background: s.color }} />{s.label}</span>)}
       </div>
-      <table className={tableClass} data-testid="funnel-table">
-        <thead><tr><th className={thClass}>Step</th><th className={thClass}>Reached</th><th className={thClass}>Accepted</th><th className={thClass}>Declined</th><th className={thClass}>Failed</th><th className={thClass}>No answer</th><th className={thClass}>Holdout</th><th className={thClass}>Left here</th></tr></thead>
-        <tbody className="divide-y divide-slate-100">
-          {flow.steps.map((s) => (
-            <tr key={s.stepId} data-testid="funnel-step-row">
-              <td className={tdClass}>Step {s.position}: {s.name}</td>
-              <td className={tdClass}>{formatCount(s.reached)}</td>
-              <td className={tdClass}>{formatCount(s.accepted)}</td>
-              <td className={tdClass}>{formatCount(s.declined)}</td>
-              <td className={tdClass}>{formatCount(s.failed)}</td>
-              <td className={tdClass}>{formatCount(s.unanswered)}</td>
-              <td className={tdClass}>{formatCount(s.holdout)}</td>
-              <td className={tdClass}>{formatCount(s.left)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className={tableClass} data-testid="funnel-table">
+          <thead><tr><th className={thClass}>Step</th><th className={thClass}>Reached</th><th className={thClass}>Accepted</th><th className={thClass}>Declined</th><th className={thClass}>Failed</th><th className={thClass}>No answer</th><th className={thClass}>Holdout</th><th className={thClass}>Left here</th></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {flow.steps.map((s) => (
+              <tr key={s.stepId} data-testid="funnel-step-row">
+                <td className={tdClass}>Step {s.position}: {s.name}</td>
+                <td className={tdClass}>{formatCount(s.reached)}</td>
+                <td className={tdClass}>{formatCount(s.accepted)}</td>
+                <td className={tdClass}>{formatCount(s.declined)}</td>
+                <td className={tdClass}>{formatCount(s.failed)}</td>
+                <td className={tdClass}>{formatCount(s.unanswered)}</td>
+                <td className={tdClass}>{formatCount(s.holdout)}</td>
+                <td className={tdClass}>{formatCount(s.left)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

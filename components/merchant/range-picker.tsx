@@ -14,7 +14,7 @@ export function RangePicker({ range, extra = {} }: { range: DateRange; extra?: R
           return <Link key={p.days} href={href(p.range)} className={`border-r border-slate-200 px-3 py-2 last:border-r-0 ${active ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-50"}`}>{p.days === 365 ? "1 year" : `${p.days} days`}</Link>;
         })}
       </div>
-      <form method="get" className="flex items-end gap-2" aria-label="Date range">
+      <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Date range">
         {Object.entries(extra).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <label className="text-xs text-slate-600">From<input type="date" name="from" defaultValue={range.fromDay} className={`${inputClass} mt-1`} /></label>
         <label className="text-xs text-slate-600">To<input type="date" name="to" defaultValue={range.toDay} className={`${inputClass} mt-1`} /></label>

@@ -29,7 +29,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const range = parseRange({ from: firstParam(params.from), to: firstParam(params.to) });
   const funnels = await listFunnels();
-  const funnelId = firstParam(params.funnel) ?? funnels[0]?.id;
+  // By default the newest active funnel that has steps: an empty one has nothing to chart.
+  const funnelId = firstParam(params.funnel) ?? (funnels.find((f) => f._count.steps > 0) ?? funnels[0])?.id;
   const report = await getStatsReport(range);
   const flow = funnelId ? await getFunnelFlow(funnelId, report) : null;
   const { totals } = report;
