@@ -60,7 +60,9 @@ export async function seedConsole(): Promise<ConsoleSeed> {
     plans.push(plan);
   }
   const [offerId, crossSellId] = [uid("off_"), uid("off_")];
-  await sql(`INSERT INTO "Offer" (id, name, kind, "offeredProductId", headline, "updatedAt") VALUES ($1, $2, 'UPSELL', $3, 'Add the console product', now())`, [offerId, `Console upsell ${offerId}`, product]);
+  // Triggered by a product nobody buys: a catch-all funnel would take other specs' purchases.
+  const trigger = await insertProduct("Console trigger nobody buys", 1000);
+  await sql(`INSERT INTO "Offer" (id, name, kind, "triggerProductIds", "offeredProductId", headline, "updatedAt") VALUES ($1, $2, 'UPSELL', $3, $4, 'Add the console product', now())`, [offerId, `Console upsell ${offerId}`, [trigger], product]);
   await sql(`INSERT INTO "Offer" (id, name, kind, "triggerProductIds", "offeredProductId", headline, "updatedAt") VALUES ($1, $2, 'CROSS_SELL', $3, $4, 'Also take this', now())`, [crossSellId, `Console cross-sell ${crossSellId}`, [plans[1]], product]);
   const funnelId = uid("fnl_");
   const [step1, step2] = [uid("stp_"), uid("stp_")];
