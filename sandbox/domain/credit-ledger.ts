@@ -3,15 +3,12 @@ import type {
   BalanceCreateLedgerEntryResponse,
   BalanceListGrantsResponse,
   CreditLedgerEntry,
-  CustomerCreditBalance,
 } from "dodopayments/resources/credit-entitlements/balances";
 import type { Metadata, WebhookEventType } from "dodopayments/resources/index";
-import { addInterval } from "../clock";
 import type { SandboxCore } from "../core";
-import { ApiError, conflict, invalid, notFound } from "../http/errors";
-import { newestFirst } from "../http/input";
+import { ApiError, conflict, invalid } from "../http/errors";
 import { newId } from "../ids";
-import type { CreditBalanceRecord, CreditGrantRecord, CreditLedgerRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
+import type { CreditBalanceRecord, CreditGrantRecord, CreditLedgerRecord, SubscriptionRecord } from "../state/types";
 import { fromUnits, percentOf, toUnits } from "./credit-amounts";
 import { getCreditEntitlement, getCreditEntitlementRecord, subscriptionCreditTerms, type CreditTerms } from "./credits";
 import { getCustomer } from "./customers";
@@ -22,6 +19,9 @@ import { emitCreditBalanceLow, emitCreditLedgerEntry } from "./events";
  * SDK resources/credit-entitlements/balances). A balance is the sum of a customer's live grants;
  * debits take from the oldest grants first ("FIFO (oldest first)", SDK); every change is a ledger entry
  * with balance and overage before/after and its `credit.*` webhook.
+ *
+ * This file holds the balance and its writes; cycles (grants per subscription period, rollover,
+ * expiry, one-time purchases) are in ./credit-cycles.ts and the read endpoints in ./credit-reads.ts.
  *
  * Cycles: a subscription grants its product's `credits_amount` when it starts and at each renewal; at
  * the cycle's end its unused credits roll over (`rollover_percentage`, `max_rollover_count`,
@@ -56,13 +56,13 @@ function checkMetadata(metadata: Metadata | null | undefined): void {
   if (entries.some(([key, value]) => key.length > 40 || String(value).length > 500)) throw invalid("metadata keys are at most 40 and values at most 500 characters");
 }
 
-const balanceKey = (entitlementId: string, customerId: string) => `${entitlementId}:${customerId}`;
+export const balanceKey = (entitlementId: string, customerId: string) => `${entitlementId}:${customerId}`;
 
-function precisionOf(core: SandboxCore, entitlementId: string): number {
+export function precisionOf(core: SandboxCore, entitlementId: string): number {
   return getCreditEntitlementRecord(core, entitlementId).entitlement.precision;
 }
 
-function balanceRecord(core: SandboxCore, entitlementId: string, customerId: string): CreditBalanceRecord {
+export function balanceRecord(core: SandboxCore, entitlementId: string, customerId: string): CreditBalanceRecord {
   const key = balanceKey(entitlementId, customerId);
   const existing = core.state.credit_balances[key];
   if (existing) return existing;
@@ -76,13 +76,13 @@ function balanceRecord(core: SandboxCore, entitlementId: string, customerId: str
 }
 
 /** Live grants (not expired, something left), oldest first. */
-function liveGrants(core: SandboxCore, entitlementId: string, customerId: string): CreditGrantRecord[] {
+export function liveGrants(core: SandboxCore, entitlementId: string, customerId: string): CreditGrantRecord[] {
   return Object.values(core.state.credit_grants)
     .filter((g) => g.grant.credit_entitlement_id === entitlementId && g.grant.customer_id === customerId && !g.grant.is_expired && BigInt(g.remaining_units) > 0n)
     .sort((a, b) => a.seq - b.seq);
 }
 
-function balanceUnits(core: SandboxCore, entitlementId: string, customerId: string): bigint {
+export function balanceUnits(core: SandboxCore, entitlementId: string, customerId: string): bigint {
   return liveGrants(core, entitlementId, customerId).reduce((sum, g) => sum + BigInt(g.remaining_units), 0n);
 }
 
@@ -105,7 +105,7 @@ function creditSubscription(core: SandboxCore, entitlementId: string, customerId
   return null;
 }
 
-interface LedgerInput {
+export interface LedgerInput {
   entitlementId: string;
   customerId: string;
   type: TransactionType;
@@ -120,7 +120,7 @@ interface LedgerInput {
   api?: { entry_type: "credit" | "debit"; reason: string | null; idempotency_key: string | null };
 }
 
-function writeLedger(core: SandboxCore, input: LedgerInput): CreditLedgerRecord {
+export function writeLedger(core: SandboxCore, input: LedgerInput): CreditLedgerRecord {
   const precision = precisionOf(core, input.entitlementId);
   const balance = balanceRecord(core, input.entitlementId, input.customerId);
   const now = core.now();
@@ -156,7 +156,7 @@ function writeLedger(core: SandboxCore, input: LedgerInput): CreditLedgerRecord 
   return record;
 }
 
-interface GrantInput {
+export interface GrantInput {
   entitlementId: string;
   customerId: string;
   units: bigint;
@@ -174,7 +174,7 @@ interface GrantInput {
 }
 
 /** Adds credits as a new grant (repaying carried overage first under `carry_deficit_auto_repay`). */
-function grant(core: SandboxCore, input: GrantInput): CreditLedgerRecord {
+export function grant(core: SandboxCore, input: GrantInput): CreditLedgerRecord {
   const balance = balanceRecord(core, input.entitlementId, input.customerId);
   const balanceBefore = balanceUnits(core, input.entitlementId, input.customerId);
   const overageBefore = BigInt(balance.overage_units);
@@ -282,110 +282,6 @@ function rearmLowBalance(core: SandboxCore, entitlementId: string, customerId: s
   if (low && balanceUnits(core, entitlementId, customerId) >= low.threshold) record.low_alerted = false;
 }
 
-function expiryFrom(now: string, days: number | null | undefined): string | null {
-  return days ? new Date(Date.parse(now) + days * 86_400_000).toISOString() : null;
-}
-
-/** Ends one grant: what is left expires (`credit_expired`), or is forfeited when rollover is exhausted. */
-function endGrant(core: SandboxCore, g: CreditGrantRecord, type: "credit_expired" | "rollover_forfeited", units: bigint): void {
-  const balanceBefore = balanceUnits(core, g.grant.credit_entitlement_id, g.grant.customer_id);
-  const overageBefore = BigInt(balanceRecord(core, g.grant.credit_entitlement_id, g.grant.customer_id).overage_units);
-  g.remaining_units = String(BigInt(g.remaining_units) - units);
-  g.grant.updated_at = core.now();
-  if (BigInt(g.remaining_units) === 0n && type === "credit_expired") g.grant.is_expired = true;
-  writeLedger(core, {
-    entitlementId: g.grant.credit_entitlement_id, customerId: g.grant.customer_id, type, units, isCredit: false, grantId: g.grant.id, balanceBefore, overageBefore,
-    description: type === "credit_expired" ? "Unused credits expired" : "Credits forfeited: maximum rollover count reached", reference: null, metadata: g.grant.metadata ?? {},
-  });
-}
-
-/** Grants past their `expires_at` expire (checked as sandbox time moves). */
-export function expireDueGrants(core: SandboxCore): number {
-  const now = Date.parse(core.now());
-  const due = Object.values(core.state.credit_grants).filter(
-    (g) => !g.grant.is_expired && g.grant.expires_at != null && Date.parse(g.grant.expires_at) <= now && BigInt(g.remaining_units) > 0n,
-  );
-  for (const g of due) endGrant(core, g, "credit_expired", BigInt(g.remaining_units));
-  return due.length;
-}
-
-/**
- * A subscription cycle starts (activation, renewal, reactivation): the previous cycle's grants of
- * this subscription roll over or expire, overage is reset unless carried, then the cycle's credits
- * are granted (`credits_amount`, per the subscription's overrides).
- */
-export function startCreditCycle(core: SandboxCore, sub: SubscriptionRecord): void {
-  for (const terms of subscriptionCreditTerms(core, sub)) {
-    const entitlementId = terms.credit_entitlement_id;
-    if (getCreditEntitlementRecord(core, entitlementId).deleted) continue;
-    endCycle(core, sub, terms);
-    const precision = precisionOf(core, entitlementId);
-    grant(core, {
-      entitlementId, customerId: sub.customer_id, units: toUnits(terms.credits_amount, precision, "credits_amount"), source: "subscription",
-      sourceId: sub.subscription_id, subscriptionId: sub.subscription_id, expiresAt: expiryFrom(core.now(), terms.expires_after_days),
-      metadata: sub.metadata, ledgerType: "credit_added", description: "Credits granted from subscription", reference: { type: "subscription", id: sub.subscription_id },
-    });
-  }
-}
-
-function endCycle(core: SandboxCore, sub: SubscriptionRecord, terms: CreditTerms): void {
-  const entitlementId = terms.credit_entitlement_id;
-  const cycleGrants = liveGrants(core, entitlementId, sub.customer_id).filter((g) => g.subscription_id === sub.subscription_id);
-  for (const g of cycleGrants) {
-    const remaining = BigInt(g.remaining_units);
-    const maxRollovers = terms.max_rollover_count ?? Number.POSITIVE_INFINITY;
-    if (!terms.rollover_enabled) {
-      endGrant(core, g, "credit_expired", remaining);
-      continue;
-    }
-    if (g.grant.rollover_count >= maxRollovers) {
-      endGrant(core, g, "rollover_forfeited", remaining);
-      g.grant.is_expired = true;
-      continue;
-    }
-    // Docs: "the rollover percentage is applied before expiration, and only the remainder expires".
-    const rolled = percentOf(remaining, terms.rollover_percentage ?? 100);
-    if (remaining - rolled > 0n) endGrant(core, g, "credit_expired", remaining - rolled);
-    if (rolled === 0n) continue;
-    g.remaining_units = "0";
-    g.grant.is_rolled_over = true;
-    g.grant.is_expired = true;
-    const timeframe = terms.rollover_timeframe_count && terms.rollover_timeframe_interval
-      ? addInterval(core.now(), terms.rollover_timeframe_interval, terms.rollover_timeframe_count)
-      : null;
-    grant(core, {
-      entitlementId, customerId: sub.customer_id, units: rolled, source: "rollover", sourceId: g.grant.id, subscriptionId: sub.subscription_id, expiresAt: timeframe,
-      metadata: g.grant.metadata ?? null, ledgerType: "credit_rolled_over", description: "Unused credits rolled over", reference: { type: "subscription", id: sub.subscription_id },
-      parentGrantId: g.grant.id, rolloverCount: g.grant.rollover_count + 1,
-    });
-  }
-  const balance = core.state.credit_balances[balanceKey(entitlementId, sub.customer_id)];
-  const overage = BigInt(balance?.overage_units ?? "0");
-  if (!balance || overage === 0n || terms.overage_behavior === "carry_deficit" || terms.overage_behavior === "carry_deficit_auto_repay") return;
-  const balanceBefore = balanceUnits(core, entitlementId, sub.customer_id);
-  balance.overage_units = "0";
-  writeLedger(core, {
-    entitlementId, customerId: sub.customer_id, type: "overage_reset", units: overage, isCredit: true, grantId: null, balanceBefore, overageBefore: overage,
-    description: "Overage reset at the end of the billing cycle", reference: { type: "subscription", id: sub.subscription_id }, metadata: sub.metadata,
-  });
-}
-
-/** A one-time purchase grants its products' credits once (docs: "credits are issued once at the time of purchase"). */
-export function grantOneTimeCredits(core: SandboxCore, payment: PaymentRecord): void {
-  for (const line of payment.product_cart ?? []) {
-    const product = core.state.products[line.product_id]?.product;
-    for (const mapping of product?.credit_entitlements ?? []) {
-      if (getCreditEntitlementRecord(core, mapping.credit_entitlement_id).deleted) continue;
-      const precision = precisionOf(core, mapping.credit_entitlement_id);
-      grant(core, {
-        entitlementId: mapping.credit_entitlement_id, customerId: payment.customer_id, units: toUnits(mapping.credits_amount, precision) * BigInt(line.quantity),
-        source: "one_time", sourceId: payment.payment_id, subscriptionId: null, expiresAt: expiryFrom(core.now(), mapping.expires_after_days), metadata: payment.metadata,
-        ledgerType: "credit_added", description: "Credits granted from a one-time purchase", reference: { type: "payment", id: payment.payment_id },
-      });
-    }
-  }
-}
-
 /**
  * `POST /credit-entitlements/{id}/balances/{customer_id}/ledger-entries` (SDK): a credit creates a
  * new grant, a debit takes from the oldest grants; `idempotency_key` already used → 409. The
@@ -423,56 +319,4 @@ function ledgerEntryResponse(record: CreditLedgerRecord): BalanceCreateLedgerEnt
     customer_id: e.customer_id, entry_type: record.entry_type ?? (e.is_credit ? "credit" : "debit"), is_credit: e.is_credit, metadata: e.metadata,
     overage_after: e.overage_after, overage_before: e.overage_before, grant_id: e.grant_id ?? null, reason: record.reason,
   } satisfies Required<BalanceCreateLedgerEntryResponse>;
-}
-
-function customerBalance(core: SandboxCore, record: CreditBalanceRecord): CustomerCreditBalance {
-  const view = balanceView(core, record.credit_entitlement_id, record.customer_id);
-  return {
-    id: record.id, balance: view.balance, created_at: record.created_at, credit_entitlement_id: record.credit_entitlement_id, customer_id: record.customer_id,
-    overage: view.overage, updated_at: record.updated_at, last_transaction_at: record.last_transaction_at,
-  } satisfies Required<CustomerCreditBalance>;
-}
-
-export function listBalances(core: SandboxCore, entitlementId: string, customerId: string | null): CustomerCreditBalance[] {
-  getCreditEntitlement(core, entitlementId);
-  return newestFirst(Object.values(core.state.credit_balances))
-    .filter((b) => b.credit_entitlement_id === entitlementId && (!customerId || b.customer_id === customerId))
-    .map((b) => customerBalance(core, b));
-}
-
-export function retrieveBalance(core: SandboxCore, entitlementId: string, customerId: string): CustomerCreditBalance {
-  getCreditEntitlement(core, entitlementId);
-  const record = core.state.credit_balances[balanceKey(entitlementId, customerId)];
-  if (!record) throw notFound("Credit balance for customer", customerId);
-  return customerBalance(core, record);
-}
-
-export function listGrants(core: SandboxCore, entitlementId: string, customerId: string, status: string | null): BalanceListGrantsResponse[] {
-  getCreditEntitlement(core, entitlementId);
-  const precision = precisionOf(core, entitlementId);
-  const statusOf = (g: CreditGrantRecord) => (g.grant.is_expired ? "expired" : BigInt(g.remaining_units) === 0n ? "depleted" : "active");
-  return newestFirst(Object.values(core.state.credit_grants))
-    .filter((g) => g.grant.credit_entitlement_id === entitlementId && g.grant.customer_id === customerId)
-    .filter((g) => !status || statusOf(g) === status)
-    .map((g) => ({
-      ...g.grant,
-      expires_at: g.grant.expires_at ?? null,
-      metadata: g.grant.metadata ?? null,
-      parent_grant_id: g.grant.parent_grant_id ?? null,
-      source_id: g.grant.source_id ?? null,
-      initial_amount: fromUnits(BigInt(g.initial_units), precision),
-      remaining_amount: fromUnits(BigInt(g.remaining_units), precision),
-    }) satisfies Required<BalanceListGrantsResponse>);
-}
-
-export function listLedger(core: SandboxCore, entitlementId: string, customerId: string, query: URLSearchParams): CreditLedgerEntry[] {
-  getCreditEntitlement(core, entitlementId);
-  const type = query.get("transaction_type");
-  const start = query.get("start_date");
-  const end = query.get("end_date");
-  return newestFirst(Object.values(core.state.credit_ledger))
-    .map((r) => r.entry)
-    .filter((e) => e.credit_entitlement_id === entitlementId && e.customer_id === customerId)
-    .filter((e) => !type || e.transaction_type === type)
-    .filter((e) => (!start || Date.parse(e.created_at) >= Date.parse(start)) && (!end || Date.parse(e.created_at) <= Date.parse(end)));
 }

@@ -1,6 +1,6 @@
 import type { SandboxCore } from "../core";
 import { lapseAuthentications } from "./authentication";
-import { expireDueGrants } from "./credit-ledger";
+import { expireDueGrants } from "./credit-cycles";
 import { runDueRenewals } from "./renewals";
 
 /**

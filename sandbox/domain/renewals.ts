@@ -5,7 +5,7 @@ import { planLines } from "./catalog";
 import { createPayment, failWithoutMethod, recordZeroPayment, runCharge } from "./payments";
 import { applyPlan } from "./plan-change";
 import { applyCredit, planTotal } from "./proration";
-import { startCreditCycle } from "./credit-ledger";
+import { startCreditCycle } from "./credit-cycles";
 import { emitSubscription } from "./events";
 import { putOnHold } from "./subscriptions";
 

@@ -1,6 +1,6 @@
 import type { SandboxCore } from "../core";
 import type { PaymentRecord } from "../state/types";
-import { grantOneTimeCredits } from "./credit-ledger";
+import { grantOneTimeCredits } from "./credit-cycles";
 import { failWithoutMethod, methodOf, runCharge } from "./payments";
 import { planChangeSettled } from "./plan-change";
 import { settleRefund } from "./refunds";

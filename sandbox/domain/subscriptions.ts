@@ -13,7 +13,7 @@ import { createdWithin, newestFirst } from "../http/input";
 import { newId } from "../ids";
 import type { PlanSelection, SubscriptionRecord } from "../state/types";
 import { getProduct, recurringPrice } from "./catalog";
-import { startCreditCycle } from "./credit-ledger";
+import { startCreditCycle } from "./credit-cycles";
 import { overrideCreditCart } from "./credits";
 import { usableMethod } from "./customers";
 import { emitSubscription } from "./events";

@@ -1,6 +1,7 @@
 import type { CreditEntitlementCreateParams, CreditEntitlementUpdateParams } from "dodopayments/resources/index";
 import type { SandboxCore } from "../core";
-import { createLedgerEntry, listBalances, listGrants, listLedger, retrieveBalance } from "../domain/credit-ledger";
+import { createLedgerEntry } from "../domain/credit-ledger";
+import { listBalances, listGrants, listLedger, retrieveBalance } from "../domain/credit-reads";
 import * as credits from "../domain/credits";
 import { boolParam, pageQuery, paginate, parseBody } from "./input";
 import { json, type Router } from "./router";
