@@ -12,9 +12,9 @@ export type EmailKind = "sign_in_link" | "offer_charged";
  * with the same key queues nothing, so re-running the caller never sends a second email.
  */
 export async function queueEmail(tx: Tx, email: { key: string; kind: EmailKind; to: string; data: Record<string, string | number | null> }): Promise<boolean> {
-  const { count } = await tx.outboundEmail.createMany({ data: [email], skipDuplicates: true });
-  if (count === 0) return false;
-  const row = await tx.outboundEmail.findUniqueOrThrow({ where: { key: email.key }, select: { id: true } });
+  // One statement: the row comes back only when this call inserted it (ON CONFLICT DO NOTHING).
+  const [row] = await tx.outboundEmail.createManyAndReturn({ data: [email], skipDuplicates: true, select: { id: true } });
+  if (!row) return false;
   await enqueue(tx, "mail.send", { emailId: row.id }, { jobKey: `mail:${email.key}`, maxAttempts: 10 });
   return true;
 }

@@ -68,9 +68,15 @@ export type AnsweredOffer = {
 
 const answeredInclude = { chargeAttempt: true, decision: true, offer: { select: { offeredProductId: true, offeredProduct: { select: { name: true } } } } } as const;
 
+/** The customer's impressions matching `where` that were answered yes: charged (or being charged), or accepted. */
+const answeredWhere = (customerId: string, where: Prisma.OfferImpressionWhereInput): Prisma.OfferImpressionWhereInput => ({
+  customerId,
+  AND: [where, { OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] }],
+});
+
 async function answeredViews(customerId: string, where: Prisma.OfferImpressionWhereInput, now: Date): Promise<AnsweredOffer[]> {
   const rows = await db.offerImpression.findMany({
-    where: { customerId, AND: [where, { OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] }] },
+    where: answeredWhere(customerId, where),
     include: answeredInclude,
     orderBy: { shownAt: "asc" },
   });
@@ -116,7 +122,7 @@ export function recentlyAnsweredOffers(customer: SessionCustomer, now = new Date
 /** Products of those offers: not offered again while the answer is this fresh (a failed one shows its retry instead). */
 export async function recentlyAnsweredProductIds(customerId: string, now = new Date()): Promise<Set<string>> {
   const rows = await db.offerImpression.findMany({
-    where: { customerId, AND: [recentWhere(now), { OR: [{ chargeAttempt: { isNot: null } }, { decision: { outcome: "ACCEPTED" } }] }] },
+    where: answeredWhere(customerId, recentWhere(now)),
     select: { offer: { select: { offeredProductId: true } } },
   });
   return new Set(rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : [])));
