@@ -36,25 +36,3 @@ export async function handleDodoWebhook(req: WebhookRequest, options: HandleOpti
   }
   return { status: 200, body: { id: event.webhookId, outcome: result.outcome.toLowerCase() } };
 }
-
-/**
- * Reads a request body as text, giving up (null) past `limit` bytes so an oversized or endless
- * body is never buffered whole.
- */
-export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
-  if (!body) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}

@@ -1,14 +1,16 @@
+import type { NextRequest } from "next/server";
 import { getMerchant } from "@/lib/auth/merchant-session";
+import { route } from "@/lib/http/route";
 import { statsCsv } from "@/lib/stats/csv";
 import { parseRange } from "@/lib/stats/range";
 import { getStatsReport } from "@/lib/stats/service";
 
 // CSV of the stats table for ?from=&to=. Route handlers cannot redirect a download sensibly, so a
 // request without a merchant session gets 403.
-export async function GET(request: Request): Promise<Response> {
+export const GET = route({ name: "stats csv", answers: "json" }, async (request: NextRequest) => {
   if (!(await getMerchant())) return Response.json({ error: "forbidden", message: "Sign in as a merchant." }, { status: 403 });
-  const url = new URL(request.url);
-  const range = parseRange({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
+  const params = request.nextUrl.searchParams;
+  const range = parseRange({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
   const report = await getStatsReport(range);
   return new Response(statsCsv(report.lines, report.currencies), {
     headers: {
@@ -17,4 +19,4 @@ export async function GET(request: Request): Promise<Response> {
       "cache-control": "no-store",
     },
   });
-}
+});
