@@ -27,7 +27,7 @@ const isPlainObject = (value: object): boolean => {
  * The first problem in a value made of what forms and JSON carry (strings, numbers, booleans,
  * null/undefined, plain objects, arrays, FormData, Dates), or null. Keys are text too.
  */
-export function findInputProblem(value: unknown, limits = INPUT_LIMITS): InputProblem | null {
+export function findInputProblem(value: unknown, limits: { maxDepth: number; maxValues: number } = INPUT_LIMITS): InputProblem | null {
   let seen = 0;
   const visiting = new Set<object>();
   const walk = (v: unknown, path: string, depth: number): InputProblem | null => {

@@ -13,8 +13,9 @@ export type HandleOptions = ProcessOptions & { secret?: string };
 
 /**
  * POST /api/webhooks/dodo without the framework: size cap, signature, then store-and-apply.
- * 2xx means the event is committed (applied, ignored as irrelevant, or already applied before);
- * 5xx means our processing failed and Dodo should redeliver. Never throws.
+ * 2xx means the event is committed (applied, ignored as irrelevant, rejected as unusable — a
+ * retry would fail the same way — or already stored before); 5xx means our processing failed for
+ * a reason that may pass (database, Dodo unreachable) and Dodo should redeliver. Never throws.
  */
 export async function handleDodoWebhook(req: WebhookRequest, options: HandleOptions = {}): Promise<WebhookResponse> {
   if (Buffer.byteLength(req.rawBody, "utf8") > MAX_WEBHOOK_BODY_BYTES) {
