@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
-import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
+import { customerCookie, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
 import { problemPage } from "@/lib/http/problem-page";
 import { route } from "@/lib/http/route";
@@ -9,7 +9,7 @@ import { route } from "@/lib/http/route";
 // Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).
 // Redirects use APP_URL: behind `next start` the request URL's host may differ from the cookie's.
 export const GET = route({ name: "checkout return", answers: "html" }, async (request: NextRequest) => {
-  const signedIn = customerIdFromSession(request.cookies.get(CUSTOMER_COOKIE)?.value);
+  const signedIn = customerIdFromSession(request.cookies.get(customerCookie().name)?.value);
   const result = await completeCheckoutReturn(request.nextUrl.searchParams.get("token"), signedIn);
   if (!result.ok) {
     const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
