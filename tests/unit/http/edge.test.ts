@@ -36,8 +36,8 @@ describe("client address", () => {
 });
 
 describe("security headers", () => {
-  const dev = { NODE_ENV: "development", APP_URL: "http://localhost:3000", DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:8787", DODO_PAYMENTS_ENVIRONMENT: undefined, FRAME_ANCESTORS: [] } as const;
-  const prod = { NODE_ENV: "production", APP_URL: "https://shop.example.com", DODO_PAYMENTS_BASE_URL: undefined, DODO_PAYMENTS_ENVIRONMENT: "live_mode", FRAME_ANCESTORS: [] } as const;
+  const dev = { NODE_ENV: "development", APP_URL: "http://localhost:3000", DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:8787", DODO_PAYMENTS_ENVIRONMENT: undefined, FRAME_ANCESTORS: [] as string[] } as const;
+  const prod = { NODE_ENV: "production", APP_URL: "https://shop.example.com", DODO_PAYMENTS_BASE_URL: undefined, DODO_PAYMENTS_ENVIRONMENT: "live_mode", FRAME_ANCESTORS: [] as string[] } as const;
 
   it("a nonce CSP without eval or inline scripts in production, HSTS over https, framing refused", () => {
     const csp = contentSecurityPolicy(prod, "n0nce", "/thank-you");
