@@ -5,10 +5,12 @@
 // budget (127.0.0.1) is touched.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { mintMerchantToken } from "../../lib/auth/merchant-token";
 import { hashPassword } from "../../lib/auth/password";
 import { actionId, formActionBody, rawRequest, startAppInstance, type AppInstance } from "../support/e2e/app-instance";
 import { env, magicLinkPath, sql, uid } from "../support/e2e/env";
+import { createMerchant, signIn } from "../support/e2e/merchant";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -56,6 +58,27 @@ test("GET /api/health answers 200 with the stack up and 503 when the database is
   } finally {
     await noDatabase.stop();
   }
+});
+
+test("a signed webhook that can never be processed is acknowledged once, not retried, and shown to the merchant", async ({ page, request }) => {
+  const id = uid("msg_");
+  const body = JSON.stringify({ business_id: "bus_e2e", type: "payment.succeeded", timestamp: new Date().toISOString(), data: {} });
+  const deliver = () => {
+    const signature = new Webhook(env("E2E_WEBHOOK_SECRET")).sign(id, new Date(), body);
+    return request.post("/api/webhooks/dodo", { headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": signature }, data: body });
+  };
+  const first = await deliver();
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toEqual({ id, outcome: "rejected" });
+  // Dodo's retry, had it sent one: acknowledged without processing again.
+  expect(await (await deliver()).json()).toEqual({ id, outcome: "duplicate" });
+  expect((await sql(`SELECT outcome, attempts FROM "WebhookEvent" WHERE id = $1`, [id])).rows[0]).toEqual({ outcome: "REJECTED", attempts: 1 });
+
+  await signIn(page, await createMerchant());
+  await page.goto("/merchant/events");
+  const row = page.getByTestId("failed-events").getByTestId("event-row").filter({ hasText: id });
+  await expect(row).toContainText("rejected");
+  await expect(row).toContainText("payment.succeeded payload is unusable");
 });
 
 test.describe("an instance behind one trusted proxy, on https", () => {

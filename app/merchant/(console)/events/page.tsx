@@ -43,7 +43,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       <PageHeader title="Webhook events" description="Every verified event Dodo sent. Failed ones (Dodo retries them) and rejected ones (signed by Dodo but unusable, so Dodo was told to stop) are listed first; replaying re-applies the stored payload, which is safe to repeat." />
       <section>
         <h2 className="mb-3 text-base font-semibold">Failed or rejected</h2>
-        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title="No failed events">Everything Dodo sent was applied.</EmptyState>}
+        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title="No failed or rejected events">Everything Dodo sent was applied.</EmptyState>}
       </section>
       <section>
         <h2 className="mb-3 text-base font-semibold">Recent events</h2>
