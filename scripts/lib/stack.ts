@@ -73,6 +73,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DODO_PAYMENTS_WEBHOOK_KEY: opts.secrets.webhookSecret,
       APP_URL: appUrl,
       SESSION_SECRET: opts.secrets.sessionSecret,
+      // Request and job lines at info level would drown the dev and test output; LOG_LEVEL=info brings them back.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       SMTP_URL: mailbox.smtpUrl,
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
@@ -95,8 +97,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
 async function startApp(opts: StackOptions, appEnv: Record<string, string>): Promise<ChildProcess> {
   // Both modes run our server (scripts/server.ts), as `npm start` does in production.
-  // Request lines at info level would drown the dev and test output; LOG_LEVEL=info brings them back.
-  const listen = { PORT: String(opts.appPort), HOST: opts.appHost, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+  const listen = { PORT: String(opts.appPort), HOST: opts.appHost };
   if (opts.mode === "dev") {
     return startChild(bin("tsx"), ["scripts/start.ts", "--dev"], { ...appEnv, ...listen, NODE_ENV: "development" });
   }
