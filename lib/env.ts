@@ -7,6 +7,8 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,7 +28,7 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: logLevel,
     TRUSTED_PROXIES: z.string().optional().transform((raw, ctx) => {
       try {
         return parseTrustedProxies(raw);
@@ -91,6 +93,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/**
+ * LOG_LEVEL alone, for the logger: it is created when lib/log is first imported, which may be
+ * before the rest of the environment is in place (tests set keys first), so it must not cache the
+ * whole env. An invalid value falls back to the default here; loadEnv reports it.
+ */
+export function loadLogLevel(): z.output<typeof logLevel> {
+  const parsed = logLevel.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}
 
 export function loadEnv(): Env {
   cached ??= parseEnv(process.env);

@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { loadEnv } from "@/lib/env";
+import { loadLogLevel } from "@/lib/env";
 
 export type RequestContext = { requestId: string };
 
@@ -54,15 +54,6 @@ export function serializeError(err: unknown): Record<string, unknown> {
   return out;
 }
 
-function level(): string {
-  try {
-    return loadEnv().LOG_LEVEL;
-  } catch {
-    // Configuration errors are reported by whoever loads the env; logging must still work.
-    return "info";
-  }
-}
-
 // Lines go to stdout unless a test redirected them (redirectLogs).
 const SINKS_KEY = Symbol.for("encore.log-sinks");
 const globalSinks = globalThis as unknown as { [SINKS_KEY]?: ((entry: Record<string, unknown>) => void)[] };
@@ -89,7 +80,7 @@ const globalLogger = globalThis as unknown as { [LOGGER_KEY]?: pino.Logger };
 
 /** The process's root logger. Prefer `logger(component)`. */
 export const log: pino.Logger = (globalLogger[LOGGER_KEY] ??= pino({
-  level: level(),
+  level: loadLogLevel(),
   base: { service: "encore" },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: REDACT_PATHS, censor: "[redacted]" },
