@@ -80,7 +80,7 @@ test("merchant copy full of markup is saved as typed and shown as text on the co
   await expect(page.getByRole("heading", { name: /account/i }).first()).toBeVisible();
   await page.goto("/account/plan");
   await page.goto("/nothing-here");
-  await expect(page.getByText(/could not be found|not found/i).first()).toBeVisible();
+  await expect(page.getByTestId("not-found")).toBeVisible();
 
   expect(await watcher.check()).toEqual([]);
 });
