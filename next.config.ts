@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-request";
 
 const nextConfig: NextConfig = {
   // Playwright drives `next dev` on 127.0.0.1 in tests.
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree as its own step; its e2e build skips repeating it.
   typescript: { ignoreBuildErrors: process.env.ENCORE_SKIP_BUILD_TYPECHECK === "1" },
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  experimental: {
+    // The proxy (lib/http/edge.ts) refuses larger action bodies with 413 before Next's own check
+    // would answer 500; it buffers at most one byte past the limit to tell.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES + 1,
+  },
 };
 
 export default nextConfig;

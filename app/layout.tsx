@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
 };
 
 // The store and the merchant console each bring their own chrome (app/(store), app/merchant).
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: the Content-Security-Policy nonce (lib/http/security-headers.ts)
+// is new each time, and a page prerendered at build time would carry scripts without it.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

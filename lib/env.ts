@@ -1,10 +1,13 @@
 // The only module that reads process.env. Every key is validated once; a missing or malformed
 // value stops start-up (instrumentation.ts calls loadEnv) with a message naming the key.
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies";
 
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
 const schema = z
   .object({
@@ -20,6 +23,28 @@ const schema = z
     ENTITLEMENT_GRACE_HOURS: z.coerce.number().int().min(0).default(72),
     // How long an account-page offer holds its price (thank-you offers follow their funnel's window).
     OFFER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    // Operations (README "Going to production"): where `npm start` listens, how long a stop waits
+    // for in-flight requests, how much it logs, which proxies in front may name the client.
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
+    LOG_LEVEL: logLevel,
+    TRUSTED_PROXIES: z.string().optional().transform((raw, ctx) => {
+      try {
+        return parseTrustedProxies(raw);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    }),
+    // Origins (space-separated) allowed to frame the pages meant to be embedded (lib/http/security-headers.ts).
+    FRAME_ANCESTORS: z.string().optional().transform((raw, ctx) => {
+      const origins = (raw ?? "").split(/[\s,]+/).filter(Boolean);
+      for (const origin of origins) {
+        if (!/^https?:\/\/[^/\s;'"]+$/.test(origin)) ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin like https://app.example.com` });
+      }
+      return origins;
+    }),
     // Where customer email (sign-in links, one-click receipts) is sent: smtp(s)://user:pass@host:port.
     // Required in production; `npm run dev` and the tests point it at their local mailbox.
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
@@ -27,6 +52,10 @@ const schema = z
     MAIL_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
+    // Session cookies are Secure only over https; a production app anywhere but this machine must be.
+    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("http://") && !isLoopbackUrl(env.APP_URL)) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be an https:// URL in production (sessions and HSTS need it)" });
+    }
     if (env.NODE_ENV === "production" && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (customers sign in by email)" });
     // The SDK throws "Ambiguous URL" when both are set, and needs one of them.
     if (env.DODO_PAYMENTS_ENVIRONMENT && env.DODO_PAYMENTS_BASE_URL) {
@@ -36,6 +65,11 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["DODO_PAYMENTS_ENVIRONMENT"], message: "set DODO_PAYMENTS_ENVIRONMENT (test_mode|live_mode) or DODO_PAYMENTS_BASE_URL (local sandbox)" });
     }
   });
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -59,6 +93,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/**
+ * LOG_LEVEL alone, for the logger: it is created when lib/log is first imported, which may be
+ * before the rest of the environment is in place (tests set keys first), so it must not cache the
+ * whole env. An invalid value falls back to the default here; loadEnv reports it.
+ */
+export function loadLogLevel(): z.output<typeof logLevel> {
+  const parsed = logLevel.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}
 
 export function loadEnv(): Env {
   cached ??= parseEnv(process.env);

@@ -12,17 +12,18 @@ if (!["list", "failed", "replay"].includes(command) || (command === "replay" && 
 }
 
 await runWithAppEnvironment(async () => {
-  const { listWebhookEvents, replayWebhookEvent } = await import("@/lib/webhooks/log");
+  const { listWebhookEvents, NEEDS_ATTENTION, replayWebhookEvent } = await import("@/lib/webhooks/log");
   if (command === "replay") {
     const result = await replayWebhookEvent(rest[0]!);
-    console.log(result.outcome === "FAILED" ? `FAILED: ${result.error}` : result.outcome);
-    return result.outcome === "FAILED" ? 1 : 0;
+    console.log(result.outcome === "FAILED" || result.outcome === "REJECTED" ? `${result.outcome}: ${result.error}` : result.outcome);
+    return result.outcome === "FAILED" || result.outcome === "REJECTED" ? 1 : 0;
   }
-  const { items } = await listWebhookEvents({ outcome: command === "failed" ? "FAILED" : undefined, limit });
-  if (items.length === 0) console.log(command === "failed" ? "no failed events" : "no events");
+  // "failed" lists what needs attention: FAILED (Dodo retries) and REJECTED (unusable, acknowledged).
+  const { items } = await listWebhookEvents({ outcome: command === "failed" ? NEEDS_ATTENTION : undefined, limit });
+  if (items.length === 0) console.log(command === "failed" ? "no failed or rejected events" : "no events");
   for (const e of items) {
     const when = e.receivedAt.toISOString().replace("T", " ").slice(0, 19);
-    const tail = e.outcome === "FAILED" ? `  attempts=${e.attempts}  ${e.error ?? ""}` : "";
+    const tail = NEEDS_ATTENTION.includes(e.outcome) ? `  attempts=${e.attempts}  ${e.error ?? ""}` : "";
     console.log(`${when}  ${e.outcome.padEnd(9)}  ${e.type.padEnd(28)}  ${e.id}${tail}`);
   }
   return 0;

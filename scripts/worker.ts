@@ -6,20 +6,21 @@ import { runWithAppEnvironment } from "./lib/cli-env";
 
 await runWithAppEnvironment(async () => {
   const { startWorker } = await import("@/lib/jobs/worker");
+  const log = (await import("@/lib/log")).logger("worker");
   const runner = await startWorker();
-  console.log("[worker] ready");
+  log.info("ready");
   await new Promise<void>((resolve) => {
     let stopping = false;
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         if (stopping) return;
         stopping = true;
-        console.log(`[worker] ${signal}: finishing running jobs…`);
+        log.info({ signal }, "stopping: finishing running jobs");
         void runner.stop().finally(resolve);
       });
     }
     void runner.promise.then(resolve, (err: unknown) => {
-      console.error("[worker] stopped on an error", err);
+      log.error({ err }, "stopped on an error");
       process.exitCode = 1;
       resolve();
     });

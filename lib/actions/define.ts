@@ -1,16 +1,17 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { currentCustomer, type SessionCustomer } from "@/lib/auth/customer-session";
 import { requireMerchant, type Merchant } from "@/lib/auth/merchant-session";
+import { inRequestContext, logger } from "@/lib/log";
 import { fail, invalid, type Failure } from "@/lib/result";
 import { readActionInput } from "./input";
 
 // Every server action is built here: read and parse its input with the action's zod schema,
 // authorise the caller, run the service, and turn anything unexpected into a logged error (with a
 // request id) and a typed failure the page can show. Next's own control flow (redirect(),
-// notFound()) passes through untouched.
+// notFound()) passes through untouched. Input that is unusable whatever the action (see
+// input.ts) is refused before the schema sees it.
 
 /** What the wrapper itself can answer before or instead of the service. */
 export type ActionFailure = Failure<"invalid_input" | "signed_out" | "unexpected">;
@@ -31,6 +32,8 @@ export type ActionSpec<I, A, R> = {
   run: (input: I, ctx: A & RequestContext & { args: unknown[] }) => Promise<R>;
 };
 
+const log = logger("action");
+
 const SIGNED_OUT = fail("signed_out", "Your session has ended. Please sign in again.");
 const UNEXPECTED = fail("unexpected", "Something went wrong on our side. Please try again.");
 
@@ -39,22 +42,24 @@ function defineAction<S extends z.ZodType, A, R>(
   authorise: () => Promise<A | null>,
   spec: ActionSpec<z.output<S>, A, R>,
 ): ServerAction<R> {
-  return async (...args: unknown[]) => {
-    const requestId = randomUUID();
-    let input: z.output<S> | undefined;
-    try {
-      const parsed = schema.safeParse(readActionInput(args.at(-1)));
-      if (!parsed.success) return spec.onFailure(invalid(parsed.error), { args });
-      input = parsed.data;
-      const caller = await authorise();
-      if (!caller) return spec.onFailure(SIGNED_OUT, { args, input });
-      return await spec.run(parsed.data, { ...caller, requestId, args });
-    } catch (err) {
-      unstable_rethrow(err);
-      console.error(`[action ${spec.name}] request ${requestId} failed`, err);
-      return spec.onFailure(UNEXPECTED, { args, input });
-    }
-  };
+  return (...args: unknown[]) =>
+    inRequestContext(async (requestId) => {
+      let input: z.output<S> | undefined;
+      try {
+        const read = readActionInput(args);
+        if (!read.ok) return spec.onFailure(read, { args });
+        const parsed = schema.safeParse(read.value);
+        if (!parsed.success) return spec.onFailure(invalid(parsed.error), { args });
+        input = parsed.data;
+        const caller = await authorise();
+        if (!caller) return spec.onFailure(SIGNED_OUT, { args, input });
+        return await spec.run(parsed.data, { ...caller, requestId, args });
+      } catch (err) {
+        unstable_rethrow(err);
+        log.error({ err, action: spec.name }, "action failed");
+        return spec.onFailure(UNEXPECTED, { args, input });
+      }
+    });
 }
 
 /** An action of a signed-in customer (store, account, plan page). */

@@ -5,6 +5,9 @@ import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
 import type { Result, Success } from "@/lib/result";
 import type { Merchant } from "@/lib/auth/merchant-session";
 import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
+import { logger } from "@/lib/log";
+
+const log = logger("merchant");
 
 // The console's forms (useActionState + FormState): the merchant action wrapper, plus what every
 // form shares — the submitted values come back to refill the form, field errors are keyed by
@@ -52,7 +55,7 @@ export function merchantFormPost<S extends z.ZodType>(name: string, schema: S, r
     onFailure: () => undefined,
     run: async (input) => {
       const result = await run(input);
-      if (!result.ok) console.warn(`[merchant] ${name}: ${result.message}`);
+      if (!result.ok) log.warn({ action: name, code: result.code }, result.message);
       revalidatePath("/merchant", "layout");
     },
   });

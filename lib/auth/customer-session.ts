@@ -5,12 +5,14 @@ import type { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
+import { sessionCookie } from "./session-cookie";
 import { signToken, verifyToken } from "./signed-token";
 
 // A customer's browser session: a signed, httpOnly cookie bound to one customer id, minted only
 // after a verified purchase or a magic link. Short-lived: it exists to take post-purchase offers.
-const COOKIE = "encore_customer";
 export const CUSTOMER_SESSION_SECONDS = 2 * 60 * 60;
+/** The cookie's name and attributes (`__Host-encore_customer` over https). */
+export const customerCookie = () => sessionCookie("encore_customer", CUSTOMER_SESSION_SECONDS);
 export const MAGIC_LINK_SECONDS = 15 * 60;
 
 type SessionData = { c: string };
@@ -68,28 +70,26 @@ export async function redeemMagicLink(token: string | null, now = Date.now()): P
 
 /** Signs the customer in on this response (route handlers answer with a redirect). */
 export function withCustomerSession(response: NextResponse, customerId: string): NextResponse {
-  response.cookies.set(COOKIE, mintCustomerSession(customerId), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: loadEnv().APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: CUSTOMER_SESSION_SECONDS,
-  });
+  const { name, options } = customerCookie();
+  response.cookies.set(name, mintCustomerSession(customerId), options);
   return response;
 }
 
 /** Signs the customer out of this browser (a server action's response). */
 export async function endCustomerSession(): Promise<void> {
-  (await cookies()).delete(COOKIE);
+  // Deleting must repeat the attributes: a __Host- cookie is only replaced by one that is Secure on Path=/.
+  const { name, options } = customerCookie();
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }
 
 /** The signed-in customer, or null. The row must still exist (a deleted customer loses the session). */
 export async function currentCustomer() {
   const store = await cookies();
-  const customerId = customerIdFromSession(store.get(COOKIE)?.value);
+  const customerId = customerIdFromSession(store.get(customerCookie().name)?.value);
   if (!customerId) return null;
   return db.customer.findUnique({ where: { id: customerId }, select: { id: true, dodoCustomerId: true, email: true, name: true } });
 }
 
 export type SessionCustomer = NonNullable<Awaited<ReturnType<typeof currentCustomer>>>;
-export const CUSTOMER_COOKIE = COOKIE;
+/** The cookie's name over plain http (development and tests on this machine). */
+export const CUSTOMER_COOKIE = "encore_customer";

@@ -4,7 +4,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
-import { MERCHANT_COOKIE, MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./merchant-token";
+import { MERCHANT_SESSION_TTL_SECONDS, mintMerchantToken, passwordFingerprint, readMerchantToken } from "./merchant-token";
+import { sessionCookie } from "./session-cookie";
+
+const merchantCookie = () => sessionCookie("encore_merchant", MERCHANT_SESSION_TTL_SECONDS);
 
 export type Merchant = { id: string; email: string };
 
@@ -12,7 +15,7 @@ export const SIGN_IN_PATH = "/merchant/sign-in";
 
 /** The signed-in merchant for this request, or null. The user row is re-read on every request, so a deleted account or a changed password ends the session. */
 export const getMerchant = cache(async (): Promise<Merchant | null> => {
-  const claims = readMerchantToken(loadEnv().SESSION_SECRET, (await cookies()).get(MERCHANT_COOKIE)?.value);
+  const claims = readMerchantToken(loadEnv().SESSION_SECRET, (await cookies()).get(merchantCookie().name)?.value);
   if (!claims) return null;
   const user = await db.merchantUser.findUnique({ where: { id: claims.uid }, select: { id: true, email: true, passwordHash: true } });
   if (!user || passwordFingerprint(user.passwordHash) !== claims.pv) return null;
@@ -27,16 +30,12 @@ export async function requireMerchant(): Promise<Merchant> {
 }
 
 export async function startMerchantSession(user: { id: string; passwordHash: string }): Promise<void> {
-  const env = loadEnv();
-  (await cookies()).set(MERCHANT_COOKIE, mintMerchantToken(env.SESSION_SECRET, user), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: MERCHANT_SESSION_TTL_SECONDS,
-  });
+  const { name, options } = merchantCookie();
+  (await cookies()).set(name, mintMerchantToken(loadEnv().SESSION_SECRET, user), options);
 }
 
 export async function endMerchantSession(): Promise<void> {
-  (await cookies()).delete(MERCHANT_COOKIE);
+  // Deleting must repeat the attributes: a __Host- cookie is only replaced by one that is Secure on Path=/.
+  const { name, options } = merchantCookie();
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }

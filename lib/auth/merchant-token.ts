@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { signToken, verifyToken } from "./signed-token";
 
+/** The cookie's name over plain http (session-cookie.ts: `__Host-encore_merchant` over https). */
 export const MERCHANT_COOKIE = "encore_merchant";
 export const MERCHANT_SESSION_TTL_SECONDS = 12 * 60 * 60;
 

@@ -11,6 +11,9 @@ import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
 import { checkoutDeclineMessage } from "./failures";
 import { boughtProductIds, openFunnelFor, orderOfImpression } from "./order";
+import { logger } from "@/lib/log";
+
+const log = logger("checkout");
 
 /** A failed return carries the HTTP status its page answers with, and the product to try again. */
 export type ReturnResult =
@@ -45,7 +48,7 @@ export async function completeCheckoutReturn(
     payment = await syncPayment(session.payment_id, { dodo: client });
     productIds = await boughtProductIds(payment);
   } catch (err) {
-    console.error("[checkout] could not verify the purchase", err);
+    log.error({ err }, "could not verify the purchase");
     return { ok: false, code: "unverified", status: 502, message: "We could not confirm your payment yet. Please reload this page in a moment." };
   }
   if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;

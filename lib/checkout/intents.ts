@@ -8,6 +8,9 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { orderOfImpression } from "./order";
+import { logger } from "@/lib/log";
+
+const log = logger("checkout");
 
 // A hosted checkout we started: the CheckoutIntent row remembers what was bought and by whom, and
 // the return_url carries a signed token naming it, spent once when the customer comes back.
@@ -49,7 +52,7 @@ export async function startHostedCheckout(
     await db.checkoutIntent.update({ where: { id: intentId }, data: { dodoSessionId: session.session_id } });
     return { ok: true, url: session.checkout_url };
   } catch (err) {
-    console.error("[checkout] could not start hosted checkout", err);
+    log.error({ err }, "could not start hosted checkout");
     return { ok: false, code: "unavailable", message: "Checkout is unavailable right now. Please try again in a moment." };
   }
 }

@@ -13,6 +13,9 @@ import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { chargeView, type ChargeView } from "./outcome";
+import { logger } from "@/lib/log";
+
+const log = logger("one-click");
 
 export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
 
@@ -49,7 +52,7 @@ async function billingAddressFor(customerId: string, originPaymentId: string | n
     const { billing } = await client.payments.retrieve(paymentId, QUICK_READ_OPTIONS);
     return confirmAddress(billing);
   } catch (err) {
-    console.error("[one-click] could not read the billing address", err);
+    log.error({ err }, "could not read the billing address");
     return null;
   }
 }
@@ -119,7 +122,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   } catch (err) {
     // Refused (nothing charged) or unknown (it may have been): never retried either way.
     const failure = classifyDodoError(err);
-    if (failure.kind === "unknown") console.error("[one-click] charge outcome unknown", err);
+    if (failure.kind === "unknown") log.error({ err }, "charge outcome unknown");
     await recordChargeFailure(attempt, failure, now);
   }
   const latest = await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
@@ -132,7 +135,7 @@ async function refreshedView(attempt: ChargeAttempt, deps: ChargeDeps): Promise<
   try {
     await (deps.sync ?? ((id: string) => syncPayment(id, deps.client ? { dodo: deps.client } : {})))(attempt.dodoPaymentId);
   } catch (err) {
-    console.error("[one-click] sync after charge failed", err);
+    log.error({ err }, "sync after charge failed");
   }
   return chargeView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
 }

@@ -9,6 +9,9 @@ import type { BillingInterval } from "@/lib/generated/prisma/enums";
 import { startFunnelSession } from "@/lib/offers/funnel";
 import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
+import { logger } from "@/lib/log";
+
+const log = logger("thank-you");
 
 /** What the payment bought: its one-time lines, or its subscription's plan. */
 export async function boughtProductIds(payment: Payment): Promise<string[]> {
@@ -76,7 +79,7 @@ export async function thankYouOrder(intentId: string, customer: SessionCustomer)
   if (!payment) return null;
   if (!settledOutcome(payment.status)) {
     payment = await syncPayment(payment.id).catch((err) => {
-      console.error("[thank-you] sync failed", err);
+      log.error({ err }, "sync failed");
       return payment!;
     });
     await openFunnelFor(payment, await boughtProductIds(payment));

@@ -1,14 +1,15 @@
 // A small HTML answer for route handlers that must send a real status code (403, 404, 402…)
 // with a human message, inside the store's header and footer (lib/store/brand.ts), so a declined
 // checkout or a spent link still looks like the store and leads somewhere. Every interpolated
-// value is escaped.
+// value is escaped. Its one <style> is allowed by hash in the Content-Security-Policy
+// (security-headers.ts), so keep it a constant.
 import { STORE_NAME, STORE_NAV } from "@/lib/store/brand";
 
 import { escapeHtml as escape } from "./escape-html";
 
 export type ProblemLink = { href: string; label: string };
 
-const STYLE = `body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a}
+export const PROBLEM_PAGE_STYLE = `body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a}
 header,footer{background:#fff;border-color:#e2e8f0;border-style:solid;border-width:0 0 1px}footer{border-width:1px 0 0;margin-top:4rem}
 .bar{max-width:64rem;margin:0 auto;padding:1rem 1.5rem;display:flex;flex-wrap:wrap;gap:1.25rem;justify-content:space-between;align-items:center}
 .brand{font-weight:600;font-size:1.125rem;color:#0f172a;text-decoration:none}.brand span{color:#6d28d9}nav{display:flex;flex-wrap:wrap;gap:1.25rem}nav a{color:#334155;font-size:.875rem}
@@ -19,7 +20,7 @@ export function problemPage(status: number, message: string, link: ProblemLink, 
   const nav = STORE_NAV.map((item) => `<a href="${escape(item.href)}">${escape(item.label)}</a>`).join("");
   const links = [link, ...(more.links ?? [])].map((l) => `<a href="${escape(l.href)}">${escape(l.label)}</a>`).join("");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(more.title ?? "Sorry")} · ${escape(STORE_NAME)}</title><style>${STYLE}</style></head>
+<title>${escape(more.title ?? "Sorry")} · ${escape(STORE_NAME)}</title><style>${PROBLEM_PAGE_STYLE}</style></head>
 <body><header><div class="bar"><a class="brand" href="/">Encore <span>demo store</span></a><nav aria-label="Store">${nav}</nav></div></header>
 <main><h1>${escape(more.title ?? "Sorry")}</h1><p data-testid="problem">${escape(message)}</p><p class="actions">${links}</p></main>
 <footer><div class="bar"><p>${escape(STORE_NAME)} · payments by Dodo Payments</p></div></footer></body></html>`;

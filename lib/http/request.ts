@@ -1,8 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
+import { loadEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { PEER_HEADER, peerHeaderIsOurs, resolveClientIp } from "./client-ip";
 
-/** The client address as the load balancer reports it (first X-Forwarded-For hop), for rate limits. */
+let warned = false;
+
+/** The client's address for rate limits (lib/http/client-ip.ts says how it is found). */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  const trusted = loadEnv().TRUSTED_PROXIES;
+  const peer = peerHeaderIsOurs() ? h.get(PEER_HEADER) : null;
+  if (!peer && trusted.kind === "none" && !warned) {
+    warned = true;
+    logger("http").warn("client addresses are unknown: start the app with `npm start` or set TRUSTED_PROXIES; per-IP limits now share one bucket");
+  }
+  return resolveClientIp({ peer, forwardedFor: h.get("x-forwarded-for") }, trusted);
 }

@@ -5,6 +5,7 @@ import "server-only";
 // max_attempts, and frees the jobs of a worker that died once their lock expires.
 import { Logger, parseCronItems, run, type Runner, type Task, type TaskList } from "graphile-worker";
 import { loadEnv } from "@/lib/env";
+import { logger, withRequestContext } from "@/lib/log";
 import type { JobDefinition } from "./define";
 import { JOBS } from "./registry";
 import { SCHEDULE, type ScheduledJob } from "./schedule";
@@ -18,34 +19,47 @@ export type WorkerOptions = {
   jobs?: Record<string, JobDefinition>;
   schedule?: ScheduledJob[];
   connectionString?: string;
-  log?: (line: string) => void;
+  /** Where the worker's own lines go; defaults to the structured log (lib/log.ts). */
+  log?: WorkerLog;
 };
 
-function taskFor(definition: JobDefinition, log: (line: string) => void): Task {
+/** A worker log line, with the job it concerns as fields for the structured log. */
+type WorkerLog = (line: string, fields?: { job: string; jobId: string }, level?: "info" | "warn") => void;
+
+const workerLog = logger("worker");
+
+/** The structured log (lib/log.ts), the default: one JSON line per message. */
+const defaultLog: WorkerLog = (line, fields, level = "info") => workerLog[level](fields ?? {}, line);
+
+function taskFor(definition: JobDefinition, log: WorkerLog): Task {
   return async (raw, helpers) => {
+    const job = { job: definition.name, jobId: helpers.job.id };
     const parsed = definition.payload.safeParse(raw);
     if (!parsed.success) {
       // A payload that can never be valid would fail on every retry: say so once and drop it.
-      log(`job ${definition.name} #${helpers.job.id}: invalid payload, dropped (${parsed.error.issues.map((i) => i.message).join("; ")})`);
+      log(`job ${definition.name} #${helpers.job.id}: invalid payload, dropped (${parsed.error.issues.map((i) => i.message).join("; ")})`, job, "warn");
       return;
     }
-    await definition.run(parsed.data, {
-      jobId: helpers.job.id,
-      attempt: helpers.job.attempts,
-      maxAttempts: helpers.job.max_attempts,
-      log: (message) => log(`job ${definition.name} #${helpers.job.id}: ${message}`),
-    });
+    // Like a request, each run gets its own id: every line logged inside it (lib code too) carries it.
+    await withRequestContext(undefined, () =>
+      definition.run(parsed.data, {
+        jobId: helpers.job.id,
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+        log: (message) => log(`job ${definition.name} #${helpers.job.id}: ${message}`, job),
+      }),
+    );
   };
 }
 
 /** Starts a worker; resolve `runner.stop()` to finish running jobs and disconnect. */
 export async function startWorker(options: WorkerOptions = {}): Promise<Runner> {
-  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const log = options.log ?? defaultLog;
   const jobs = options.jobs ?? (JOBS as Record<string, JobDefinition>);
   const taskList: TaskList = Object.fromEntries(Object.values(jobs).map((definition) => [definition.name, taskFor(definition, log)]));
   const schedule = options.schedule ?? SCHEDULE;
   const logger = new Logger(() => (level, message) => {
-    if (level === "error" || level === "warning") log(`${level}: ${message}`);
+    if (level === "error" || level === "warning") log(`${level}: ${message}`, undefined, "warn");
   });
   return run({
     connectionString: options.connectionString ?? loadEnv().DATABASE_URL,

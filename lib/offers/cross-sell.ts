@@ -10,6 +10,9 @@ import { expireStaleImpressions, recordImpression, shownTerms } from "./impressi
 import { showsOnAccountPage } from "./reach";
 import { offerEligibility } from "./rules";
 import { offerView, recentlyAnsweredProductIds, type OfferView } from "./view";
+import { logger } from "@/lib/log";
+
+const log = logger("offers");
 
 const MAX_ACCOUNT_OFFERS = 3;
 
@@ -40,7 +43,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
     // A discount shown must be charged: without its Dodo code the offer is left out.
     const discount = await ensureOfferDiscount(offer);
     if (!discount.ok) {
-      console.error(`[offers] offer ${offer.id} not shown: ${discount.message}`);
+      log.error({ offerId: offer.id, reason: discount.message }, "offer not shown");
       continue;
     }
     const currency = offer.offeredProduct.currency;

@@ -4,6 +4,9 @@ import { db } from "@/lib/db/client";
 import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
 import type { Result } from "@/lib/result";
+import { logger } from "@/lib/log";
+
+const log = logger("offers");
 
 // An offer's discount is charged through a Dodo percentage discount restricted to the offered
 // product: Dodo honours a cart line's `amount` only on pay-what-you-want products, so a code is
@@ -47,7 +50,7 @@ export async function ensureOfferDiscount(offer: OfferForDiscount, client: DodoP
       SAFE_CALL_OPTIONS,
     );
   } catch (err) {
-    console.error(`[offers] could not create the Dodo discount for offer ${offer.id}`, err);
+    log.error({ err, offerId: offer.id }, "could not create the Dodo discount");
     return { ok: false, code: "unavailable", message: "The offer's discount could not be set up with Dodo." };
   }
 
@@ -72,7 +75,7 @@ export async function ensureOfferDiscount(offer: OfferForDiscount, client: DodoP
   try {
     await client.discounts.delete(created.discount_id, SAFE_CALL_OPTIONS);
   } catch (err) {
-    console.error(`[offers] spare Dodo discount ${created.discount_id} left unused`, err);
+    log.error({ err, discountId: created.discount_id }, "spare Dodo discount left unused");
   }
   return { ok: true, discountCode: stored.dodoDiscountCode };
 }

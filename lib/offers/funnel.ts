@@ -10,6 +10,9 @@ import { noteSkippedCurrency } from "./currency-note";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
 import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
 import { offerView, type OfferView } from "./view";
+import { logger } from "@/lib/log";
+
+const log = logger("offers");
 
 export type FunnelPurchase = {
   customerId: string;
@@ -155,7 +158,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     // A discount shown must be charged: without its Dodo code the offer is skipped like an ineligible one.
     const discount = await ensureOfferDiscount(variant.offer);
     if (!discount.ok) {
-      console.error(`[offers] offer ${variant.offer.id} not shown: ${discount.message}`);
+      log.error({ offerId: variant.offer.id, reason: discount.message }, "offer not shown");
       await advance(sessionId, step.id, step.onDeclineStepId);
       continue;
     }

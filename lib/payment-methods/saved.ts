@@ -3,7 +3,9 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
 import { brandName, chooseOneClickMethod, type CardSummary } from "./eligibility";
+import { logger } from "@/lib/log";
 
+const log = logger("offers");
 
 /**
  * The saved card a one-click offer may charge, or null (then the offer shows hosted checkout).
@@ -17,7 +19,7 @@ export async function oneClickCardFor(
   try {
     ({ items } = await (opts.client ?? dodo()).customers.retrievePaymentMethods(customer.dodoCustomerId, QUICK_READ_OPTIONS));
   } catch (err) {
-    console.error("[offers] could not list saved payment methods:", err instanceof Error ? err.message : err);
+    log.error({ err }, "could not list saved payment methods");
     return null;
   }
   const history = await db.payment.findMany({

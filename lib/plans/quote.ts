@@ -17,6 +17,9 @@ import { formatDate, quoteView, type QuoteView } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
 import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
 import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
+import { logger } from "@/lib/log";
+
+const log = logger("plans");
 
 export type PlanDeps = { client?: DodoPayments; now?: () => Date };
 
@@ -100,7 +103,7 @@ export async function previewPlanChange(input: { customerId: string; subscriptio
     quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId));
   } catch (err) {
     const refusal = refusalFrom(err);
-    if (!refusal) console.error("[plans] preview failed", err);
+    if (!refusal) log.error({ err }, "preview failed");
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
   return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now) };
@@ -199,7 +202,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     }
     // No answer we can read (timeout, 408, 5xx): it may have gone through. UNKNOWN until a
     // webhook or a sync (later the background worker) settles it; never send it again.
-    console.error("[plans] change-plan outcome unknown", err);
+    log.error({ err }, "change-plan outcome unknown");
     await markOutcomeUnknown(change.id);
     return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)), toProductId: change.toProductId };
   }

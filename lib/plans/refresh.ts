@@ -1,6 +1,9 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
+import { logger } from "@/lib/log";
+
+const log = logger("plans");
 
 /**
  * Pulls a subscription's state (and the payment a plan change opened) from Dodo now, rather than
@@ -13,6 +16,6 @@ export async function refreshFromDodo(target: { subscriptionId: string; paymentI
     if (target.paymentId) await syncPayment(target.paymentId, options);
     await syncSubscription(target.subscriptionId, options);
   } catch (err) {
-    console.error(`[plans] could not refresh subscription ${target.subscriptionId} from Dodo`, err);
+    log.error({ err, subscriptionId: target.subscriptionId }, "could not refresh the subscription from Dodo");
   }
 }

@@ -7,6 +7,7 @@ import { applyDispute } from "./apply-dispute";
 import { applyPayment } from "./apply-payment";
 import { applyRefund } from "./apply-refund";
 import { applySubscription } from "./apply-subscription";
+import { InvalidPayloadError, payloadProblem } from "./payload-shapes";
 import type { ApplyContext, ObjectState } from "./types";
 
 // The object families Encore acts on. Every other event type (payouts, credits, licence keys,
@@ -14,30 +15,22 @@ import type { ApplyContext, ObjectState } from "./types";
 const FAMILIES = ["payment", "subscription", "refund", "dispute"] as const;
 type Family = (typeof FAMILIES)[number];
 
-const REQUIRED_ID: Record<Family, string> = {
-  payment: "payment_id",
-  subscription: "subscription_id",
-  refund: "refund_id",
-  dispute: "dispute_id",
-};
-
 export function familyOf(type: string): Family | null {
   const prefix = type.split(".")[0];
   return (FAMILIES as readonly string[]).includes(prefix ?? "") ? (prefix as Family) : null;
 }
 
 /**
- * The object an event of `type` carries, or null for a type we don't act on. Throws on a
- * malformed payload.
+ * The object an event of `type` carries, or null for a type we don't act on. Throws
+ * InvalidPayloadError when the object lacks what the apply steps read (payload-shapes.ts).
  */
 export function objectStateOf(event: { type: string; data: Record<string, unknown> }): ObjectState | null {
   const family = familyOf(event.type);
   if (!family) return null;
   const data = event.data;
-  if (typeof data[REQUIRED_ID[family]] !== "string") {
-    throw new Error(`${event.type} payload has no ${REQUIRED_ID[family]}`);
-  }
-  // Past this point the payload is trusted to be Dodo's documented shape (it is signed by Dodo).
+  const problem = payloadProblem(family, data);
+  if (problem) throw new InvalidPayloadError(`${event.type} payload is unusable: ${problem}`);
+  // Past this point the payload has every field we read, in Dodo's documented types.
   switch (family) {
     case "payment":
       return { family, data: data as unknown as Payment };

@@ -13,8 +13,9 @@ export type HandleOptions = ProcessOptions & { secret?: string };
 
 /**
  * POST /api/webhooks/dodo without the framework: size cap, signature, then store-and-apply.
- * 2xx means the event is committed (applied, ignored as irrelevant, or already applied before);
- * 5xx means our processing failed and Dodo should redeliver. Never throws.
+ * 2xx means the event is committed (applied, ignored as irrelevant, rejected as unusable — a
+ * retry would fail the same way — or already stored before); 5xx means our processing failed for
+ * a reason that may pass (database, Dodo unreachable) and Dodo should redeliver. Never throws.
  */
 export async function handleDodoWebhook(req: WebhookRequest, options: HandleOptions = {}): Promise<WebhookResponse> {
   if (Buffer.byteLength(req.rawBody, "utf8") > MAX_WEBHOOK_BODY_BYTES) {
@@ -35,26 +36,4 @@ export async function handleDodoWebhook(req: WebhookRequest, options: HandleOpti
     return { status: 500, body: { error: "processing_failed", id: event.webhookId } };
   }
   return { status: 200, body: { id: event.webhookId, outcome: result.outcome.toLowerCase() } };
-}
-
-/**
- * Reads a request body as text, giving up (null) past `limit` bytes so an oversized or endless
- * body is never buffered whole.
- */
-export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
-  if (!body) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

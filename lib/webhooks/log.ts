@@ -16,14 +16,20 @@ export type WebhookEventSummary = {
   processedAt: Date | null;
 };
 
+/**
+ * Events that need the merchant's attention: FAILED ones (Dodo keeps redelivering them until one
+ * is applied) and REJECTED ones (signed by Dodo but unusable; acknowledged so Dodo stops).
+ */
+export const NEEDS_ATTENTION: WebhookOutcome[] = ["FAILED", "REJECTED"];
+
 /** The merchant's event log, newest first; pass the returned cursor to get the next page. */
-export async function listWebhookEvents(query: { outcome?: WebhookOutcome; limit: number; cursor?: string }): Promise<{
+export async function listWebhookEvents(query: { outcome?: WebhookOutcome | WebhookOutcome[]; limit: number; cursor?: string }): Promise<{
   items: WebhookEventSummary[];
   nextCursor: string | null;
 }> {
   const limit = Math.min(Math.max(query.limit, 1), 200);
   const rows = await db.webhookEvent.findMany({
-    where: query.outcome ? { outcome: query.outcome } : {},
+    where: query.outcome ? { outcome: { in: [query.outcome].flat() } } : {},
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
@@ -47,16 +53,18 @@ export async function replayWebhookEvent(id: string, options: Omit<ProcessOption
   );
 }
 
-/** The console's event log: failed events first (they need attention), then the newest of any outcome. */
+/** The console's event log: events that need attention first, then the newest of any other outcome. */
 export async function eventLog(cursor?: string) {
-  const [failed, all] = await Promise.all([listWebhookEvents({ outcome: "FAILED", limit: 50 }), listWebhookEvents({ limit: 50, cursor })]);
-  return { failed: failed.items, events: all.items.filter((e) => e.outcome !== "FAILED"), nextCursor: all.nextCursor };
+  const [failed, all] = await Promise.all([listWebhookEvents({ outcome: NEEDS_ATTENTION, limit: 50 }), listWebhookEvents({ limit: 50, cursor })]);
+  return { failed: failed.items, events: all.items.filter((e) => !NEEDS_ATTENTION.includes(e.outcome)), nextCursor: all.nextCursor };
 }
 
 /** The merchant's "Replay" button: re-applies a stored event and says how it went. */
 export async function replayEvent(id: string): Promise<Result<{ message: string }>> {
   if (!id) return fail("invalid_input", "Choose an event to replay.");
+  if (!(await db.webhookEvent.findUnique({ where: { id }, select: { id: true } }))) return fail("not_found", "There is no such event.");
   const result = await replayWebhookEvent(id);
   if (result.outcome === "FAILED") return fail("replay_failed", `Replay failed again: ${result.error}`);
+  if (result.outcome === "REJECTED") return fail("replay_rejected", `Still unusable: ${result.error}`);
   return ok({ message: result.outcome === "IGNORED" ? "Replayed: nothing to apply for this event type." : "Replayed and applied." });
 }

@@ -3,7 +3,9 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
+import { findInputProblem } from "@/lib/http/unusable-input";
 import { applyObject, objectStateOf } from "@/lib/sync/objects";
+import { InvalidPayloadError } from "@/lib/sync/payload-shapes";
 import { prepareObject } from "@/lib/sync/sync";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { VerifiedEvent } from "./types";
@@ -22,7 +24,7 @@ export type ProcessOptions = {
 
 export type ProcessResult =
   | { outcome: "PROCESSED" | "IGNORED" | "DUPLICATE" }
-  | { outcome: "FAILED"; error: string };
+  | { outcome: "FAILED" | "REJECTED"; error: string };
 
 /**
  * Claims the event row inside the effects' transaction. The insert either creates the row, takes
@@ -56,15 +58,54 @@ async function recordFailure(event: VerifiedEvent, error: string): Promise<void>
     WHERE "WebhookEvent"."outcome" = 'FAILED'`;
 }
 
+// Payloads are JSON; PostgreSQL's jsonb cannot hold NUL or lone surrogates, so such an envelope
+// is stored with them replaced (and rejected: no Dodo object carries them).
+const UNSTORABLE_TEXT = /\u0000|\p{Cs}/gu;
+const DODO_PAYLOAD_LIMITS = { maxDepth: 64, maxValues: 200_000 };
+
+function sanitise(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(UNSTORABLE_TEXT, "\ufffd");
+  if (Array.isArray(value)) return value.map(sanitise);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitise(k), sanitise(v)]));
+  return value;
+}
+
+/** The envelope as jsonb can hold it; one too deep to walk is replaced by a note saying so. */
+function storablePayload(event: VerifiedEvent): string {
+  try {
+    return JSON.stringify(sanitise(event.envelope));
+  } catch {
+    return JSON.stringify({ type: sanitise(event.type), note: "payload not stored: nested too deeply" });
+  }
+}
+
+/**
+ * Stores a verified event Encore can never apply as REJECTED, so the merchant sees it and the
+ * 2xx stops Dodo's retries. Never downgrades an event another delivery has meanwhile applied.
+ */
+async function recordRejection(event: VerifiedEvent, error: string): Promise<void> {
+  const payload = storablePayload(event);
+  const type = String(sanitise(event.type)).slice(0, 200);
+  await db.$executeRaw`
+    INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "processedAt", "outcome", "error", "attempts")
+    VALUES (${event.webhookId}, ${type}, ${payload}::jsonb, ${event.occurredAt}, now(), 'REJECTED', ${error}, 1)
+    ON CONFLICT ("id") DO UPDATE SET
+      "attempts" = "WebhookEvent"."attempts" + 1, "outcome" = 'REJECTED', "error" = EXCLUDED."error", "payload" = EXCLUDED."payload",
+      "processedAt" = EXCLUDED."processedAt"
+    WHERE "WebhookEvent"."outcome" IN ('FAILED', 'REJECTED')`;
+}
+
 /** Stores a verified event and applies its effects exactly once, in one transaction. */
 export async function processWebhookEvent(event: VerifiedEvent, options: ProcessOptions = {}): Promise<ProcessResult> {
   const force = options.force ?? false;
+  const unusable = findInputProblem({ id: event.webhookId, envelope: event.envelope }, DODO_PAYLOAD_LIMITS);
   if (!force) {
     // Fast path for redeliveries; the claim below is what actually guarantees once-only.
-    const [seen] = await db.$queryRaw<{ outcome: WebhookOutcome }[]>`SELECT "outcome" FROM "WebhookEvent" WHERE "id" = ${event.webhookId}`;
+    const [seen] = unusable ? [] : await db.$queryRaw<{ outcome: WebhookOutcome }[]>`SELECT "outcome" FROM "WebhookEvent" WHERE "id" = ${event.webhookId}`;
     if (seen && seen.outcome !== "FAILED") return { outcome: "DUPLICATE" };
   }
   try {
+    if (unusable) throw new InvalidPayloadError(`the event ${unusable.path.replace(/^input\.?/, "")} ${unusable.problem}`);
     const state = objectStateOf(event.envelope);
     const outcome: WebhookOutcome = state ? "PROCESSED" : "IGNORED";
     if (state) await prepareObject(state, { dodo: options.dodo });
@@ -85,6 +126,15 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
     return { outcome: claimed ? outcome : "DUPLICATE" };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
+    if (err instanceof InvalidPayloadError) {
+      // The effects (if any) rolled back; if storing the rejection fails, it is a transient failure.
+      try {
+        await recordRejection(event, error.slice(0, 2000));
+        return { outcome: "REJECTED", error };
+      } catch (storeErr) {
+        return { outcome: "FAILED", error: storeErr instanceof Error ? storeErr.message : String(storeErr) };
+      }
+    }
     try {
       await recordFailure(event, error.slice(0, 2000));
     } catch {

@@ -73,6 +73,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DODO_PAYMENTS_WEBHOOK_KEY: opts.secrets.webhookSecret,
       APP_URL: appUrl,
       SESSION_SECRET: opts.secrets.sessionSecret,
+      // Request and job lines at info level would drown the dev and test output; LOG_LEVEL=info brings them back.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       SMTP_URL: mailbox.smtpUrl,
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
@@ -94,13 +96,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 }
 
 async function startApp(opts: StackOptions, appEnv: Record<string, string>): Promise<ChildProcess> {
-  const port = String(opts.appPort);
+  // Both modes run our server (scripts/server.ts), as `npm start` does in production.
+  const listen = { PORT: String(opts.appPort), HOST: opts.appHost };
   if (opts.mode === "dev") {
-    return startChild(bin("next"), ["dev", "--port", port, "--hostname", opts.appHost], appEnv);
+    return startChild(bin("tsx"), ["scripts/start.ts", "--dev"], { ...appEnv, ...listen, NODE_ENV: "development" });
   }
   // Tests run the production build: what merchants deploy, and much faster per page than dev.
   // Each concurrent e2e run needs its own build dir (E2E_DIST_DIR); the default is reused between runs.
   const buildEnv = { ...appEnv, ENCORE_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e", ENCORE_SKIP_BUILD_TYPECHECK: "1" };
   await run(bin("next"), ["build"], buildEnv);
-  return startChild(bin("next"), ["start", "--port", port, "--hostname", opts.appHost], buildEnv);
+  return startChild(bin("tsx"), ["scripts/start.ts"], { ...buildEnv, ...listen, NODE_ENV: "production" });
 }

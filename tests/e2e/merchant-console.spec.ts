@@ -17,7 +17,7 @@ test("sign in, see the console, sign out; the session is gone afterwards", async
 
   await signIn(page, merchant);
   const cookie = (await page.context().cookies()).find((c) => c.name === "encore_merchant");
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
   await page.getByRole("navigation", { name: "Merchant console" }).getByRole("link", { name: "Offers" }).click();
   await expect(page.getByRole("heading", { name: "Offers" })).toBeVisible();
 

@@ -40,6 +40,15 @@ describe("env", () => {
     expect(() => parseEnv({ ...none, DODO_PAYMENTS_ENVIRONMENT: "test" })).toThrow(/DODO_PAYMENTS_ENVIRONMENT/);
   });
 
+  it("reads the operations keys: trusted proxies, frame ancestors, and https in production", () => {
+    expect(parseEnv(valid)).toMatchObject({ TRUSTED_PROXIES: { kind: "none" }, FRAME_ANCESTORS: [], PORT: 3000, HOST: "0.0.0.0", LOG_LEVEL: "info", SHUTDOWN_GRACE_SECONDS: 25 });
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toEqual({ kind: "hops", count: 2 });
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES must be a number of proxies/);
+    expect(() => parseEnv({ ...valid, FRAME_ANCESTORS: "https://ok.example javascript:alert(1)" })).toThrow(/FRAME_ANCESTORS/);
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "http://shop.example.com" })).toThrow(/APP_URL must be an https/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "http://127.0.0.1:3000", SMTP_URL: "smtp://127.0.0.1:2525" }).APP_URL).toBe("http://127.0.0.1:3000");
+  });
+
   it("requires SMTP_URL in production (customers sign in by email), as an smtp(s) URL", () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: "production" })).toThrow(/SMTP_URL is missing/);
     expect(parseEnv({ ...valid, NODE_ENV: "production", SMTP_URL: "smtps://u:p@smtp.example.com:465" }).SMTP_URL).toBe("smtps://u:p@smtp.example.com:465");

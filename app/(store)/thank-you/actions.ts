@@ -5,6 +5,9 @@ import { customerAction } from "@/lib/actions/define";
 import { acceptOffer, chargeStatus, type AcceptResult } from "@/lib/checkout/one-click";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import { declineOffer } from "@/lib/offers/decide";
+import { logger } from "@/lib/log";
+
+const log = logger("decline");
 
 const impression = z.object({ impressionId: z.string().min(1).max(64) });
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
@@ -32,7 +35,7 @@ export const declineOfferAction = customerAction(impression, {
   onFailure: () => undefined,
   run: async ({ impressionId }, { customer }) => {
     const result = await declineOffer({ impressionId, customerId: customer.id });
-    if (!result.ok) console.warn(`[decline] ${result.code} for ${impressionId}`);
+    if (!result.ok) log.warn({ code: result.code, impressionId }, "decline refused");
     revalidatePath("/thank-you");
     revalidatePath("/account");
   },

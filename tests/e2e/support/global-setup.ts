@@ -27,6 +27,7 @@ export default async function globalSetup() {
     E2E_BASE_URL: stack.appUrl,
     E2E_SANDBOX_URL: stack.sandboxUrl,
     E2E_MAILBOX_URL: stack.mailboxUrl,
+    E2E_SMTP_URL: stack.appEnv.SMTP_URL!,
     E2E_DATABASE_URL: stack.databaseUrl,
     E2E_API_KEY: secrets.apiKey,
     E2E_WEBHOOK_SECRET: secrets.webhookSecret,

@@ -17,6 +17,7 @@ const { MERCHANT_COOKIE, mintMerchantToken } = await import("@/lib/auth/merchant
 const { ensureMerchantUser } = await import("@/lib/auth/merchant-users");
 const { db } = await import("@/lib/db/client");
 const { fail, ok } = await import("@/lib/result");
+const { redirectLogs } = await import("@/lib/log");
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -25,12 +26,16 @@ const form = (fields: Record<string, string | string[]>) => {
 };
 const echoFailure = (failure: { code: string; message: string; fieldErrors?: unknown }): unknown => ({ failed: failure.code, message: failure.message, fieldErrors: failure.fieldErrors });
 
-let errors: ReturnType<typeof vi.spyOn>;
+let errors: Record<string, unknown>[];
+let restoreLogs: () => void;
 beforeEach(() => {
   jar.clear();
-  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  errors = [];
+  restoreLogs = redirectLogs((entry) => {
+    if (entry.level === 50) errors.push(entry);
+  });
 });
-afterEach(() => errors.mockRestore());
+afterEach(() => restoreLogs());
 
 describe("publicAction", () => {
   const quantity = publicAction(z.object({ quantity: z.coerce.number().int().min(1, "At least one") }), {
@@ -54,10 +59,8 @@ describe("publicAction", () => {
   it("logs an unexpected error with a request id and answers with a generic failure", async () => {
     const broken = publicAction(z.unknown(), { name: "test broken", onFailure: echoFailure, run: async () => { throw new Error("database on fire"); } });
     expect(await broken(form({}))).toEqual({ failed: "unexpected", message: "Something went wrong on our side. Please try again.", fieldErrors: undefined });
-    expect(errors).toHaveBeenCalledTimes(1);
-    const [line, err] = errors.mock.calls[0]!;
-    expect(line).toMatch(/^\[action test broken\] request [0-9a-f-]{36} failed$/);
-    expect(err).toEqual(new Error("database on fire"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ component: "action", action: "test broken", msg: "action failed", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), err: { type: "Error", message: "database on fire" } });
   });
 
   it("lets Next's redirect through, from run and from onFailure", async () => {
@@ -65,7 +68,44 @@ describe("publicAction", () => {
     await expect(away(form({}))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
     const strict = publicAction(z.object({ id: z.string() }), { name: "test redirect on failure", onFailure: () => redirect("/"), run: async () => "ran" });
     await expect(strict(form({}))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
-    expect(errors).not.toHaveBeenCalled();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("input no action can use", () => {
+  let ran = 0;
+  const record = publicAction(z.unknown(), { name: "test record", onFailure: echoFailure, run: async (input) => { ran++; return { input }; } });
+  beforeEach(() => { ran = 0; });
+
+  it("refuses NUL and lone surrogates anywhere (fields, field names, lists, previous state) without running", async () => {
+    const nested: unknown[] = [];
+    let deep: unknown[] = nested;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    const selfish: Record<string, unknown> = {};
+    selfish.me = selfish;
+    const file = form({ ok: "fine" });
+    file.append("upload", new Blob(["x"]), "x.txt");
+    for (const args of [
+      [form({ impressionId: "imp_\u0000" })],
+      [form({ "na\u0000me": "x" })],
+      [["a", "\ud800"]],
+      ["imp_\u0000x"],
+      [{ nested: { list: ["ok", "\udfff"] } }],
+      [{ attempt: "\u0000" }, form({ impressionId: "imp_1" })],
+      [deep],
+      [selfish],
+      [file],
+      [new Map([["a", "b"]])],
+    ]) {
+      const answer = await record(...args);
+      expect(answer, JSON.stringify(args, (_k, v) => (v instanceof FormData ? [...v.entries()] : v === selfish ? "[self]" : v))).toMatchObject({ failed: "invalid_input", message: expect.stringMatching(/NUL|Unicode|nested too deeply|refers to itself|file upload|not a value a form can send/) });
+    }
+    expect(ran).toBe(0);
+  });
+
+  it("accepts any text a person types: quotes, <, &, emoji, accents, right-to-left marks", async () => {
+    const text = `He said "<3" & left — déjà vu 😀 \u202eabc ' OR 1=1; --`;
+    expect(await record(form({ headline: text }))).toEqual({ input: { headline: text } });
   });
 });
 

@@ -9,6 +9,7 @@ import { inTransaction } from "@/lib/db/tx";
 import { defineJob } from "@/lib/jobs/define";
 import { enqueueRaw } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
+import { logger, redirectLogs } from "@/lib/log";
 
 const run = randomUUID().slice(0, 8);
 const name = (what: string) => `test_${what}_${run}`;
@@ -107,5 +108,32 @@ describe("workers", () => {
       SELECT j.run_at > now() AS due FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = ${failing}`;
     expect(row?.due).toBe(true);
     expect(logs.some((line) => line.includes(invalid) && line.includes("invalid payload"))).toBe(true);
+  });
+
+  it("logs structured lines: the job and its id on the worker's own lines, a fresh request id on every line logged inside a run", async () => {
+    const logging = name("logs");
+    const invalid = name("invalid_logged");
+    const jobs = {
+      [logging]: defineJob({ name: logging, payload: z.object({ n: z.number() }), run: async ({ n }) => { logger("test-job").warn({ n }, "inside the job"); } }),
+      [invalid]: defineJob({ name: invalid, payload: z.object({ id: z.string() }), run: async () => { throw new Error("must not run"); } }),
+    };
+    const lines: Record<string, unknown>[] = [];
+    const restore = redirectLogs((entry) => lines.push(entry));
+    await enqueueRaw(db, logging, { n: 1 });
+    await enqueueRaw(db, logging, { n: 2 });
+    await enqueueRaw(db, invalid, { id: 42 });
+    const worker = await startWorker({ jobs, schedule: [], pollIntervalMs: 100 });
+    try {
+      await until(async () => (await jobsNamed(logging)).length === 0 && (await jobsNamed(invalid)).length === 0);
+    } finally {
+      await worker.stop();
+      restore();
+    }
+    const inside = lines.filter((l) => l.component === "test-job");
+    expect(inside.map((l) => l.n).sort()).toEqual([1, 2]);
+    for (const line of inside) expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(inside[0]!.requestId).not.toBe(inside[1]!.requestId);
+    const dropped = lines.find((l) => l.component === "worker" && l.job === invalid);
+    expect(dropped).toMatchObject({ level: 40, jobId: expect.any(String), msg: expect.stringContaining("invalid payload, dropped") });
   });
 });

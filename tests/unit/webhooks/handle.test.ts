@@ -4,6 +4,7 @@ import type { WebhookEventType } from "dodopayments/resources/webhook-events";
 import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db/client";
 import { handleDodoWebhook, MAX_WEBHOOK_BODY_BYTES } from "@/lib/webhooks/handle";
+import { listWebhookEvents, NEEDS_ATTENTION, replayEvent } from "@/lib/webhooks/log";
 import { customer, envelope, payment, signed, uid } from "@/tests/support/dodo-objects";
 import { seedProductId } from "@/tests/support/seed";
 
@@ -123,13 +124,48 @@ describe("storage and idempotency", () => {
     }
   });
 
-  it("answers 500 and records a FAILED event when a payload cannot be processed", async () => {
-    const req = signed(envelope("payment.succeeded", { payload_type: "Payment" }));
-    const res = await handleDodoWebhook(req);
-    expect(res.status).toBe(500);
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({
-      outcome: "FAILED",
-      error: "payment.succeeded payload has no payment_id",
-    });
+  it("stores a verified event that can never be processed as REJECTED and acknowledges it once, so Dodo stops retrying", async () => {
+    const poison = [
+      envelope("payment.succeeded", {}),
+      envelope("payment.succeeded", { payload_type: "Payment", payment_id: uid("pay") }),
+      envelope("subscription.active", { subscription_id: uid("sub"), status: "not-a-status" }),
+      envelope("refund.succeeded", { refund_id: uid("ref") }),
+      envelope("dispute.opened", { dispute_id: uid("dis"), payment_id: uid("pay"), amount: "lots" }),
+    ];
+    for (const body of poison) {
+      const req = signed(body);
+      expect(await handleDodoWebhook(req)).toEqual({ status: 200, body: { id: req.id, outcome: "rejected" } });
+      const row = await db.webhookEvent.findUniqueOrThrow({ where: { id: req.id } });
+      expect(row).toMatchObject({ type: body.type, outcome: "REJECTED", attempts: 1, error: expect.stringContaining(`${body.type} payload is unusable`) });
+      // Dodo's redelivery of the same id is acknowledged without running again.
+      expect(await handleDodoWebhook(req)).toEqual({ status: 200, body: { id: req.id, outcome: "duplicate" } });
+      expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ outcome: "REJECTED", attempts: 1 });
+      // The merchant sees it with what needs attention (console and `npm run events -- failed`); a replay says it is still unusable.
+      expect((await listWebhookEvents({ outcome: NEEDS_ATTENTION, limit: 200 })).items.map((e) => e.id)).toContain(req.id);
+      expect(await replayEvent(req.id)).toMatchObject({ ok: false, code: "replay_rejected", message: expect.stringMatching(/^Still unusable: /) });
+    }
+    expect(await db.payment.count({ where: { id: { in: poison.map((p) => String((p.data as { payment_id?: string }).payment_id)) } } })).toBe(0);
+  });
+
+  it("rejects (and stores, readably) an envelope carrying text PostgreSQL cannot hold", async () => {
+    const p = payment({ customer: customer() });
+    const req = signed(envelope("payment.succeeded", { ...p, metadata: { note: "nul \u0000 and \ud800 here" } }));
+    expect(await handleDodoWebhook(req)).toMatchObject({ status: 200, body: { outcome: "rejected" } });
+    const row = await db.webhookEvent.findUniqueOrThrow({ where: { id: req.id } });
+    expect(row.outcome).toBe("REJECTED");
+    expect((row.payload as { data: { metadata: { note: string } } }).data.metadata.note).toBe("nul \ufffd and \ufffd here");
+    expect(await db.payment.findUnique({ where: { id: p.payment_id } })).toBeNull();
+  });
+
+  it("answers 500 on a transient failure and records it FAILED, so Dodo redelivers; the redelivery applies it", async () => {
+    const product = await seedProductId();
+    const p = payment({ customer: customer(), product_cart: [{ product_id: product, quantity: 1 }] });
+    const req = signed(envelope("payment.succeeded", p));
+    const dropped = Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+    const res = await handleDodoWebhook(req, { afterFirstWrite: () => { throw dropped; } });
+    expect(res).toEqual({ status: 500, body: { error: "processing_failed", id: req.id } });
+    expect(await stored(p.payment_id, req.id)).toMatchObject({ event: { outcome: "FAILED", error: "Connection terminated unexpectedly" }, payment: null });
+    expect(await handleDodoWebhook(req)).toEqual({ status: 200, body: { id: req.id, outcome: "processed" } });
+    expect(await stored(p.payment_id, req.id)).toMatchObject({ event: { outcome: "PROCESSED", attempts: 2 }, payment: { status: "SUCCEEDED" } });
   });
 });

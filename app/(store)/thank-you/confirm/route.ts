@@ -1,14 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
-import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
+import { customerCookie, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
 import { problemPage } from "@/lib/http/problem-page";
+import { route } from "@/lib/http/route";
 
 // Dodo's hosted checkout sends the customer here. Only the signed token is read from the URL;
 // Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).
 // Redirects use APP_URL: behind `next start` the request URL's host may differ from the cookie's.
-export async function GET(request: NextRequest) {
-  const signedIn = customerIdFromSession(request.cookies.get(CUSTOMER_COOKIE)?.value);
+export const GET = route({ name: "checkout return", answers: "html" }, async (request: NextRequest) => {
+  const signedIn = customerIdFromSession(request.cookies.get(customerCookie().name)?.value);
   const result = await completeCheckoutReturn(request.nextUrl.searchParams.get("token"), signedIn);
   if (!result.ok) {
     const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
@@ -17,4 +18,4 @@ export async function GET(request: NextRequest) {
     return problemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }] });
   }
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
-}
+});

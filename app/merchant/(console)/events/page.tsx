@@ -10,7 +10,7 @@ import { replayEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Webhook events" };
 
-const TONE = { PROCESSED: "green", IGNORED: "grey", FAILED: "red" } as const;
+const TONE = { PROCESSED: "green", IGNORED: "grey", FAILED: "red", REJECTED: "amber" } as const;
 const when = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
 function EventsTable({ events, testId }: { events: WebhookEventSummary[]; testId: string }) {
@@ -40,10 +40,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   const { failed, events, nextCursor } = await eventLog(cursor);
   return (
     <div className="space-y-6">
-      <PageHeader title="Webhook events" description="Every verified event Dodo sent. Failed ones are listed first; replaying re-applies the stored payload, which is safe to repeat." />
+      <PageHeader title="Webhook events" description="Every verified event Dodo sent. Failed ones (Dodo retries them) and rejected ones (signed by Dodo but unusable, so Dodo was told to stop) are listed first; replaying re-applies the stored payload, which is safe to repeat." />
       <section>
-        <h2 className="mb-3 text-base font-semibold">Failed</h2>
-        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title="No failed events">Everything Dodo sent was applied.</EmptyState>}
+        <h2 className="mb-3 text-base font-semibold">Failed or rejected</h2>
+        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title="No failed or rejected events">Everything Dodo sent was applied.</EmptyState>}
       </section>
       <section>
         <h2 className="mb-3 text-base font-semibold">Recent events</h2>

@@ -1,16 +1,18 @@
+import type { NextRequest } from "next/server";
 import { getMerchant } from "@/lib/auth/merchant-session";
+import { route } from "@/lib/http/route";
 import { planChangesCsv, statsCsv } from "@/lib/stats/csv";
 import { parseRange } from "@/lib/stats/range";
 import { getStatsReport } from "@/lib/stats/service";
 
 // CSV of the offer-stats table for ?from=&to= (or, with &table=plan-changes, of the plan-change tables). Route handlers cannot redirect a download sensibly, so a
 // request without a merchant session gets 403.
-export async function GET(request: Request): Promise<Response> {
+export const GET = route({ name: "stats csv", answers: "json" }, async (request: NextRequest) => {
   if (!(await getMerchant())) return Response.json({ error: "forbidden", message: "Sign in as a merchant." }, { status: 403 });
-  const url = new URL(request.url);
-  const range = parseRange({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
+  const params = request.nextUrl.searchParams;
+  const range = parseRange({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
   const report = await getStatsReport(range);
-  const planChanges = url.searchParams.get("table") === "plan-changes";
+  const planChanges = params.get("table") === "plan-changes";
   const body = planChanges ? planChangesCsv(report.planChanges) : statsCsv(report.lines, report.currencies);
   return new Response(body, {
     headers: {
@@ -19,4 +21,4 @@ export async function GET(request: Request): Promise<Response> {
       "cache-control": "no-store",
     },
   });
-}
+});

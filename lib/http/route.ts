@@ -1,0 +1,46 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { inRequestContext, logger } from "@/lib/log";
+import { problemPage } from "./problem-page";
+import { describeInputProblem, findInputProblem } from "./unusable-input";
+
+// Every route handler (app/**/route.ts) is built here, as every server action is built by
+// lib/actions: its query string is refused when no handler could use it (NUL, not Unicode), the
+// request runs with a request id on every log line, and anything unexpected is logged and
+// answered with a generic 500 that never carries a stack trace. Next's redirect()/notFound()
+// pass through. The proxy (lib/http/edge.ts) has already refused malformed paths.
+
+export type RouteSpec = {
+  /** Names the route in logs. */
+  name: string;
+  /** How the route answers: JSON for API clients, a small HTML page for people. */
+  answers: "json" | "html";
+};
+
+export type RouteHandler<C> = (request: NextRequest, context: C) => Promise<Response>;
+
+const log = logger("route");
+
+/** A response for input this route cannot use, in the route's format. */
+export function refuse(spec: RouteSpec, status: 400 | 403 | 404 | 413, message: string): Response {
+  if (spec.answers === "json") return Response.json({ error: status === 413 ? "payload_too_large" : "bad_request", message }, { status });
+  return problemPage(status, message, { href: "/", label: "Back to the store" });
+}
+
+export function route<C>(spec: RouteSpec, handler: RouteHandler<C>): RouteHandler<C> {
+  return (request, context) =>
+    inRequestContext(async (requestId) => {
+      const problem = findInputProblem(Object.fromEntries(request.nextUrl.searchParams));
+      if (problem) return refuse(spec, 400, describeInputProblem(problem).replace("The field", "The parameter"));
+      try {
+        return await handler(request, context);
+      } catch (err) {
+        unstable_rethrow(err);
+        log.error({ err, route: spec.name }, "route failed");
+        const message = "Something went wrong on our side. Please try again.";
+        if (spec.answers === "json") return Response.json({ error: "internal", message, requestId }, { status: 500 });
+        return problemPage(500, message, { href: "/", label: "Back to the store" });
+      }
+    });
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "WebhookOutcome" ADD VALUE 'REJECTED';
