@@ -79,7 +79,7 @@ export type Subscriber = { customerId: string; dodoCustomerId: string; subscript
  * A customer who bought `productId` with a 4242 card. With `card: "0341"` the subscription's card
  * is then swapped for Dodo's "fails off-session" test card, as a customer would in the portal.
  */
-export async function subscribe(t: PlansSandbox, productId: string, opts: { card?: "4242" | "0341" } = {}): Promise<Subscriber> {
+export async function subscribe(t: PlansSandbox, productId: string, opts: { card?: "4242" | "0341" | "3155" } = {}): Promise<Subscriber> {
   const { dodoCustomerId, subscriptionId, paymentId } = await subscribeAtDodo(t.client, t.control, productId, opts.card);
   await syncPayment(paymentId, { dodo: t.client });
   const sub = await syncSubscription(subscriptionId, { dodo: t.client });

@@ -127,6 +127,7 @@ export function useSandbox(options: UseSandboxOptions = {}): UsedSandbox {
       drop_first: false,
       snapshot: false,
       shuffle_seed: null,
+      withhold_customers: [],
     });
     if (used.receiver) {
       used.receiver.received.length = 0;
