@@ -12,6 +12,7 @@ import { retryWebhookJobKey } from "@/lib/webhooks/process";
 
 /** Longer than this without an outcome is worth a look, whatever the worker says. */
 const OVERDUE_MS = 30 * 60_000;
+/** Rows listed per kind and state; the rest wait for those to settle. */
 const LIMIT = 100;
 
 export type WorkerNote = { job: JobStatus | null };
@@ -46,21 +47,28 @@ export type FailedEvent = WorkerNote & { id: string; type: string; since: Date; 
 export type AttentionReport = { charges: UnknownCharge[]; planChanges: PlanChangeInFlight[]; events: FailedEvent[]; generatedAt: Date };
 
 export async function needsAttention(now = new Date()): Promise<AttentionReport> {
-  const [attempts, changes, events] = await Promise.all([
-    db.chargeAttempt.findMany({
-      where: { status: { in: ["UNKNOWN", "PENDING", "SUBMITTED"] } },
-      orderBy: { createdAt: "asc" },
-      take: LIMIT,
-      include: { impression: { select: { customer: { select: { email: true } }, offer: { select: { name: true } } } } },
-    }),
-    db.planChange.findMany({
-      where: { status: { in: ["UNKNOWN", "SUBMITTED"] } },
-      orderBy: { submittedAt: "asc" },
-      take: LIMIT,
-      include: { subscription: { select: { customer: { select: { email: true } } } } },
-    }),
+  // Unknown outcomes first (oldest first), then the ones merely waiting on Dodo or the bank.
+  const attemptsIn = (status: ("UNKNOWN" | "PENDING" | "SUBMITTED")[]) => db.chargeAttempt.findMany({
+    where: { status: { in: status } },
+    orderBy: { createdAt: "asc" },
+    take: LIMIT,
+    include: { impression: { select: { customer: { select: { email: true } }, offer: { select: { name: true } } } } },
+  });
+  const changesIn = (status: "UNKNOWN" | "SUBMITTED") => db.planChange.findMany({
+    where: { status },
+    orderBy: { submittedAt: "asc" },
+    take: LIMIT,
+    include: { subscription: { select: { customer: { select: { email: true } } } } },
+  });
+  const [unknownAttempts, openAttempts, unknownChanges, openChanges, events] = await Promise.all([
+    attemptsIn(["UNKNOWN", "PENDING"]),
+    attemptsIn(["SUBMITTED"]),
+    changesIn("UNKNOWN"),
+    changesIn("SUBMITTED"),
     db.webhookEvent.findMany({ where: { outcome: "FAILED" }, orderBy: { receivedAt: "asc" }, take: LIMIT, select: { id: true, type: true, receivedAt: true, error: true, attempts: true } }),
   ]);
+  const attempts = [...unknownAttempts, ...openAttempts];
+  const changes = [...unknownChanges, ...openChanges];
   const paymentIds = attempts.flatMap((a) => (a.dodoPaymentId ? [a.dodoPaymentId] : []));
   const productIds = [...new Set(changes.flatMap((c) => [c.fromProductId, c.toProductId]))];
   const [payments, products, jobs] = await Promise.all([

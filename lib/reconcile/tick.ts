@@ -42,7 +42,8 @@ export async function resyncRecentlyChanged(options: { now?: Date; limit?: numbe
 
   // 1. New at Dodo, unknown (or open) here.
   const since = new Date(now.getTime() - NEW_AT_DODO_MS).toISOString();
-  const page = { created_at_gte: since, page_number: 0, page_size: limit };
+  // One page each (Dodo pages hold at most 100): a burst bigger than a tick is left to the next ticks and `npm run reconcile`.
+  const page = { created_at_gte: since, page_number: 0, page_size: Math.min(Math.max(limit, 1), 100) };
   const [newPayments, newSubs] = await Promise.all([client.payments.list(page, SAFE_CALL_OPTIONS), client.subscriptions.list(page, SAFE_CALL_OPTIONS)]);
   const paymentIds = newPayments.items.map((p) => p.payment_id);
   const subIds = newSubs.items.map((s) => s.subscription_id);
