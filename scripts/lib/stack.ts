@@ -74,6 +74,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       APP_URL: appUrl,
       SESSION_SECRET: opts.secrets.sessionSecret,
       SMTP_URL: mailbox.smtpUrl,
+      // Tests watch the worker resolve unknown outcomes: a fast poll and short settle windows
+      // (wall time) instead of production's minutes.
+      ...(opts.mode === "test" ? { WORKER_POLL_INTERVAL_MS: "200", CHARGE_SETTLE_SECONDS: "5", PLAN_CHANGE_SETTLE_SECONDS: "5" } : {}),
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
 
