@@ -128,8 +128,9 @@ test("…0341 card under apply_change: on hold, and the page says how to fix the
   expect((await dodoSubscription(s.subscriptionId)).status).toBe("on_hold");
 });
 
-test("scheduled downgrade: visible, cancelled in one click, no change at renewal", async ({ page }) => {
-  const ladder = await seedLadder(); // default: downgrades at the next billing date
+/** A Pro subscriber schedules the downgrade to Starter (the default ladder: at the next billing date). */
+async function scheduleProToStarter(page: Page) {
+  const ladder = await seedLadder();
   const s = await subscribe(ladder.pro);
   await signIn(page, s.customerId);
   await page.goto("/account/plan");
@@ -138,9 +139,13 @@ test("scheduled downgrade: visible, cancelled in one click, no change at renewal
   await expect(quote.getByTestId("quote-charge-now")).toHaveText("$0.00");
   await expect(quote.getByTestId("quote-effective")).toHaveText(/^On /);
   await quote.getByRole("button", { name: /^Schedule downgrade for / }).click();
+  await expect(page.getByTestId("plan-scheduled")).toContainText("Your plan changes to Starter on");
+  return { ladder, s };
+}
 
+test("scheduled downgrade: visible, cancelled in one click, no change at renewal", async ({ page }) => {
+  const { ladder, s } = await scheduleProToStarter(page);
   const scheduled = page.getByTestId("plan-scheduled");
-  await expect(scheduled).toContainText("Your plan changes to Starter on");
   await expect(page.getByTestId("plan-locked")).toContainText("Keep your current plan to cancel it");
   await scheduled.getByRole("button", { name: "Keep my current plan (Pro)" }).click();
   await expect(scheduled).toHaveCount(0);
@@ -196,16 +201,7 @@ test("change-plan processed at Dodo but its answer lost: 'confirming', then show
 });
 
 test("scheduled downgrade reaches Dodo as full_immediately + next_billing_date and takes effect at the renewal", async ({ page }) => {
-  const ladder = await seedLadder(); // default: downgrades at the next billing date
-  const s = await subscribe(ladder.pro);
-  await signIn(page, s.customerId);
-  await page.goto("/account/plan");
-  await option(page, ladder.starter).getByRole("button", { name: "Downgrade to Starter" }).click();
-  const quote = page.getByTestId("quote-panel");
-  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$0.00");
-  await quote.getByRole("button", { name: /^Schedule downgrade for / }).click();
-  await expect(page.getByTestId("plan-scheduled")).toContainText("Your plan changes to Starter on");
-
+  const { ladder, s } = await scheduleProToStarter(page);
   const { rows } = await sql<{ status: string; prorationMode: string; effectiveAt: string }>(
     `SELECT status, "prorationMode", "effectiveAt" FROM "PlanChange" WHERE "subscriptionId" = $1 AND status <> 'QUOTED'`,
     [s.subscriptionId],

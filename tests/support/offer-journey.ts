@@ -7,19 +7,14 @@ import { db } from "@/lib/db/client";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
 import { startHostedCheckout } from "@/lib/checkout/intents";
 import { currentFunnelOffer } from "@/lib/offers/funnel";
+import { submitAuthentication } from "./sandbox";
 import { seedOffer, seedUpsellFunnel, uid } from "./seed";
 
-/** Completes or fails the sandbox's 3-D Secure page at `url` (it carries the client secret); answers where it redirects. */
+/** Completes or fails the sandbox's 3-D Secure page at `url`; answers where it redirects. */
 export async function answerAuthentication(url: string, outcome: "complete" | "fail"): Promise<string | null> {
-  const page = new URL(url);
-  const response = await fetch(`${page.origin}${page.pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ client_secret: page.searchParams.get("client_secret") ?? "", outcome }),
-    redirect: "manual",
-  });
-  if (response.status >= 400) throw new Error(`authentication page answered ${response.status}`);
-  return response.headers.get("location");
+  const answer = await submitAuthentication(url, outcome);
+  if (answer.status >= 400) throw new Error(`authentication page answered ${answer.status}`);
+  return answer.location;
 }
 
 async function product(client: DodoPayments, price: number) {
