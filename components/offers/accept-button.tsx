@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, type FormEvent } from "rea
 import type { ChargeView } from "@/lib/checkout/outcome";
 import type { AcceptState, OfferActions } from "./actions";
 import { ChargeNotice } from "./charge-notice";
+import { DeclineButton } from "./decline-button";
 import { useOfferClock } from "./countdown";
 import { handOffFocus } from "@/components/focus-handoff";
 import { answeredTarget } from "@/components/focus-targets";
@@ -20,7 +21,7 @@ const inFlight = (charge: ChargeView | null) => charge !== null && (charge.statu
  * refreshes the page, which then shows the result and the funnel's next step, and focus moves to
  * that result. Once the offer's window has closed it can no longer be pressed.
  */
-export function AcceptButton({ impressionId, label, initial, actions }: { impressionId: string; label: string; initial: ChargeView | null; actions: Pick<OfferActions, "accept" | "status" | "checkout"> }) {
+export function AcceptButton({ impressionId, label, initial, actions, fallbackFocusId }: { impressionId: string; label: string; initial: ChargeView | null; actions: Pick<OfferActions, "accept" | "status" | "checkout" | "decline">; fallbackFocusId: string }) {
   const [state, formAction, pending] = useActionState<AcceptState, FormData>(actions.accept, initial ? { ok: true, charge: initial } : null);
   const [polled, setPolled] = useState<ChargeView | null>(null);
   const polls = useRef(0);
@@ -77,6 +78,8 @@ export function AcceptButton({ impressionId, label, initial, actions }: { impres
         {charge ? <ChargeNotice charge={charge} impressionId={impressionId} checkout={actions.checkout} /> : null}
         {state && !state.ok ? <span className="text-red-700">{state.message}</span> : null}
       </div>
+      {/* Once a charge is under way its outcome decides the offer: declining is no longer on offer. */}
+      {charge || pending ? null : <DeclineButton impressionId={impressionId} decline={actions.decline} fallbackFocusId={fallbackFocusId} />}
     </div>
   );
 }
