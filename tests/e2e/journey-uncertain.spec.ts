@@ -89,10 +89,14 @@ test("processed, answer lost: 'confirming', no downsell; the worker finds the pa
   const dodoCustomerId = await dodoCustomerIdByEmail(email);
   const { modes } = await control<{ modes: { withhold_customers: string[] } }>("GET", "/_sandbox/webhooks");
   await control("POST", "/_sandbox/webhooks", { withhold_customers: [...modes.withhold_customers, dodoCustomerId] });
-  await control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", customer_id: dodoCustomerId, lose_answer: 502, times: 1 });
+  // Dodo takes 3 s to (not) answer, so the page is seen while the charge is under way.
+  await control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", customer_id: dodoCustomerId, lose_answer: 502, latency_ms: 3_000, times: 1 });
   try {
     const offer = page.getByTestId("offer");
     await offer.getByRole("button", { name: /Accept — one click/ }).click();
+    await expect(offer.getByRole("button", { name: "Processing…" })).toBeVisible();
+    // Checked at once, not retried: declining must be gone the moment the charge starts, not after a refresh.
+    expect(await offer.getByRole("button", { name: "No thanks" }).count()).toBe(0);
     await expect(offer.getByTestId("charge-confirming")).toContainText("We are confirming this payment with your bank");
     await expect(page.getByText(/not charged|nothing was (charged|taken)|could not charge/i)).toHaveCount(0);
     await expect(page.getByTestId("offer")).toHaveAttribute("data-offer-kind", "UPSELL");
