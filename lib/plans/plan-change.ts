@@ -55,7 +55,8 @@ export async function retireQuote(id: string): Promise<void> {
 /**
  * The one definition of "a plan change in flight" for a subscription: UNKNOWN (until resolved), or
  * sent within the last SUBMITTED_BLOCKS_MS and not settled — SUBMITTED, or APPLIED (apply_change)
- * while its charge is still open, since that charge may yet put the subscription on hold. While
+ * while its charge is still open, since that charge may yet put the subscription on hold (or has
+ * failed and the hold has not reached us yet). While
  * one is in flight no other change may be previewed or sent. The newest such change, or null.
  */
 export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
@@ -71,7 +72,15 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
     if (AWAITING_DODO.includes(change.status)) return change;
     if (!change.dodoPaymentId) continue;
     const payment = await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
-    if (!payment || !settledOutcome(payment.status)) return change;
+    const outcome = payment ? settledOutcome(payment.status) : null;
+    if (!outcome) return change;
+    // apply_change and its charge failed: Dodo puts the subscription on hold, but that reaches us
+    // as its own webhook, which may come after the payment's. Until our copy shows the hold the
+    // change's consequence is still on its way (the page keeps syncing and says so meanwhile).
+    if (outcome === "unpaid" && change.status === "APPLIED" && change.onPaymentFailure === "APPLY_CHANGE") {
+      const sub = await client.subscription.findUnique({ where: { id: subscriptionId }, select: { status: true } });
+      if (sub?.status === "ACTIVE") return change;
+    }
   }
   return null;
 }
