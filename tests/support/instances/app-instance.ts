@@ -17,7 +17,7 @@ import { seedOffer, seedUpsellFunnel, uid } from "../seed";
 
 export type Scenario = {
   /** One-click offers; `lost`: Dodo charges and the answer is lost; otherwise Dodo does nothing (500). */
-  offers: { impressionId: string; customerId: string; dodoCustomerId: string; productId: string; lost: boolean }[];
+  offers: { impressionId: string; customerId: string; dodoCustomerId: string; email: string; productId: string; lost: boolean }[];
   /** Plan changes to confirm; `lost`: Dodo changes the plan and the answer is lost; otherwise nothing happens. */
   planChanges: { token: string; customerId: string; subscriptionId: string; toProductId: string; lost: boolean }[];
   /** Funnel sessions opened with windows already over: their expiry jobs are due. */
@@ -50,7 +50,7 @@ async function offerFor(lost: boolean): Promise<Scenario["offers"][number]> {
     data: { customerId: payment.customerId, offerId: offer.id, placement: "ACCOUNT", priceAmount: 1900, listPriceAmount: 1900, currency: "USD", paymentMethodId: card.payment_method_id, expiresAt: new Date(Date.now() + 15 * 60_000) },
   });
   await control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", customer_id: dodoCustomer.customer_id, times: 1, ...(lost ? { lose_answer: 502 } : { error_rate: 1 }) });
-  return { impressionId: impression.id, customerId: payment.customerId, dodoCustomerId: dodoCustomer.customer_id, productId: extra.product_id, lost };
+  return { impressionId: impression.id, customerId: payment.customerId, dodoCustomerId: dodoCustomer.customer_id, email: dodoCustomer.email, productId: extra.product_id, lost };
 }
 
 /** A Basic subscriber with a locked quote to move up to Pro. */

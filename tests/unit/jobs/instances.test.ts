@@ -4,7 +4,8 @@
 // plan changes while the sandbox processes some calls and loses their answers and refuses others
 // with a 5xx; it delivers no webhooks, so only the workers (`npm run worker`, unmodified) can
 // resolve them. Their logs must report each resolution and expiry once, Dodo must hold one payment
-// per charge it made, and the queue must end empty.
+// per charge it made, each charge found must email its receipt once (a local mailbox), and the
+// queue must end empty.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bin, migrateDeploy, REPO_ROOT } from "../../../scripts/lib/database";
 import { ensureDatabase } from "../../../scripts/lib/embedded-postgres";
+import { freePort } from "../../../scripts/lib/free-port";
+import { startMailbox, type Mailbox, type StoredMessage } from "../../../scripts/lib/mailbox";
 import type { Scenario } from "@/tests/support/instances/app-instance";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 
@@ -21,6 +24,8 @@ const INSTANCE = path.join(REPO_ROOT, "tests", "support", "instances", "app-inst
 let sandbox: TestSandbox;
 let databaseUrl: string;
 let sql: pg.Pool;
+/** Where the workers send the receipts of the charges they find (the same local mailbox as dev and e2e). */
+let mailbox: Mailbox;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "encore-instances-"));
 
 beforeAll(async () => {
@@ -34,8 +39,10 @@ beforeAll(async () => {
   databaseUrl = admin.toString();
   await migrateDeploy(databaseUrl);
   sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  mailbox = await startMailbox({ dir: path.join(tmp, "mail"), smtpPort: await freePort(), httpPort: await freePort() });
 }, 120_000);
 afterAll(async () => {
+  await mailbox?.close();
   await sql?.end();
   await sandbox?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -52,6 +59,7 @@ function start(args: string[], extraEnv: Record<string, string> = {}): Child {
     WORKER_POLL_INTERVAL_MS: "100",
     CHARGE_SETTLE_SECONDS: "3",
     PLAN_CHANGE_SETTLE_SECONDS: "3",
+    SMTP_URL: mailbox.smtpUrl,
     ...extraEnv,
   };
   delete env.DODO_PAYMENTS_ENVIRONMENT;
@@ -94,7 +102,7 @@ describe("two workers and two app instances on one database", () => {
       const keys = [...attemptIds.map((id) => `charge-attempt:${id}`), ...scenario.sessions.map((id) => `funnel-session-expiry:${id}`)];
       await until(async () => {
         const open = await sql.query(`SELECT 1 FROM "ChargeAttempt" WHERE status IN ('PENDING', 'UNKNOWN') UNION ALL SELECT 1 FROM "PlanChange" WHERE status = 'UNKNOWN'`);
-        const queued = await sql.query(`SELECT 1 FROM graphile_worker.jobs WHERE key = ANY($1) OR key LIKE 'plan-change:%'`, [keys]);
+        const queued = await sql.query(`SELECT 1 FROM graphile_worker.jobs WHERE key = ANY($1) OR key LIKE 'plan-change:%' OR key LIKE 'mail:%'`, [keys]);
         return open.rowCount === 0 && queued.rowCount === 0;
       }, 60_000, "every unknown outcome resolved and its job gone");
       await until(async () => (await sql.query(`SELECT 1 FROM "FunnelSession" WHERE status = 'OPEN'`)).rowCount === 0, 20_000, "closed windows expired");
@@ -104,6 +112,8 @@ describe("two workers and two app instances on one database", () => {
     }
     const logs = workers.flatMap((w) => w.output);
 
+    const inbox = (await (await fetch(`${mailbox.inboxUrl}/api/messages`)).json()) as StoredMessage[];
+    const receiptsTo = (email: string) => inbox.filter((m) => m.to.some((to) => to.toLowerCase() === email.toLowerCase()));
     // Charges: one attempt each; Dodo's charge found and accepted once, or none and not charged.
     const client = new DodoPayments({ bearerToken: "sk_test_sandbox_conformance", baseURL: sandbox.sandbox.url, maxRetries: 0 });
     for (const offer of scenario.offers) {
@@ -120,11 +130,14 @@ describe("two workers and two app instances on one database", () => {
         expect(atDodo).toHaveLength(1);
         expect(entitlements).toBe(1);
         expect(count(logs, `resolved charge attempt ${attempt.id}: payment ${atDodo[0]!.payment_id} found at Dodo`)).toBe(1);
+        // Its receipt, sent once however many workers saw the charge settle.
+        expect(receiptsTo(offer.email)).toHaveLength(1);
       } else {
         expect(attempt).toMatchObject({ status: "FAILED", errorCode: "NOT_CHARGED", outcome: "FAILED" });
         expect(atDodo).toHaveLength(0);
         expect(entitlements).toBe(0);
         expect(count(logs, `resolved charge attempt ${attempt.id}: no payment at Dodo after the settle window`)).toBe(1);
+        expect(receiptsTo(offer.email)).toHaveLength(0);
       }
       expect(count(logs, `resolved charge attempt ${attempt.id}`)).toBe(1);
     }
