@@ -25,7 +25,6 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
   const [state, formAction, pending] = useActionState<AcceptState, FormData>(actions.accept, initial ? { ok: true, charge: initial } : null);
   const [polled, setPolled] = useState<ChargeView | null>(null);
   const polls = useRef(0);
-  const shownInFlight = useRef(initial !== null);
   const router = useRouter();
   const { expired } = useOfferClock();
   const charge = polled ?? (state?.ok ? state.charge : null);
@@ -36,11 +35,6 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
       handOffFocus([answeredTarget(impressionId)]);
       router.refresh();
       return;
-    }
-    // A charge just started here: the rest of the page learns it from the server.
-    if (!shownInFlight.current) {
-      shownInFlight.current = true;
-      router.refresh();
     }
     const delay = POLL_MS[Math.min(polls.current, POLL_MS.length - 1)];
     const timer = setTimeout(() => {

@@ -61,6 +61,7 @@ test("3-D Secure failed → a clear message, the downsell, and secure checkout f
   await page.getByRole("button", { name: "Fail authentication" }).click();
 
   await page.waitForURL(/\/thank-you\?order=/);
+  const order = page.url();
   const failed = page.getByTestId("answered-offer").filter({ hasText: shop.coaching.name });
   await expect(failed).toHaveAttribute("data-status", "failed");
   await expect(failed.getByRole("alert")).toHaveText("Your bank could not confirm this payment, so nothing was charged.");
@@ -70,9 +71,13 @@ test("3-D Secure failed → a clear message, the downsell, and secure checkout f
   // The fallback: the same offer through Dodo's hosted checkout, with a card that needs no confirmation.
   await failed.getByRole("button", { name: "Use another card (secure checkout)" }).click();
   await payOnHostedPage(page, { card: "4242424242424242" });
-  await page.waitForURL(/\/thank-you\?order=/);
-  await expect(page.getByTestId("order")).toContainText(shop.coaching.name);
-  await expect(page.getByTestId("order")).toContainText("Access granted.");
+  // Back on the same order, the coaching call added once.
+  await page.waitForURL(order);
+  const added = page.getByTestId("answered-offer");
+  await expect(added).toHaveCount(1);
+  await expect(added).toContainText(shop.coaching.name);
+  await expect(added).toContainText("Added to your order.");
+  await expect(added).toContainText("Access granted.");
 });
 
 test("processed, answer lost: 'confirming', no downsell; the worker finds the payment → added, exactly one charge", async ({ page }) => {
@@ -102,7 +107,9 @@ test("processed, answer lost: 'confirming', no downsell; the worker finds the pa
     await expect(page.getByTestId("offer")).toHaveAttribute("data-offer-kind", "UPSELL");
     const customerId = await customerIdByEmail(email);
     const { rows } = await sql<{ status: string }>(`SELECT status FROM "ChargeAttempt" WHERE "customerId" = $1`, [customerId]);
-    expect(rows).toEqual([{ status: "UNKNOWN" }]);
+    // Recorded as unknown; the worker may already have found the payment, still processing (SUBMITTED).
+    expect(rows).toHaveLength(1);
+    expect(["UNKNOWN", "SUBMITTED"]).toContain(rows[0]!.status);
 
     // The page updates by itself once the worker has found the payment at Dodo.
     const added = page.getByTestId("answered-offer").filter({ hasText: shop.coaching.name });

@@ -184,15 +184,17 @@ test("change-plan 5xx with nothing done at Dodo: 'confirming', then the worker c
   await expect(page.getByTestId("plan-current-name")).toHaveText("Pro");
 });
 
-test("change-plan processed at Dodo but its answer lost: 'confirming', then shown as applied", async ({ page }) => {
+test("change-plan processed at Dodo but its answer lost: never 'not changed', shown as applied once Dodo's subscription says so", async ({ page }) => {
   const { ladder, s, quote } = await previewBasicToPro(page);
   const paidBefore = (await dodoPayments(s.subscriptionId)).length;
   await control("POST", "/_sandbox/faults", { endpoint: `POST /subscriptions/${s.subscriptionId}/change-plan`, lose_answer: 502, times: 1 });
   await quote.getByRole("button", { name: "Confirm upgrade and pay $50.00" }).click();
-  await expect(page.getByTestId("plan-flow-confirming")).toContainText("We are confirming your change to Pro with the payment provider");
+  // The page may show "confirming" only for a moment, or not at all: the render after the action
+  // already syncs the UNKNOWN change's subscription from Dodo, which shows the new plan. (The
+  // banner itself is held by the 5xx test above, where Dodo did nothing.) Never a failure.
   await expect(page.getByText(/Nothing was changed or charged|did not go through/)).toHaveCount(0);
-
   await expect(page.getByTestId("plan-current-name")).toHaveText("Pro", { timeout: 60_000 });
+  await expect(page.getByText(/Nothing was changed or charged|did not go through/)).toHaveCount(0);
   await expect(page.getByTestId("plan-flow-confirming")).toHaveCount(0);
   expect(await planChanges(s.subscriptionId)).toMatchObject([{ status: "APPLIED" }]);
   expect((await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.pro);
@@ -235,6 +237,10 @@ test("an upgrade charge that needs 3-D Secure: the page links to the bank's page
   const [bank] = await Promise.all([context.waitForEvent("page"), waiting.getByRole("link", { name: "Confirm with your bank" }).click()]);
   await bank.getByRole("button", { name: "Complete authentication" }).click();
   await expect(bank.getByText("The payment went through.")).toBeVisible();
+  // The customer closes the bank's tab. (Left open, it kept the browser's focus away from the
+  // next test's page, whose focus checks then failed.)
+  await bank.close();
+  await page.bringToFront();
 
   // The plan page, still open, updates by itself.
   await expect(page.getByTestId("plan-current-name")).toHaveText("Pro", { timeout: 30_000 });
