@@ -50,6 +50,12 @@ const schema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     // The From of that email; defaults to no-reply at APP_URL's host.
     MAIL_FROM: z.string().min(3).optional(),
+    // Unanswered money calls (timeout, 5xx): how long after the call the worker keeps looking for
+    // what Dodo did before it concludes nothing happened. Wall time on our clock, from the call.
+    CHARGE_SETTLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    PLAN_CHANGE_SETTLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    // How often a worker looks for jobs that became due (scheduled or retried ones; new jobs are pushed at once).
+    WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   })
   .superRefine((env, ctx) => {
     // Session cookies are Secure only over https; a production app anywhere but this machine must be.

@@ -7,7 +7,7 @@ import { runDueWork } from "./domain/due";
 import { resumeSettlements } from "./domain/settlement";
 import { registerDodoRoutes } from "./http/dodo-routes";
 import { ApiError } from "./http/errors";
-import { FaultInjector, type LostAnswer } from "./http/faults";
+import { FaultInjector, faultSubject, type LostAnswer } from "./http/faults";
 import { readBody, send, sendError } from "./http/io";
 import { Router } from "./http/router";
 import { registerHostedCheckout } from "./hosted-checkout/routes";
@@ -78,8 +78,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const isControl = path.startsWith("/_sandbox/");
     const router = isPage ? pages : isControl ? control : api;
     let loseAnswer: LostAnswer | null = null;
+    // Read before the faults: a fault may be scoped to the customer a request names.
+    const body = await readBody(req);
     if (!isPage && !isControl) {
-      const fault = faults.decide(method, path);
+      const fault = faults.decide(method, path, faultSubject(path, url.searchParams, body));
       if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
       if (fault.hang) return; // never answered: the client's own timeout fires
       if (fault.fail) return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Injected fault");
@@ -89,7 +91,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const match = router.match(method, path);
     if (match === undefined) return sendError(res, 404, "NOT_FOUND", `No route for ${method} ${path}`);
     if (match === "method") return sendError(res, 405, "METHOD_NOT_ALLOWED", `${method} is not allowed on ${path}`);
-    const body = await readBody(req);
     const outcome = await Promise.resolve()
       .then(() => match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }))
       .then((reply) => ({ reply, error: null }), (error: unknown) => ({ reply: null, error }));

@@ -1,15 +1,16 @@
 import type { AnsweredOffer } from "@/lib/offers/view";
 import { formatMoney } from "@/lib/money/money";
 import type { OfferActions } from "./actions";
+import { ChargeNotice } from "./charge-notice";
 import { CheckoutFallback } from "./checkout-fallback";
 import { OfferClock } from "./countdown";
 import { FocusTarget } from "@/components/focus-handoff";
 import { answeredTarget } from "@/components/focus-targets";
 
 /**
- * What became of the offers the customer accepted: added (with access), processing, or failed
- * (with "use another card" while the offer's window is open). Each entry takes keyboard focus
- * when it appears right after the customer's Accept.
+ * What became of the offers the customer accepted: added (with access), still open (processing,
+ * being confirmed, waiting on the bank), or failed (with "use another card" while the offer's
+ * window is open). Each entry takes keyboard focus when it appears right after the customer's Accept.
  */
 export function AnsweredOffers({ offers, checkout, serverNow, addedLabel = "Added to your order." }: { offers: AnsweredOffer[]; checkout: OfferActions["checkout"]; serverNow: Date; addedLabel?: string }) {
   if (offers.length === 0) return null;
@@ -21,7 +22,9 @@ export function AnsweredOffers({ offers, checkout, serverNow, addedLabel = "Adde
           {o.charge.status === "succeeded" ? (
             <p className="text-sm text-green-800">{addedLabel} {o.hasAccess ? "Access granted." : "Unlocking access…"}</p>
           ) : null}
-          {o.charge.status === "processing" ? <p className="text-sm text-slate-700">Processing your payment…</p> : null}
+          {o.charge.status === "processing" || o.charge.status === "confirming" || o.charge.status === "authenticate" ? (
+            <div className="mt-1 text-sm text-slate-700"><ChargeNotice charge={o.charge} impressionId={o.impressionId} checkout={checkout} /></div>
+          ) : null}
           {o.charge.status === "failed" ? (
             <div className="mt-1 space-y-2">
               <p className="text-sm text-red-700" role="alert">{o.charge.message}</p>

@@ -65,12 +65,13 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
               <p className="text-sm text-slate-700" data-testid="offer-card">
                 Charged to your {offer.card.brand} ending in {offer.card.last4}. No need to enter anything again.
               </p>
-              <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} />
+              <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} fallbackFocusId={fallbackFocusId} />
             </>
           ) : (
             <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${price}`} checkout={actions.checkout} />
           )}
-          {offer.charge ? null : <DeclineButton impressionId={offer.impressionId} decline={actions.decline} fallbackFocusId={fallbackFocusId} />}
+          {/* With a card, the accept button shows "No thanks" itself: it goes the moment a charge starts. */}
+          {offer.card || offer.charge ? null : <DeclineButton impressionId={offer.impressionId} decline={actions.decline} fallbackFocusId={fallbackFocusId} />}
         </div>
       </OfferClock>
     </section>

@@ -4,20 +4,25 @@ import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { DodoFailure } from "@/lib/dodo/errors";
 import type { ChargeAttempt, Payment } from "@/lib/generated/prisma/client";
 import type { ChargeStatus } from "@/lib/generated/prisma/enums";
+import { enqueue } from "@/lib/jobs/queue";
 import { recordDecision } from "@/lib/offers/decide";
 import { settledOutcome } from "@/lib/sync/rules";
-import { PROVIDER_UNAVAILABLE } from "./failures";
+import { NOT_CHARGED, PAYMENT_CANCELLED, PROVIDER_UNAVAILABLE } from "./failures";
 import { queueOfferReceipt } from "./receipt";
 
 // The ChargeAttempt lifecycle: the one-click charge of one offer impression.
 //
 //   PENDING ─ Dodo accepted the charge ─▶ SUBMITTED ─ its payment settles ─▶ SUCCEEDED | FAILED
-//     ├─ Dodo refused (a 4xx: nothing charged) ─▶ FAILED
-//     └─ no answer (timeout, 408, 5xx) ─▶ UNKNOWN ─ a payment shows up ─▶ SUBMITTED / SUCCEEDED / FAILED
+//     ├─ Dodo refused (a 4xx: nothing charged) ─▶ FAILED, and the offer's decision FAILED
+//     └─ no answer (timeout, 408, 5xx), or a PENDING left behind by a crash ─▶ UNKNOWN
+//          ├─ its payment shows up (webhook, page sync, the resolver job) ─▶ SUBMITTED / SUCCEEDED / FAILED
+//          └─ the resolver finds none at Dodo after CHARGE_SETTLE_SECONDS ─▶ FAILED (NOT_CHARGED)
 //
 // The row is written (PENDING) before Dodo is called, one per impression (unique key), so a
-// charge is never sent twice. What Dodo's payment says always wins over what our side last knew:
-// settleAttemptFromPayment runs on every payment state the sync engine converges on.
+// charge is never sent twice. UNKNOWN records no decision: the funnel waits on this offer (no
+// downsell, no fallback checkout) until the outcome is known. What Dodo's payment says always
+// wins over what our side last knew: settleAttemptFromPayment runs on every payment state the sync
+// engine converges on, even after the resolver concluded NOT_CHARGED.
 
 type PendingAttempt = Pick<ChargeAttempt, "impressionId" | "customerId" | "amount" | "currency">;
 
@@ -26,43 +31,101 @@ export function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<Char
   return tx.chargeAttempt.create({ data: { ...data, status: "PENDING" } });
 }
 
-/** PENDING → SUBMITTED: Dodo took the charge. A webhook may have settled it already, so only fill in what is missing. */
+/**
+ * PENDING (or UNKNOWN, when a sweep got there first) → SUBMITTED: Dodo took the charge. A webhook
+ * may have settled it already, so only fill in what is missing.
+ */
 export async function recordSubmitted(attemptId: string, session: { sessionId: string; paymentId: string | null }): Promise<void> {
-  await db.chargeAttempt.updateMany({ where: { id: attemptId, status: "PENDING" }, data: { status: "SUBMITTED" } });
+  await db.chargeAttempt.updateMany({ where: { id: attemptId, status: { in: ["PENDING", "UNKNOWN"] } }, data: { status: "SUBMITTED", errorCode: null } });
   await db.chargeAttempt.update({ where: { id: attemptId }, data: { dodoCheckoutSessionId: session.sessionId, dodoPaymentId: session.paymentId } });
 }
 
+/** The resolver's job key: one pending resolver per attempt, however many instances ask. */
+export const resolveChargeJobKey = (attemptId: string) => `charge-attempt:${attemptId}`;
+
+/** The resolver's first look: soon, but after the webhook has had a moment to arrive. */
+const FIRST_CHECK_MS = 2_000;
+
+/** Queues the resolver of an UNKNOWN attempt, inside the transaction that records it. */
+function enqueueResolver(tx: Tx, attemptId: string, now: Date): Promise<void> {
+  return enqueue(tx, "checkout.resolve-charge", { chargeAttemptId: attemptId }, {
+    jobKey: resolveChargeJobKey(attemptId),
+    jobKeyMode: "preserve_run_at",
+    runAt: new Date(now.getTime() + FIRST_CHECK_MS),
+  });
+}
+
 /**
- * PENDING → FAILED when Dodo refused (nothing was charged), PENDING → UNKNOWN when it never
- * answered (the webhook fixes it if money did move). Either way the offer's decision is FAILED,
- * so the funnel moves on; a payment that succeeds later overrides it (settleDecisionFromPayment).
+ * PENDING → FAILED when Dodo refused (nothing was charged): the offer's decision is FAILED and the
+ * funnel moves on. PENDING → UNKNOWN when it never answered: no decision (the funnel waits on this
+ * offer), and the resolver job is queued in the same transaction.
  */
 export async function recordChargeFailure(attempt: Pick<ChargeAttempt, "id" | "impressionId">, failure: DodoFailure, now: Date): Promise<void> {
-  const refused = failure.kind === "refused";
-  const code = refused ? failure.code : PROVIDER_UNAVAILABLE;
   await inTransaction(async (tx) => {
-    await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: refused ? "FAILED" : "UNKNOWN", errorCode: code } });
-    await recordDecision(tx, attempt.impressionId, "FAILED", code.toLowerCase(), now);
+    if (failure.kind === "refused") {
+      const { count } = await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: "FAILED", errorCode: failure.code } });
+      if (count === 1) await recordDecision(tx, attempt.impressionId, "FAILED", failure.code.toLowerCase(), now);
+      return;
+    }
+    const { count } = await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "PENDING" }, data: { status: "UNKNOWN", errorCode: PROVIDER_UNAVAILABLE } });
+    if (count === 1) await enqueueResolver(tx, attempt.id, now);
+  });
+}
+
+/**
+ * PENDING attempts older than `before` whose request never came back to be recorded (the instance
+ * sending it died): UNKNOWN, each with its resolver. Returns how many.
+ */
+export async function markAbandonedUnknown(before: Date, now: Date, limit: number): Promise<number> {
+  const stale = await db.chargeAttempt.findMany({ where: { status: "PENDING", createdAt: { lt: before } }, select: { id: true }, take: limit, orderBy: { createdAt: "asc" } });
+  let marked = 0;
+  for (const { id } of stale) {
+    marked += await inTransaction(async (tx) => {
+      const { count } = await tx.chargeAttempt.updateMany({ where: { id, status: "PENDING" }, data: { status: "UNKNOWN", errorCode: PROVIDER_UNAVAILABLE } });
+      if (count === 1) await enqueueResolver(tx, id, now);
+      return count;
+    });
+  }
+  return marked;
+}
+
+/**
+ * UNKNOWN → FAILED (NOT_CHARGED): the resolver searched Dodo for the attempt's payment through the
+ * whole settle window and found none, so nothing was charged; the decision is FAILED and the
+ * customer may use the fallback. False when something else settled it first.
+ */
+export async function concludeNotCharged(attempt: Pick<ChargeAttempt, "id" | "impressionId">, now: Date): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    const { count } = await tx.chargeAttempt.updateMany({ where: { id: attempt.id, status: "UNKNOWN" }, data: { status: "FAILED", errorCode: NOT_CHARGED } });
+    if (count === 1) await recordDecision(tx, attempt.impressionId, "FAILED", NOT_CHARGED.toLowerCase(), now);
+    return count === 1;
   });
 }
 
 /** The columns settleAttemptFromPayment needs (the sync engine reads them with the payment's other links). */
 export type AttemptLink = Pick<ChargeAttempt, "id" | "impressionId" | "status" | "dodoPaymentId" | "dodoCheckoutSessionId" | "errorCode">;
 
-function statusFor(payment: Payment, current: ChargeStatus): ChargeStatus {
+function statusFor(payment: Payment, current: AttemptLink): ChargeStatus {
   const settled = settledOutcome(payment.status);
   if (settled) return settled === "paid" ? "SUCCEEDED" : "FAILED";
-  // Still in flight: Dodo has it, whatever our side last knew.
-  return current === "PENDING" || current === "UNKNOWN" ? "SUBMITTED" : current;
+  // Still in flight: Dodo has it, whatever our side last knew (even a "not charged" conclusion).
+  const unsure = current.status === "PENDING" || current.status === "UNKNOWN" || (current.status === "FAILED" && current.errorCode === NOT_CHARGED);
+  return unsure ? "SUBMITTED" : current.status;
+}
+
+function errorCodeFor(payment: Payment, status: ChargeStatus, attempt: AttemptLink): string | null {
+  if (status !== "FAILED") return null;
+  return payment.errorCode ?? (payment.status === "CANCELLED" ? PAYMENT_CANCELLED : attempt.errorCode);
 }
 
 /** The attempt as its payment (newest stored state) says; writes only when something moves. */
 export async function settleAttemptFromPayment(tx: Tx, payment: Payment, attempt: AttemptLink): Promise<void> {
+  const status = statusFor(payment, attempt);
   const data = {
-    status: statusFor(payment, attempt.status),
+    status,
     dodoPaymentId: attempt.dodoPaymentId ?? payment.id,
     dodoCheckoutSessionId: attempt.dodoCheckoutSessionId ?? payment.checkoutSessionId,
-    errorCode: payment.status === "SUCCEEDED" ? null : (payment.errorCode ?? attempt.errorCode),
+    errorCode: errorCodeFor(payment, status, attempt),
   };
   const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== attempt[k]);
   if (!changed) return;

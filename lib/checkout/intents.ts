@@ -8,6 +8,7 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { orderOfImpression } from "./order";
+import { offerCheckoutAllowed } from "./attempt-view";
 import { logger } from "@/lib/log";
 
 const log = logger("checkout");
@@ -18,7 +19,7 @@ const HOSTED_SESSION_SECONDS = 24 * 60 * 60;
 
 export type ReturnTokenData = { i: string; imp?: string };
 
-export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable">;
+export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable" | "in_progress">;
 
 export async function startHostedCheckout(
   input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string },
@@ -76,6 +77,8 @@ export async function startOfferCheckout(impressionId: string, customer: { id: s
   if (impression.expiresAt <= new Date()) return { ok: false, code: "expired", message: "This offer has expired." };
   // A discounted price without its Dodo code would be charged at list price: never offer that page.
   if (impression.priceAmount !== impression.listPriceAmount && !impression.discountCode) return { ok: false, code: "not_found", message: "This offer is not available." };
+  // A one-click charge that may still take money (processing, being confirmed, awaiting the bank) rules out paying twice.
+  if (!(await offerCheckoutAllowed(impressionId))) return { ok: false, code: "in_progress", message: "This offer is already being paid for. Please wait for that payment's outcome." };
   // The impression's code makes the hosted page charge the price shown, as one click would.
   const order = await orderOfImpression(impressionId, customer.id);
   const cancelPath = order ? `/thank-you?order=${encodeURIComponent(order)}` : "/account";

@@ -12,7 +12,8 @@ import type { ChargeAttempt } from "@/lib/generated/prisma/client";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
-import { chargeView, type ChargeView } from "./outcome";
+import { attemptView } from "./attempt-view";
+import type { ChargeView } from "./outcome";
 import { logger } from "@/lib/log";
 
 const log = logger("one-click");
@@ -112,7 +113,8 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
         payment_method_id: imp.paymentMethodId!,
         confirm: true,
         ...billing,
-        return_url: `${loadEnv().APP_URL}/account`,
+        // Where Dodo sends the customer after a 3-D Secure step: back into this funnel.
+        return_url: `${loadEnv().APP_URL}/thank-you/authenticated?impression=${encodeURIComponent(imp.id)}`,
         feature_flags: { redirect_immediately: true },
         metadata: encoreMetadata({ impressionId: imp.id, chargeAttemptId: attempt.id }),
       },
@@ -129,18 +131,23 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   return { ok: true, charge: await refreshedView(latest, deps) };
 }
 
-/** The attempt as the customer should see it, pulling Dodo's latest state while it is in flight. */
+/**
+ * The attempt as the customer should see it, pulling Dodo's latest state while it is in flight
+ * (processing, or waiting on the customer's bank). An UNKNOWN one is left to the resolver job:
+ * without a payment id there is nothing to read, and the page shows "confirming" meanwhile.
+ */
 async function refreshedView(attempt: ChargeAttempt, deps: ChargeDeps): Promise<ChargeView> {
-  if (attempt.status !== "SUBMITTED" || !attempt.dodoPaymentId) return chargeView(attempt);
+  const now = deps.now?.() ?? new Date();
+  if (attempt.status !== "SUBMITTED" || !attempt.dodoPaymentId) return attemptView(attempt, now);
   try {
     await (deps.sync ?? ((id: string) => syncPayment(id, deps.client ? { dodo: deps.client } : {})))(attempt.dodoPaymentId);
   } catch (err) {
     log.error({ err }, "sync after charge failed");
   }
-  return chargeView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
+  return attemptView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }), now);
 }
 
-/** Polled by the page while a charge is processing; read-only towards Dodo. */
+/** Polled by the page while a charge is in flight; reads Dodo's payment, never charges. */
 export async function chargeStatus(input: { impressionId: string; customerId: string }, deps: ChargeDeps = {}): Promise<ChargeView | null> {
   const attempt = await db.chargeAttempt.findUnique({ where: { impressionId: input.impressionId } });
   if (!attempt || attempt.customerId !== input.customerId) return null;

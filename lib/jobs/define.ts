@@ -12,13 +12,26 @@ export type JobContext = {
   log: (message: string) => void;
 };
 
-export type JobDefinition<S extends z.ZodType = z.ZodType> = {
-  name: string;
+export type JobDefinition<S extends z.ZodType = z.ZodType, N extends string = string> = {
+  name: N;
   payload: S;
   /** Throw to have the queue retry with backoff; return to mark the job done. */
   run: (payload: z.infer<S>, ctx: JobContext) => Promise<void>;
 };
 
-export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+/** The name stays a literal type, so the registry's keys (and enqueue's names) are checked. */
+export function defineJob<const N extends string, S extends z.ZodType>(definition: JobDefinition<S, N>): JobDefinition<S, N> {
   return definition;
+}
+
+/**
+ * Thrown by a job whose work is not finished yet (an outcome Dodo has not shown): the queue runs
+ * it again after its exponential backoff, and its message is kept as the job's last result (the
+ * console's "Needs attention" shows it). Logged as one line, not as a failure with a stack.
+ */
+export class RetryLater extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryLater";
+  }
 }

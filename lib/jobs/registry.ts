@@ -3,10 +3,24 @@
 // (lib/<domain>/jobs.ts) with defineJob, then list it here.
 import type { z } from "zod";
 import { sendEmailJob } from "@/lib/mail/jobs";
+import { resolveChargeJob } from "@/lib/checkout/jobs";
+import { expireSessionJob, expireWindowsJob } from "@/lib/offers/jobs";
+import { confirmKeepPlanJob, resolvePlanChangeJob } from "@/lib/plans/jobs";
+import { resyncRecentJob } from "@/lib/reconcile/jobs";
+import { buildRollupsJob } from "@/lib/stats/jobs";
+import { retryFailedWebhookJob } from "@/lib/webhooks/jobs";
 import type { JobDefinition } from "./define";
 
 export const JOBS = {
   "mail.send": sendEmailJob,
+  [resolveChargeJob.name]: resolveChargeJob,
+  [resolvePlanChangeJob.name]: resolvePlanChangeJob,
+  [confirmKeepPlanJob.name]: confirmKeepPlanJob,
+  [expireSessionJob.name]: expireSessionJob,
+  [expireWindowsJob.name]: expireWindowsJob,
+  [resyncRecentJob.name]: resyncRecentJob,
+  [buildRollupsJob.name]: buildRollupsJob,
+  [retryFailedWebhookJob.name]: retryFailedWebhookJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

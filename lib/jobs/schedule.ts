@@ -13,4 +13,11 @@ export type ScheduledJob = {
   maxAttempts?: number;
 };
 
-export const SCHEDULE: ScheduledJob[] = [];
+export const SCHEDULE: ScheduledJob[] = [
+  // Bounded re-sync of what lost webhooks would leave stale (lib/reconcile/tick.ts).
+  { job: "reconcile.resync-recent", pattern: "* * * * *", maxAttempts: 1 },
+  // Offer windows past their end (the per-session job does most; this catches the rest).
+  { job: "offers.expire-windows", pattern: "* * * * *", maxAttempts: 1 },
+  // Stats roll-ups built ahead of time, so the stats page only reads them.
+  { job: "stats.build-rollups", pattern: "*/5 * * * *", backfillMs: 10 * 60_000, maxAttempts: 3 },
+];

@@ -6,14 +6,14 @@ import "server-only";
 import { Logger, parseCronItems, run, type Runner, type Task, type TaskList } from "graphile-worker";
 import { loadEnv } from "@/lib/env";
 import { logger, withRequestContext } from "@/lib/log";
-import type { JobDefinition } from "./define";
+import { RetryLater, type JobDefinition } from "./define";
 import { JOBS } from "./registry";
 import { SCHEDULE, type ScheduledJob } from "./schedule";
 
 export type WorkerOptions = {
   /** Jobs run at once by this worker (default 4). */
   concurrency?: number;
-  /** How often to look for jobs scheduled in the future or due for retry (default 1 s). */
+  /** How often to look for jobs scheduled in the future or due for retry (default WORKER_POLL_INTERVAL_MS, 1 s). */
   pollIntervalMs?: number;
   /** Defaults to every job of the registry; tests pass their own. */
   jobs?: Record<string, JobDefinition>;
@@ -52,19 +52,28 @@ function taskFor(definition: JobDefinition, log: WorkerLog): Task {
   };
 }
 
+/** What graphile-worker attaches to its "Failed task" log line. */
+type FailureMeta = { error?: unknown; job?: { id: string; task_identifier: string; attempts: number; max_attempts: number } };
+
 /** Starts a worker; resolve `runner.stop()` to finish running jobs and disconnect. */
 export async function startWorker(options: WorkerOptions = {}): Promise<Runner> {
   const log = options.log ?? defaultLog;
   const jobs = options.jobs ?? (JOBS as Record<string, JobDefinition>);
   const taskList: TaskList = Object.fromEntries(Object.values(jobs).map((definition) => [definition.name, taskFor(definition, log)]));
   const schedule = options.schedule ?? SCHEDULE;
-  const logger = new Logger(() => (level, message) => {
+  const logger = new Logger(() => (level, message, meta) => {
+    const failed = meta as FailureMeta | undefined;
+    if (failed?.error instanceof RetryLater && failed.job) {
+      const { job } = failed;
+      log(`job ${job.task_identifier} #${job.id}: not settled yet (${failed.error.message}); runs again later (attempt ${job.attempts} of ${job.max_attempts})`, { job: job.task_identifier, jobId: job.id });
+      return;
+    }
     if (level === "error" || level === "warning") log(`${level}: ${message}`, undefined, "warn");
   });
   return run({
     connectionString: options.connectionString ?? loadEnv().DATABASE_URL,
     concurrency: options.concurrency ?? 4,
-    pollInterval: options.pollIntervalMs ?? 1_000,
+    pollInterval: options.pollIntervalMs ?? loadEnv().WORKER_POLL_INTERVAL_MS,
     taskList,
     parsedCronItems: parseCronItems(
       schedule.map((item) => ({

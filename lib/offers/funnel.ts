@@ -1,13 +1,15 @@
 import "server-only";
 import { cartProductIds } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { stepAssignment } from "./assignment";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { noteSkippedCurrency } from "./currency-note";
-import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
+import { enqueueSessionExpiry, expireSession } from "./expiry";
+import { recordImpression, shownTerms } from "./impressions";
 import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
 import { offerView, type OfferView } from "./view";
 import { logger } from "@/lib/log";
@@ -41,22 +43,27 @@ export async function startFunnelSession(p: FunnelPurchase, now = new Date()): P
     .sort((a, b) => b.rank - a.rank);
   const best = ranked[0]?.f;
   if (!best) return null;
-  await db.funnelSession.createMany({
-    data: [{
-      customerId: p.customerId,
-      funnelId: best.id,
-      originPaymentId: p.paymentId,
-      originSubscriptionId: p.subscriptionId,
-      orderAmount: p.orderAmount,
-      currency: p.currency,
-      currentStepId: best.entryStepId,
-      startedAt: now,
-      expiresAt: windowClosesAt(now, best.windowSecs),
-    }],
-    skipDuplicates: true,
+  const expiresAt = windowClosesAt(now, best.windowSecs);
+  return inTransaction(async (tx) => {
+    const { count } = await tx.funnelSession.createMany({
+      data: [{
+        customerId: p.customerId,
+        funnelId: best.id,
+        originPaymentId: p.paymentId,
+        originSubscriptionId: p.subscriptionId,
+        orderAmount: p.orderAmount,
+        currency: p.currency,
+        currentStepId: best.entryStepId,
+        startedAt: now,
+        expiresAt,
+      }],
+      skipDuplicates: true,
+    });
+    const row = await tx.funnelSession.findUnique({ where: { originPaymentId: p.paymentId }, select: { id: true } });
+    // The window closes at its end whether or not the customer comes back (the worker expires it).
+    if (row && count === 1) await enqueueSessionExpiry(tx, row.id, expiresAt);
+    return row?.id ?? null;
   });
-  const row = await db.funnelSession.findUnique({ where: { originPaymentId: p.paymentId }, select: { id: true } });
-  return row?.id ?? null;
 }
 
 export type FunnelView = { state: "offer"; offer: OfferView } | { state: "done" } | { state: "expired" } | { state: "none" };
@@ -70,11 +77,6 @@ async function advance(sessionId: string, fromStepId: string, toStepId: string |
     where: { id: sessionId, status: "OPEN", currentStepId: fromStepId },
     data: toStepId ? { currentStepId: toStepId } : { currentStepId: null, status: "COMPLETED" },
   });
-}
-
-async function expireSession(sessionId: string, now: Date): Promise<void> {
-  await db.funnelSession.updateMany({ where: { id: sessionId, status: "OPEN" }, data: { status: "EXPIRED" } });
-  await expireStaleImpressions({ funnelSessionId: sessionId }, now);
 }
 
 async function purchaseOf(session: { customerId: string; originPaymentId: string | null; orderAmount: number; currency: string; startedAt: Date }) {
@@ -100,6 +102,8 @@ async function purchaseOf(session: { customerId: string; originPaymentId: string
 /**
  * The funnel's current offer for this customer, walking past decided and skipped steps:
  * accept → next upsell, decline → downsell, failed payment → fallback step, closed window → expired.
+ * A charge whose outcome is not known yet (processing, confirming with Dodo, waiting on the bank)
+ * has no decision, so the funnel waits on that offer and moves on from the outcome once known.
  * Showing an offer records its impression (one per step, however often the page is loaded).
  */
 export async function currentFunnelOffer(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<FunnelView> {

@@ -66,9 +66,15 @@ function openWhere(customerId: string, productId: string, now: Date): Prisma.Off
  * loading at once can't both open an offer of the same product.
  */
 export async function recordImpression(data: NewImpression, productId: string | null, now = new Date()): Promise<Recorded> {
+  // An account offer's slot is its live impression — or one whose one-click charge is still open
+  // (processing, being confirmed, waiting on the bank) even past its window: that offer keeps
+  // showing its charge, and can't be shown (and charged) afresh meanwhile.
   const slot = data.funnelSessionId
     ? { funnelSessionId: data.funnelSessionId, stepId: data.stepId }
-    : { customerId: data.customerId, offerId: data.offerId, placement: data.placement, funnelSessionId: null, decision: null, expiresAt: { gt: now } };
+    : {
+        customerId: data.customerId, offerId: data.offerId, placement: data.placement, funnelSessionId: null, decision: null,
+        OR: [{ expiresAt: { gt: now } }, { chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] as ("PENDING" | "SUBMITTED" | "UNKNOWN")[] } } }],
+      };
   const key = data.funnelSessionId ? `${data.funnelSessionId}:${data.stepId}` : `${data.customerId}:${data.placement}:${data.offerId}`;
   return inTransaction(async (tx): Promise<Recorded> => {
     if (productId) await lock(tx, "offer-product", `${data.customerId}:${productId}`);

@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
-import { chargeView, type ChargeView } from "@/lib/checkout/outcome";
+import { attemptView } from "@/lib/checkout/attempt-view";
+import type { ChargeView } from "@/lib/checkout/outcome";
 import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/lib/generated/prisma/enums";
 import { money, type Money } from "@/lib/money/money";
 import { describeSavedCard } from "@/lib/payment-methods/saved";
@@ -50,7 +51,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     listPrice: money(imp.listPriceAmount, imp.currency),
     card,
     expiresAt: imp.expiresAt,
-    charge: imp.chargeAttempt ? chargeView(imp.chargeAttempt) : null,
+    charge: imp.chargeAttempt ? await attemptView(imp.chargeAttempt) : null,
     followsRefusal: refusals > 0,
   };
 }
@@ -82,11 +83,14 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
   });
   const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : []));
   const entitlements = await db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
-  return rows.flatMap((r) => {
+  const answered = await Promise.all(rows.map(async (r) => {
+    // Bought through hosted checkout after a failed one-click: the decision says accepted.
+    const charge: ChargeView = r.decision?.outcome === "ACCEPTED" ? { status: "succeeded" } : r.chargeAttempt ? await attemptView(r.chargeAttempt, now) : { status: "processing" };
+    return { row: r, charge };
+  }));
+  return answered.flatMap(({ row: r, charge }) => {
     if (!r.offer) return [];
     const productId = r.offer.offeredProductId;
-    // Bought through hosted checkout after a failed one-click: the decision says accepted.
-    const charge: ChargeView = r.decision?.outcome === "ACCEPTED" ? { status: "succeeded" } : r.chargeAttempt ? chargeView(r.chargeAttempt) : { status: "processing" };
     return [{
       impressionId: r.id,
       productId,

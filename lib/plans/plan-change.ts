@@ -3,6 +3,7 @@ import { db, type Db } from "@/lib/db/client";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment, PlanChange, Prisma, Subscription } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import { enqueue } from "@/lib/jobs/queue";
 import { settledOutcome } from "@/lib/sync/rules";
 
 // The PlanChange lifecycle: every write of a PlanChange row is one of these transitions, and each
@@ -17,15 +18,25 @@ import { settledOutcome } from "@/lib/sync/rules";
 //     payment succeeded, or subscription on the new plan ─▶ APPLIED
 //     payment failed with prevent_change ─▶ FAILED (apply_change: the plan changed regardless)
 //     subscription holds it as scheduled_change ─▶ SCHEDULED
+//     UNKNOWN, and its payment is found still open ─▶ SUBMITTED (Dodo has it)
+//   UNKNOWN ─ the resolver job saw the subscription unchanged and no payment of it at Dodo through
+//     PLAN_CHANGE_SETTLE_SECONDS ─▶ FAILED (NOT_APPLIED): nothing changed, the customer may try again
 //
-// UNKNOWN is a state, not a failure: the change may have happened. Nothing here guesses; a
-// background worker (or a webhook) resolves it from Dodo's own objects, found by our id in the
-// payment's metadata or by the subscription's plan.
+// UNKNOWN is a state, not a failure: the change may have happened. Nothing here guesses; the
+// resolver job (lib/plans/resolve-change.ts, queued with the UNKNOWN) or a webhook resolves it from
+// Dodo's own objects, found by our id in the payment's metadata or by the subscription's plan.
+// Until then it blocks every other change of the subscription, however long that takes.
 
 type Client = Db | Tx;
 
-/** A sent change stops blocking others after this (Dodo still answers 409 if it is really pending). */
+/**
+ * A change Dodo accepted (SUBMITTED, or APPLIED with its charge open) stops blocking others after
+ * this (Dodo still answers 409 if it is really pending). An UNKNOWN one blocks until resolved.
+ */
 export const SUBMITTED_BLOCKS_MS = 10 * 60_000;
+
+/** Our own code: the resolver saw nothing of the change at Dodo through the settle window. */
+export const NOT_APPLIED = "NOT_APPLIED";
 
 /** Sent to Dodo and not settled: its outcome is on its way (SUBMITTED) or unknown (UNKNOWN). */
 const AWAITING_DODO: PlanChangeStatus[] = ["SUBMITTED", "UNKNOWN"];
@@ -42,17 +53,17 @@ export async function retireQuote(id: string): Promise<void> {
 }
 
 /**
- * The one definition of "a plan change in flight" for a subscription: sent within the last
- * SUBMITTED_BLOCKS_MS and not settled — SUBMITTED or UNKNOWN, or APPLIED (apply_change) while
- * its charge is still open, since that charge may yet put the subscription on hold. While one is
- * in flight no other change may be previewed or sent. The newest such change, or null.
+ * The one definition of "a plan change in flight" for a subscription: UNKNOWN (until resolved), or
+ * sent within the last SUBMITTED_BLOCKS_MS and not settled — SUBMITTED, or APPLIED (apply_change)
+ * while its charge is still open, since that charge may yet put the subscription on hold (or has
+ * failed and the hold has not reached us yet). While
+ * one is in flight no other change may be previewed or sent. The newest such change, or null.
  */
 export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
   const recent = await client.planChange.findMany({
     where: {
       subscriptionId,
-      status: { in: [...AWAITING_DODO, "APPLIED"] },
-      submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) },
+      OR: [{ status: "UNKNOWN" }, { status: { in: ["SUBMITTED", "APPLIED"] }, submittedAt: { gt: new Date(now.getTime() - SUBMITTED_BLOCKS_MS) } }],
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     orderBy: { submittedAt: "desc" },
@@ -61,7 +72,15 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
     if (AWAITING_DODO.includes(change.status)) return change;
     if (!change.dodoPaymentId) continue;
     const payment = await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
-    if (!payment || !settledOutcome(payment.status)) return change;
+    const outcome = payment ? settledOutcome(payment.status) : null;
+    if (!outcome) return change;
+    // apply_change and its charge failed: Dodo puts the subscription on hold, but that reaches us
+    // as its own webhook, which may come after the payment's. Until our copy shows the hold the
+    // change's consequence is still on its way (the page keeps syncing and says so meanwhile).
+    if (outcome === "unpaid" && change.status === "APPLIED" && change.onPaymentFailure === "APPLY_CHANGE") {
+      const sub = await client.subscription.findUnique({ where: { id: subscriptionId }, select: { status: true } });
+      if (sub?.status === "ACTIVE") return change;
+    }
   }
   return null;
 }
@@ -83,9 +102,33 @@ export async function markRefused(id: string, from: "QUOTED" | "SUBMITTED", dodo
   await db.planChange.updateMany({ where: { id, status: from }, data: { status: "FAILED", errorCode: dodoCode } });
 }
 
-/** SUBMITTED → UNKNOWN: change-plan got no answer we can read; it may have gone through. */
-export async function markOutcomeUnknown(id: string): Promise<void> {
-  await db.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "UNKNOWN" } });
+/** The resolver's job key: one pending resolver per plan change. */
+export const resolvePlanChangeJobKey = (planChangeId: string) => `plan-change:${planChangeId}`;
+
+/** The resolver's first look: after the webhook has had a moment to arrive. */
+const FIRST_CHECK_MS = 2_000;
+
+/**
+ * SUBMITTED → UNKNOWN: change-plan got no answer we can read; it may have gone through. The
+ * resolver job is queued in the same transaction.
+ */
+export async function markOutcomeUnknown(id: string, now = new Date()): Promise<void> {
+  await inTransaction(async (tx) => {
+    const { count } = await tx.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "UNKNOWN" } });
+    if (count === 1) {
+      await enqueue(tx, "plans.resolve-change", { planChangeId: id }, {
+        jobKey: resolvePlanChangeJobKey(id),
+        jobKeyMode: "preserve_run_at",
+        runAt: new Date(now.getTime() + FIRST_CHECK_MS),
+      });
+    }
+  });
+}
+
+/** UNKNOWN → FAILED (NOT_APPLIED): Dodo showed nothing of it through the settle window. False if something settled it first. */
+export async function concludeNotApplied(id: string): Promise<boolean> {
+  const { count } = await db.planChange.updateMany({ where: { id, status: "UNKNOWN" }, data: { status: "FAILED", errorCode: NOT_APPLIED } });
+  return count === 1;
 }
 
 /** Dodo accepted the call: remember the payment it opened, and a scheduled change is SCHEDULED. */
@@ -125,6 +168,9 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
   } else if (settled === "unpaid") {
     errorCode = payment.errorCode ?? payment.status.toLowerCase();
     if (open && change.onPaymentFailure === "PREVENT_CHANGE") status = "FAILED";
+  } else if (change.status === "UNKNOWN") {
+    // Its payment exists and is still open: Dodo took the change, its outcome is on its way.
+    status = "SUBMITTED";
   }
   const dodoPaymentId = change.dodoPaymentId ?? payment.id;
   if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {

@@ -8,7 +8,7 @@ import { ladderPlanOf } from "./context";
 import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
 import { storedQuote } from "./locked-quote";
-import { changeInFlight } from "./plan-change";
+import { changeInFlight, NOT_APPLIED } from "./plan-change";
 import { formatDate } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
 import { termsFor } from "./terms";
@@ -36,6 +36,8 @@ export type SubscriptionPlanView = {
   processing: { toName: string } | null;
   /** A change Dodo never answered for: we are finding out whether it happened. */
   confirming: { toName: string } | null;
+  /** The change's charge waits on the customer's bank (3-D Secure): Dodo's page for it, when it gave one. */
+  authenticate: { toName: string; url: string | null } | null;
   notice: Notice | null;
   credit: string | null;
   /** Why no option can be chosen right now, or null. */
@@ -67,6 +69,9 @@ function noticeFor(sub: SubscriptionRow, latest: PlanChange | undefined, names: 
     return { tone: "warning", fixCard: true, text: `Your subscription is on hold: ${DECLINED}${cause}. Update your card to restore it; the amount due is charged as soon as you do.` };
   }
   const recent = latest && now.getTime() - latest.updatedAt.getTime() < 24 * 3600_000;
+  if (recent && latest.status === "FAILED" && latest.errorCode === NOT_APPLIED) {
+    return { tone: "warning", fixCard: false, text: `We checked with the payment provider: your change to ${names.get(latest.toProductId)} did not go through. Nothing changed; you are still on ${sub.product.name} and can choose a plan again.` };
+  }
   if (recent && latest.status === "FAILED") {
     const why = latest.errorCode && /DECLINE|CARD|FUNDS|HONOR|STOLEN|LOST|PICKUP|FRAUD|EXPIRED/i.test(latest.errorCode) ? DECLINED : "the payment provider refused it";
     return { tone: "error", fixCard: why === DECLINED, text: `Your change to ${names.get(latest.toProductId)} did not go through: ${why}. Nothing changed; you are still on ${sub.product.name}.` };
@@ -111,9 +116,12 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   const flying = await changeInFlight(db, sub.id, opts.now);
   const target = flying ? { toName: names.get(flying.toProductId) ?? "your new plan" } : null;
   const confirming = flying?.status === "UNKNOWN" ? target : null;
-  const processing = confirming ? null : target;
+  const charge = flying?.dodoPaymentId ? await db.payment.findUnique({ where: { id: flying.dodoPaymentId }, select: { status: true, paymentLink: true } }) : null;
+  const authenticate = target && !confirming && charge?.status === "REQUIRES_ACTION" ? { ...target, url: charge.paymentLink } : null;
+  const processing = confirming || authenticate ? null : target;
   const locked =
     sub.status !== "ACTIVE" ? "Your plan can be changed again once your subscription is active."
+    : authenticate ? "Your previous change is waiting for your bank's confirmation."
     : processing ? "Your previous change is still processing."
     : confirming ? "We are still confirming your previous change with the payment provider."
     : scheduled ? `You have a change to ${scheduled.toName} scheduled. Keep your current plan to cancel it before choosing another.`
@@ -125,6 +133,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
     scheduled,
     processing,
     confirming,
+    authenticate,
     notice: noticeFor(sub, latest, names, opts.now),
     credit: creditLine(sub, changes),
     locked,

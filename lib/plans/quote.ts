@@ -201,9 +201,9 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
       return failure(refusal.code, refusal.message);
     }
     // No answer we can read (timeout, 408, 5xx): it may have gone through. UNKNOWN until a
-    // webhook or a sync (later the background worker) settles it; never send it again.
+    // webhook, a sync or the resolver job (queued with it) settles it; never send it again.
     log.error({ err }, "change-plan outcome unknown");
-    await markOutcomeUnknown(change.id);
+    await markOutcomeUnknown(change.id, now);
     return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)), toProductId: change.toProductId };
   }
   await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });

@@ -5,9 +5,18 @@ import { db } from "@/lib/db/client";
 import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { cancelScheduledChanges, hasScheduledChange } from "./plan-change";
 import { refreshFromDodo } from "./refresh";
-import { failure, NOT_FOUND, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
+import { enqueue } from "@/lib/jobs/queue";
+import { syncSubscription } from "@/lib/sync/sync";
+import { failure, NOT_FOUND, refusalFrom, type PlanFailure } from "./results";
+import { logger } from "@/lib/log";
 
-export type KeepPlanResult = Result<{ message: string }, PlanFailure["code"]>;
+const log = logger("plans");
+
+/** `confirming`: Dodo did not answer, so whether the schedule is gone is being checked (never "nothing changed"). */
+export type KeepPlanResult = Result<{ message: string; confirming?: true }, PlanFailure["code"]>;
+
+/** The follow-up job's key: one per subscription. */
+export const confirmKeepPlanJobKey = (subscriptionId: string) => `keep-plan:${subscriptionId}`;
 
 /**
  * "Keep my current plan": cancels the change Dodo has scheduled for the next billing date. Safe
@@ -22,11 +31,31 @@ export async function keepCurrentPlan(input: { customerId: string; subscriptionI
     await client.subscriptions.cancelChangePlan(sub.id, SAFE_CALL_OPTIONS);
   } catch (err) {
     const refusal = refusalFrom(err);
-    if (!refusal) return UNAVAILABLE;
+    if (!refusal) {
+      // No answer (timeout, 5xx): the cancel may have gone through. The worker reads the subscription.
+      log.error({ err, subscriptionId: sub.id }, "cancel of the scheduled change: outcome unknown");
+      await enqueue(db, "plans.confirm-keep-plan", { subscriptionId: sub.id }, { jobKey: confirmKeepPlanJobKey(sub.id), runAt: new Date(Date.now() + 2_000) });
+      return {
+        ok: true,
+        confirming: true,
+        message: "The payment provider did not answer, so we can't tell yet whether your scheduled change was cancelled. We are checking; this page shows the result as soon as we know.",
+      };
+    }
     if (refusal.code !== "not_found") return failure(refusal.code, refusal.message);
   }
   await cancelScheduledChanges(sub.id);
   // The subscription.updated webhook clears the stored scheduled change as well.
   await refreshFromDodo({ subscriptionId: sub.id }, client);
   return { ok: true, message: `You stay on ${sub.product.name}. The scheduled change is cancelled.` };
+}
+
+/**
+ * After an unanswered cancel: reads the subscription from Dodo and, when it holds no scheduled
+ * change any more, records ours as CANCELLED. True when cancelled. Throws while Dodo does not answer.
+ */
+export async function settleScheduledCancel(subscriptionId: string, deps: { client?: DodoPayments } = {}): Promise<boolean> {
+  const sub = await syncSubscription(subscriptionId, deps.client ? { dodo: deps.client } : {});
+  if (sub.scheduledChange) return false;
+  await cancelScheduledChanges(subscriptionId);
+  return true;
 }

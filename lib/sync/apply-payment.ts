@@ -42,6 +42,7 @@ export async function applyPayment(ctx: ApplyContext, payment: Payment): Promise
       cardNetwork: payment.card_network ?? null,
       errorCode: payment.error_code ?? null,
       errorMessage: payment.error_message ?? null,
+      paymentLink: payment.payment_link ?? null,
       sourceUpdatedAt: version,
     };
     row = await tx.payment.upsert({

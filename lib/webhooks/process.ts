@@ -8,6 +8,7 @@ import { applyObject, objectStateOf } from "@/lib/sync/objects";
 import { InvalidPayloadError } from "@/lib/sync/payload-shapes";
 import { prepareObject } from "@/lib/sync/sync";
 import { inTransaction, type Tx } from "@/lib/db/tx";
+import { enqueue } from "@/lib/jobs/queue";
 import type { VerifiedEvent } from "./types";
 
 export type ProcessOptions = {
@@ -18,6 +19,8 @@ export type ProcessOptions = {
   graceHours?: number;
   /** Re-run an event even if it was already processed (merchant replay). */
   force?: boolean;
+  /** Queue the worker's retry when it fails (default). The retry job itself passes false: the queue retries it. */
+  queueRetry?: boolean;
   /** Test seam: runs inside the transaction right after the first effect write. */
   afterFirstWrite?: (tx: Tx) => void | Promise<void>;
 };
@@ -44,18 +47,36 @@ async function claimEvent(tx: Tx, event: VerifiedEvent, outcome: WebhookOutcome,
   return claimed === 1;
 }
 
+/** The retry job's key: one pending retry per failed event. */
+export const retryWebhookJobKey = (webhookId: string) => `webhook:${webhookId}`;
+
+/** The worker's first retry comes after Dodo's own early redeliveries (immediately, 5 s) had their chance. */
+const WORKER_RETRY_AFTER_MS = 60_000;
+
 /**
  * Records a failure after the effects were rolled back, so the merchant sees it and a redelivery
- * retries it. Never downgrades an event another delivery has meanwhile applied.
+ * retries it; in the same transaction the worker's retry of the stored event is queued (kept at
+ * its first run time when it is already pending). Never downgrades an event another delivery has
+ * meanwhile applied.
  */
-async function recordFailure(event: VerifiedEvent, error: string): Promise<void> {
+async function recordFailure(event: VerifiedEvent, error: string, queueRetry: boolean): Promise<void> {
   const payload = JSON.stringify(event.envelope);
-  await db.$executeRaw`
-    INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "outcome", "error", "attempts")
-    VALUES (${event.webhookId}, ${event.type}, ${payload}::jsonb, ${event.occurredAt}, 'FAILED', ${error}, 1)
-    ON CONFLICT ("id") DO UPDATE SET
-      "attempts" = "WebhookEvent"."attempts" + 1, "error" = EXCLUDED."error", "payload" = EXCLUDED."payload"
-    WHERE "WebhookEvent"."outcome" = 'FAILED'`;
+  await inTransaction(async (tx) => {
+    const stored = await tx.$executeRaw`
+      INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "outcome", "error", "attempts")
+      VALUES (${event.webhookId}, ${event.type}, ${payload}::jsonb, ${event.occurredAt}, 'FAILED', ${error}, 1)
+      ON CONFLICT ("id") DO UPDATE SET
+        "attempts" = "WebhookEvent"."attempts" + 1, "error" = EXCLUDED."error", "payload" = EXCLUDED."payload"
+      WHERE "WebhookEvent"."outcome" = 'FAILED'`;
+    if (stored === 1 && queueRetry) {
+      await enqueue(tx, "webhooks.retry-failed", { webhookId: event.webhookId }, {
+        jobKey: retryWebhookJobKey(event.webhookId),
+        jobKeyMode: "preserve_run_at",
+        runAt: new Date(Date.now() + WORKER_RETRY_AFTER_MS),
+        maxAttempts: 10,
+      });
+    }
+  });
 }
 
 // Payloads are JSON; PostgreSQL's jsonb cannot hold NUL or lone surrogates, so such an envelope
@@ -136,7 +157,7 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
       }
     }
     try {
-      await recordFailure(event, error.slice(0, 2000));
+      await recordFailure(event, error.slice(0, 2000), options.queueRetry ?? true);
     } catch {
       // The database itself is failing; the 5xx makes Dodo redeliver, which records it then.
     }

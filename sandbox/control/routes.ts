@@ -32,6 +32,7 @@ const faultBody = z.strictObject({
   error_rate: z.number().min(0).max(1).optional(),
   timeout: z.boolean().optional(),
   lose_answer: z.union([z.literal("timeout"), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).nullish(),
+  customer_id: z.string().min(1).nullish(),
   times: z.number().int().min(1).nullish(),
   clear: z.boolean().optional(),
 });
@@ -44,6 +45,7 @@ const webhookBody = z.strictObject({
   drop_first: z.boolean().optional(),
   snapshot: z.boolean().optional(),
   shuffle_seed: z.number().int().nullable().optional(),
+  withhold_customers: z.array(z.string().min(1)).optional(),
 });
 const attachBody = z.strictObject({
   card_number: z.string().regex(/^\d{16}$/),

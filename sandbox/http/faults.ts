@@ -20,6 +20,12 @@ export interface FaultRule {
    * has no idempotency keys for; a caller must treat the outcome as unknown.
    */
   lose_answer: LostAnswer | null;
+  /**
+   * Only requests for this customer (the body's `customer.customer_id` or `customer_id`, the query's
+   * `customer_id`, or a `/customers/{id}` path), so a test's fault never hits another test's call.
+   * null = any request.
+   */
+  customer_id: string | null;
   /** Matching requests the rule still applies to; it removes itself after the last. null = no limit. */
   remaining: number | null;
 }
@@ -40,8 +46,12 @@ export interface FaultInput {
   error_rate?: number;
   timeout?: boolean;
   lose_answer?: LostAnswer | null;
+  customer_id?: string | null;
   times?: number | null;
 }
+
+/** Who a request is for, as far as faults can tell. */
+export type FaultSubject = { customerIds: string[] };
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
@@ -62,6 +72,7 @@ export class FaultInjector {
       error_rate: errorRate,
       timeout: input.timeout ?? false,
       lose_answer: input.lose_answer ?? null,
+      customer_id: input.customer_id ?? null,
       remaining: input.times ?? null,
     };
     this.rules.push(rule);
@@ -80,10 +91,11 @@ export class FaultInjector {
    * Latencies of all matching rules add up; any matching rule may fail, hang or lose the answer
    * (failing or hanging before the work wins over losing the answer after it).
    */
-  decide(method: string, path: string): FaultDecision {
+  decide(method: string, path: string, subject: FaultSubject = { customerIds: [] }): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, fail: false, hang: false, loseAnswer: null };
     for (const rule of this.rules) {
       if (!matches(rule.endpoint, method, path)) continue;
+      if (rule.customer_id !== null && !subject.customerIds.includes(rule.customer_id)) continue;
       decision.latencyMs += rule.latency_ms;
       decision.hang ||= rule.timeout;
       decision.fail ||= rule.error_rate > 0 && Math.random() < rule.error_rate;
@@ -110,4 +122,22 @@ function matches(endpoint: string | null, method: string, path: string): boolean
     if (segment !== got[i]) return false;
   }
   return want.length === got.length;
+}
+
+/** The customers a request names: in its body (`customer.customer_id`, `customer_id`), query or `/customers/{id}` path. */
+export function faultSubject(path: string, query: URLSearchParams, body: unknown): FaultSubject {
+  const ids: string[] = [];
+  const add = (value: unknown) => {
+    if (typeof value === "string" && value !== "") ids.push(value);
+  };
+  if (body && typeof body === "object") {
+    const record = body as { customer?: { customer_id?: unknown } | null; customer_id?: unknown };
+    add(record.customer?.customer_id);
+    add(record.customer_id);
+  }
+  add(query.get("customer_id"));
+  const segments = path.split("/").filter(Boolean);
+  const at = segments.indexOf("customers");
+  if (at >= 0) add(segments[at + 1]);
+  return { customerIds: ids };
 }

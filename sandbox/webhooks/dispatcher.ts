@@ -29,6 +29,12 @@ export interface DeliveryModes {
   snapshot: boolean;
   /** Seed for `shuffle` so a failing order can be replayed; null = unseeded. */
   shuffle_seed: number | null;
+  /**
+   * Customers whose events are never sent (logged as `withheld`): an endpoint that never gets
+   * them, for one customer only, so a test of what happens without webhooks leaves every other
+   * test's deliveries alone. Test control, not a Dodo behaviour.
+   */
+  withhold_customers: string[];
 }
 
 export interface WebhookConfig {
@@ -53,11 +59,18 @@ export interface DeliveryRecord {
   ref: EventRef | null;
   /** The body of the latest attempt (the emitted one before any attempt). */
   body: string;
-  status: "pending" | "delivered" | "failed" | "no_endpoint";
+  status: "pending" | "delivered" | "failed" | "no_endpoint" | "withheld";
   attempts: DeliveryAttempt[];
 }
 
-export const NO_FAULT_MODES: DeliveryModes = { duplicate: false, shuffle: false, delay_ms: 0, drop_first: false, snapshot: false, shuffle_seed: null };
+export const NO_FAULT_MODES: DeliveryModes = { duplicate: false, shuffle: false, delay_ms: 0, drop_first: false, snapshot: false, shuffle_seed: null, withhold_customers: [] };
+
+/** The customer an event's object belongs to (payments, subscriptions, refunds, disputes, credit entries). */
+function customerOf(data: WebhookPayload["data"]): string | null {
+  const record = data as { customer?: { customer_id?: unknown } | null; customer_id?: unknown };
+  const id = record.customer?.customer_id ?? record.customer_id;
+  return typeof id === "string" ? id : null;
+}
 
 /** Current `data` for an event's object, or null when it no longer exists. */
 export type EventRenderer = (ref: EventRef) => WebhookPayload["data"] | null;
@@ -98,9 +111,14 @@ export class WebhookDispatcher implements EventSink {
       status: this.config.url ? "pending" : "no_endpoint",
       attempts: [],
     };
+    const customer = customerOf(data);
+    if (record.status === "pending" && customer !== null && this.config.modes.withhold_customers.includes(customer)) {
+      record.status = "withheld";
+      record.attempts.push({ at: new Date().toISOString(), status: null, error: "withheld (withhold_customers)", duration_ms: 0 });
+    }
     this.log.push(record);
     if (this.log.length > LOG_LIMIT) this.log.shift();
-    if (record.status === "no_endpoint") return;
+    if (record.status === "no_endpoint" || record.status === "withheld") return;
     if (!this.config.modes.shuffle) {
       this.schedule(record, 0, this.config.modes.delay_ms + (this.retrySchedule[0] ?? 0));
       return;

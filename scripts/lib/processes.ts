@@ -12,14 +12,21 @@ export function startChild(command: string, args: string[], env: Record<string, 
   });
 }
 
+/** Sends SIGTERM to the child's process group at once; false when it is already gone. */
+export function signalChild(child: ChildProcess): boolean {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return false;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
+  if (!signalChild(child)) return;
   const timer = setTimeout(() => {
     try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
   }, timeoutMs);

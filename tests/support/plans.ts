@@ -56,7 +56,7 @@ export type TestLadder = { ladder: PlanLadder; starter: string; basic: string; b
 type Policy = Partial<Pick<PlanLadder, "upgradeProration" | "upgradeOnPaymentFailure" | "downgradeTiming" | "downgradeProration" | "allowIntervalChange">>;
 
 /** Starter $20, Basic $30, Basic yearly $300, Pro $80 — ranked explicitly, as a merchant would. */
-export async function createLadder(t: PlansSandbox, policy: Policy = {}): Promise<TestLadder> {
+export async function createLadder(t: Pick<PlansSandbox, "client">, policy: Policy = {}): Promise<TestLadder> {
   const ladder = await db.planLadder.create({ data: { name: `plans-test-${randomUUID()}`, ...policy } });
   const plans = [
     ["starter", "Starter", 2000, "Month", 1],
@@ -79,7 +79,7 @@ export type Subscriber = { customerId: string; dodoCustomerId: string; subscript
  * A customer who bought `productId` with a 4242 card. With `card: "0341"` the subscription's card
  * is then swapped for Dodo's "fails off-session" test card, as a customer would in the portal.
  */
-export async function subscribe(t: PlansSandbox, productId: string, opts: { card?: "4242" | "0341" } = {}): Promise<Subscriber> {
+export async function subscribe(t: Pick<PlansSandbox, "client" | "control">, productId: string, opts: { card?: "4242" | "0341" | "3155" } = {}): Promise<Subscriber> {
   const { dodoCustomerId, subscriptionId, paymentId } = await subscribeAtDodo(t.client, t.control, productId, opts.card);
   await syncPayment(paymentId, { dodo: t.client });
   const sub = await syncSubscription(subscriptionId, { dodo: t.client });

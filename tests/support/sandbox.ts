@@ -127,6 +127,7 @@ export function useSandbox(options: UseSandboxOptions = {}): UsedSandbox {
       drop_first: false,
       snapshot: false,
       shuffle_seed: null,
+      withhold_customers: [],
     });
     if (used.receiver) {
       used.receiver.received.length = 0;
@@ -134,4 +135,16 @@ export function useSandbox(options: UseSandboxOptions = {}): UsedSandbox {
     }
   });
   return used;
+}
+
+/** Submits the sandbox's 3-D Secure page at `link` (it carries the client secret) the way a browser would. */
+export async function submitAuthentication(link: string, outcome: "complete" | "fail"): Promise<{ status: number; location: string | null }> {
+  const url = new URL(link);
+  const response = await fetch(`${url.origin}${url.pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ client_secret: url.searchParams.get("client_secret") ?? "", outcome }),
+    redirect: "manual",
+  });
+  return { status: response.status, location: response.headers.get("location") };
 }

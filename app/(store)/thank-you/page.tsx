@@ -89,7 +89,8 @@ export default async function ThankYouPage({ searchParams }: { searchParams: Pro
       {confirmed ? null : <meta httpEquiv="refresh" content="2" />}
       <OrderSummary order={order} />
       {checkoutError ? <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{checkoutError}</p> : null}
-      <AnsweredOffers offers={answered} checkout={offerActions.checkout} serverNow={now} />
+      {/* The offer on screen shows its own charge state; the list is the ones the funnel moved past. */}
+      <AnsweredOffers offers={funnel?.state === "offer" ? answered.filter((a) => a.impressionId !== funnel.offer.impressionId) : answered} checkout={offerActions.checkout} serverNow={now} />
       {funnel?.state === "offer" ? <OfferPanel offer={funnel.offer} actions={offerActions} serverNow={now} fallbackFocusId={HEADING} /> : null}
       {funnel?.state === "expired" ? <p className="text-sm text-slate-700" data-testid="offers-expired">The offers for this order have expired.</p> : null}
       {note ? <CurrencyNotice note={note} /> : null}

@@ -46,7 +46,7 @@ export async function seedLadder(policy: Policy = {}, opts: { withYearly?: boole
 export type Subscriber = { customerId: string; subscriptionId: string };
 
 /** A customer who bought `productId` in one click with a 4242 card (swapped for …0341 when asked). */
-export async function subscribe(productId: string, card: "4242" | "0341" = "4242"): Promise<Subscriber> {
+export async function subscribe(productId: string, card: "4242" | "0341" | "3155" = "4242"): Promise<Subscriber> {
   const { subscriptionId } = await subscribeAtDodo(dodo(), control, productId, card);
   // The app learns about the subscription from Dodo's webhooks.
   let customerId = "";

@@ -1,10 +1,13 @@
 import DodoPayments from "dodopayments";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { resolveChargeJobKey } from "@/lib/checkout/charge-attempt";
+import { startOfferCheckout } from "@/lib/checkout/intents";
 import { acceptOffer, confirmAddress } from "@/lib/checkout/one-click";
 import { declineOffer } from "@/lib/offers/decide";
 import { holdInTransaction, track, waitingBehind } from "@/tests/support/interleave";
 import { waitUntil } from "@/tests/support/sandbox";
+import { queuedJobs } from "@/tests/support/jobs";
 import { seedCustomer, seedImpression, uid } from "@/tests/support/seed";
 
 /** A stand-in for the SDK: counts charges; `charge` decides what Dodo answers. */
@@ -79,15 +82,25 @@ describe("acceptOffer", () => {
     expect(await db.offerDecision.findUnique({ where: { impressionId: impression.id } })).toMatchObject({ outcome: "FAILED", reason: "no_eligible_payment_methods" });
   });
 
-  it("leaves a 5xx as UNKNOWN, says we could not charge, and does not retry", async () => {
+  it.each([
+    ["a 5xx", () => new DodoPayments.InternalServerError(503, { code: "INTERNAL_SERVER_ERROR" }, undefined, new Headers())],
+    ["our timeout", () => new DodoPayments.APIConnectionTimeoutError()],
+  ])("leaves %s as UNKNOWN: confirming, no decision (the funnel waits), its resolver queued, never retried", async (_what, error) => {
     const customer = await seedCustomer();
     const { impression } = await seedImpression(customer.id);
-    const { client, create } = fakeDodo(async () => { throw new DodoPayments.InternalServerError(503, { code: "INTERNAL_SERVER_ERROR" }, undefined, new Headers()); });
+    const { client, create } = fakeDodo(async () => { throw error(); });
     const result = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
-    expect(result).toMatchObject({ ok: true, charge: { status: "failed", kind: "provider_unavailable", message: expect.stringMatching(/could not charge you/) } });
-    await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync });
+    expect(result).toEqual({ ok: true, charge: { status: "confirming" } });
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync })).toEqual(result);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } })).toMatchObject({ status: "UNKNOWN", errorCode: "PROVIDER_UNAVAILABLE" });
+    const attempt = await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } });
+    expect(attempt).toMatchObject({ status: "UNKNOWN", errorCode: "PROVIDER_UNAVAILABLE" });
+    // Never "failed": no decision, so no downsell, and declining or hosted checkout can't charge it twice.
+    expect(await db.offerDecision.findUnique({ where: { impressionId: impression.id } })).toBeNull();
+    expect(await declineOffer({ impressionId: impression.id, customerId: customer.id })).toMatchObject({ ok: false, code: "charge_started" });
+    expect(await startOfferCheckout(impression.id, customer, client)).toMatchObject({ ok: false, code: "in_progress" });
+    // The resolver was queued with the UNKNOWN, keyed to the attempt.
+    expect(await queuedJobs(resolveChargeJobKey(attempt.id))).toMatchObject([{ task: "checkout.resolve-charge", payload: { chargeAttemptId: attempt.id }, attempts: 0 }]);
   });
 
   it("won't charge an expired, declined or card-less offer", async () => {

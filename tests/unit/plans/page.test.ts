@@ -1,10 +1,12 @@
 // The plan page's view model against the sandbox: ladder, processing → outcome through a sync,
 // scheduled change, credit visible until used, and the upgrade offer exposed to the offer engine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { planViews } from "@/lib/plans/plan-views";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
+import { syncPayment } from "@/lib/sync/sync";
 import { createLadder, moveIntoPeriod, renew, startPlansSandbox, subscribe, type PlansSandbox } from "@/tests/support/plans";
 
 let t: PlansSandbox;
@@ -66,6 +68,20 @@ describe("plan page", () => {
     expect(view.notice).toMatchObject({ tone: "warning", fixCard: true });
     expect(view.notice?.text).toContain("Update your card");
     expect(view.locked).not.toBeNull();
+  });
+
+  it("keeps syncing after an apply_change charge failed until the hold reaches us (it is its own webhook, and may come later)", async () => {
+    const ladder = await createLadder(t, { upgradeOnPaymentFailure: "APPLY_CHANGE" });
+    const s = await subscribe(t, ladder.basic, { card: "0341" });
+    await change(s.customerId, s.subscriptionId, ladder.pro);
+    await t.control("POST", "/_sandbox/settle");
+    // payment.failed has arrived; subscription.on_hold has not.
+    const { dodoPaymentId } = await db.planChange.findFirstOrThrow({ where: { subscriptionId: s.subscriptionId, status: "APPLIED" } });
+    await syncPayment(dodoPaymentId!, { dodo: t.client });
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: s.subscriptionId } })).toMatchObject({ status: "ACTIVE" });
+    const view = await onlyView(s.customerId);
+    expect(view.current).toMatchObject({ name: "Pro", status: "on hold" });
+    expect(view.notice?.text).toContain("Update your card");
   });
 
   it("shows a scheduled downgrade until the customer keeps the current plan", async () => {

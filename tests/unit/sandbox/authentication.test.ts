@@ -4,7 +4,7 @@
 // authentication page and the lapse are the sandbox's UNCONFIRMED stand-ins (README).
 import { describe, expect, it } from "vitest";
 import { SEED_CUSTOMERS, SEED_PAYMENT_METHODS, SEED_PRODUCTS, SEED_SUBSCRIPTIONS } from "../../../sandbox/seed";
-import { payHostedPage, useSandbox } from "./helpers";
+import { payHostedPage, submitAuthentication, useSandbox } from "./helpers";
 
 const t = useSandbox({ receiver: true });
 
@@ -24,18 +24,6 @@ function oneClick(customerId: string, paymentMethodId: string, extra: Record<str
   });
 }
 
-/** Submits the authentication page's form the way a browser would. */
-async function authenticate(link: string, outcome: "complete" | "fail"): Promise<{ status: number; location: string | null }> {
-  const url = new URL(link);
-  const response = await fetch(`${url.origin}${url.pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ client_secret: url.searchParams.get("client_secret") ?? "", outcome }),
-    redirect: "manual",
-  });
-  return { status: response.status, location: response.headers.get("location") };
-}
-
 describe("an off-session charge on the authentication card", () => {
   it("waits in requires_customer_action with the client secret, then completes on the authentication page", async () => {
     const methodId = await authCardFor(SEED_CUSTOMERS.fresh);
@@ -50,7 +38,7 @@ describe("an off-session charge on the authentication card", () => {
     const page = await (await fetch(waiting.payment_link!)).text();
     expect(page).toContain("$19.00");
     expect(page).toContain("Complete authentication");
-    const back = await authenticate(waiting.payment_link!, "complete");
+    const back = await submitAuthentication(waiting.payment_link!, "complete");
     expect(back.status).toBe(303);
     const target = new URL(back.location!);
     expect([target.pathname, target.searchParams.get("from"), target.searchParams.get("payment_id"), target.searchParams.get("status")]).toEqual(["/account", "offer", session.payment_id, "succeeded"]);
@@ -59,14 +47,14 @@ describe("an off-session charge on the authentication card", () => {
     await t.receiver.waitFor(() => types().includes("payment.succeeded"));
     expect(types()).toEqual(["payment.succeeded"]);
     // Done once: the page now only reports the outcome.
-    expect((await authenticate(waiting.payment_link!, "complete")).status).toBe(409);
+    expect((await submitAuthentication(waiting.payment_link!, "complete")).status).toBe(409);
   });
 
   it("failing authentication fails the payment with AUTHENTICATION_FAILURE (payment.failed)", async () => {
     const session = await oneClick(SEED_CUSTOMERS.fresh, await authCardFor(SEED_CUSTOMERS.fresh));
     await t.control("POST", "/_sandbox/settle");
     const link = (await t.client.payments.retrieve(session.payment_id!)).payment_link!;
-    const back = new URL((await authenticate(link, "fail")).location!);
+    const back = new URL((await submitAuthentication(link, "fail")).location!);
     expect(back.searchParams.get("status")).toBe("failed");
     expect(await t.client.payments.retrieve(session.payment_id!)).toMatchObject({ status: "failed", error_code: "AUTHENTICATION_FAILURE" });
     await t.receiver.waitFor(() => types().includes("payment.failed"));
@@ -77,7 +65,7 @@ describe("an off-session charge on the authentication card", () => {
     await t.control("POST", "/_sandbox/settle");
     const response = await fetch(`${t.sandbox.url}/authenticate/${session.payment_id}?client_secret=nope`);
     expect(response.status).toBe(404);
-    expect((await authenticate(`${t.sandbox.url}/authenticate/${session.payment_id}?client_secret=nope`, "complete")).status).toBe(404);
+    expect((await submitAuthentication(`${t.sandbox.url}/authenticate/${session.payment_id}?client_secret=nope`, "complete")).status).toBe(404);
     expect((await t.client.payments.retrieve(session.payment_id!)).status).toBe("requires_customer_action");
   });
 
@@ -101,7 +89,7 @@ describe("an off-session charge on the authentication card", () => {
     await t.control("POST", "/_sandbox/settle");
     expect((await t.client.payments.retrieve(session.payment_id!)).payment_link).toBeNull();
     const link = `${t.sandbox.url}/authenticate/${session.payment_id}?client_secret=${encodeURIComponent(session.client_secret!)}`;
-    expect((await authenticate(link, "complete")).status).toBe(303);
+    expect((await submitAuthentication(link, "complete")).status).toBe(303);
     expect((await t.client.payments.retrieve(session.payment_id!)).status).toBe("succeeded");
   });
 
@@ -121,7 +109,7 @@ describe("the authentication card on the hosted page", () => {
     const paid = await payHostedPage(session.checkout_url!, { card_number: AUTH_CARD });
     expect(paid.location).toMatch(new RegExp(`^${t.sandbox.url}/authenticate/pay_`));
     expect((await t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.fresh)).items).toEqual([]);
-    const back = new URL((await authenticate(paid.location!, "complete")).location!);
+    const back = new URL((await submitAuthentication(paid.location!, "complete")).location!);
     expect([back.pathname, back.searchParams.get("status")]).toEqual(["/thanks", "succeeded"]);
     expect((await t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.fresh)).items.map((m) => m.card?.last4_digits)).toEqual(["3155"]);
   });
@@ -129,7 +117,7 @@ describe("the authentication card on the hosted page", () => {
   it("a subscription bought with a failed authentication fails (subscription.failed), and nothing is saved", async () => {
     const session = await t.client.checkoutSessions.create({ product_cart: [{ product_id: SEED_PRODUCTS.pro_monthly, quantity: 1 }], return_url: "http://127.0.0.1:3999/welcome" });
     const paid = await payHostedPage(session.checkout_url!, { card_number: AUTH_CARD, email: "auth@example.com" });
-    const back = new URL((await authenticate(paid.location!, "fail")).location!);
+    const back = new URL((await submitAuthentication(paid.location!, "fail")).location!);
     expect(back.searchParams.get("status")).toBe("failed");
     expect((await t.client.subscriptions.retrieve(back.searchParams.get("subscription_id")!)).status).toBe("failed");
     await t.receiver.waitFor(() => types().includes("subscription.failed"));
@@ -152,7 +140,7 @@ describe("subscriptions on the authentication card", () => {
     const payment = await t.client.payments.retrieve(result.payment_id!);
     expect(payment.status).toBe("requires_customer_action");
     expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).product_id).toBe(SEED_PRODUCTS.basic_monthly);
-    await authenticate(payment.payment_link!, "complete");
+    await submitAuthentication(payment.payment_link!, "complete");
     expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).product_id).toBe(SEED_PRODUCTS.pro_monthly);
   });
 
@@ -163,13 +151,13 @@ describe("subscriptions on the authentication card", () => {
     const renewal = (await t.client.payments.list({ page_number: 0, subscription_id: SEED_SUBSCRIPTIONS.demo_basic })).items[0]!;
     expect(renewal.status).toBe("requires_customer_action");
     expect(await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).toMatchObject({ status: "active", next_billing_date: before.next_billing_date });
-    await authenticate((await t.client.payments.retrieve(renewal.payment_id)).payment_link!, "complete");
+    await submitAuthentication((await t.client.payments.retrieve(renewal.payment_id)).payment_link!, "complete");
     const renewed = await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic);
     expect(renewed).toMatchObject({ status: "active", previous_billing_date: before.next_billing_date });
 
     await t.control("POST", "/_sandbox/clock", { set: renewed.next_billing_date });
     const next = (await t.client.payments.list({ page_number: 0, subscription_id: SEED_SUBSCRIPTIONS.demo_basic })).items[0]!;
-    await authenticate((await t.client.payments.retrieve(next.payment_id)).payment_link!, "fail");
+    await submitAuthentication((await t.client.payments.retrieve(next.payment_id)).payment_link!, "fail");
     expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).status).toBe("on_hold");
     await t.receiver.waitFor(() => types().includes("subscription.on_hold"));
   });

@@ -64,6 +64,20 @@ describe("faults", () => {
     expect((await t.client.subscriptions.retrieve(SEED_SUBSCRIPTIONS.demo_basic)).product_id).toBe(SEED_PRODUCTS.team_monthly);
   });
 
+  it("a fault scoped to a customer hits only that customer's requests", async () => {
+    await t.control("POST", "/_sandbox/faults", { endpoint: "POST /checkouts", customer_id: SEED_CUSTOMERS.demo, error_rate: 1 });
+    const oneClick = (customer: string, method: string) => t.client.checkoutSessions.create({
+      product_cart: [{ product_id: SEED_PRODUCTS.template_pack, quantity: 1 }], customer: { customer_id: customer },
+      payment_method_id: method, confirm: true, minimal_address: true, billing_address: { country: "US", zipcode: "94107" },
+    });
+    expect(await oneClick(SEED_CUSTOMERS.failing, SEED_PAYMENT_METHODS.failing_card).catch((e: unknown) => e)).toMatchObject({ session_id: expect.any(String) });
+    expect(await oneClick(SEED_CUSTOMERS.demo, SEED_PAYMENT_METHODS.demo_visa).catch((e: unknown) => e)).toBeInstanceOf(DodoPayments.InternalServerError);
+    // Path and query name the customer too.
+    await t.control("POST", "/_sandbox/faults", { endpoint: "GET /customers/{id}/payment-methods", customer_id: SEED_CUSTOMERS.failing, error_rate: 1 });
+    expect((await t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.demo)).items).toHaveLength(1);
+    await expect(t.client.customers.retrievePaymentMethods(SEED_CUSTOMERS.failing)).rejects.toBeInstanceOf(DodoPayments.InternalServerError);
+  });
+
   it("rejects a malformed endpoint pattern", async () => {
     await expect(t.control("POST", "/_sandbox/faults", { endpoint: "checkouts", error_rate: 1 })).rejects.toThrow(/422/);
   });

@@ -2,7 +2,7 @@
 import type DodoPayments from "dodopayments";
 import type { TestSandbox } from "../../support/sandbox";
 
-export { API_KEY, startReceiver, startTestSandbox, useSandbox, waitUntil, WEBHOOK_SECRET } from "../../support/sandbox";
+export { API_KEY, startReceiver, startTestSandbox, submitAuthentication, useSandbox, waitUntil, WEBHOOK_SECRET } from "../../support/sandbox";
 export type { Receiver, ReceivedWebhook, TestSandbox, UsedSandbox } from "../../support/sandbox";
 
 /** Submits the hosted page's form the way a browser would; answers the redirect target. */

@@ -117,6 +117,19 @@ describe("delivery", () => {
     expect(log.items[0]!.attempts[0]!.error).toMatch(/dropped/);
   });
 
+  it("withhold_customers never sends one customer's events (logged as withheld) and leaves others alone", async () => {
+    await t.control("POST", "/_sandbox/webhooks", { withhold_customers: [SEED_CUSTOMERS.demo] });
+    await buyTemplatePack();
+    // Another customer's event still arrives (a subscription change of the failing-card customer).
+    await t.client.subscriptions.update(SEED_SUBSCRIPTIONS.failing_starter, { metadata: { note: "other customer" } });
+    await t.receiver.waitFor((r) => r.length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.receiver.received.map((r) => (JSON.parse(r.body) as { data: { customer: { customer_id: string } } }).data.customer.customer_id)).not.toContain(SEED_CUSTOMERS.demo);
+    const withheld = await t.control<{ items: Array<{ type: string; attempts: Array<{ error: string | null }> }> }>("GET", "/_sandbox/deliveries?status=withheld");
+    expect(withheld.items.map((d) => d.type)).toContain("payment.succeeded");
+    expect(withheld.items[0]!.attempts[0]!.error).toMatch(/withheld/);
+  });
+
   it("delay mode holds deliveries back", async () => {
     await t.control("POST", "/_sandbox/webhooks", { delay_ms: 300 });
     const started = Date.now();

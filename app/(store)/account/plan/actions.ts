@@ -56,8 +56,9 @@ export const keepPlanAction = customerAction(subscription, {
     const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId });
     revalidatePath("/account/plan");
     // The scheduled change (and this button with it) is gone from the page: the page says so.
-    if (result.ok) redirect(`/account/plan?kept=${encodeURIComponent(subscriptionId)}`);
-    return { ok: result.ok, message: result.message };
+    // Unless Dodo did not answer: then whether it is gone is being checked, and this says so.
+    if (result.ok && !result.confirming) redirect(`/account/plan?kept=${encodeURIComponent(subscriptionId)}`);
+    return { ok: result.ok, message: result.message, ...(result.ok && result.confirming ? { confirming: true } : {}) };
   },
 });
 

@@ -60,6 +60,22 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
               <RefreshWhileProcessing />
             </FocusTarget>
           ) : null}
+          {view.authenticate ? (
+            <div role="status" data-testid="plan-authenticate" className="rounded bg-amber-50 p-3 text-amber-900">
+              {view.authenticate.url ? (
+                <>
+                  <p>Your bank wants you to confirm the payment for your change to {view.authenticate.toName}. Nothing changes until you do.</p>
+                  <a href={view.authenticate.url} target="_blank" rel="noopener noreferrer" className="mt-2 inline-block rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
+                    Confirm with your bank
+                  </a>
+                  <p className="mt-2 text-sm">It opens in a new tab; this page updates once your bank has answered.</p>
+                </>
+              ) : (
+                <p>Your bank wants to confirm the payment for your change to {view.authenticate.toName}, which can&apos;t be done from this page. Nothing has been charged; if it is not confirmed, the change does not go through and you can try again.</p>
+              )}
+              <RefreshWhileProcessing />
+            </div>
+          ) : null}
           {view.notice ? (
             <FocusTarget id={PLAN_NOTICE_TARGET} className={`rounded p-3 ${NOTICE_STYLE[view.notice.tone]}`} data-testid="plan-notice">
               <p role="alert">{view.notice.text}</p>

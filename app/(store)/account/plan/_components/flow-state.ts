@@ -10,4 +10,5 @@ export type FlowState =
   | { kind: "confirming"; message: string; toProductId: string }
   | { kind: "error"; code: string; message: string };
 
-export type SimpleState = { ok: boolean; message: string } | null;
+/** `confirming`: the payment provider did not answer; the outcome is being checked. */
+export type SimpleState = { ok: boolean; message: string; confirming?: boolean } | null;

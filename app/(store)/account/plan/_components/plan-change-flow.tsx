@@ -20,6 +20,8 @@ function outcomeOf(state: FlowState, view: SubscriptionPlanView): { text: string
   if (state.kind !== "done" && state.kind !== "confirming") return null;
   // Applied at Dodo; our copy of the subscription follows within seconds (webhook or the refresh).
   if (state.kind === "done" && state.status !== "SUBMITTED") return { text: state.message, tone: "done", catchingUp: state.status === "APPLIED" && view.current.productId !== state.toProductId };
+  // Waiting on the customer's bank: the page's own banner says what to do.
+  if (view.authenticate) return null;
   if (view.processing || view.confirming) return state.kind === "confirming" && view.confirming ? { text: state.message, tone: "confirming", catchingUp: false } : null;
   if (view.current.productId === state.toProductId) return { text: `Done: you are now on ${view.current.name}.`, tone: "done", catchingUp: false };
   // Settled but our copy of the subscription has not caught up yet: keep refreshing until it has
@@ -71,7 +73,7 @@ export function PlanChangeFlow({ view, highlightedOrigin }: { view: Subscription
       {outcome ? (
         <FocusTarget id={PLAN_NOTICE_TARGET} className={`mt-4 rounded p-3 ${outcome.tone === "done" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`} data-testid={outcome.tone === "done" ? "plan-flow-message" : "plan-flow-confirming"}>
           <p role="status">{outcome.text}</p>
-          {outcome.catchingUp ? <RefreshWhileProcessing everyMs={1000} maxTimes={30} /> : null}
+          {outcome.catchingUp ? <RefreshWhileProcessing everyMs={1000} fastTimes={30} /> : null}
         </FocusTarget>
       ) : null}
       {state.kind === "error" ? (

@@ -14,7 +14,12 @@ export function KeepPlanButton({ subscriptionId, currentName }: { subscriptionId
       <button type="submit" disabled={pending} data-testid="keep-plan" className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-50">
         {pending ? "Working…" : `Keep my current plan (${currentName})`}
       </button>
-      {state ? <p role={state.ok ? "status" : "alert"} className={`mt-2 text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</p> : null}
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} data-testid="keep-plan-message" className={`mt-2 text-sm ${state.confirming ? "text-amber-900" : state.ok ? "text-green-800" : "text-red-700"}`}>
+          {state.message}
+          {state.confirming ? <RefreshWhileProcessing /> : null}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -33,16 +38,22 @@ export function FixCardButton({ subscriptionId }: { subscriptionId: string }) {
   );
 }
 
-/** While a change is processing, reloads the server view until the webhook or a sync settles it. */
-export function RefreshWhileProcessing({ everyMs = 1500, maxTimes = 40 }: { everyMs?: number; maxTimes?: number }) {
+/**
+ * While a change is processing or being confirmed, reloads the server view until a webhook, a
+ * sync or the worker settles it: every 1.5 s for the first minute, then every 10 s (the worker
+ * may take its whole settle window), for as long as the page shows that state.
+ */
+export function RefreshWhileProcessing({ everyMs = 1500, fastTimes = 40, slowMs = 10_000 }: { everyMs?: number; fastTimes?: number; slowMs?: number }) {
   const router = useRouter();
   useEffect(() => {
     let times = 0;
-    const timer = setInterval(() => {
-      if (++times > maxTimes) clearInterval(timer);
-      else router.refresh();
-    }, everyMs);
-    return () => clearInterval(timer);
-  }, [router, everyMs, maxTimes]);
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      router.refresh();
+      timer = setTimeout(tick, ++times < fastTimes ? everyMs : slowMs);
+    };
+    timer = setTimeout(tick, everyMs);
+    return () => clearTimeout(timer);
+  }, [router, everyMs, fastTimes, slowMs]);
   return null;
 }
