@@ -4,9 +4,12 @@
 import type { z } from "zod";
 import { sendEmailJob } from "@/lib/mail/jobs";
 import type { JobDefinition } from "./define";
+import { resolveActionJob, resumePauseJob } from "@/lib/retention/jobs";
 
 export const JOBS = {
   "mail.send": sendEmailJob,
+  "retention.resolve-action": resolveActionJob,
+  "retention.resume-pause": resumePauseJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

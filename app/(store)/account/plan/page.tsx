@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
+import { RetentionSection } from "./_components/retention-section";
 import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
 import { FocusTarget } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
@@ -7,6 +8,7 @@ import { SignInLinkForm } from "@/components/store/sign-in-link-form";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { planViews } from "@/lib/plans/plan-views";
 import { requestSignInLinkAction } from "../../_session-actions";
+import { retentionViews } from "@/lib/retention/views";
 
 export const metadata: Metadata = { title: "Your plan", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -28,6 +30,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   }
   const { to, kept } = await searchParams;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined });
+  const retention = await retentionViews(views.map((v) => v.subscriptionId));
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>
@@ -74,6 +77,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
             {view.locked ? <p className="text-sm text-slate-700" data-testid="plan-locked">{view.locked}</p> : null}
             <PlanChangeFlow view={view} />
           </div>
+          {retention.get(view.subscriptionId) ? <RetentionSection view={retention.get(view.subscriptionId)!} /> : null}
         </section>
       ))}
     </div>

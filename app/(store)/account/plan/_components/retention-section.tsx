@@ -1,0 +1,94 @@
+"use client";
+import { useActionState } from "react";
+import type { RetentionView } from "@/lib/retention/views";
+import { pauseAction, resumeAction, undoCancelAction } from "../retention-actions";
+import type { RetentionButtonState } from "./cancel-flow-state";
+import { CancelFlow } from "./cancel-flow";
+import { RefreshWhileProcessing } from "./small-forms";
+
+const BUTTON = "rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-50";
+
+function Outcome({ state, testId }: { state: RetentionButtonState; testId: string }) {
+  if (!state) return null;
+  const tone = !state.ok ? "bg-red-50 text-red-800" : state.confirming ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900";
+  return <p role={state.ok ? "status" : "alert"} data-testid={testId} className={`mt-2 rounded p-2 text-sm ${tone}`}>{state.message}</p>;
+}
+
+function PauseForm({ view }: { view: RetentionView }) {
+  const [state, action, pending] = useActionState(pauseAction, null);
+  const unit = view.billingInterval ?? "billing cycle";
+  return (
+    <form action={action} className="space-y-2" data-testid="pause-form">
+      <input type="hidden" name="subscriptionId" value={view.subscriptionId} />
+      <h3 className="font-semibold">Pause</h3>
+      <p className="text-sm text-slate-700">{view.pauseTerms}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor={`pause-cycles-${view.subscriptionId}`} className="block text-sm text-slate-700">Pause for</label>
+          <select id={`pause-cycles-${view.subscriptionId}`} name="cycles" defaultValue="1" className="mt-1 rounded-md border border-slate-400 bg-white p-2 text-sm">
+            {[1, 2, 3].map((n) => <option key={n} value={n}>{n} {unit}{n > 1 ? "s" : ""}</option>)}
+            <option value="open">Until I resume</option>
+          </select>
+        </div>
+        <button type="submit" disabled={pending} className={`${BUTTON} border border-slate-400 bg-white hover:bg-slate-50`} data-testid="pause-submit">{pending ? "Working…" : "Pause subscription"}</button>
+      </div>
+      <Outcome state={state} testId="pause-message" />
+    </form>
+  );
+}
+
+function OneButton({ action, subscriptionId, label, testId }: { action: (prev: RetentionButtonState, form: FormData) => Promise<RetentionButtonState>; subscriptionId: string; label: string; testId: string }) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  return (
+    <form action={dispatch} className="mt-2">
+      <input type="hidden" name="subscriptionId" value={subscriptionId} />
+      <button type="submit" disabled={pending} className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid={testId}>{pending ? "Working…" : label}</button>
+      <Outcome state={state} testId={`${testId}-message`} />
+    </form>
+  );
+}
+
+/** "Pause or cancel" for one subscription: its state, the choices it has, and what each does. */
+export function RetentionSection({ view }: { view: RetentionView }) {
+  const headingId = `retention-${view.subscriptionId}`;
+  return (
+    <section aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="retention" data-state={view.state}>
+      <h2 id={headingId} className="text-lg font-semibold">Pause or cancel</h2>
+      {view.confirming ? (
+        <p role="status" data-testid="retention-confirming" className="rounded bg-amber-50 p-3 text-amber-900">
+          {view.confirming}
+          <RefreshWhileProcessing />
+        </p>
+      ) : null}
+      {view.problem ? <p role="alert" data-testid="retention-problem" className="rounded bg-red-50 p-3 text-red-800">{view.problem}</p> : null}
+      {view.paused ? (
+        <div data-testid="retention-paused">
+          <p>
+            <strong>Paused since {view.paused.since}.</strong> You are not being charged and your access to {view.planName} is suspended.
+            {view.paused.resumesOn ? ` It resumes automatically on ${view.paused.resumesOn}.` : " It stays paused until you resume it."}
+          </p>
+          <p className="mt-1 text-sm text-slate-700">{view.paused.resumeNowTerms}</p>
+          <OneButton action={resumeAction} subscriptionId={view.subscriptionId} label="Resume now" testId="resume-now" />
+        </div>
+      ) : null}
+      {view.cancelling ? (
+        <div data-testid="retention-cancelling">
+          <p><strong>Your subscription ends on {view.cancelling.endsOn}.</strong></p>
+          <p className="mt-1 text-sm text-slate-700">{view.cancelling.terms}</p>
+          <OneButton action={undoCancelAction} subscriptionId={view.subscriptionId} label="Keep my subscription" testId="undo-cancel" />
+        </div>
+      ) : null}
+      {view.state === "active" && !view.confirming ? (
+        <>
+          <PauseForm view={view} />
+          <div className="space-y-2">
+            <h3 className="font-semibold">Cancel</h3>
+            <p className="text-sm text-slate-700">{view.cancelTerms}</p>
+            <CancelFlow subscriptionId={view.subscriptionId} planName={view.planName} />
+          </div>
+        </>
+      ) : null}
+      {view.state === "unavailable" ? <p className="text-sm text-slate-700">Pausing and cancelling are available while your subscription is active. If it is on hold, update your card first.</p> : null}
+    </section>
+  );
+}
