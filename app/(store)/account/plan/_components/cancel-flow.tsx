@@ -28,14 +28,25 @@ function Intent({ action, intent, fields, label, className, pending, testId }: {
  * Cancel: a short reason step, then the merchant's save offer for that reason (none for the
  * holdout), with "Cancel anyway" always beside it. Every step says what cancelling does.
  */
-export function CancelFlow({ subscriptionId, planName }: { subscriptionId: string; planName: string }) {
+export function CancelFlow({ subscriptionId, planName, available, viewState }: { subscriptionId: string; planName: string; available: boolean; viewState: string }) {
   const [state, action, pending] = useActionState(cancelFlowAction, IDLE);
   const [asking, setAsking] = useState(false);
+  // The outcome stays on screen in the state it led to (cancelling, paused…) and goes once the
+  // subscription moves on (undone, resumed), when the flow can start afresh.
+  const [doneIn, setDoneIn] = useState<{ state: CancelFlowState; view: string } | null>(null);
+  if (state.kind === "done" && doneIn?.state !== state) {
+    // Adjusting state while rendering (React's pattern for state derived from a new value).
+    setDoneIn({ state, view: viewState });
+    setAsking(false);
+  }
   const headingId = `cancel-${subscriptionId}`;
+  const showDone = state.kind === "done" && (doneIn?.state !== state || doneIn.view === viewState);
 
-  if (state.kind === "done") {
+  if (state.kind === "done" && showDone) {
     return <p role="status" data-testid="cancel-flow-message" className={`rounded p-3 ${state.confirming ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>{state.message}</p>;
   }
+  // Paused, set to end or being confirmed: the section above says what the customer can do instead.
+  if (!available) return null;
 
   if (state.kind === "offer" || state.kind === "quote") {
     const attempt = { attemptId: state.attemptId };
@@ -71,7 +82,7 @@ export function CancelFlow({ subscriptionId, planName }: { subscriptionId: strin
     );
   }
 
-  if (!asking && state.kind === "idle") {
+  if (!asking && (state.kind === "idle" || state.kind === "done")) {
     return (
       <button type="button" onClick={() => setAsking(true)} className={OUTLINE} data-testid="cancel-start">Cancel subscription</button>
     );

@@ -51,6 +51,7 @@ function OneButton({ action, subscriptionId, label, testId }: { action: (prev: R
 /** "Pause or cancel" for one subscription: its state, the choices it has, and what each does. */
 export function RetentionSection({ view }: { view: RetentionView }) {
   const headingId = `retention-${view.subscriptionId}`;
+  const available = view.state === "active" && !view.confirming;
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="retention" data-state={view.state}>
       <h2 id={headingId} className="text-lg font-semibold">Pause or cancel</h2>
@@ -78,16 +79,17 @@ export function RetentionSection({ view }: { view: RetentionView }) {
           <OneButton action={undoCancelAction} subscriptionId={view.subscriptionId} label="Keep my subscription" testId="undo-cancel" />
         </div>
       ) : null}
-      {view.state === "active" && !view.confirming ? (
-        <>
-          <PauseForm view={view} />
-          <div className="space-y-2">
+      {available ? <PauseForm view={view} /> : null}
+      <div className="space-y-2">
+        {available ? (
+          <>
             <h3 className="font-semibold">Cancel</h3>
             <p className="text-sm text-slate-700">{view.cancelTerms}</p>
-            <CancelFlow subscriptionId={view.subscriptionId} planName={view.planName} />
-          </div>
-        </>
-      ) : null}
+          </>
+        ) : null}
+        {/* Stays mounted when the subscription leaves "active", so the flow's outcome stays on screen. */}
+        <CancelFlow subscriptionId={view.subscriptionId} planName={view.planName} available={available} viewState={view.state} />
+      </div>
       {view.state === "unavailable" ? <p className="text-sm text-slate-700">Pausing and cancelling are available while your subscription is active. If it is on hold, update your card first.</p> : null}
     </section>
   );
