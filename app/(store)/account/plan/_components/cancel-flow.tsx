@@ -28,7 +28,7 @@ function Intent({ action, intent, fields, label, className, pending, testId }: {
  * Cancel: a short reason step, then the merchant's save offer for that reason (none for the
  * holdout), with "Cancel anyway" always beside it. Every step says what cancelling does.
  */
-export function CancelFlow({ subscriptionId, planName, available, viewState }: { subscriptionId: string; planName: string; available: boolean; viewState: string }) {
+export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, available, viewState }: { subscriptionId: string; planName: string; cancelTerms: string; available: boolean; viewState: string }) {
   const [state, action, pending] = useActionState(cancelFlowAction, IDLE);
   const [asking, setAsking] = useState(false);
   // The outcome stays on screen in the state it led to (cancelling, paused…) and goes once the
@@ -84,13 +84,17 @@ export function CancelFlow({ subscriptionId, planName, available, viewState }: {
 
   if (!asking && (state.kind === "idle" || state.kind === "done")) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className={OUTLINE} data-testid="cancel-start">Cancel subscription</button>
+      <div className="space-y-2">
+        <p className="text-sm text-slate-700">{terms}</p>
+        <button type="button" onClick={() => setAsking(true)} className={OUTLINE} data-testid="cancel-start">Cancel subscription</button>
+      </div>
     );
   }
 
   return (
     <form action={action} className="space-y-4 rounded-xl border border-slate-300 bg-white p-4" aria-labelledby={headingId} data-testid="cancel-reason-step">
       <h3 id={headingId} className="font-semibold">Before you go: why are you cancelling?</h3>
+      <p className="text-sm text-slate-700">{terms}</p>
       {state.kind === "error" ? <p role="alert" data-testid="cancel-flow-error" className="rounded bg-red-50 p-3 text-red-800">{state.message}</p> : null}
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <fieldset>

@@ -14,8 +14,9 @@ function Outcome({ state, testId }: { state: RetentionButtonState; testId: strin
   return <p role={state.ok ? "status" : "alert"} data-testid={testId} className={`mt-2 rounded p-2 text-sm ${tone}`}>{state.message}</p>;
 }
 
-function PauseForm({ view }: { view: RetentionView }) {
-  const [state, action, pending] = useActionState(pauseAction, null);
+type Dispatch = (form: FormData) => void;
+
+function PauseForm({ view, action, pending }: { view: RetentionView; action: Dispatch; pending: boolean }) {
   const unit = view.billingInterval ?? "billing cycle";
   return (
     <form action={action} className="space-y-2" data-testid="pause-form">
@@ -32,18 +33,15 @@ function PauseForm({ view }: { view: RetentionView }) {
         </div>
         <button type="submit" disabled={pending} className={`${BUTTON} border border-slate-400 bg-white hover:bg-slate-50`} data-testid="pause-submit">{pending ? "Working…" : "Pause subscription"}</button>
       </div>
-      <Outcome state={state} testId="pause-message" />
     </form>
   );
 }
 
-function OneButton({ action, subscriptionId, label, testId }: { action: (prev: RetentionButtonState, form: FormData) => Promise<RetentionButtonState>; subscriptionId: string; label: string; testId: string }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+function OneButton({ action, pending, subscriptionId, label, testId }: { action: Dispatch; pending: boolean; subscriptionId: string; label: string; testId: string }) {
   return (
-    <form action={dispatch} className="mt-2">
+    <form action={action} className="mt-2">
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <button type="submit" disabled={pending} className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid={testId}>{pending ? "Working…" : label}</button>
-      <Outcome state={state} testId={`${testId}-message`} />
     </form>
   );
 }
@@ -52,6 +50,11 @@ function OneButton({ action, subscriptionId, label, testId }: { action: (prev: R
 export function RetentionSection({ view }: { view: RetentionView }) {
   const headingId = `retention-${view.subscriptionId}`;
   const available = view.state === "active" && !view.confirming;
+  // Held here, not in the buttons: a button goes when the subscription changes state, its outcome stays.
+  const [paused, pause, pausing] = useActionState(pauseAction, null);
+  const [resumed, resume, resuming] = useActionState(resumeAction, null);
+  const [kept, keep, keeping] = useActionState(undoCancelAction, null);
+  const a = (dispatch: unknown) => dispatch as Dispatch;
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="retention" data-state={view.state}>
       <h2 id={headingId} className="text-lg font-semibold">Pause or cancel</h2>
@@ -69,26 +72,25 @@ export function RetentionSection({ view }: { view: RetentionView }) {
             {view.paused.resumesOn ? ` It resumes automatically on ${view.paused.resumesOn}.` : " It stays paused until you resume it."}
           </p>
           <p className="mt-1 text-sm text-slate-700">{view.paused.resumeNowTerms}</p>
-          <OneButton action={resumeAction} subscriptionId={view.subscriptionId} label="Resume now" testId="resume-now" />
+          <OneButton action={a(resume)} pending={resuming} subscriptionId={view.subscriptionId} label="Resume now" testId="resume-now" />
         </div>
       ) : null}
       {view.cancelling ? (
         <div data-testid="retention-cancelling">
           <p><strong>Your subscription ends on {view.cancelling.endsOn}.</strong></p>
           <p className="mt-1 text-sm text-slate-700">{view.cancelling.terms}</p>
-          <OneButton action={undoCancelAction} subscriptionId={view.subscriptionId} label="Keep my subscription" testId="undo-cancel" />
+          <OneButton action={a(keep)} pending={keeping} subscriptionId={view.subscriptionId} label="Keep my subscription" testId="undo-cancel" />
         </div>
       ) : null}
-      {available ? <PauseForm view={view} /> : null}
+      {/* Each outcome belongs to the state it led to; a stale one never sits beside the current state. */}
+      {view.state === "paused" ? <Outcome state={paused} testId="pause-message" /> : null}
+      {view.state === "active" ? <Outcome state={resumed} testId="resume-now-message" /> : null}
+      {view.state === "active" ? <Outcome state={kept} testId="undo-cancel-message" /> : null}
+      {available ? <PauseForm view={view} action={a(pause)} pending={pausing} /> : null}
       <div className="space-y-2">
-        {available ? (
-          <>
-            <h3 className="font-semibold">Cancel</h3>
-            <p className="text-sm text-slate-700">{view.cancelTerms}</p>
-          </>
-        ) : null}
+        {available ? <h3 className="font-semibold">Cancel</h3> : null}
         {/* Stays mounted when the subscription leaves "active", so the flow's outcome stays on screen. */}
-        <CancelFlow subscriptionId={view.subscriptionId} planName={view.planName} available={available} viewState={view.state} />
+        <CancelFlow subscriptionId={view.subscriptionId} planName={view.planName} cancelTerms={view.cancelTerms} available={available} viewState={view.state} />
       </div>
       {view.state === "unavailable" ? <p className="text-sm text-slate-700">Pausing and cancelling are available while your subscription is active. If it is on hold, update your card first.</p> : null}
     </section>
