@@ -4,9 +4,9 @@
 // from Dodo's own subscription.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db/client";
-import { acceptPauseOffer, cancelAnyway, pause, resume, startCancel, undoCancel } from "@/lib/retention/flow";
+import { acceptPauseOffer, cancelAnyway, confirmSavePlan, pause, previewSavePlan, resume, startCancel, undoCancel } from "@/lib/retention/flow";
 import { resolveAction, resumeAtPauseEnd } from "@/lib/retention/resolve";
-import { createLadder, startPlansSandbox, subscribe, type PlansSandbox, type TestLadder } from "@/tests/support/plans";
+import { createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox, type TestLadder } from "@/tests/support/plans";
 
 let t: PlansSandbox;
 beforeAll(async () => {
@@ -24,13 +24,13 @@ async function jobsFor(identifier: string, key: string) {
     WHERE t.identifier = ${identifier} AND j.key = ${key}`);
 }
 
-async function ladderWithOffer(reason: "UNUSED" | "TOO_EXPENSIVE", offer: { kind: "PAUSE"; pauseCycles: number } | { kind: "CHEAPER_PLAN"; target: keyof TestLadder }, holdoutBps = 0) {
+async function ladderWithOffer(reason: "UNUSED" | "TOO_EXPENSIVE", offer: { kind: "PAUSE"; pauseCycles: number } | { kind: "CHEAPER_PLAN" | "INTERVAL_SWITCH"; target: keyof TestLadder }, holdoutBps = 0) {
   const ladder = await createLadder(t);
   await db.planLadder.update({ where: { id: ladder.ladder.id }, data: { retentionHoldoutBps: holdoutBps } });
   await db.saveOffer.create({
     data: offer.kind === "PAUSE"
       ? { ladderId: ladder.ladder.id, reason, kind: "PAUSE", pauseCycles: offer.pauseCycles }
-      : { ladderId: ladder.ladder.id, reason, kind: "CHEAPER_PLAN", targetProductId: ladder[offer.target] as string },
+      : { ladderId: ladder.ladder.id, reason, kind: offer.kind, targetProductId: ladder[offer.target] as string },
   });
   return ladder;
 }
@@ -118,6 +118,34 @@ describe("cancelling", () => {
     expect(await db.cancelAttempt.findUnique({ where: { id: (started as { attemptId: string }).attemptId } })).toMatchObject({ holdout: true, offerKind: "CHEAPER_PLAN" });
     await db.planLadder.update({ where: { id: ladder.ladder.id }, data: { retentionHoldoutBps: 0 } });
     expect(await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "TOO_EXPENSIVE" }, deps())).toMatchObject({ ok: true, offer: { kind: "CHEAPER_PLAN", headline: "Stay for less: Starter at $20.00/month" } });
+  });
+});
+
+describe("plan offers", () => {
+  it("another billing interval: Dodo's preview of Basic → Basic yearly, confirmed in one click, saves the attempt", async () => {
+    const ladder = await ladderWithOffer("TOO_EXPENSIVE", { kind: "INTERVAL_SWITCH", target: "basicYearly" });
+    const s = await subscribe(t, ladder.basic);
+    const started = await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "TOO_EXPENSIVE" }, deps());
+    if (!started.ok) throw new Error(started.message);
+    expect(started.offer).toMatchObject({ kind: "INTERVAL_SWITCH", actionLabel: "Switch to Basic yearly, billed per year: see the price" });
+    const preview = await previewSavePlan({ customerId: s.customerId, attemptId: started.attemptId }, deps());
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.quote.newPlan.name).toBe("Basic yearly");
+    const confirmed = await confirmSavePlan({ customerId: s.customerId, attemptId: started.attemptId, token: preview.quote.token }, deps());
+    expect(confirmed).toMatchObject({ ok: true });
+    // A move to a longer interval is billed in full now; Dodo switches the plan once it is paid.
+    await settleAndSync(t, s.subscriptionId);
+    expect((await t.client.subscriptions.retrieve(s.subscriptionId)).product_id).toBe(ladder.basicYearly);
+    const attempt = await db.cancelAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    expect(attempt.status).toBe("SAVED");
+    expect(await db.planChange.findUnique({ where: { id: attempt.planChangeId! } })).toMatchObject({ toProductId: ladder.basicYearly });
+  });
+
+  it("a plan offer the subscription cannot take (the offered plan was archived) is not shown", async () => {
+    const ladder = await ladderWithOffer("TOO_EXPENSIVE", { kind: "CHEAPER_PLAN", target: "starter" });
+    await db.product.update({ where: { id: ladder.starter }, data: { archived: true } });
+    const s = await subscribe(t, ladder.basic);
+    expect(await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "TOO_EXPENSIVE" }, deps())).toMatchObject({ ok: true, offer: null });
   });
 });
 
