@@ -7,7 +7,7 @@ const LINKS = [
   { href: "/merchant/offers", label: "Offers" },
   { href: "/merchant/funnels", label: "Funnels" },
   { href: "/merchant/products", label: "Products" },
-  { href: "/merchant/retention", label: "Save offers" },
+  { href: "/merchant/retention", label: "Retention" },
   { href: "/merchant/stats", label: "Stats" },
   { href: "/merchant/events", label: "Webhooks" },
 ] as const;

@@ -8,6 +8,9 @@ import { dodoSubscription, renewNow, seedLadder, signIn, subscribe, type Ladder,
 import { createMerchant, signIn as merchantSignIn } from "../support/e2e/merchant";
 import { sql } from "../support/e2e/env";
 
+// Every test here walks several pages and Dodo round trips; on a loaded machine that takes a while.
+test.describe.configure({ timeout: 180_000 });
+
 async function ladderIdOf(ladder: Ladder): Promise<string> {
   const { rows } = await sql<{ ladderId: string }>(`SELECT "ladderId" FROM "Product" WHERE id = $1`, [ladder.basic]);
   return rows[0]!.ladderId;
@@ -15,7 +18,7 @@ async function ladderIdOf(ladder: Ladder): Promise<string> {
 
 /** The merchant sets a save offer for one reason of this ladder in the console. */
 async function setSaveOffer(page: Page, ladderId: string, reason: string, offer: { kind: string; plan?: string; cycles?: string }) {
-  await page.goto("/merchant/retention");
+  await page.goto(`/merchant/retention?ladder=${ladderId}`);
   const form = page.locator(`[data-testid="retention-ladder"][data-ladder="${ladderId}"] [data-testid="save-offer-form"][data-reason="${reason}"]`);
   await form.getByLabel("Offer").selectOption(offer.kind);
   if (offer.plan) await form.getByLabel("Plan (cheaper plan or other interval)").selectOption({ label: offer.plan });
@@ -58,7 +61,6 @@ async function owned(page: Page): Promise<string[]> {
 }
 
 test("too expensive → cheaper-plan save offer → accepted: the plan changes at the sandbox and the stats count a save", async ({ page }) => {
-  test.setTimeout(120_000);
   const { ladder, ladderId } = await merchantLadder(page, { downgradeTiming: "IMMEDIATELY", downgradeProration: "DIFFERENCE_IMMEDIATELY" });
   await setSaveOffer(page, ladderId, "TOO_EXPENSIVE", { kind: "CHEAPER_PLAN", plan: "Starter · $20.00 / month" });
   const s = await subscribe(ladder.basic);
@@ -189,10 +191,10 @@ async function subscribersBothSides(productId: string, ladderId: string, holdout
 }
 
 test("holdout customers see no save offer; the stats show the lift with its interval, and the CSV has it", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { ladder, ladderId } = await merchantLadder(page);
   await setSaveOffer(page, ladderId, "TOO_EXPENSIVE", { kind: "PAUSE", cycles: "1" });
-  await page.goto("/merchant/retention");
+  await page.goto(`/merchant/retention?ladder=${ladderId}`);
   const holdout = page.locator(`[data-testid="retention-ladder"][data-ladder="${ladderId}"] [data-testid="holdout-form"]`);
   await holdout.getByLabel("Holdout (% of cancel attempts shown no offer)").fill("50");
   await holdout.getByRole("button", { name: "Save holdout" }).click();
