@@ -31,7 +31,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Se
           {ladders.map((l) => (
             <Link key={l.id} href={`?${new URLSearchParams({ ladder: l.id })}`} aria-current={l.id === shown?.id ? "page" : undefined}
               className={`rounded-full px-3 py-1 ${l.id === shown?.id ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}>
-              {l.name} <span className="sr-only">({l.saveOffers.length} save offers)</span><span aria-hidden="true" className="opacity-75">· {l.saveOffers.length}</span>
+              {l.name} · {l.saveOffers.length} save offer{l.saveOffers.length === 1 ? "" : "s"}
             </Link>
           ))}
         </nav>
