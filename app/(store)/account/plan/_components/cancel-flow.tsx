@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { FocusTarget, handOffFocus } from "@/components/focus-handoff";
 import { CANCEL_REASONS, REASON_LABELS } from "@/lib/retention/reasons";
 import { cancelFlowAction } from "../retention-actions";
 import type { CancelFlowState } from "./cancel-flow-state";
@@ -12,11 +13,12 @@ const PRIMARY = `${BUTTON} bg-brand-600 text-white hover:bg-brand-700`;
 const OUTLINE = `${BUTTON} border border-slate-400 bg-white text-slate-900 hover:bg-slate-50`;
 
 /** A one-click form: hidden fields plus one button. */
-function Intent({ action, intent, fields, label, className, pending, testId }: {
-  action: (form: FormData) => void; intent: string; fields: Record<string, string>; label: string; className: string; pending: boolean; testId: string;
+function Intent({ action, intent, fields, label, className, pending, testId, focusTo }: {
+  action: (form: FormData) => void; intent: string; fields: Record<string, string>; label: string; className: string; pending: boolean; testId: string; focusTo: string;
 }) {
+  // The button goes away with the step: focus moves to the outcome, not to <body>.
   return (
-    <form action={action}>
+    <form action={action} onSubmit={() => handOffFocus([focusTo])}>
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <button type="submit" disabled={pending} className={className} data-testid={testId}>{pending ? "Working…" : label}</button>
@@ -40,10 +42,15 @@ export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, avail
     setAsking(false);
   }
   const headingId = `cancel-${subscriptionId}`;
+  const outcomeId = `cancel-flow:${subscriptionId}`;
   const showDone = state.kind === "done" && (doneIn?.state !== state || doneIn.view === viewState);
 
   if (state.kind === "done" && showDone) {
-    return <p role="status" data-testid="cancel-flow-message" className={`rounded p-3 ${state.confirming ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>{state.message}</p>;
+    return (
+      <FocusTarget id={outcomeId}>
+        <p role="status" data-testid="cancel-flow-message" className={`rounded p-3 ${state.confirming ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>{state.message}</p>
+      </FocusTarget>
+    );
   }
   // Paused, set to end or being confirmed: the section above says what the customer can do instead.
   if (!available) return null;
@@ -66,16 +73,16 @@ export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, avail
             <h4 id={`${headingId}-offer`} className="text-lg font-semibold">{state.offer.headline}</h4>
             <p className="mt-1 text-sm text-slate-700">{state.offer.body}</p>
             <div className="mt-3">
-              <Intent action={action} intent="accept" fields={attempt} label={state.offer.actionLabel} className={PRIMARY} pending={pending} testId="save-offer-accept" />
+              <Intent action={action} intent="accept" fields={attempt} label={state.offer.actionLabel} className={PRIMARY} pending={pending} testId="save-offer-accept" focusTo={outcomeId} />
             </div>
           </section>
         ) : null}
-        {state.kind === "quote" ? <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={withAttempt} /> : null}
+        {state.kind === "quote" ? <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={withAttempt} onConfirm={() => handOffFocus([outcomeId])} /> : null}
         <section data-testid="cancel-confirm" aria-label="Cancel anyway" className="rounded-xl border border-slate-300 bg-white p-4">
           {cancelTerms ? <p className="text-sm text-slate-700" data-testid="cancel-terms">{cancelTerms}</p> : null}
           <div className="mt-3 flex flex-wrap items-center gap-3">
-            <Intent action={action} intent="cancel" fields={attempt} label={state.kind === "offer" && !state.offer ? "Cancel my subscription" : "Cancel anyway"} className={OUTLINE} pending={pending} testId="cancel-anyway" />
-            <Intent action={action} intent="keep" fields={attempt} label="Keep my subscription" className={`${BUTTON} text-slate-700 underline hover:text-slate-900`} pending={pending} testId="cancel-keep" />
+            <Intent action={action} intent="cancel" fields={attempt} label={state.kind === "offer" && !state.offer ? "Cancel my subscription" : "Cancel anyway"} className={OUTLINE} pending={pending} testId="cancel-anyway" focusTo={outcomeId} />
+            <Intent action={action} intent="keep" fields={attempt} label="Keep my subscription" className={`${BUTTON} text-slate-700 underline hover:text-slate-900`} pending={pending} testId="cancel-keep" focusTo={outcomeId} />
           </div>
         </section>
       </div>
