@@ -148,4 +148,47 @@ export const MUTATIONS: Mutation[] = [
     patches: [{ find: "major(find(l.revenue, c), c),\n        major(find(l.revenuePerImpression, c), c),", replace: "major(find(l.revenuePerImpression, c), c),\n        major(find(l.revenue, c), c)," }],
     tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
   },
+  // ── Retention (cancel flow, pause) ─────────────────────────────────────────────────────────
+  {
+    id: "retention-pause-holds",
+    what: "an unanswered pause is settled DONE while Dodo shows the subscription still active",
+    patches: [{ find: `return sub.status === "PAUSED";`, replace: `return sub.status === "ACTIVE";` }],
+    tests: ["tests/unit/retention/rules.test.ts", "tests/unit/retention/flow.test.ts"],
+  },
+  {
+    id: "retention-holdout-draw",
+    what: "the holdout share is inverted: most cancel attempts see no save offer",
+    patches: [{ find: "return point * 10_000 < holdoutBps;", replace: "return point * 10_000 >= holdoutBps;" }],
+    tests: ["tests/unit/retention/rules.test.ts"],
+  },
+  {
+    id: "retention-cancel-feedback",
+    what: "a cancellation reaches Dodo without the customer's reason",
+    patches: [{ find: "...(request.reason ? { cancellation_feedback: dodoFeedback(request.reason) } : {}),", replace: "" }],
+    tests: ["tests/unit/retention/flow.test.ts"],
+  },
+  {
+    id: "retention-unknown-resolver",
+    what: "a pause or cancellation whose answer was lost is left UNKNOWN with no job to resolve it",
+    patches: [{ find: `await enqueue(tx, "retention.resolve-action", { actionId: action.id }`, replace: `if (count === 2) await enqueue(tx, "retention.resolve-action", { actionId: action.id }` }],
+    tests: ["tests/unit/retention/flow.test.ts"],
+  },
+  {
+    id: "retention-stale-resume",
+    what: "the resume job of an earlier pause ends a later, open-ended one",
+    patches: [{ find: `if (latestPause?.id !== input.pauseActionId) return "superseded";`, replace: "" }],
+    tests: ["tests/unit/retention/flow.test.ts"],
+  },
+  {
+    id: "retention-save-counts-failed",
+    what: "the stats count a save whose pause never happened",
+    patches: [{ find: "(sa.id IS NULL OR sa.status NOT IN ('REFUSED', 'NOT_APPLIED'))", replace: "true" }],
+    tests: ["tests/unit/retention/stats.test.ts"],
+  },
+  {
+    id: "retention-lift-groups",
+    what: "retention lift compares the offered group with itself, not the holdout",
+    patches: [{ find: `const holdout = input.groups.find((g) => g.currency === currency && g.group === "holdout");`, replace: `const holdout = input.groups.find((g) => g.currency === currency && g.group === "offered");` }],
+    tests: ["tests/unit/retention/stats-report.test.ts", "tests/unit/retention/stats.test.ts"],
+  },
 ];

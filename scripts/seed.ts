@@ -24,6 +24,14 @@ async function seedLadder() {
   for (const [index, id] of LADDER_ORDER.entries()) {
     await db.product.update({ where: { id }, data: { ladderId: ladder.id, planRank: index + 1 } });
   }
+  // Demo save offers for the cancel flow; a merchant's own edits are kept on re-seed.
+  const saveOffers = [
+    { reason: "TOO_EXPENSIVE", kind: "CHEAPER_PLAN", targetProductId: SEED_PRODUCTS.starter_monthly, pauseCycles: null },
+    { reason: "UNUSED", kind: "PAUSE", targetProductId: null, pauseCycles: 1 },
+  ] as const;
+  for (const offer of saveOffers) {
+    await db.saveOffer.upsert({ where: { ladderId_reason: { ladderId: ladder.id, reason: offer.reason } }, create: { ladderId: ladder.id, ...offer }, update: {} });
+  }
 }
 
 async function seedOffers() {

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/merchant/offers", label: "Offers" },
   { href: "/merchant/funnels", label: "Funnels" },
   { href: "/merchant/products", label: "Products" },
+  { href: "/merchant/retention", label: "Retention" },
   { href: "/merchant/stats", label: "Stats" },
   { href: "/merchant/events", label: "Webhooks" },
   { href: "/merchant/attention", label: "Needs attention" },

@@ -16,7 +16,9 @@ export type LockNamespace =
   /** The one open offer of a product for a customer, across placements (taken before offer-slot). */
   | "offer-product"
   /** Sign-in attempts counted against one email or IP address. */
-  | "login";
+  | "login"
+  /** Sending a pause, resume, cancellation or undo of one subscription to Dodo (lib/retention). */
+  | "subscription-action";
 
 /**
  * A transaction-scoped Postgres advisory lock on `namespace:key`, released at commit or rollback:

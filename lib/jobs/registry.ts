@@ -10,6 +10,7 @@ import { resyncRecentJob } from "@/lib/reconcile/jobs";
 import { buildRollupsJob } from "@/lib/stats/jobs";
 import { retryFailedWebhookJob } from "@/lib/webhooks/jobs";
 import type { JobDefinition } from "./define";
+import { resolveActionJob, resumePauseJob } from "@/lib/retention/jobs";
 
 export const JOBS = {
   "mail.send": sendEmailJob,
@@ -21,6 +22,8 @@ export const JOBS = {
   [resyncRecentJob.name]: resyncRecentJob,
   [buildRollupsJob.name]: buildRollupsJob,
   [retryFailedWebhookJob.name]: retryFailedWebhookJob,
+  [resolveActionJob.name]: resolveActionJob,
+  [resumePauseJob.name]: resumePauseJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

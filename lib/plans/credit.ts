@@ -16,13 +16,17 @@ export type CreditEvent = {
 
 export type BillingCycle = { interval: BillingInterval; intervalCount: number };
 
-function stepBack(date: Date, cycle: BillingCycle): Date {
+/** `date` moved by `cycles` billing cycles (negative: back in time). */
+export function shiftByCycles(date: Date, cycle: BillingCycle, cycles: number): Date {
   const d = new Date(date);
-  if (cycle.interval === "DAY") d.setUTCDate(d.getUTCDate() - cycle.intervalCount);
-  else if (cycle.interval === "WEEK") d.setUTCDate(d.getUTCDate() - 7 * cycle.intervalCount);
-  else d.setUTCMonth(d.getUTCMonth() - (cycle.interval === "YEAR" ? 12 : 1) * cycle.intervalCount);
+  const n = cycle.intervalCount * cycles;
+  if (cycle.interval === "DAY") d.setUTCDate(d.getUTCDate() + n);
+  else if (cycle.interval === "WEEK") d.setUTCDate(d.getUTCDate() + 7 * n);
+  else d.setUTCMonth(d.getUTCMonth() + (cycle.interval === "YEAR" ? 12 : 1) * n);
   return d;
 }
+
+const stepBack = (date: Date, cycle: BillingCycle) => shiftByCycles(date, cycle, -1);
 
 /** Renewal dates after `since`, up to the current period's start, oldest first. */
 export function renewalsSince(since: Date, currentPeriodStart: Date, cycle: BillingCycle): Date[] {

@@ -5,7 +5,7 @@ import { minorUnitDigits } from "@/lib/money/money";
 import { DIRECTION_LABELS, type PlanChangeLine } from "./plan-changes";
 import type { Amount, StatsLine } from "./report";
 
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return "";
   const text = String(value);
   // Quote anything with separators or quotes, and neutralise spreadsheet formulas (but not plain

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
+import { RetentionSection } from "./_components/retention-section";
 import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
 import { FocusTarget } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
@@ -8,6 +9,7 @@ import { currentCustomer } from "@/lib/auth/customer-session";
 import { planViews } from "@/lib/plans/plan-views";
 import { requestSignInLinkAction } from "../../_session-actions";
 import { UPGRADE_OFFER_ORIGIN } from "@/lib/plans/upgrade-offer";
+import { retentionViews } from "@/lib/retention/views";
 
 export const metadata: Metadata = { title: "Your plan", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -31,6 +33,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   // An upgrade offer links here with ?to=<plan>&origin=upgrade_offer: that move counts as started by the offer.
   const offered = origin === UPGRADE_OFFER_ORIGIN ? "UPGRADE_OFFER" : undefined;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined });
+  const retention = await retentionViews(views.map((v) => v.subscriptionId));
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Your plan</h1>
@@ -93,6 +96,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
             {view.locked ? <p className="text-sm text-slate-700" data-testid="plan-locked">{view.locked}</p> : null}
             <PlanChangeFlow view={view} highlightedOrigin={offered} />
           </div>
+          {retention.get(view.subscriptionId) ? <RetentionSection view={retention.get(view.subscriptionId)!} /> : null}
         </section>
       ))}
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FunnelChart } from "@/components/merchant/funnel-chart";
 import { RangePicker } from "@/components/merchant/range-picker";
 import { PlanChangeStats } from "@/components/merchant/plan-change-stats";
+import { RetentionStats } from "@/components/merchant/retention-stats";
 import { RevenueChart } from "@/components/merchant/revenue-chart";
 import { StatsTable } from "@/components/merchant/stats-table";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
@@ -12,6 +13,7 @@ import { requireMerchant } from "@/lib/auth/merchant-session";
 import { formatAmount, formatCount, formatRate } from "@/lib/stats/format";
 import { parseRange } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
+import { getRetentionReport, reasonLabel } from "@/lib/retention/stats";
 
 export const metadata: Metadata = { title: "Offer stats" };
 
@@ -33,6 +35,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const funnelId = firstParam(params.funnel) ?? (funnels.find((f) => f._count.steps > 0) ?? funnels[0])?.id;
   const report = await getStatsReport(range);
   const flow = funnelId ? await getFunnelFlow(funnelId, report) : null;
+  const retention = await getRetentionReport(range);
   const { totals } = report;
   const csvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}`;
   const planChangesCsvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay, table: "plan-changes" })}`;
@@ -79,6 +82,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
         ) : null}
         {flow ? <FunnelChart flow={flow} /> : <p className="text-sm text-slate-600">No funnel yet. <Link href="/merchant/funnels" className="text-brand-700 underline">Create one</Link>.</p>}
       </Card>
+      <RetentionStats report={retention} reasonLabel={reasonLabel} csvHref={`/api/merchant/stats/retention-csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}`} />
     </div>
   );
 }

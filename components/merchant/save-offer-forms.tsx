@@ -1,0 +1,62 @@
+"use client";
+import { REASON_LABELS } from "@/lib/retention/reasons";
+import { holdoutSchema, SAVE_OFFER_KINDS, SAVE_OFFER_LABELS, saveOfferSchema } from "@/lib/retention/save-offer-schema";
+import type { FormState } from "@/lib/forms/state";
+import type { CancelReason } from "@/lib/generated/prisma/enums";
+import { Field, FormMessages, inputClass, SubmitButton } from "./fields";
+import { useValidatedForm, valueOf } from "./use-validated-form";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+export type LadderPlanOption = { id: string; label: string };
+
+/** The save offer a ladder's subscribers see when they give `reason` on the way out. */
+export function SaveOfferForm({ action, ladderId, reason, plans, initialValues }: { action: Action; ladderId: string; reason: CancelReason; plans: LadderPlanOption[]; initialValues: Record<string, string> }) {
+  const form = useValidatedForm(action, saveOfferSchema, { reason, ...initialValues });
+  const { errors, values } = form;
+  const p = `${ladderId}-${reason}`;
+  return (
+    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3 py-3" aria-label={`Save offer for “${REASON_LABELS[reason]}”`} data-testid="save-offer-form" data-reason={reason}>
+      <input type="hidden" name="id" value={ladderId} />
+      <input type="hidden" name="reason" value={reason} />
+      <p className="text-sm font-medium">{REASON_LABELS[reason]}</p>
+      <FormMessages failure={form.failure} success={form.success} />
+      <div className="grid gap-3 sm:grid-cols-4">
+        <Field label="Offer" name="kind" id={`${p}-kind`} errors={errors}>
+          <select id={`${p}-kind`} name="kind" defaultValue={valueOf(values, "kind")} className={inputClass}>
+            {(["", ...SAVE_OFFER_KINDS] as const).map((k) => <option key={k} value={k}>{SAVE_OFFER_LABELS[k]}</option>)}
+          </select>
+        </Field>
+        <Field label="Plan (cheaper plan or other interval)" name="targetProductId" id={`${p}-target`} errors={errors}>
+          <select id={`${p}-target`} name="targetProductId" defaultValue={valueOf(values, "targetProductId")} className={inputClass}>
+            <option value="">—</option>
+            {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.label}</option>)}
+          </select>
+        </Field>
+        <Field label="Pause length (billing cycles)" name="pauseCycles" id={`${p}-cycles`} errors={errors}>
+          <input id={`${p}-cycles`} name="pauseCycles" inputMode="numeric" defaultValue={valueOf(values, "pauseCycles")} className={inputClass} />
+        </Field>
+        <Field label="Headline (optional)" name="headline" id={`${p}-headline`} errors={errors}>
+          <input id={`${p}-headline`} name="headline" defaultValue={valueOf(values, "headline")} className={inputClass} />
+        </Field>
+      </div>
+      <SubmitButton pending={form.pending} variant="secondary">Save offer</SubmitButton>
+    </form>
+  );
+}
+
+/** The share of a ladder's cancel attempts that see no save offer (to measure lift). */
+export function HoldoutForm({ action, ladderId, holdoutPercent }: { action: Action; ladderId: string; holdoutPercent: string }) {
+  const form = useValidatedForm(action, holdoutSchema, { holdoutPercent });
+  const { errors, values } = form;
+  return (
+    <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Retention holdout" data-testid="holdout-form">
+      <input type="hidden" name="id" value={ladderId} />
+      <Field label="Holdout (% of cancel attempts shown no offer)" name="holdoutPercent" id={`${ladderId}-holdout`} errors={errors}>
+        <input id={`${ladderId}-holdout`} name="holdoutPercent" inputMode="decimal" defaultValue={valueOf(values, "holdoutPercent")} className={`${inputClass} w-28`} />
+      </Field>
+      <SubmitButton pending={form.pending} variant="secondary">Save holdout</SubmitButton>
+      <FormMessages failure={form.failure} success={form.success} />
+    </form>
+  );
+}

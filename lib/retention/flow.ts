@@ -1,0 +1,182 @@
+import "server-only";
+import type DodoPayments from "dodopayments";
+import { db } from "@/lib/db/client";
+import type { CancelReason } from "@/lib/generated/prisma/client";
+import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
+import { formatDate, type QuoteView } from "@/lib/plans/quote-view";
+import type { Success } from "@/lib/result";
+import { attemptOf, createAttempt, moveAttempt } from "./attempt";
+import { eligibleOffer, saveOfferView, type SaveOfferView } from "./offer";
+import { inHoldout, pauseEndsAt } from "./rules";
+import { retentionFailure, sendSubscriptionUpdate, type RetentionFailure } from "./subscription-update";
+
+// The customer's services behind the cancel flow and the pause/resume/undo buttons. Each checks
+// that the subscription is the customer's, and sends Dodo exactly what the customer chose. Plan
+// offers go through lib/plans (Dodo's preview, a signed quote, one confirm) like any plan change.
+
+export type Deps = { client?: DodoPayments; now?: () => Date };
+
+const NOT_FOUND = retentionFailure("not_found", "This subscription is not available.");
+const GONE = retentionFailure("not_found", "This cancellation request is no longer open. Please reload the page.");
+
+async function ownSubscription(customerId: string, subscriptionId: string) {
+  const sub = await db.subscription.findUnique({ where: { id: subscriptionId }, include: { product: { include: { ladder: true } } } });
+  return sub && sub.customerId === customerId ? sub : null;
+}
+
+export type Message = Success<{ message: string; confirming: boolean }>;
+
+const CONFIRMING = (what: string) => `We are confirming your ${what} with the payment provider: it may already have gone through. This page updates as soon as we know; please do not send it again.`;
+
+export type StartResult = Success<{ attemptId: string; offer: SaveOfferView | null; cancelTerms: string }> | RetentionFailure;
+
+/** "Cancelling stops renewal…": what cancelling does, said before the customer confirms it. */
+export function cancelTerms(planName: string, endsOn: Date): string {
+  return `If you cancel, you are not charged again. You keep access to ${planName} until ${formatDate(endsOn)}, when your subscription ends. You can undo it any time before then.`;
+}
+
+/**
+ * The reason step: records the attempt with its reason and comment, draws the holdout, and finds
+ * the merchant's save offer for the reason. Held-out customers (and reasons without an offer) get
+ * straight to the cancellation.
+ */
+export async function startCancel(input: { customerId: string; subscriptionId: string; reason?: CancelReason; comment?: string }, deps: Deps = {}): Promise<StartResult> {
+  const now = deps.now?.() ?? new Date();
+  const sub = await ownSubscription(input.customerId, input.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  if (sub.cancelAtNextBillingDate) return retentionFailure("nothing_to_do", `Your subscription is already cancelled from ${formatDate(sub.nextBillingDate)}.`);
+  if (sub.status !== "ACTIVE") return retentionFailure("inactive", "Only an active subscription can be cancelled here. If it is paused, resume it first, or contact us.");
+  const offer = await eligibleOffer(sub, input.reason);
+  const holdout = offer && sub.product.ladder ? inHoldout(input.customerId, sub.product.ladder.id, sub.product.ladder.retentionHoldoutBps) : false;
+  const attempt = await createAttempt({
+    subscriptionId: sub.id,
+    customerId: input.customerId,
+    ladderId: sub.product.ladderId,
+    reason: input.reason ?? null,
+    comment: input.comment ?? null,
+    holdout,
+    saveOfferId: offer?.id ?? null,
+    offerKind: offer?.kind ?? null,
+    recurringAmount: sub.recurringAmount,
+    currency: sub.currency,
+    startedAt: now,
+  });
+  const view = offer && !holdout ? saveOfferView(offer, sub, now) : null;
+  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate) };
+}
+
+/** The open attempt's offer step again (after an error, or back from a preview). */
+export async function offerStep(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<StartResult> {
+  const attempt = await attemptOf(input.customerId, input.attemptId);
+  if (!attempt || attempt.status !== "OPEN") return GONE;
+  const sub = await ownSubscription(input.customerId, attempt.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  const view = attempt.saveOffer && !attempt.holdout ? saveOfferView(attempt.saveOffer, sub, deps.now?.() ?? new Date()) : null;
+  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate) };
+}
+
+/** "Cancel anyway": cancel at the next billing date with the attempt's reason and comment. */
+export async function cancelAnyway(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const attempt = await attemptOf(input.customerId, input.attemptId);
+  if (!attempt || attempt.status !== "OPEN") return GONE;
+  const sub = await ownSubscription(input.customerId, attempt.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  const result = await sendSubscriptionUpdate(
+    { subscriptionId: sub.id, kind: "CANCEL", cancelAttemptId: attempt.id, reason: attempt.reason, comment: attempt.comment },
+    { client: deps.client, now: deps.now?.() },
+  );
+  if (!result.ok) return result;
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("cancellation") };
+  const fresh = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+  return { ok: true, confirming: false, message: `Cancelled: your subscription ends on ${formatDate(fresh.nextBillingDate)}. You keep access to ${sub.product.name} until then and will not be charged again.` };
+}
+
+/** "Keep my subscription" on the offer step: nothing is sent to Dodo; the attempt is kept. */
+export async function keepSubscription(input: { customerId: string; attemptId: string }): Promise<Message | RetentionFailure> {
+  const attempt = await attemptOf(input.customerId, input.attemptId);
+  if (!attempt) return GONE;
+  await moveAttempt(db, attempt.id, "KEPT");
+  return { ok: true, confirming: false, message: "Good to have you: nothing changed, your subscription continues as before." };
+}
+
+async function openPlanOffer(customerId: string, attemptId: string) {
+  const attempt = await attemptOf(customerId, attemptId);
+  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || !attempt.saveOffer?.targetProductId) return null;
+  if (attempt.saveOffer.kind === "PAUSE") return null;
+  return { attempt, targetProductId: attempt.saveOffer.targetProductId };
+}
+
+/** A plan offer, step 1: Dodo's preview of the move, as a signed quote (lib/plans). */
+export async function previewSavePlan(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Success<{ quote: QuoteView }> | RetentionFailure> {
+  const open = await openPlanOffer(input.customerId, input.attemptId);
+  if (!open) return GONE;
+  const result = await previewPlanChange({ customerId: input.customerId, subscriptionId: open.attempt.subscriptionId, productId: open.targetProductId }, { client: deps.client, now: deps.now });
+  return result.ok ? { ok: true, quote: result.quote } : retentionFailure("rejected", result.message);
+}
+
+/** A plan offer, step 2: the customer confirms the quote; the attempt is saved by that plan change. */
+export async function confirmSavePlan(input: { customerId: string; attemptId: string; token: string }, deps: Deps = {}): Promise<Message | RetentionFailure | { ok: false; code: "quote_changed"; message: string; quote: QuoteView }> {
+  const open = await openPlanOffer(input.customerId, input.attemptId);
+  if (!open) return GONE;
+  const result = await confirmPlanChange({ customerId: input.customerId, token: input.token }, { client: deps.client, now: deps.now });
+  if (!result.ok) {
+    if (result.code === "quote_changed" && result.quote) return { ok: false, code: "quote_changed", message: result.message, quote: result.quote };
+    return retentionFailure("rejected", result.message);
+  }
+  // The change just confirmed is the subscription's newest one to the offered plan.
+  const change = await db.planChange.findFirst({
+    where: { subscriptionId: open.attempt.subscriptionId, toProductId: open.targetProductId, status: { notIn: ["QUOTED", "CANCELLED", "FAILED"] }, createdAt: { gte: open.attempt.startedAt } },
+    orderBy: { createdAt: "desc" },
+  });
+  await moveAttempt(db, open.attempt.id, "SAVED", { planChangeId: change?.id ?? null });
+  return { ok: true, confirming: result.status === "UNKNOWN", message: `${result.message} Your subscription continues; nothing was cancelled.` };
+}
+
+/** A pause offer: pauses now for the offer's number of cycles; Encore resumes it at the end. */
+export async function acceptPauseOffer(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const attempt = await attemptOf(input.customerId, input.attemptId);
+  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || attempt.saveOffer?.kind !== "PAUSE") return GONE;
+  return pause({ customerId: input.customerId, subscriptionId: attempt.subscriptionId, cycles: attempt.saveOffer.pauseCycles ?? 1, attemptId: attempt.id }, deps);
+}
+
+/** Pause, from the plan page or a save offer: for `cycles` billing cycles, or (null) until the customer resumes. */
+export async function pause(input: { customerId: string; subscriptionId: string; cycles: number | null; attemptId?: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const now = deps.now?.() ?? new Date();
+  const sub = await ownSubscription(input.customerId, input.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  if (sub.status !== "ACTIVE") return retentionFailure("inactive", "Only an active subscription can be paused.");
+  if (sub.cancelAtNextBillingDate) return retentionFailure("inactive", "Your subscription is set to end at the next billing date. Keep it first if you would rather pause.");
+  const interval = sub.product.billingInterval;
+  const resumeAt = input.cycles && interval ? pauseEndsAt(now, { interval, intervalCount: sub.product.billingIntervalCount ?? 1 }, input.cycles) : null;
+  const result = await sendSubscriptionUpdate(
+    { subscriptionId: sub.id, kind: "PAUSE", cancelAttemptId: input.attemptId ?? null, pauseCycles: input.cycles, resumeAt },
+    { client: deps.client, now },
+  );
+  if (!result.ok) return result;
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("pause") };
+  const until = resumeAt ? `It resumes on ${formatDate(resumeAt)}, or whenever you choose.` : "It stays paused until you resume it.";
+  return { ok: true, confirming: false, message: `Paused: you are not charged and your access to ${sub.product.name} is suspended while paused. ${until}` };
+}
+
+/** Resume now: billing and access restart; Dodo moves the next billing date by the pause's length. */
+export async function resume(input: { customerId: string; subscriptionId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const sub = await ownSubscription(input.customerId, input.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  if (sub.status !== "PAUSED") return retentionFailure("nothing_to_do", "Your subscription is not paused.");
+  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "RESUME" }, { client: deps.client, now: deps.now?.() });
+  if (!result.ok) return result;
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("resume") };
+  const fresh = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+  return { ok: true, confirming: false, message: `Resumed: your access to ${sub.product.name} is back. Your next billing date is ${formatDate(fresh.nextBillingDate)}.` };
+}
+
+/** "Keep my subscription" after cancelling: undoes the scheduled cancellation before its date. */
+export async function undoCancel(input: { customerId: string; subscriptionId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const sub = await ownSubscription(input.customerId, input.subscriptionId);
+  if (!sub) return NOT_FOUND;
+  if (!sub.cancelAtNextBillingDate || sub.status !== "ACTIVE") return retentionFailure("nothing_to_do", "Your subscription is not set to end, so there is nothing to undo.");
+  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "UNDO_CANCEL" }, { client: deps.client, now: deps.now?.() });
+  if (!result.ok) return result;
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("request to keep your subscription") };
+  return { ok: true, confirming: false, message: `Your subscription continues: it renews on ${formatDate(sub.nextBillingDate)} as before.` };
+}
