@@ -25,6 +25,10 @@ const schema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     // The From of that email; defaults to no-reply at APP_URL's host.
     MAIL_FROM: z.string().min(3).optional(),
+    // Server API (/api/v1): requests one key may make per minute.
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    // A checkout Encore did not create is accepted on its return only while its payment is this recent.
+    EXTERNAL_RETURN_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (customers sign in by email)" });

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/merchant/products", label: "Products" },
   { href: "/merchant/stats", label: "Stats" },
   { href: "/merchant/events", label: "Webhooks" },
+  { href: "/merchant/integrations", label: "Integrations" },
 ] as const;
 
 export function ConsoleNav() {

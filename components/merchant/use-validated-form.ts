@@ -4,15 +4,13 @@ import type { z } from "zod";
 import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
 /**
  * A useActionState form that first validates with the same zod schema as its server action, so
  * field errors show without a round trip; the server validates again either way. The returned
  * `key` remounts the form after each server answer so inputs refill from the submitted values.
  */
-export function useValidatedForm(action: Action, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+export function useValidatedForm<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
+  const [state, formAction, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
   const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors } | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (!schema) return;
@@ -29,7 +27,7 @@ export function useValidatedForm(action: Action, schema: z.ZodType | null, initi
   const values = state.attempt > 0 ? state.values : initialValues;
   const failure = state.result && !state.result.ok && !(clientErrors && clientErrors.attempt === state.attempt) ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
-  return { key: state.attempt, formAction, pending, onSubmit, errors, values, failure, success };
+  return { key: state.attempt, formAction, pending, onSubmit, errors, values, failure, success, state };
 }
 
 export const valueOf = (values: Record<string, string | string[]>, name: string, fallback = ""): string => {

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { cartProductIds } from "@/lib/catalog/cart";
 import type { Tx } from "@/lib/db/tx";
 import { Prisma, type Payment, type Subscription } from "@/lib/generated/prisma/client";
-import { entitlementStateFor, paymentEntitlementStatus } from "./rules";
+import { enqueue } from "@/lib/jobs/queue";
+import { emitAccessChange } from "@/lib/outbound/payloads";
+import { entitlementStateFor, hasAccessAt, paymentEntitlementStatus } from "./rules";
 
 // Rows are unique on (sourceId, productId) and only ever upserted from the source's stored state,
 // so replays and out-of-order events rewrite the same row instead of granting twice.
@@ -22,6 +24,7 @@ export async function convergePaymentEntitlements(tx: Tx, payment: Payment, at: 
   if (status === null) {
     // Not (or no longer) a successful payment: nothing new, and anything granted is withdrawn.
     await tx.entitlement.updateMany({ where: { sourceId: payment.id, status: { not: "REVOKED" } }, data: { status: "REVOKED", revokedAt: at } });
+    await notifyAccessChanges(tx, payment.id, new Date());
     return;
   }
   const productIds = [...new Set(cartProductIds(payment.productCart))];
@@ -40,6 +43,7 @@ export async function convergePaymentEntitlements(tx: Tx, payment: Payment, at: 
       "revokedAt" = CASE WHEN EXCLUDED."status" = 'REVOKED' THEN COALESCE("Entitlement"."revokedAt", EXCLUDED."revokedAt") END,
       "updatedAt" = EXCLUDED."updatedAt"
     WHERE "Entitlement"."status" <> EXCLUDED."status"`;
+  await notifyAccessChanges(tx, payment.id, new Date());
 }
 
 /**
@@ -58,6 +62,7 @@ export async function convergeSubscriptionEntitlements(
   const state = entitlementStateFor(sub, opts.now, opts.graceHours);
   if (!state) {
     await tx.$executeRaw(endOthers);
+    await notifyAccessChanges(tx, sub.id, opts.now);
     return;
   }
   // A data-modifying CTE always runs, so both halves happen in one statement.
@@ -69,4 +74,29 @@ export async function convergeSubscriptionEntitlements(
     ON CONFLICT ("sourceId", "productId") DO UPDATE SET
       "status" = EXCLUDED."status", "endsAt" = EXCLUDED."endsAt", "revokedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
     WHERE ("Entitlement"."status", "Entitlement"."endsAt") IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."endsAt")`;
+  await notifyAccessChanges(tx, sub.id, opts.now);
+}
+
+/** A little after an access's end, so the check runs once it has lapsed. */
+const LAPSE_CHECK_DELAY_MS = 1_000;
+
+/**
+ * Tells the merchant's app (entitlement.granted / .revoked) about every entitlement of this
+ * source whose access now differs from what it was last told, inside the transaction that changed
+ * it. Access that ends by itself later (a cancelled period's end, a hold's grace) is checked again
+ * by a job queued for that moment. Callers hold the source's dodo-object lock.
+ */
+export async function notifyAccessChanges(tx: Tx, sourceId: string, now: Date): Promise<void> {
+  const rows = await tx.entitlement.findMany({ where: { sourceId } });
+  let nextEnd: Date | null = null;
+  for (const row of rows) {
+    const access = hasAccessAt(row, now);
+    if (access && row.endsAt && (!nextEnd || row.endsAt < nextEnd)) nextEnd = row.endsAt;
+    if (access === row.notifiedAccess) continue;
+    await tx.entitlement.update({ where: { id: row.id }, data: { notifiedAccess: access } });
+    await emitAccessChange(tx, { ...row, notifiedAccess: access }, access, now);
+  }
+  if (nextEnd) {
+    await enqueue(tx, "entitlements.notify-lapse", { sourceId }, { jobKey: `entitlement-lapse:${sourceId}`, runAt: new Date(nextEnd.getTime() + LAPSE_CHECK_DELAY_MS) });
+  }
 }

@@ -2,11 +2,15 @@
 // these names with their payload types. Add a job: define it beside the domain code it drives
 // (lib/<domain>/jobs.ts) with defineJob, then list it here.
 import type { z } from "zod";
+import { notifyLapseJob } from "@/lib/entitlements/jobs";
 import { sendEmailJob } from "@/lib/mail/jobs";
+import { deliverWebhookJob } from "@/lib/outbound/jobs";
 import type { JobDefinition } from "./define";
 
 export const JOBS = {
   "mail.send": sendEmailJob,
+  "outbound.deliver": deliverWebhookJob,
+  "entitlements.notify-lapse": notifyLapseJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
