@@ -39,10 +39,12 @@ export const checkoutSessionBody = z
     feature_flags: z.record(z.string(), z.boolean()).optional().openapi({ description: "Dodo's checkout feature flags; redirect_immediately defaults to true here." }),
     cancel_url: z.url().max(2000).nullish(),
     confirm: z.boolean().optional(),
-    return_url: z.undefined({ message: "Encore sets return_url to its thank-you page; leave it out." }).optional(),
-    payment_method_id: z.undefined({ message: "Saved-card charges have no hosted page to return from; Encore's one-click does that after checkout." }).optional(),
   })
-  .refine((body) => !body.metadata || Object.keys(body.metadata).every((k) => !k.startsWith("encore_")), { path: ["metadata"], message: "keys starting with encore_ are reserved" })
+  .superRefine((body, ctx) => {
+    if ("return_url" in body) ctx.addIssue({ code: "custom", path: ["return_url"], message: "Encore sets return_url to its thank-you page; leave it out." });
+    if ("payment_method_id" in body) ctx.addIssue({ code: "custom", path: ["payment_method_id"], message: "saved-card charges have no hosted page to return from (Encore's one-click offers do that after checkout); leave it out." });
+    if (body.metadata && Object.keys(body.metadata).some((k) => k.startsWith("encore_"))) ctx.addIssue({ code: "custom", path: ["metadata"], message: "keys starting with encore_ are reserved" });
+  })
   .openapi("CheckoutSessionRequest", { description: "Dodo's checkout-session body (see Dodo's API reference), without return_url and payment_id." });
 
 const sessionResponse = z
