@@ -21,7 +21,7 @@ export async function startApiCheckout(body: CheckoutSessionCreateParams, client
   const productIds = body.product_cart.map((line) => line.product_id);
   try {
     // The thank-you page shows the product, and the funnel's triggers are our mirror's products.
-    await ensureProducts(productIds);
+    await ensureProducts(productIds, client);
   } catch (err) {
     const failure = classifyDodoError(err);
     if (failure.kind === "refused") return fail("unknown_product", `Dodo does not know every product in product_cart (${productIds.join(", ")}).`);
