@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { defineOperation, handle } from "@/lib/api/endpoint";
+import { defineOperation, handle, type Operation } from "@/lib/api/endpoint";
 import { authenticateApiKey, createApiKey, keyAllows, listApiKeys, revokeApiKey } from "@/lib/api/keys";
 import { accessOperation } from "@/lib/api/operations/access";
 import { checkoutSessionsOperation } from "@/lib/api/operations/checkout-sessions";
@@ -21,7 +21,8 @@ async function newKey(scope: "READ" | "WRITE") {
   return made;
 }
 
-const call = (op: Parameters<typeof handle>[0], init: { key?: string; params?: Record<string, string>; body?: string; url?: string; ip?: string; headers?: Record<string, string> } = {}) =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation, whatever its input types
+const call = (op: Operation<any, any, any>, init: { key?: string; params?: Record<string, string>; body?: string; url?: string; ip?: string; headers?: Record<string, string> } = {}) =>
   handle(op)(
     new Request(init.url ?? "http://app.test/api/v1/x", {
       method: op.method.toUpperCase(),
