@@ -31,9 +31,10 @@ export async function settleDecisionFromPayment(tx: Tx, impressionId: string, pa
     const reason = outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null;
     await recordDecision(tx, impressionId, outcome, reason);
   } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
-    await tx.offerDecision.update({ where: { id: decision.id }, data: { outcome, reason: null } });
+    // Compare-and-set: of two syncs of the same payment, one turns it ACCEPTED and announces it.
+    const { count } = await tx.offerDecision.updateMany({ where: { id: decision.id, outcome: { in: ["FAILED", "EXPIRED"] } }, data: { outcome, reason: null } });
     if (decision.outcome === "FAILED") await followAcceptAfterFailure(tx, impressionId, new Date());
-    await emitOfferDecision(tx, impressionId, outcome, null, new Date());
+    if (count === 1) await emitOfferDecision(tx, impressionId, outcome, null, new Date());
   }
 }
 

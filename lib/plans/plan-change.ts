@@ -134,8 +134,12 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
   }
   const dodoPaymentId = change.dodoPaymentId ?? payment.id;
   if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {
+    // `change` was read before this transaction's lock: a subscription sync (under its own lock)
+    // may have applied it meanwhile. Only the transaction that moves it to APPLIED announces it.
+    const applies = status === "APPLIED" && change.status !== "APPLIED"
+      && (await tx.planChange.updateMany({ where: { id: change.id, status: { not: "APPLIED" } }, data: { status: "APPLIED" } })).count === 1;
     await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
-    if (status === "APPLIED" && change.status !== "APPLIED") await emitPlanChange(tx, change, "APPLIED", new Date());
+    if (applies) await emitPlanChange(tx, change, "APPLIED", new Date());
   }
 }
 
