@@ -56,6 +56,10 @@ const schema = z
     PLAN_CHANGE_SETTLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     // How often a worker looks for jobs that became due (scheduled or retried ones; new jobs are pushed at once).
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    // Server API (/api/v1): requests one key may make per minute.
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    // A checkout Encore did not create is accepted on its return only while its payment is this recent.
+    EXTERNAL_RETURN_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   })
   .superRefine((env, ctx) => {
     // Session cookies are Secure only over https; a production app anywhere but this machine must be.

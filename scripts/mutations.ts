@@ -191,4 +191,42 @@ export const MUTATIONS: Mutation[] = [
     patches: [{ find: `const holdout = input.groups.find((g) => g.currency === currency && g.group === "holdout");`, replace: `const holdout = input.groups.find((g) => g.currency === currency && g.group === "offered");` }],
     tests: ["tests/unit/retention/stats-report.test.ts", "tests/unit/retention/stats.test.ts"],
   },
+
+  // ── Server API, external checkouts, outgoing webhooks ─────────────────────────────────────
+  {
+    id: "api-scope",
+    what: "a read-only API key may create checkout sessions",
+    patches: [{ find: 'return needed === "read" || key.scope === "WRITE";', replace: "return true;" }],
+    tests: ["tests/unit/api/keys.test.ts"],
+  },
+  {
+    id: "api-revoked-key",
+    what: "a revoked API key still authenticates",
+    patches: [{ find: "if (!key || key.revokedAt) return null;", replace: "if (!key) return null;" }],
+    tests: ["tests/unit/api/keys.test.ts"],
+  },
+  {
+    id: "external-return-second-browser",
+    what: "a claimed external checkout opens its thank-you page (and one-click) in any browser",
+    patches: [{ find: "if (claim) return claim.customerId === sessionCustomerId && claim.customerId ?", replace: "if (claim) return claim.customerId ?" }],
+    tests: ["tests/unit/checkout/external-return.test.ts"],
+  },
+  {
+    id: "external-return-old-payment",
+    what: "an old payment's return URL still opens the funnel",
+    patches: [{ find: "if (now.getTime() - payment.dodoCreatedAt.getTime() > windowMs) return false;", replace: "" }],
+    tests: ["tests/unit/checkout/external-return.test.ts"],
+  },
+  {
+    id: "outbound-signature",
+    what: "outgoing webhooks are signed with a key the merchant does not have",
+    patches: [{ find: '"webhook-signature": new Webhook(secret).sign(messageId, at, body),', replace: '"webhook-signature": new Webhook(newEndpointSecret()).sign(messageId, at, body),' }],
+    tests: ["tests/unit/outbound/delivery.test.ts"],
+  },
+  {
+    id: "outbound-access-once",
+    what: "every convergence re-announces access the merchant's app was already told of",
+    patches: [{ find: "    if (access === row.notifiedAccess) continue;\n", replace: "" }],
+    tests: ["tests/unit/outbound/emitters.test.ts"],
+  },
 ];

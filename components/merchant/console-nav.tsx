@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/merchant/stats", label: "Stats" },
   { href: "/merchant/events", label: "Webhooks" },
   { href: "/merchant/attention", label: "Needs attention" },
+  { href: "/merchant/integrations", label: "Integrations" },
 ] as const;
 
 export function ConsoleNav() {

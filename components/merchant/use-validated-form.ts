@@ -4,8 +4,6 @@ import type { z } from "zod";
 import { formValues, initialFormState, type FormState, type FormValues } from "@/lib/forms/state";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
 /**
  * Where focus goes once a form has its answer: the first invalid control, else the form's message
  * (its error or its success), so a keyboard or screen-reader user lands on what changed instead of
@@ -23,8 +21,8 @@ export function focusAnswer(form: HTMLFormElement | null): void {
  * `key` remounts the form after each server answer so inputs refill from the submitted values;
  * `ref` lets it move focus to the answer. A submit while the action runs is ignored.
  */
-export function useValidatedForm(action: Action, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+export function useValidatedForm<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
+  const [state, formAction, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
   const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors; values: FormValues } | null>(null);
   const [refusals, setRefusals] = useState(0);
   // The form element, replaced on every remount; a callback ref so the hook hands out no ref object.
@@ -60,7 +58,7 @@ export function useValidatedForm(action: Action, schema: z.ZodType | null, initi
   const values = refused ? refused.values : state.attempt > 0 ? state.values : initialValues;
   const failure = state.result && !state.result.ok && !refused ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
-  return { key: state.attempt, ref, formAction, pending, onSubmit, errors, values, failure, success };
+  return { key: state.attempt, ref, formAction, pending, onSubmit, errors, values, failure, success, state };
 }
 
 export const valueOf = (values: Record<string, string | string[]>, name: string, fallback = ""): string => {

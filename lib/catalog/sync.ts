@@ -22,16 +22,16 @@ async function upsertMirror(store: ProductStore, mirror: ProductMirror) {
 }
 
 /** Fetches one product from Dodo and upserts our mirror. */
-export async function syncProduct(productId: string) {
-  return upsertMirror(db, productFromDodo(await dodo().products.retrieve(productId)));
+export async function syncProduct(productId: string, client: Pick<DodoPayments, "products"> = dodo()) {
+  return upsertMirror(db, productFromDodo(await client.products.retrieve(productId)));
 }
 
 /** Makes sure every id has a mirror row, fetching only the missing ones. */
-export async function ensureProducts(productIds: string[]): Promise<void> {
+export async function ensureProducts(productIds: string[], client?: Pick<DodoPayments, "products">): Promise<void> {
   const unique = [...new Set(productIds)];
   const known = await db.product.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !known.some((k) => k.id === id));
-  for (const id of missing) await syncProduct(id);
+  for (const id of missing) await syncProduct(id, client);
 }
 
 /**

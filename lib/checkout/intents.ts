@@ -21,27 +21,41 @@ export type ReturnTokenData = { i: string; imp?: string };
 
 export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable" | "in_progress">;
 
+/**
+ * Records a checkout Encore is about to create and signs the return_url that names it: Dodo sends
+ * the customer there after paying, and /thank-you/confirm spends it once the payment is verified.
+ * The caller creates the Dodo session and stores its id on the intent (attachDodoSession).
+ */
+export async function openCheckoutIntent(input: { productId: string; customerId: string | null; impressionId?: string; origin: "STORE" | "API" }): Promise<{ intentId: string; returnUrl: string }> {
+  const env = loadEnv();
+  const intentId = crypto.randomBytes(18).toString("base64url");
+  const token = signToken<ReturnTokenData>(env.SESSION_SECRET, "checkout-return", { i: intentId, ...(input.impressionId ? { imp: input.impressionId } : {}) }, HOSTED_SESSION_SECONDS);
+  await db.checkoutIntent.create({
+    data: { id: intentId, productId: input.productId, customerId: input.customerId, origin: input.origin, expiresAt: new Date(Date.now() + HOSTED_SESSION_SECONDS * 1000) },
+  });
+  return { intentId, returnUrl: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}` };
+}
+
+export async function attachDodoSession(intentId: string, sessionId: string): Promise<void> {
+  await db.checkoutIntent.update({ where: { id: intentId }, data: { dodoSessionId: sessionId } });
+}
+
 export async function startHostedCheckout(
   input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
   const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
   if (!product) return { ok: false, code: "not_found", message: "This product is not available." };
-  const env = loadEnv();
-  const intentId = crypto.randomBytes(18).toString("base64url");
-  const token = signToken<ReturnTokenData>(env.SESSION_SECRET, "checkout-return", { i: intentId, ...(input.impressionId ? { imp: input.impressionId } : {}) }, HOSTED_SESSION_SECONDS);
-  await db.checkoutIntent.create({
-    data: { id: intentId, productId: product.id, customerId: input.customer?.id ?? null, expiresAt: new Date(Date.now() + HOSTED_SESSION_SECONDS * 1000) },
-  });
+  const { intentId, returnUrl } = await openCheckoutIntent({ productId: product.id, customerId: input.customer?.id ?? null, impressionId: input.impressionId, origin: "STORE" });
   try {
     const session = await client.checkoutSessions.create(
       {
         product_cart: [{ product_id: product.id, quantity: 1 }],
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
-        return_url: `${env.APP_URL}/thank-you/confirm?token=${encodeURIComponent(token)}`,
+        return_url: returnUrl,
         // Dodo's page links back here ("back" without paying): the product, or the order the offer is for.
-        cancel_url: `${env.APP_URL}${input.cancelPath ?? `/products/${encodeURIComponent(product.id)}`}`,
+        cancel_url: `${loadEnv().APP_URL}${input.cancelPath ?? `/products/${encodeURIComponent(product.id)}`}`,
         // Encore applies offer codes itself; a customer typing a code seen on an offer page would
         // otherwise reuse an offer's discount on a normal purchase.
         feature_flags: { redirect_immediately: true, allow_discount_code: false },
@@ -50,7 +64,7 @@ export async function startHostedCheckout(
       SAFE_CALL_OPTIONS,
     );
     if (!session.checkout_url) throw new Error(`checkout session ${session.session_id} has no checkout_url`);
-    await db.checkoutIntent.update({ where: { id: intentId }, data: { dodoSessionId: session.session_id } });
+    await attachDodoSession(intentId, session.session_id);
     return { ok: true, url: session.checkout_url };
   } catch (err) {
     log.error({ err }, "could not start hosted checkout");

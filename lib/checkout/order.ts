@@ -74,8 +74,11 @@ export async function orderOfImpression(impressionId: string, customerId: string
  */
 export async function thankYouOrder(intentId: string, customer: SessionCustomer): Promise<ThankYouOrder | null> {
   const intent = await db.checkoutIntent.findUnique({ where: { id: intentId } });
-  if (!intent?.consumedAt || !intent.dodoSessionId || intent.customerId !== customer.id) return null;
-  let payment = await db.payment.findFirst({ where: { checkoutSessionId: intent.dodoSessionId, customerId: customer.id } });
+  if (!intent?.consumedAt || intent.customerId !== customer.id) return null;
+  // A claimed external checkout names its payment; one Encore created is found by its session.
+  let payment = intent.paymentId
+    ? await db.payment.findFirst({ where: { id: intent.paymentId, customerId: customer.id } })
+    : intent.dodoSessionId ? await db.payment.findFirst({ where: { checkoutSessionId: intent.dodoSessionId, customerId: customer.id } }) : null;
   if (!payment) return null;
   if (!settledOutcome(payment.status)) {
     payment = await syncPayment(payment.id).catch((err) => {

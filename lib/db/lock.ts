@@ -15,7 +15,7 @@ export type LockNamespace =
   | "offer-slot"
   /** The one open offer of a product for a customer, across placements (taken before offer-slot). */
   | "offer-product"
-  /** Sign-in attempts counted against one email or IP address. */
+  /** Rate-limited attempts (sign-ins per email or IP, API requests per key) counted against one key. */
   | "login"
   /** Sending a pause, resume, cancellation or undo of one subscription to Dodo (lib/retention). */
   | "subscription-action";

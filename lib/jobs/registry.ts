@@ -2,6 +2,7 @@
 // these names with their payload types. Add a job: define it beside the domain code it drives
 // (lib/<domain>/jobs.ts) with defineJob, then list it here.
 import type { z } from "zod";
+import { notifyLapseJob } from "@/lib/entitlements/jobs";
 import { sendEmailJob } from "@/lib/mail/jobs";
 import { resolveChargeJob } from "@/lib/checkout/jobs";
 import { expireSessionJob, expireWindowsJob } from "@/lib/offers/jobs";
@@ -9,6 +10,7 @@ import { confirmKeepPlanJob, resolvePlanChangeJob } from "@/lib/plans/jobs";
 import { resyncRecentJob } from "@/lib/reconcile/jobs";
 import { buildRollupsJob } from "@/lib/stats/jobs";
 import { retryFailedWebhookJob } from "@/lib/webhooks/jobs";
+import { deliverWebhookJob } from "@/lib/outbound/jobs";
 import type { JobDefinition } from "./define";
 import { resolveActionJob, resumePauseJob } from "@/lib/retention/jobs";
 
@@ -24,6 +26,8 @@ export const JOBS = {
   [retryFailedWebhookJob.name]: retryFailedWebhookJob,
   [resolveActionJob.name]: resolveActionJob,
   [resumePauseJob.name]: resumePauseJob,
+  [deliverWebhookJob.name]: deliverWebhookJob,
+  [notifyLapseJob.name]: notifyLapseJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

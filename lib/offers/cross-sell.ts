@@ -17,23 +17,31 @@ const log = logger("offers");
 const MAX_ACCOUNT_OFFERS = 3;
 
 /**
- * Cross-sells for an existing customer's account page: active CROSS_SELL offers related to what
- * they own (by trigger products), not owned, not declined, not just answered. One-click when a
- * saved card fits. A product already on offer elsewhere (the thank-you page) is shown as that
- * same offer, at its frozen price and window (OPEN_OFFER_RULE in ./impressions).
+ * The cross-sells an existing customer may see on their account page: active CROSS_SELL offers
+ * related to what they own (by trigger products), not owned, not declined, not just answered.
+ * Reads only (the server API lists them without recording a view).
  */
-export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
-  await expireStaleImpressions({ customerId: customer.id }, now);
+export async function eligibleAccountOffers(customerId: string, now = new Date()) {
   const [offers, history, answered] = await Promise.all([
     db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: true }, orderBy: { createdAt: "asc" } }),
-    customerHistory(customer.id, now),
-    recentlyAnsweredProductIds(customer.id, now),
+    customerHistory(customerId, now),
+    recentlyAnsweredProductIds(customerId, now),
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
-  const eligible = offers
+  return offers
     .filter((o) => showsOnAccountPage(o) && !answered.has(o.offeredProductId))
     .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
+}
+
+/**
+ * The account page's cross-sells, each recorded as shown; one-click when a saved card fits. A
+ * product already on offer elsewhere (the thank-you page) is shown as that same offer, at its
+ * frozen price and window (OPEN_OFFER_RULE in ./impressions).
+ */
+export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
+  await expireStaleImpressions({ customerId: customer.id }, now);
+  const eligible = await eligibleAccountOffers(customer.id, now);
   if (eligible.length === 0) return [];
 
   const cards = new Map<string, CardSummary | null>();

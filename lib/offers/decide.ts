@@ -3,6 +3,7 @@ import { lock } from "@/lib/db/lock";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment } from "@/lib/generated/prisma/client";
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
+import { emitOfferDecision } from "@/lib/outbound/payloads";
 import type { Result } from "@/lib/result";
 import { settledOutcome } from "@/lib/sync/rules";
 
@@ -10,7 +11,8 @@ export type DeclineResult = Result<object, "not_found" | "already_decided" | "ch
 
 /** Records a decision unless the impression already has one (the unique key keeps the first). */
 export async function recordDecision(tx: Tx, impressionId: string, outcome: DecisionOutcome, reason: string | null, now = new Date()): Promise<void> {
-  await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason, decidedAt: now }], skipDuplicates: true });
+  const { count } = await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason, decidedAt: now }], skipDuplicates: true });
+  if (count === 1) await emitOfferDecision(tx, impressionId, outcome, reason, now);
 }
 
 /**
@@ -27,10 +29,12 @@ export async function settleDecisionFromPayment(tx: Tx, impressionId: string, pa
   const decision = impression.decision;
   if (!decision) {
     const reason = outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null;
-    await tx.offerDecision.createMany({ data: [{ impressionId, outcome, reason }], skipDuplicates: true });
+    await recordDecision(tx, impressionId, outcome, reason);
   } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
-    await tx.offerDecision.update({ where: { id: decision.id }, data: { outcome, reason: null } });
+    // Compare-and-set: of two syncs of the same payment, one turns it ACCEPTED and announces it.
+    const { count } = await tx.offerDecision.updateMany({ where: { id: decision.id, outcome: { in: ["FAILED", "EXPIRED"] } }, data: { outcome, reason: null } });
     if (decision.outcome === "FAILED") await followAcceptAfterFailure(tx, impressionId, new Date());
+    if (count === 1) await emitOfferDecision(tx, impressionId, outcome, null, new Date());
   }
 }
 

@@ -4,6 +4,7 @@ import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment, PlanChange, Prisma, Subscription } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { enqueue } from "@/lib/jobs/queue";
+import { emitPlanChange } from "@/lib/outbound/payloads";
 import { settledOutcome } from "@/lib/sync/rules";
 
 // The PlanChange lifecycle: every write of a PlanChange row is one of these transitions, and each
@@ -134,7 +135,12 @@ export async function concludeNotApplied(id: string): Promise<boolean> {
 /** Dodo accepted the call: remember the payment it opened, and a scheduled change is SCHEDULED. */
 export async function recordAccepted(id: string, answer: { paymentId: string | null; scheduled: boolean }): Promise<void> {
   if (answer.paymentId) await db.planChange.updateMany({ where: { id, dodoPaymentId: null }, data: { dodoPaymentId: answer.paymentId } });
-  if (answer.scheduled) await db.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
+  if (answer.scheduled) {
+    await inTransaction(async (tx) => {
+      const { count } = await tx.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
+      if (count === 1) await emitPlanChange(tx, { id }, "SCHEDULED", new Date());
+    });
+  }
 }
 
 /** SCHEDULED → CANCELLED for a subscription whose scheduled change Dodo no longer holds. */
@@ -174,7 +180,12 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
   }
   const dodoPaymentId = change.dodoPaymentId ?? payment.id;
   if (status !== change.status || errorCode !== change.errorCode || dodoPaymentId !== change.dodoPaymentId) {
+    // `change` was read before this transaction's lock: a subscription sync (under its own lock)
+    // may have applied it meanwhile. Only the transaction that moves it to APPLIED announces it.
+    const applies = status === "APPLIED" && change.status !== "APPLIED"
+      && (await tx.planChange.updateMany({ where: { id: change.id, status: { not: "APPLIED" } }, data: { status: "APPLIED" } })).count === 1;
     await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
+    if (applies) await emitPlanChange(tx, change, "APPLIED", new Date());
   }
 }
 
@@ -186,11 +197,13 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
 export async function settlePlanChangesFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
   const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
   // One statement that writes only the changes whose status moves (usually none).
-  await tx.$executeRaw`
+  const moved = await tx.$queryRaw<{ id: string; status: "APPLIED" | "SCHEDULED" }[]>`
     UPDATE "PlanChange" SET "updatedAt" = ${new Date()}::timestamp(3),
       "status" = CASE WHEN "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId}
         THEN 'APPLIED'::"PlanChangeStatus" ELSE 'SCHEDULED'::"PlanChangeStatus" END
     WHERE "subscriptionId" = ${sub.id} AND (
       ("status" IN ('SUBMITTED', 'UNKNOWN', 'SCHEDULED') AND "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId})
-      OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = ${scheduledProductId}))`;
+      OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = ${scheduledProductId}))
+    RETURNING "id", "status"::text AS "status"`;
+  for (const change of moved) await emitPlanChange(tx, change, change.status, new Date());
 }

@@ -28,7 +28,8 @@ export const QUOTE_TTL_SECONDS = 10 * 60;
 
 type QuoteToken = { id: string; h: string };
 
-export type PreviewResult = Result<{ quote: QuoteView }, PlanFailure["code"]>;
+/** `quote` is what the plan page shows; `amounts` the same preview in minor units (the server API answers with it). */
+export type PreviewResult = Result<{ quote: QuoteView; amounts: LockedQuote }, PlanFailure["code"]>;
 export type ConfirmResult =
   | Success<{ status: PlanChangeStatus; message: string; toProductId: string }>
   | (PlanFailure & { quote?: QuoteView; previousChargeNow?: string });
@@ -106,7 +107,7 @@ export async function previewPlanChange(input: { customerId: string; subscriptio
     if (!refusal) log.error({ err }, "preview failed");
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
-  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now) };
+  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now), amounts: quote };
 }
 
 function successMessage(change: PlanChange, toName: string): string {

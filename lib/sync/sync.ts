@@ -28,11 +28,11 @@ export async function prepareObject(state: ObjectState, options: SyncOptions = {
   switch (state.family) {
     case "payment": {
       const ids = (state.data.product_cart ?? []).map((line) => line.product_id);
-      if (ids.length) await ensureProducts(ids);
+      if (ids.length) await ensureProducts(ids, options.dodo);
       return;
     }
     case "subscription":
-      await ensureProducts([state.data.product_id]);
+      await ensureProducts([state.data.product_id], options.dodo);
       return;
     case "refund":
     case "dispute": {

@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
+import { claimExternalReturn } from "@/lib/checkout/external-return";
+import { loadEnv } from "@/lib/env";
+import { problemPage } from "@/lib/http/problem-page";
+
+// The return_url for checkouts Encore did not create (payment links, sessions made in the Dodo
+// dashboard or straight at Dodo): set it to https://<app>/checkout/return. Dodo appends
+// payment_id (or subscription_id) and status; only the id is read, and the payment is verified
+// with Dodo (lib/checkout/external-return.ts).
+const query = z.union([
+  z.object({ payment_id: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/) }),
+  z.object({ subscription_id: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/) }),
+]);
+
+export async function GET(request: NextRequest) {
+  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) return problemPage(400, "This link is missing its payment. Open the link from your checkout again.", { href: "/", label: "Back to the store" });
+  const ids = "payment_id" in parsed.data
+    ? { paymentId: parsed.data.payment_id, subscriptionId: null }
+    : { paymentId: null, subscriptionId: parsed.data.subscription_id };
+  const signedIn = customerIdFromSession(request.cookies.get(CUSTOMER_COOKIE)?.value);
+  const result = await claimExternalReturn(ids, signedIn);
+  if (!result.ok) return problemPage(result.status, result.message, { href: "/account", label: "Go to your account" });
+  return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
+}

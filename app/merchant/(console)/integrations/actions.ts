@@ -1,0 +1,41 @@
+"use server";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { answered, merchantFormAction, merchantFormPost } from "@/lib/actions/form";
+import { merchantAction } from "@/lib/actions/define";
+import { createApiKey, revokeApiKey } from "@/lib/api/keys";
+import { formText } from "@/lib/forms/fields";
+import { formValues } from "@/lib/forms/state";
+import { createEndpoint, deleteEndpoint, redeliver, sendTestEvent, setEndpointActive, updateEndpoint } from "@/lib/outbound/endpoints";
+import type { KeyFormState } from "./_components/key-state";
+
+const record = z.object({ id: formText });
+
+/** Creates a key and answers its secret, once: it is stored only as a hash. */
+export const createApiKeyAction = merchantAction(z.unknown(), {
+  name: "create api key",
+  onFailure: (failure, { args }): KeyFormState => answered(args, failure),
+  run: async (_input, { args }): Promise<KeyFormState> => {
+    const form = args.at(-1) instanceof FormData ? (args.at(-1) as FormData) : new FormData();
+    const values = formValues(form);
+    const result = await createApiKey(values);
+    if (!result.ok) return answered(args, result, values);
+    revalidatePath("/merchant/integrations");
+    return { ...answered(args, { ok: true, message: `Key "${result.name}" created. Copy it now: it is not shown again.` }, {}), secret: result.secret };
+  },
+});
+
+export const revokeApiKeyAction = merchantFormAction("revoke api key", record, ({ id }) => revokeApiKey(id), (key) => `Key "${key.name}" revoked.`);
+
+export const createEndpointAction = merchantFormAction("create webhook endpoint", z.unknown(), (_input, { values }) => createEndpoint(values), (endpoint) => redirect(`/merchant/integrations/endpoints/${endpoint.id}?saved=created`));
+
+export const updateEndpointAction = merchantFormAction("update webhook endpoint", record, ({ id }, { values }) => updateEndpoint(id, values), () => "Endpoint saved.");
+
+export const setEndpointActiveAction = merchantFormPost("enable or disable webhook endpoint", record.extend({ active: formText }), ({ id, active }) => setEndpointActive(id, active === "true"));
+
+export const deleteEndpointAction = merchantFormAction("delete webhook endpoint", record, ({ id }) => deleteEndpoint(id), () => redirect("/merchant/integrations?saved=deleted"));
+
+export const sendTestEventAction = merchantFormAction("send test webhook", record, ({ id }) => sendTestEvent(id), () => "Test event queued: it appears in the delivery log below within seconds.");
+
+export const redeliverAction = merchantFormAction("redeliver webhook", record, ({ id }) => redeliver(id), () => "Queued for redelivery.");
