@@ -1,6 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
+import { clientIp } from "@/lib/http/request";
+import { inRequestContext, logger } from "@/lib/log";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 import { apiError, type ApiErrorStatus } from "./errors";
 import { authenticateApiKey, keyAllows, type AuthenticatedKey } from "./keys";
@@ -42,13 +43,11 @@ export function defineOperation<P, Q, B>(op: Operation<P, Q, B>): Operation<P, Q
   return op;
 }
 
+const log = logger("api");
+
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-
-function clientAddress(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
-}
 
 function bearer(req: Request): string | null {
   const header = req.headers.get("authorization");
@@ -77,13 +76,13 @@ async function readJson(req: Request, requestId: string): Promise<{ ok: true; va
 
 /** The route handler of an operation. */
 export function handle<P, Q, B>(op: Operation<P, Q, B>) {
-  return async (req: Request, ctx: RouteContext): Promise<Response> => {
-    const requestId = randomUUID();
+  // The request's id is the server's (X-Request-Id, on every log line) when it gave one.
+  return (req: Request, ctx: RouteContext): Promise<Response> => inRequestContext(async (requestId) => {
     try {
       const secret = bearer(req);
       const key = secret ? await authenticateApiKey(secret) : null;
       if (!key) {
-        const throttle = await throttleUnauthenticated(clientAddress(req));
+        const throttle = await throttleUnauthenticated(await clientIp());
         if (!throttle.ok) return apiError(429, "rate_limited", "Too many requests without a valid API key.", requestId, { headers: { "retry-after": String(throttle.retryAfterSeconds) } });
         return secret
           ? apiError(401, "invalid_api_key", "This API key is not valid or has been revoked.", requestId)
@@ -110,10 +109,10 @@ export function handle<P, Q, B>(op: Operation<P, Q, B>) {
       if (!result.ok) return apiError(result.status, result.code, result.message, requestId, result.fields ? { fields: result.fields } : {});
       return Response.json(result.body, { status: result.status ?? op.successStatus ?? 200, headers: { "cache-control": "no-store", "x-request-id": requestId } });
     } catch (err) {
-      console.error(`[api] ${op.operationId} request ${requestId} failed`, err);
+      log.error({ err, operationId: op.operationId }, "api request failed");
       return apiError(500, "internal_error", "Something went wrong on our side. Please try again.", requestId);
     }
-  };
+  });
 }
 
 const passthrough = { safeParse: (value: unknown) => ({ success: true as const, data: value, error: undefined as never }) };

@@ -8,6 +8,9 @@ import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { fail, type Result } from "@/lib/result";
 import { attachDodoSession, openCheckoutIntent } from "./intents";
+import { logger } from "@/lib/log";
+
+const log = logger("checkout");
 
 // A checkout session the merchant's own server asks for (POST /api/v1/checkout-sessions): Dodo's
 // own body, already validated by the API's schema, passed through with Encore's return_url and
@@ -46,7 +49,7 @@ export async function startApiCheckout(body: CheckoutSessionCreateParams, client
     const failure = classifyDodoError(err);
     // Creating a session charges nothing, so an unanswered call is simply not done: retry it.
     if (failure.kind === "refused") return fail("dodo_refused", `Dodo refused the checkout session (${failure.code}): ${failure.message}`);
-    console.error("[api checkout] Dodo did not answer", err);
+    log.error({ err }, "api checkout: Dodo did not answer");
     return fail("dodo_unavailable", "Dodo did not answer; no checkout session was made. Please retry.");
   }
   await attachDodoSession(intentId, session.session_id);

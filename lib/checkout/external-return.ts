@@ -11,6 +11,9 @@ import type { Failure, Success } from "@/lib/result";
 import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment, syncSubscription } from "@/lib/sync/sync";
 import { boughtProductIds, openFunnelFor } from "./order";
+import { logger } from "@/lib/log";
+
+const log = logger("checkout");
 
 // The return from a checkout Encore did not create (a payment link, a session made in the Dodo
 // dashboard or by the merchant's server straight at Dodo): Dodo sends the browser to
@@ -65,7 +68,7 @@ export async function claimExternalReturn(input: ExternalReturnInput, sessionCus
   } catch (err) {
     const failure = classifyDodoError(err);
     if (failure.kind === "refused" && failure.status === 404) return NOT_FOUND;
-    console.error("[checkout] could not verify an external checkout's payment", err);
+    log.error({ err }, "could not verify an external checkout's payment");
     return { ok: false, code: "unverified", status: 502, message: "We could not confirm your payment yet. Please reload this page in a moment." };
   }
 

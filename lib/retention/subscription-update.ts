@@ -12,6 +12,9 @@ import { refreshFromDodo } from "@/lib/plans/refresh";
 import { fail, type Failure } from "@/lib/result";
 import { reopenSavedAttempt, settleAttemptFromAction } from "./attempt";
 import { dodoFeedback } from "./rules";
+import { logger } from "@/lib/log";
+
+const log = logger("retention");
 
 // The SubscriptionAction lifecycle: every pause, resume, cancellation and undo Encore sends to
 // Dodo (subscriptions.update) is written before the call and moved once, by compare-and-set:
@@ -164,7 +167,7 @@ export async function sendSubscriptionUpdate(request: ActionRequest, deps: { cli
       await markNotDone(action.id, "SUBMITTED", refusal.code);
       return refusalMessage(request.kind, refusal.code);
     }
-    console.error(`[retention] ${request.kind.toLowerCase()} of ${request.subscriptionId}: outcome unknown`, err);
+    log.error({ err, subscriptionId: request.subscriptionId, kind: request.kind }, "subscription update: outcome unknown");
     await markUnknown(action, now);
     return { ok: true, status: "UNKNOWN", action: { ...action, status: "UNKNOWN" } };
   }

@@ -4,6 +4,7 @@ import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/l
 import { claimExternalReturn } from "@/lib/checkout/external-return";
 import { loadEnv } from "@/lib/env";
 import { problemPage } from "@/lib/http/problem-page";
+import { route } from "@/lib/http/route";
 
 // The return_url for checkouts Encore did not create (payment links, sessions made in the Dodo
 // dashboard or straight at Dodo): set it to https://<app>/checkout/return. Dodo appends
@@ -14,7 +15,7 @@ const query = z.union([
   z.object({ subscription_id: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/) }),
 ]);
 
-export async function GET(request: NextRequest) {
+export const GET = route({ name: "external checkout return", answers: "html" }, async (request: NextRequest) => {
   const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return problemPage(400, "This link is missing its payment. Open the link from your checkout again.", { href: "/", label: "Back to the store" });
   const ids = "payment_id" in parsed.data
@@ -24,4 +25,4 @@ export async function GET(request: NextRequest) {
   const result = await claimExternalReturn(ids, signedIn);
   if (!result.ok) return problemPage(result.status, result.message, { href: "/account", label: "Go to your account" });
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
-}
+});

@@ -1,13 +1,15 @@
+import type { NextRequest } from "next/server";
 import { getMerchant } from "@/lib/auth/merchant-session";
+import { route } from "@/lib/http/route";
 import { getRetentionReport, reasonLabel } from "@/lib/retention/stats";
 import { retentionCsv } from "@/lib/retention/stats-csv";
 import { parseRange } from "@/lib/stats/range";
 
 // CSV of the stats page's retention section for ?from=&to=; 403 without a merchant session.
-export async function GET(request: Request): Promise<Response> {
+export const GET = route({ name: "retention csv", answers: "json" }, async (request: NextRequest) => {
   if (!(await getMerchant())) return Response.json({ error: "forbidden", message: "Sign in as a merchant." }, { status: 403 });
-  const url = new URL(request.url);
-  const range = parseRange({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
+  const params = request.nextUrl.searchParams;
+  const range = parseRange({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
   const report = await getRetentionReport(range);
   return new Response(retentionCsv(report, reasonLabel), {
     headers: {
@@ -16,4 +18,4 @@ export async function GET(request: Request): Promise<Response> {
       "cache-control": "no-store",
     },
   });
-}
+});
