@@ -1,6 +1,6 @@
 import "server-only";
 import type { ZodType } from "zod";
-import { clientIp } from "@/lib/http/request";
+import { clientIpOf } from "@/lib/http/request";
 import { inRequestContext, logger } from "@/lib/log";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 import { apiError, type ApiErrorStatus } from "./errors";
@@ -82,7 +82,7 @@ export function handle<P, Q, B>(op: Operation<P, Q, B>) {
       const secret = bearer(req);
       const key = secret ? await authenticateApiKey(secret) : null;
       if (!key) {
-        const throttle = await throttleUnauthenticated(await clientIp());
+        const throttle = await throttleUnauthenticated(clientIpOf(req.headers));
         if (!throttle.ok) return apiError(429, "rate_limited", "Too many requests without a valid API key.", requestId, { headers: { "retry-after": String(throttle.retryAfterSeconds) } });
         return secret
           ? apiError(401, "invalid_api_key", "This API key is not valid or has been revoked.", requestId)

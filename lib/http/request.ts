@@ -8,7 +8,11 @@ let warned = false;
 
 /** The client's address for rate limits (lib/http/client-ip.ts says how it is found). */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
+  return clientIpOf(await headers());
+}
+
+/** The same, from a request's own headers (route handlers that have the Request). */
+export function clientIpOf(h: Headers): string {
   const trusted = loadEnv().TRUSTED_PROXIES;
   const peer = peerHeaderIsOurs() ? h.get(PEER_HEADER) : null;
   if (!peer && trusted.kind === "none" && !warned) {

@@ -8,6 +8,7 @@ import { defineOperation, handle, type Operation } from "@/lib/api/endpoint";
 import { authenticateApiKey, createApiKey, keyAllows, listApiKeys, revokeApiKey } from "@/lib/api/keys";
 import { accessOperation } from "@/lib/api/operations/access";
 import { checkoutSessionsOperation } from "@/lib/api/operations/checkout-sessions";
+import { markPeerHeaderServer, PEER_HEADER } from "@/lib/http/client-ip";
 import { seedCustomer, seedPayment, seedProduct } from "../../support/seed";
 
 // Before any import reads the environment (the env module caches it).
@@ -21,12 +22,15 @@ async function newKey(scope: "READ" | "WRITE") {
   return made;
 }
 
+// The requests come as if through `npm start`'s server, which names each connection's address.
+markPeerHeaderServer();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation, whatever its input types
 const call = (op: Operation<any, any, any>, init: { key?: string; params?: Record<string, string>; body?: string; url?: string; ip?: string; headers?: Record<string, string> } = {}) =>
   handle(op)(
     new Request(init.url ?? "http://app.test/api/v1/x", {
       method: op.method.toUpperCase(),
-      headers: { ...(init.key ? { authorization: `Bearer ${init.key}` } : {}), "x-forwarded-for": init.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, ...init.headers },
+      headers: { ...(init.key ? { authorization: `Bearer ${init.key}` } : {}), [PEER_HEADER]: init.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, ...init.headers },
       ...(init.body !== undefined ? { body: init.body } : {}),
     }),
     { params: Promise.resolve(init.params ?? {}) },
@@ -138,6 +142,13 @@ describe("the /api/v1 request pipeline", () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
     let last: Response | undefined;
     for (let i = 0; i < 31; i++) last = await call(accessOperation, { key: "enc_sk_guess", ip, params: { customer_id: "c", product_id: "p" } });
+    expect(last!.status).toBe(429);
+  });
+
+  it("a new X-Forwarded-For on every guess does not reset the limit (no proxy is trusted)", async () => {
+    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    let last: Response | undefined;
+    for (let i = 0; i < 31; i++) last = await call(accessOperation, { key: "enc_sk_guess", ip, headers: { "x-forwarded-for": `203.0.113.${i}` }, params: { customer_id: "c", product_id: "p" } });
     expect(last!.status).toBe(429);
   });
 
