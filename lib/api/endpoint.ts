@@ -82,11 +82,11 @@ export function handle<P, Q, B>(op: Operation<P, Q, B>) {
       const secret = bearer(req);
       const key = secret ? await authenticateApiKey(secret) : null;
       if (!key) {
+        // Without a key nothing can be guessed and nothing was looked up: refused, nothing counted.
+        if (!secret) return apiError(401, "missing_api_key", "Send your API key as 'Authorization: Bearer <key>'. Keys are made in the merchant console under Integrations.", requestId);
         const throttle = await throttleUnauthenticated(clientIpOf(req.headers));
         if (!throttle.ok) return apiError(429, "rate_limited", "Too many requests without a valid API key.", requestId, { headers: { "retry-after": String(throttle.retryAfterSeconds) } });
-        return secret
-          ? apiError(401, "invalid_api_key", "This API key is not valid or has been revoked.", requestId)
-          : apiError(401, "missing_api_key", "Send your API key as 'Authorization: Bearer <key>'. Keys are made in the merchant console under Integrations.", requestId);
+        return apiError(401, "invalid_api_key", "This API key is not valid or has been revoked.", requestId);
       }
       if (!keyAllows(key, op.scope)) return apiError(403, "insufficient_scope", `This operation needs a key with the ${op.scope} scope; this key is ${key.scope.toLowerCase()}-only.`, requestId);
       const throttle = await throttleKey(key.id);

@@ -10,6 +10,7 @@ import { freePort, portInUse } from "./free-port";
 import { startMailbox } from "./mailbox";
 import { signalChild, startChild, stopChild, waitForHttp } from "./processes";
 import type { StackSecrets } from "./secrets";
+import { WORKER_APPLICATION_NAME } from "./worker-name";
 
 export type StackOptions = {
   mode: "dev" | "test";
@@ -93,7 +94,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], appEnv);
 
     // The background worker (job queue over the same database), as production runs it.
-    const worker = startChild(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], appEnv);
+    // Its connections say they are the worker (pg_stat_activity; the fuzz spec tells its writes from the app's).
+    const workerUrl = new URL(db.url);
+    workerUrl.searchParams.set("application_name", WORKER_APPLICATION_NAME);
+    const worker = startChild(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...appEnv, DATABASE_URL: workerUrl.toString() });
     children.push(worker);
     stops.push(() => stopChild(worker));
     log("background worker started");

@@ -81,13 +81,18 @@ describe("API keys", () => {
 
 describe("the /api/v1 request pipeline", () => {
   it("401 without a key, with a wrong key and with a revoked key", async () => {
-    const missing = await call(accessOperation, { params: { customer_id: "cus_x", product_id: "pdt_x" } });
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const missing = await call(accessOperation, { ip, params: { customer_id: "cus_x", product_id: "pdt_x" } });
     expect(missing.status).toBe(401);
     expect((await errorOf(missing)).code).toBe("missing_api_key");
+    // No key, nothing to guess with: the refusal writes nothing (no rate-limit row either).
+    expect(await db.loginAttempt.count({ where: { key: `api-ip:${ip}` } })).toBe(0);
 
-    const wrong = await call(accessOperation, { key: "enc_sk_wrongwrongwrongwrongwrongwrongwr", params: { customer_id: "cus_x", product_id: "pdt_x" } });
+    const wrong = await call(accessOperation, { key: "enc_sk_wrongwrongwrongwrongwrongwrongwr", ip, params: { customer_id: "cus_x", product_id: "pdt_x" } });
     expect(wrong.status).toBe(401);
     expect((await errorOf(wrong)).code).toBe("invalid_api_key");
+    // A wrong key is a guess: it counts against the address.
+    expect(await db.loginAttempt.count({ where: { key: `api-ip:${ip}` } })).toBe(1);
 
     const made = await newKey("READ");
     await revokeApiKey(made.id);
