@@ -23,7 +23,9 @@ async function waitingOnTheBank() {
   box.client = t.client;
   const j = await buyCourseIntoFunnel(t.client, { card: AUTH_CARD });
   const accepted = await acceptOffer({ impressionId: j.impressionId, customerId: j.customer.id }, { client: t.client });
-  expect(accepted).toEqual({ ok: true, charge: { status: "processing" } });
+  // Dodo answers while the charge is processing; on a slow machine the sandbox may already have
+  // moved it to the bank's step by the time the answer is read back. Never a decided outcome.
+  expect(accepted).toMatchObject({ ok: true, charge: { status: expect.stringMatching(/^(processing|authenticate)$/) } });
   await t.control("POST", "/_sandbox/settle");
   const view = await chargeStatus({ impressionId: j.impressionId, customerId: j.customer.id }, { client: t.client });
   return { ...j, view };
