@@ -102,7 +102,8 @@ export function previewChangePlan(core: SandboxCore, subscriptionId: string, par
   const afterChange: SubscriptionRecord = structuredClone(record);
   setPlan(core, afterChange, target);
   afterChange.scheduled_change = null;
-  if (!context.scheduled) afterChange.discounts = context.discounts;
+  // new_plan is the subscription "as it would look after the change", scheduled or not.
+  afterChange.discounts = context.discounts;
   if (quote.resets_cycle) resetCycle(afterChange, core.now());
 
   const lineItems = planLines(core, target).map((line) => {

@@ -21,7 +21,7 @@ async function setSaveOffer(page: Page, ladderId: string, reason: string, offer:
   await page.goto(`/merchant/retention?ladder=${ladderId}`);
   const form = page.locator(`[data-testid="retention-ladder"][data-ladder="${ladderId}"] [data-testid="save-offer-form"][data-reason="${reason}"]`);
   await form.getByLabel("Offer").selectOption(offer.kind);
-  if (offer.plan) await form.getByLabel("Plan (cheaper plan or other interval)").selectOption({ label: offer.plan });
+  if (offer.plan) await form.getByLabel("Plan (cheaper plan, other interval or discounted plan)").selectOption({ label: offer.plan });
   if (offer.cycles) await form.getByLabel("Pause length (billing cycles)").fill(offer.cycles);
   await form.getByRole("button", { name: "Save offer" }).click();
   await expect(form.getByText("Save offer saved.")).toBeVisible();
