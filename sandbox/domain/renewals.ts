@@ -7,7 +7,7 @@ import { applyCredit, planTotal } from "./proration";
 import { startCreditCycle } from "./credit-cycles";
 import { emitSubscription } from "./events";
 import { putOnHold } from "./subscriptions";
-import { discountedLines, useRenewalCycle } from "./subscription-discounts";
+import { discountedLines, spendRenewalCycle } from "./subscription-discounts";
 
 /** Guards against a runaway loop if a clock jump spans thousands of daily cycles. */
 const MAX_RENEWALS_PER_RUN = 10_000;
@@ -52,7 +52,7 @@ function renewOnce(core: SandboxCore, record: SubscriptionRecord): void {
 
   // The subscription's discounts with cycles left take their share of this renewal and use one cycle.
   const due = planTotal(discountedLines(core, record.plan, record.currency, record.discounts));
-  const discountIds = useRenewalCycle(record);
+  const discountIds = spendRenewalCycle(record);
   const { charged, credit_used } = applyCredit(due, record.credit_balance);
   record.credit_balance -= credit_used;
   if (charged === 0) {

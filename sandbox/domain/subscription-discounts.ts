@@ -66,7 +66,7 @@ export function discountedLines(core: SandboxCore, plan: PlanSelection, currency
 }
 
 /** A renewal used one cycle of each discount it applied; used-up discounts leave the subscription. */
-export function useRenewalCycle(record: SubscriptionRecord): string[] {
+export function spendRenewalCycle(record: SubscriptionRecord): string[] {
   const applied = record.discounts.filter((d) => d.cycles_remaining === null || d.cycles_remaining > 0).map((d) => d.discount_id);
   record.discounts = record.discounts
     .map((d) => (d.cycles_remaining === null ? d : { ...d, cycles_remaining: d.cycles_remaining - 1 }))
