@@ -3,6 +3,7 @@ import type { SandboxCore } from "../core";
 import type { PlanSelection, SubscriptionDiscount, SubscriptionRecord } from "../state/types";
 import { planLines } from "./catalog";
 import { applyDiscounts, resolveDiscountCodes } from "./discount-redemption";
+import { discountDetails } from "./discounts";
 import type { PriceLine } from "./proration";
 
 // Discounts carried by a subscription: which ones a change-plan call leaves on it, what they take
@@ -74,28 +75,8 @@ export function spendRenewalCycle(record: SubscriptionRecord): string[] {
   return applied;
 }
 
-/** SDK `Subscription.discounts`: "All stacked discounts applied, ordered by position". */
+/** SDK `Subscription.discounts`: "All stacked discounts applied, ordered by position", with their cycles left. */
 export function subscriptionDiscountDetails(core: SandboxCore, discounts: SubscriptionDiscount[]): DiscountDetail[] | null {
-  if (discounts.length === 0) return null;
-  return discounts.map((d, position) => {
-    const discount = core.state.discounts[d.discount_id]!.discount;
-    return {
-      amount: discount.amount,
-      business_id: discount.business_id,
-      code: discount.code,
-      created_at: discount.created_at,
-      discount_id: discount.discount_id,
-      metadata: discount.metadata,
-      position,
-      preserve_on_plan_change: discount.preserve_on_plan_change,
-      restricted_to: discount.restricted_to,
-      times_used: discount.times_used,
-      type: discount.type,
-      cycles_remaining: d.cycles_remaining,
-      expires_at: discount.expires_at ?? null,
-      name: discount.name ?? null,
-      subscription_cycles: discount.subscription_cycles ?? null,
-      usage_limit: discount.usage_limit ?? null,
-    } satisfies Required<DiscountDetail>;
-  });
+  const left = new Map(discounts.map((d) => [d.discount_id, d.cycles_remaining]));
+  return discountDetails(core, discounts.map((d) => d.discount_id), (id) => left.get(id) ?? null);
 }
