@@ -156,7 +156,7 @@ export function buildSeedState(now: Date): SandboxState {
       trial_period_days: 0, created_at: start, previous_billing_date: start, next_billing_date: addInterval(start, "Month", 1),
       cancel_at_next_billing_date: false, cancelled_at: null, billing: { country: "US", zipcode: "94107" }, metadata: {},
       payment_method_id, tax_id: null, customer_business_name: null, cancellation_feedback: null, cancellation_comment: null, paused_at: null,
-      scheduled_change: null, pending_change: null, credit_balance: 0, dues: 0, charging_payment_id: null, credit_overrides: {},
+      scheduled_change: null, pending_change: null, credit_balance: 0, discounts: [], dues: 0, charging_payment_id: null, credit_overrides: {},
     };
     state.subscriptions[subscription_id] = sub;
     const price = state.products[product_id]!.product.price;

@@ -54,6 +54,15 @@ export const sandboxSettingsSchema = z.object({
    * API", "consumed through usage or manual debit"). The docs say both. UNCONFIRMED.
    */
   api_ledger_entry_type: z.enum(["manual_adjustment", "added_or_deducted"]),
+  /**
+   * change-plan to the subscription's own product, quantity and addons, changing only its discounts.
+   * dodo-api.md §6.3: `product_id` "can equal current product to change quantity/addons"; the docs say
+   * nothing of a discount-only change. `reject` (default, the strict reading) answers 422
+   * `INVALID_REQUEST_BODY`; `accept` applies it like any change. UNCONFIRMED.
+   */
+  same_plan_discount_change: z.enum(["reject", "accept"]),
+  /** Whether the change-plan charge uses up one of a new discount's `subscription_cycles` (else only renewals do). UNCONFIRMED. */
+  plan_change_discount_uses_cycle: z.boolean(),
 });
 
 export type SandboxSettings = z.infer<typeof sandboxSettingsSchema>;
@@ -76,4 +85,6 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   clear_cancellation_feedback_on_undo: false,
   credit_low_balance_alert: "on_crossing",
   api_ledger_entry_type: "manual_adjustment",
+  same_plan_discount_change: "reject",
+  plan_change_discount_uses_cycle: false,
 };

@@ -21,20 +21,26 @@ export function SaveOfferForm({ action, ladderId, reason, plans, initialValues }
       <input type="hidden" name="reason" value={reason} />
       <p className="text-sm font-medium">{REASON_LABELS[reason]}</p>
       <FormMessages failure={form.failure} success={form.success} />
-      <div className="grid gap-3 sm:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Offer" name="kind" id={`${p}-kind`} errors={errors}>
           <select id={`${p}-kind`} name="kind" defaultValue={valueOf(values, "kind")} className={inputClass}>
             {(["", ...SAVE_OFFER_KINDS] as const).map((k) => <option key={k} value={k}>{SAVE_OFFER_LABELS[k]}</option>)}
           </select>
         </Field>
-        <Field label="Plan (cheaper plan or other interval)" name="targetProductId" id={`${p}-target`} errors={errors}>
+        <Field label="Plan (cheaper plan, other interval or discounted plan)" name="targetProductId" id={`${p}-target`} errors={errors}>
           <select id={`${p}-target`} name="targetProductId" defaultValue={valueOf(values, "targetProductId")} className={inputClass}>
-            <option value="">—</option>
+            <option value="">— (a discounted plan: the subscriber&apos;s own plan)</option>
             {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.label}</option>)}
           </select>
         </Field>
         <Field label="Pause length (billing cycles)" name="pauseCycles" id={`${p}-cycles`} errors={errors}>
           <input id={`${p}-cycles`} name="pauseCycles" inputMode="numeric" defaultValue={valueOf(values, "pauseCycles")} className={inputClass} />
+        </Field>
+        <Field label="Discount (% off, discounted plan)" name="discountPercent" id={`${p}-discount`} errors={errors}>
+          <input id={`${p}-discount`} name="discountPercent" inputMode="decimal" defaultValue={valueOf(values, "discountPercent")} className={inputClass} />
+        </Field>
+        <Field label="Discount length (billing cycles)" name="discountCycles" id={`${p}-discount-cycles`} errors={errors}>
+          <input id={`${p}-discount-cycles`} name="discountCycles" inputMode="numeric" defaultValue={valueOf(values, "discountCycles")} className={inputClass} />
         </Field>
         <Field label="Headline (optional)" name="headline" id={`${p}-headline`} errors={errors}>
           <input id={`${p}-headline`} name="headline" defaultValue={valueOf(values, "headline")} className={inputClass} />

@@ -28,6 +28,56 @@ export type DiscountCodeResult = Result<{ discountCode: string | null }, "unsupp
 const matches = (o: Pick<OfferForDiscount, "dodoDiscountCode" | "dodoDiscountBps" | "dodoDiscountProductId">, bps: number, productId: string) =>
   o.dodoDiscountCode !== null && o.dodoDiscountBps === bps && o.dodoDiscountProductId === productId;
 
+/** What a Dodo percentage discount is made for: its bps, the one product it is restricted to, and (subscriptions) its cycles. */
+export type DiscountTerms = { bps: number; productId: string; cycles: number | null; name: string };
+
+/**
+ * Where a caller keeps the code made for its terms. `keep` stores the new code only if none is
+ * stored for these terms yet (a conditional write, so two instances racing store one); `stored`
+ * reads the code kept for these terms, or null (also when the owner's terms moved on meanwhile).
+ */
+export type DiscountStore = {
+  keep(created: { discount_id: string; code: string }): Promise<boolean>;
+  stored(): Promise<string | null>;
+};
+
+/**
+ * Makes the Dodo discount for `terms` and keeps it in `store`, on first need. Two instances may
+ * race here: each makes its own Dodo discount and only the first conditional write keeps one. The
+ * loser uses the kept code and deletes its own, which no customer has seen; if that delete fails, a
+ * spare unused discount in Dodo is harmless. When nothing is kept (the owner was edited meanwhile),
+ * our code is still right for the terms the caller is about to show. Calls Dodo: never inside a
+ * database transaction.
+ */
+export async function ensureDodoDiscount(terms: DiscountTerms, store: DiscountStore, client: DodoPayments = dodo()): Promise<DiscountCodeResult> {
+  let created: { discount_id: string; code: string };
+  try {
+    created = await client.discounts.create(
+      {
+        type: "percentage",
+        amount: terms.bps,
+        restricted_to: [terms.productId],
+        name: terms.name,
+        // SDK Discount.subscription_cycles: "Number of subscription billing cycles this discount is valid for".
+        ...(terms.cycles !== null ? { subscription_cycles: terms.cycles } : {}),
+      },
+      SAFE_CALL_OPTIONS,
+    );
+  } catch (err) {
+    log.error({ err, terms }, "could not create the Dodo discount");
+    return { ok: false, code: "unavailable", message: "The discount could not be set up with Dodo." };
+  }
+  if (await store.keep(created)) return { ok: true, discountCode: created.code };
+  const stored = await store.stored();
+  if (!stored) return { ok: true, discountCode: created.code };
+  try {
+    await client.discounts.delete(created.discount_id, SAFE_CALL_OPTIONS);
+  } catch (err) {
+    log.error({ err, discountId: created.discount_id }, "spare Dodo discount left unused");
+  }
+  return { ok: true, discountCode: stored };
+}
+
 /**
  * The Dodo discount code that makes Dodo charge `offer.discountBps` off the offered product, made
  * on first need; null when the offer has no discount. The code is for the bps and product passed
@@ -43,39 +93,20 @@ export async function ensureOfferDiscount(offer: OfferForDiscount, client: DodoP
   // Dodo discounts on subscription lines also need a cycle count the offer doesn't have.
   if (offer.offeredProduct.kind !== "ONE_TIME") return { ok: false, code: "unsupported", message: "Discounts are only charged on one-time products." };
 
-  let created: { discount_id: string; code: string };
-  try {
-    created = await client.discounts.create(
-      { type: "percentage", amount: bps, restricted_to: [productId], name: `Encore offer ${offer.id} (${bps / 100}% off)` },
-      SAFE_CALL_OPTIONS,
-    );
-  } catch (err) {
-    log.error({ err, offerId: offer.id }, "could not create the Dodo discount");
-    return { ok: false, code: "unavailable", message: "The offer's discount could not be set up with Dodo." };
-  }
-
-  // Two instances may race here on the first impression: each made its own Dodo discount, and
-  // only the first conditional update stores one. The loser uses the stored code and deletes its
-  // own, which no customer has seen; if that delete fails, a spare unused discount in Dodo is
-  // harmless. The update also requires the offer to still have these terms, so a slow create
-  // never overwrites the code of a newer edit. Raw SQL for IS DISTINCT FROM (the stored terms
-  // may be NULL), and so the merchant's updatedAt is left alone: the offer's content didn't change.
-  const count = await db.$executeRaw`
-    UPDATE "Offer"
-    SET "dodoDiscountId" = ${created.discount_id}, "dodoDiscountCode" = ${created.code}, "dodoDiscountBps" = ${bps}, "dodoDiscountProductId" = ${productId}
-    WHERE id = ${offer.id} AND "discountBps" = ${bps} AND "offeredProductId" = ${productId}
-      AND ("dodoDiscountBps", "dodoDiscountProductId") IS DISTINCT FROM (${bps}::int, ${productId}::text)`;
-  if (count === 1) return { ok: true, discountCode: created.code };
-
-  const stored = await db.offer.findUnique({ where: { id: offer.id }, select: { dodoDiscountCode: true, dodoDiscountBps: true, dodoDiscountProductId: true } });
-  if (!stored || !matches(stored, bps, productId)) {
-    // The offer was edited meanwhile: our code is still right for the price this caller shows.
-    return { ok: true, discountCode: created.code };
-  }
-  try {
-    await client.discounts.delete(created.discount_id, SAFE_CALL_OPTIONS);
-  } catch (err) {
-    log.error({ err, discountId: created.discount_id }, "spare Dodo discount left unused");
-  }
-  return { ok: true, discountCode: stored.dodoDiscountCode };
+  const result = await ensureDodoDiscount({ bps, productId, cycles: null, name: `Encore offer ${offer.id} (${bps / 100}% off)` }, {
+    // The update requires the offer to still have these terms, so a slow create never overwrites
+    // the code of a newer edit. Raw SQL for IS DISTINCT FROM (the stored terms may be NULL), and so
+    // the merchant's updatedAt is left alone: the offer's content didn't change.
+    keep: async (created) => (await db.$executeRaw`
+      UPDATE "Offer"
+      SET "dodoDiscountId" = ${created.discount_id}, "dodoDiscountCode" = ${created.code}, "dodoDiscountBps" = ${bps}, "dodoDiscountProductId" = ${productId}
+      WHERE id = ${offer.id} AND "discountBps" = ${bps} AND "offeredProductId" = ${productId}
+        AND ("dodoDiscountBps", "dodoDiscountProductId") IS DISTINCT FROM (${bps}::int, ${productId}::text)`) === 1,
+    stored: async () => {
+      const stored = await db.offer.findUnique({ where: { id: offer.id }, select: { dodoDiscountCode: true, dodoDiscountBps: true, dodoDiscountProductId: true } });
+      return stored && matches(stored, bps, productId) ? stored.dodoDiscountCode : null;
+    },
+  }, client);
+  if (!result.ok) return { ...result, message: "The offer's discount could not be set up with Dodo." };
+  return result;
 }

@@ -32,7 +32,7 @@ export type MoveContext = {
  * Everything a plan change is decided from, checked for this customer: their subscription, both
  * plans ranked in the same ladder, the move and the merchant's terms for it.
  */
-export async function loadMove(customerId: string, subscriptionId: string, toProductId: string): Promise<MoveContext | PlanFailure> {
+export async function loadMove(customerId: string, subscriptionId: string, toProductId: string, options: { samePlanTerms?: ChangeTerms } = {}): Promise<MoveContext | PlanFailure> {
   const subscription = await db.subscription.findUnique({ where: { id: subscriptionId }, include: { product: { include: { ladder: true } } } });
   if (!subscription || subscription.customerId !== customerId) return NOT_FOUND;
   const ladder = subscription.product.ladder;
@@ -42,10 +42,12 @@ export async function loadMove(customerId: string, subscriptionId: string, toPro
   const to = target && !target.archived && target.ladderId === ladder.id ? ladderPlanOf(target) : null;
   if (!to || to.currency !== subscription.currency) return failure("not_in_ladder", "That plan is not available for your subscription.");
   const move = classifyMove(from, to);
-  if (!move) return failure("same_plan", "You are already on this plan.");
-  if (subscription.status !== "ACTIVE") {
+  if (subscription.status !== "ACTIVE" && (move || options.samePlanTerms)) {
     return failure("inactive", "Your subscription is not active, so its plan cannot change right now.");
   }
+  // A discount on the current plan (a save offer) moves only the price: a downgrade, on its own terms.
+  if (!move && options.samePlanTerms) return { subscription, ladder, from, to, move: { direction: "downgrade", intervalChange: "none" }, terms: options.samePlanTerms };
+  if (!move) return failure("same_plan", "You are already on this plan.");
   const terms = termsFor(ladder, move);
   if (!terms.ok) return failure(terms.code, terms.message);
   return { subscription, ladder, from, to, move, terms: terms.terms };

@@ -32,7 +32,11 @@ export type LockedQuote = {
   newPlan: { productId: string; recurringAmount: number; nextBillingDate: string; interval: BillingInterval; intervalCount: number };
   /** The exact plan selection sent, so confirm repeats the same call. */
   selection: PlanSelection;
+  /** Discounts the new plan carries (Dodo's new_plan.discounts, in stacking order); absent on quotes stored before discounts. */
+  discounts?: QuoteDiscount[];
 };
+
+export type QuoteDiscount = { discountId: string; type: "percentage" | "flat"; amount: number; cyclesRemaining: number | null };
 
 
 function lineOf(item: SubscriptionPreviewChangePlanResponse.ImmediateCharge["line_items"][number]): QuoteLine {
@@ -65,6 +69,9 @@ export function lockedQuoteFrom(preview: SubscriptionPreviewChangePlanResponse, 
       intervalCount: plan.payment_frequency_count,
     },
     selection,
+    discounts: [...(plan.discounts ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((d) => ({ discountId: d.discount_id, type: d.type, amount: d.amount, cyclesRemaining: d.cycles_remaining ?? null })),
   };
 }
 
@@ -81,6 +88,8 @@ export function quoteHash(quote: LockedQuote): string {
     scheduled: quote.scheduled,
     effectiveDay: quote.scheduled ? day(quote.effectiveAt) : null,
     plan: [quote.newPlan.productId, quote.newPlan.recurringAmount, day(quote.newPlan.nextBillingDate)],
+    // Only quotes with discounts hash them, so a quote stored before discounts keeps its hash.
+    ...(quote.discounts?.length ? { discounts: quote.discounts.map((d) => [d.discountId, d.type, d.amount, d.cyclesRemaining]) } : {}),
   };
   return crypto.createHash("sha256").update(JSON.stringify(terms)).digest("base64url");
 }

@@ -191,18 +191,20 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
 
 /**
  * What the subscription (newest stored state) says: a change whose target plan it is on now is
- * APPLIED; one Dodo holds as its scheduled change is SCHEDULED. Same-product (quantity) changes
- * are settled by their payment instead.
+ * APPLIED; one Dodo holds as its scheduled change is SCHEDULED; a change of the current plan that
+ * sent a discount is APPLIED once the subscription carries that discount. Other same-product
+ * (quantity) changes are settled by their payment instead.
  */
 export async function settlePlanChangesFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
   const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
   // One statement that writes only the changes whose status moves (usually none).
   const moved = await tx.$queryRaw<{ id: string; status: "APPLIED" | "SCHEDULED" }[]>`
     UPDATE "PlanChange" SET "updatedAt" = ${new Date()}::timestamp(3),
-      "status" = CASE WHEN "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId}
+      "status" = CASE WHEN "toProductId" = ${sub.productId} AND ("toProductId" <> "fromProductId" OR "dodoDiscountId" = ANY(${sub.discountIds}::text[]))
         THEN 'APPLIED'::"PlanChangeStatus" ELSE 'SCHEDULED'::"PlanChangeStatus" END
     WHERE "subscriptionId" = ${sub.id} AND (
       ("status" IN ('SUBMITTED', 'UNKNOWN', 'SCHEDULED') AND "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId})
+      OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = "fromProductId" AND "toProductId" = ${sub.productId} AND "dodoDiscountId" = ANY(${sub.discountIds}::text[]))
       OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = ${scheduledProductId}))
     RETURNING "id", "status"::text AS "status"`;
   for (const change of moved) await emitPlanChange(tx, change, change.status, new Date());

@@ -3,7 +3,7 @@
 import { formatMoney, money } from "@/lib/money/money";
 import type { Direction, IntervalChange } from "./ladder";
 import { recurringLabel } from "./ladder";
-import type { LockedQuote } from "./locked-quote";
+import type { LockedQuote, QuoteDiscount } from "./locked-quote";
 import { termsExplanation, type ChangeTerms } from "./terms";
 
 export type QuoteView = {
@@ -18,6 +18,8 @@ export type QuoteView = {
   credit: { label: string; amount: string } | null;
   lines: Array<{ name: string; quantity: number; unitPrice: string; factor: string }>;
   newPlan: { name: string; price: string; nextBilling: string };
+  /** A discount the new plan carries: what is paid per period while it lasts, and after. */
+  discount: string | null;
   effective: string;
   explanation: string;
   failureNote: string | null;
@@ -44,6 +46,23 @@ function failureNote(terms: ChangeTerms, fromName: string, chargesNow: boolean):
   return terms.onPaymentFailure === "PREVENT_CHANGE"
     ? `If your card is declined, nothing changes: you stay on ${fromName}.`
     : "If your card is declined, your plan still changes but your subscription is put on hold until you update your card.";
+}
+
+/**
+ * "30% off for 3 billing periods: you pay $56.00/month for those 3 renewals, then $80.00/month."
+ * Percentage codes from Dodo's new_plan.discounts, stacked in order, each rounded half up like
+ * Dodo's charge; a flat code is named without a figure (its amount depends on Dodo's currency rows).
+ */
+export function discountSummary(discounts: QuoteDiscount[], plan: { recurringAmount: number; currency: string; interval: LockedQuote["newPlan"]["interval"]; intervalCount: number }): string | null {
+  if (discounts.length === 0) return null;
+  const label = (minor: number) => recurringLabel({ priceAmount: minor, currency: plan.currency, interval: plan.interval, intervalCount: plan.intervalCount });
+  if (discounts.some((d) => d.type !== "percentage")) return `Your plan carries a discount code; the payment provider applies it to your renewals. Full price: ${label(plan.recurringAmount)}.`;
+  const discounted = discounts.reduce((left, d) => left - Math.floor((left * d.amount + 5_000) / 10_000), plan.recurringAmount);
+  const off = Math.round((1 - discounted / Math.max(1, plan.recurringAmount)) * 100);
+  const cycles = discounts.map((d) => d.cyclesRemaining);
+  if (cycles.some((c) => c === null)) return `${off}% off: you pay ${label(discounted)} from your next renewal on, instead of ${label(plan.recurringAmount)}.`;
+  const n = Math.min(...(cycles as number[]));
+  return `${off}% off for ${n} billing period${n === 1 ? "" : "s"}: you pay ${label(discounted)} for your next ${n === 1 ? "renewal" : `${n} renewals`}, then ${label(plan.recurringAmount)}.`;
 }
 
 export function quoteView(input: {
@@ -85,6 +104,7 @@ export function quoteView(input: {
       price: recurringLabel({ priceAmount: quote.newPlan.recurringAmount, currency: quote.currency, interval: quote.newPlan.interval, intervalCount: quote.newPlan.intervalCount }),
       nextBilling: formatDate(quote.newPlan.nextBillingDate),
     },
+    discount: discountSummary(quote.discounts ?? [], { ...quote.newPlan, currency: quote.currency }),
     effective: quote.scheduled ? `On ${formatDate(quote.effectiveAt)}` : "Immediately",
     explanation: termsExplanation(terms),
     failureNote: failureNote(terms, input.fromName, chargesNow),

@@ -45,9 +45,9 @@ async function previewAtDodo(client: DodoPayments, subscriptionId: string, terms
 }
 
 /** The customer's current quantity and addons, carried over (Dodo drops addons that are not sent). */
-async function currentSelection(client: DodoPayments, subscriptionId: string, toProductId: string): Promise<PlanSelection> {
+async function currentSelection(client: DodoPayments, subscriptionId: string, toProductId: string, discountCodes?: string[]): Promise<PlanSelection> {
   const sub = await client.subscriptions.retrieve(subscriptionId, SAFE_CALL_OPTIONS);
-  return { productId: toProductId, quantity: sub.quantity, addons: sub.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })) };
+  return { productId: toProductId, quantity: sub.quantity, addons: sub.addons.map((a) => ({ addon_id: a.addon_id, quantity: a.quantity })), ...(discountCodes ? { discountCodes } : {}) };
 }
 
 /**
@@ -55,7 +55,7 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
  * records what the plan-change stats read: ladder, direction, origin and the change in monthly
  * recurring revenue (Dodo's recurring amounts before and after, both pre-tax).
  */
-async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date): Promise<QuoteView> {
+async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date, dodoDiscountId: string | null = null): Promise<QuoteView> {
   const hash = quoteHash(quote);
   const row = await createQuotedChange({
     ladderId: ctx.ladder.id,
@@ -76,6 +76,7 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "f
     currency: quote.currency,
     quote: quote as unknown as Prisma.InputJsonValue,
     quoteHash: hash,
+    dodoDiscountId,
   });
   const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: row.id, h: hash }, QUOTE_TTL_SECONDS, now.getTime());
   return quoteView({
@@ -92,22 +93,30 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "f
   });
 }
 
-/** Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote. `origin`: where the customer started (the plan page unless said). */
-export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string; origin?: PlanChangeOrigin }, deps: PlanDeps = {}): Promise<PreviewResult> {
+/** A Dodo discount the change carries (`discount_codes`), and terms for a discount on the current plan. */
+export type ChangeDiscount = { code: string; discountId: string; samePlanTerms?: ChangeTerms };
+
+/**
+ * Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote.
+ * `origin`: where the customer started (the plan page unless said). `discount`: a discounted save
+ * offer's code, sent in the preview and again, identically, on confirm.
+ */
+export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string; origin?: PlanChangeOrigin; discount?: ChangeDiscount }, deps: PlanDeps = {}): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
-  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId);
+  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms });
   if (isFailure(ctx)) return ctx;
   if (await changeInFlight(db, ctx.subscription.id, now)) return PENDING_CHANGE;
   let quote: LockedQuote;
   try {
-    quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId));
+    const codes = input.discount ? [input.discount.code] : undefined;
+    quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId, codes));
   } catch (err) {
     const refusal = refusalFrom(err);
     if (!refusal) log.error({ err }, "preview failed");
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
-  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now), amounts: quote };
+  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, input.discount?.discountId ?? null), amounts: quote };
 }
 
 function successMessage(change: PlanChange, toName: string): string {
@@ -139,9 +148,9 @@ async function productName(productId: string): Promise<string> {
  */
 async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date): Promise<ConfirmResult> {
   await retireQuote(change.id);
-  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId);
+  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change) });
   if (isFailure(ctx)) return ctx;
-  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now);
+  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, change.dodoDiscountId);
   const before = formatMoney(money(change.quotedAmount, change.currency));
   const what =
     change.quotedAmount !== fresh.totalAmount ? `The price changed since your preview (${before} then, ${view.chargeNow} now).`

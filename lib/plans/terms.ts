@@ -55,7 +55,25 @@ const PRORATION: Record<ProrationMode, SubscriptionChangePlanParams["proration_b
   DO_NOT_BILL: "do_not_bill",
 };
 
-export type PlanSelection = { productId: string; quantity: number; addons: Array<{ addon_id: string; quantity: number }> };
+export type PlanSelection = {
+  productId: string;
+  quantity: number;
+  addons: Array<{ addon_id: string; quantity: number }>;
+  /** Dodo discount codes for the new plan (a discounted save offer); omitted: Dodo's own rule for existing discounts. */
+  discountCodes?: string[];
+};
+
+/**
+ * A discount on the subscriber's current plan, sent as change-plan to the same product with only
+ * `discount_codes` new. Dodo documents same-product changes for quantity and addons only; whether a
+ * discount-only one is accepted and how it is billed is not documented (the sandbox's
+ * `same_plan_discount_change` switch, strict default: refused). So Encore picks terms that cannot
+ * charge for what the customer already has: prorated over the rest of the period (documented
+ * formula; a lower price can only credit), applied now, and never put on hold by a failed charge.
+ * The customer sees Dodo's preview before anything is sent; a refusal leaves "Cancel anyway" and
+ * "Keep my subscription" on screen.
+ */
+export const SAME_PLAN_DISCOUNT_TERMS: ChangeTerms = { prorationMode: "PRORATED_IMMEDIATELY", timing: "IMMEDIATELY", onPaymentFailure: "PREVENT_CHANGE" };
 
 /**
  * The change-plan body, identical for the preview and the real call. Addons are always sent:
@@ -69,6 +87,7 @@ export function changePlanParams(terms: ChangeTerms, plan: PlanSelection): Subsc
     proration_billing_mode: PRORATION[terms.prorationMode],
     effective_at: terms.timing === "NEXT_BILLING_DATE" ? "next_billing_date" : "immediately",
     on_payment_failure: terms.onPaymentFailure === "APPLY_CHANGE" ? "apply_change" : "prevent_change",
+    ...(plan.discountCodes ? { discount_codes: plan.discountCodes } : {}),
   };
 }
 

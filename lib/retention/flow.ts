@@ -2,11 +2,13 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import type { CancelReason } from "@/lib/generated/prisma/client";
-import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
+import { confirmPlanChange, previewPlanChange, type ChangeDiscount } from "@/lib/plans/quote";
+import { SAME_PLAN_DISCOUNT_TERMS } from "@/lib/plans/terms";
 import { formatDate, type QuoteView } from "@/lib/plans/quote-view";
 import type { Success } from "@/lib/result";
 import { attemptOf, createAttempt, moveAttempt } from "./attempt";
-import { eligibleOffer, saveOfferView, type SaveOfferView } from "./offer";
+import { ensureSaveOfferDiscount } from "./discount";
+import { eligibleOffer, offerTargetProduct, saveOfferView, type SaveOfferView } from "./offer";
 import { inHoldout, pauseEndsAt } from "./rules";
 import { retentionFailure, sendSubscriptionUpdate, type RetentionFailure } from "./subscription-update";
 
@@ -101,16 +103,35 @@ export async function keepSubscription(input: { customerId: string; attemptId: s
 
 async function openPlanOffer(customerId: string, attemptId: string) {
   const attempt = await attemptOf(customerId, attemptId);
-  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || !attempt.saveOffer?.targetProductId) return null;
-  if (attempt.saveOffer.kind === "PAUSE") return null;
-  return { attempt, targetProductId: attempt.saveOffer.targetProductId };
+  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || !attempt.saveOffer || attempt.saveOffer.kind === "PAUSE") return null;
+  const sub = await ownSubscription(customerId, attempt.subscriptionId);
+  const target = sub ? offerTargetProduct(attempt.saveOffer, sub) : null;
+  if (!sub || !target) return null;
+  return { attempt, sub, offer: attempt.saveOffer, targetProductId: target.id };
 }
 
-/** A plan offer, step 1: Dodo's preview of the move, as a signed quote (lib/plans). */
+const NO_DISCOUNT = retentionFailure("unavailable", "This offer cannot be set up right now. Nothing was changed; you can try again in a moment, or cancel or keep your subscription as it is.");
+
+/** A discounted offer's Dodo code for its plan (made on first need), with the terms for a discount on the current plan. */
+async function offerDiscount(open: NonNullable<Awaited<ReturnType<typeof openPlanOffer>>>, client?: DodoPayments): Promise<ChangeDiscount | null | RetentionFailure> {
+  const { offer } = open;
+  if (offer.kind !== "DISCOUNTED_PLAN") return null;
+  if (!offer.discountBps || !offer.discountCycles) return GONE;
+  const made = await ensureSaveOfferDiscount({ id: offer.id, discountBps: offer.discountBps, discountCycles: offer.discountCycles }, open.targetProductId, client);
+  if (!made.ok) return NO_DISCOUNT;
+  return { code: made.code, discountId: made.discountId, ...(open.targetProductId === open.sub.productId ? { samePlanTerms: SAME_PLAN_DISCOUNT_TERMS } : {}) };
+}
+
+/** A plan offer, step 1: Dodo's preview of the move (with the offer's discount code, if any), as a signed quote (lib/plans). */
 export async function previewSavePlan(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Success<{ quote: QuoteView }> | RetentionFailure> {
   const open = await openPlanOffer(input.customerId, input.attemptId);
   if (!open) return GONE;
-  const result = await previewPlanChange({ customerId: input.customerId, subscriptionId: open.attempt.subscriptionId, productId: open.targetProductId }, { client: deps.client, now: deps.now });
+  const discount = await offerDiscount(open, deps.client);
+  if (discount && "ok" in discount) return discount;
+  const result = await previewPlanChange(
+    { customerId: input.customerId, subscriptionId: open.attempt.subscriptionId, productId: open.targetProductId, ...(discount ? { discount } : {}) },
+    { client: deps.client, now: deps.now },
+  );
   return result.ok ? { ok: true, quote: result.quote } : retentionFailure("rejected", result.message);
 }
 

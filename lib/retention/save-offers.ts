@@ -20,7 +20,9 @@ export function listRetentionSetup() {
 
 /** Why `target` cannot be the offer of `kind` in this ladder, or null when it can (per field). */
 export function targetProblem(kind: SaveOfferInput["kind"], target: Product | null, ladderPlans: Product[]): string | null {
-  if (kind !== "CHEAPER_PLAN" && kind !== "INTERVAL_SWITCH") return null;
+  // A discounted plan without a plan named is the subscriber's own plan.
+  if (kind === "DISCOUNTED_PLAN" && !target) return null;
+  if (kind !== "CHEAPER_PLAN" && kind !== "INTERVAL_SWITCH" && kind !== "DISCOUNTED_PLAN") return null;
   const to = target ? ladderPlanOf(target) : null;
   if (!target || !to || target.archived || !ladderPlans.some((p) => p.id === target.id)) return "Choose a plan ranked in this ladder";
   if (kind === "CHEAPER_PLAN") {
@@ -49,10 +51,13 @@ export async function saveSaveOffer(ladderId: string, raw: unknown): Promise<Res
   const target = input.targetProductId ? ladder.products.find((p) => p.id === input.targetProductId) ?? null : null;
   const problem = targetProblem(input.kind, target, ladder.products);
   if (problem) return invalidFields({ targetProductId: [problem] });
+  const discounted = input.kind === "DISCOUNTED_PLAN";
   const data = {
     kind: input.kind,
     targetProductId: input.kind === "PAUSE" ? null : input.targetProductId,
     pauseCycles: input.kind === "PAUSE" ? input.pauseCycles : null,
+    discountBps: discounted ? input.discountPercent : null,
+    discountCycles: discounted ? input.discountCycles : null,
     headline: input.headline,
     active: true,
   };

@@ -63,6 +63,16 @@ function daysOf(range: DateRange): string[] {
   return days;
 }
 
+const cycles = (n: number | null) => `${n} cycle${n === 1 ? "" : "s"}`;
+
+/** How the stats and CSV name a save offer: its kind and what it offers. */
+export function offerLabel(m: { kind: keyof typeof SAVE_OFFER_LABELS; pauseCycles: number | null; discountBps: number | null; discountCycles: number | null; targetProduct: { name: string } | null; targetProductId: string | null }): string {
+  if (m.kind === "PAUSE") return `${SAVE_OFFER_LABELS.PAUSE} (${cycles(m.pauseCycles)})`;
+  const plan = m.targetProduct?.name ?? (m.kind === "DISCOUNTED_PLAN" && !m.targetProductId ? "the current plan" : "removed plan");
+  if (m.kind === "DISCOUNTED_PLAN") return `${SAVE_OFFER_LABELS.DISCOUNTED_PLAN}: ${plan}, ${(m.discountBps ?? 0) / 100}% off for ${cycles(m.discountCycles)}`;
+  return `${SAVE_OFFER_LABELS[m.kind]}: ${plan}`;
+}
+
 export const reasonLabel = (reason: string) => (reason in REASON_LABELS ? REASON_LABELS[reason as keyof typeof REASON_LABELS] : "No reason given");
 
 /** Everything the retention section and its CSV show for a date range. */
@@ -79,7 +89,7 @@ export async function getRetentionReport(range: DateRange): Promise<RetentionRep
       ladderName: m.ladder.name,
       reason: m.reason,
       kind: m.kind,
-      label: m.kind === "PAUSE" ? `${SAVE_OFFER_LABELS.PAUSE} (${m.pauseCycles} cycle${m.pauseCycles === 1 ? "" : "s"})` : `${SAVE_OFFER_LABELS[m.kind]}: ${m.targetProduct?.name ?? "removed plan"}`,
+      label: offerLabel(m),
     })),
   });
 }

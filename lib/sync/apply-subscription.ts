@@ -37,6 +37,12 @@ function holdState(
   return { onHoldSince, holdClearedAt };
 }
 
+/** SDK Subscription.discounts ("All stacked discounts applied, ordered by position"); discount_id is its deprecated first entry. */
+function discountIdsOf(sub: Subscription): string[] {
+  if (sub.discounts) return [...sub.discounts].sort((a, b) => a.position - b.position).map((d) => d.discount_id);
+  return sub.discount_id ? [sub.discount_id] : [];
+}
+
 function scheduledChangeOf(sub: Subscription): Prisma.InputJsonValue | undefined {
   const change = sub.scheduled_change;
   if (!change) return undefined;
@@ -75,6 +81,7 @@ export async function applySubscription(ctx: ApplyContext, sub: Subscription): P
       cancelAtNextBillingDate: sub.cancel_at_next_billing_date,
       paymentMethodId: sub.payment_method_id ?? null,
       scheduledChange: scheduledChangeOf(sub) ?? Prisma.DbNull,
+      discountIds: discountIdsOf(sub),
       ...hold,
       sourceUpdatedAt: ctx.observedAt,
     };

@@ -55,7 +55,7 @@ export function createCheckout(
     : (params.billing_address ?? null);
   const newCustomer = params.customer && "email" in params.customer ? params.customer : null;
   // A confirmed session redeems its codes now; a hosted one when its page is paid (repriceSession).
-  const discounted = applyDiscounts(core, cart, discountIds, existingCustomerId ?? reusedCustomerId(core, params), params.confirm === true);
+  const discounted = applyDiscounts(core, cart, discountIds, existingCustomerId ?? reusedCustomerId(core, params), { redeeming: params.confirm === true });
 
   const now = core.now();
   const session: CheckoutRecord = {
@@ -141,7 +141,7 @@ export function resolveCustomer(core: SandboxCore, session: CheckoutRecord, emai
  */
 export function repriceSession(core: SandboxCore, session: CheckoutRecord): void {
   if (session.discount_ids.length === 0) return;
-  session.cart = applyDiscounts(core, { lines: session.cart, currency: session.currency }, session.discount_ids, session.customer_id, true).lines;
+  session.cart = applyDiscounts(core, { lines: session.cart, currency: session.currency }, session.discount_ids, session.customer_id, { redeeming: true }).lines;
   core.changed();
 }
 

@@ -48,6 +48,15 @@ function appliesToProduct(discount: Discount, productId: string): boolean {
   return discount.restricted_to.length === 0 || discount.restricted_to.includes(productId);
 }
 
+export interface ApplyOptions {
+  /** The payment is being made now: a contended usage-limited code answers 503. */
+  redeeming?: boolean;
+  /** Change-plan and renewals discount subscription lines (their cycles are tracked on the subscription). */
+  subscriptionLines?: boolean;
+  /** Discounts already attached to a subscription: a renewal applies them without redeeming them again. */
+  attached?: boolean;
+}
+
 /**
  * Checks each discount can be redeemed now (by `customerId`, when known) and applies them in order.
  * Each one works on what earlier ones left: a percentage takes its share of every eligible line
@@ -59,20 +68,22 @@ export function applyDiscounts(
   cart: { lines: CartLine[]; currency: Currency },
   discountIds: string[],
   customerId: string | null,
-  redeeming = false,
+  options: ApplyOptions = {},
 ): DiscountedCart {
+  const { redeeming = false, subscriptionLines = false, attached = false } = options;
   const lines = cart.lines.map((line) => ({ ...line, discount: 0 }));
   for (const id of discountIds) {
-    const record = liveDiscount(core, id);
+    const record = attached ? core.state.discounts[id]! : liveDiscount(core, id);
     const discount = record.discount;
-    assertRedeemable(core, discount, customerId);
+    if (!attached) assertRedeemable(core, discount, customerId);
     if (redeeming) assertNoContention(record);
     const eligible = lines.filter((line) => appliesToProduct(discount, line.product_id));
     if (eligible.length === 0) {
       throw refuse("DISCOUNT_NOT_AVAILABLE_FOR_PRODUCT", `Discount code ${discount.code} does not apply to the products in this cart`);
     }
-    if (eligible.some((line) => line.is_subscription)) {
-      // Renewals would have to honour `subscription_cycles`; the sandbox does not model that yet.
+    if (!subscriptionLines && eligible.some((line) => line.is_subscription)) {
+      // A checkout's subscription would have to carry the discount into its renewals; the sandbox
+      // models that for change-plan only (subscription-discounts.ts).
       throw refuse("DISCOUNT_ON_SUBSCRIPTION_NOT_SUPPORTED", "The sandbox applies discount codes to one-time products only");
     }
     const option = discount.currency_options?.find((o) => o.currency === cart.currency);

@@ -118,8 +118,11 @@ function isRedeemableNow(core: SandboxCore, discount: Discount): boolean {
   return discount.usage_limit == null || discount.times_used < discount.usage_limit;
 }
 
-/** How a payment shows the discounts it used (`Payment.discounts`), in stacking order. */
-export function discountDetails(core: SandboxCore, discountIds: string[]): DiscountDetail[] | null {
+/**
+ * How a payment shows the discounts it used (`Payment.discounts`), or a subscription the discounts it
+ * carries (`Subscription.discounts`, with `cyclesRemaining`), in stacking order.
+ */
+export function discountDetails(core: SandboxCore, discountIds: string[], cyclesRemaining: (discountId: string) => number | null = () => null): DiscountDetail[] | null {
   if (discountIds.length === 0) return null;
   return discountIds.map((id, position) => {
     const d = core.state.discounts[id]!.discount;
@@ -135,7 +138,7 @@ export function discountDetails(core: SandboxCore, discountIds: string[]): Disco
       restricted_to: d.restricted_to,
       times_used: d.times_used,
       type: d.type,
-      cycles_remaining: null,
+      cycles_remaining: cyclesRemaining(id),
       expires_at: d.expires_at ?? null,
       name: d.name ?? null,
       subscription_cycles: d.subscription_cycles ?? null,

@@ -7,13 +7,14 @@ import { addInterval } from "../clock";
 import type { SandboxCore } from "../core";
 import { ApiError, conflict, invalid } from "../http/errors";
 import { newId } from "../ids";
-import type { PaymentRecord, PlanSelection, SubscriptionRecord } from "../state/types";
+import type { PaymentRecord, PlanSelection, SubscriptionDiscount, SubscriptionRecord } from "../state/types";
 import { getAddon, getProduct, planLines, recurringPrice, validateAddons } from "./catalog";
 import { createPayment, recordZeroPayment } from "./payments";
 import { quotePlanChange, remainingFraction, type PlanChangeQuote } from "./proration";
 import { subscription as serializeSubscription } from "./serialize";
 import { emitSubscription } from "./events";
 import { getSubscriptionRecord, putOnHold } from "./subscriptions";
+import { discountedLines, discountsAfterChange } from "./subscription-discounts";
 
 type ChangeParams = SubscriptionChangePlanParams;
 
@@ -23,6 +24,8 @@ interface ChangePlanContext {
   scheduled: boolean;
   effectiveAt: string;
   quote: PlanChangeQuote;
+  /** The subscription's discounts after the change (`discount_codes`, see subscription-discounts.ts). */
+  discounts: SubscriptionDiscount[];
 }
 
 /**
@@ -64,6 +67,11 @@ function prepareChange(core: SandboxCore, subscriptionId: string, params: Change
   const addons = params.addons ?? [];
   validateAddons(core, product, addons);
   const target: PlanSelection = { product_id: product.product_id, quantity: params.quantity, addons };
+  const discounts = discountsAfterChange(core, record, target, params);
+  if (core.settings.same_plan_discount_change === "reject" && samePlan(record.plan, target)) {
+    // UNCONFIRMED (settings.ts): the docs name same-product changes for quantity and addons only.
+    throw invalid("The new plan is the subscription's current plan, quantity and addons", "INVALID_REQUEST_BODY");
+  }
 
   const now = core.now();
   const credits = core.settings.downgrade_credits === "subscription" ? record.credit_balance : 0;
@@ -73,12 +81,19 @@ function prepareChange(core: SandboxCore, subscriptionId: string, params: Change
     ? quotePlanChange({ mode: "do_not_bill", oldLines: [], newLines: [], remaining: 0, creditBalance: 0 })
     : quotePlanChange({
         mode: params.proration_billing_mode,
-        oldLines: planLines(core, record.plan),
-        newLines: planLines(core, target),
+        // What the customer pays per cycle: the plans with their discounts (old: those on the
+        // subscription now; new: those the change leaves), so a discount lowers the charge now.
+        oldLines: discountedLines(core, record.plan, record.currency, record.discounts),
+        newLines: discountedLines(core, target, record.currency, discounts),
         remaining: remainingFraction(record.previous_billing_date, record.next_billing_date, now),
         creditBalance: credits,
       });
-  return { record, target, scheduled, effectiveAt: scheduled ? record.next_billing_date : now, quote };
+  return { record, target, scheduled, effectiveAt: scheduled ? record.next_billing_date : now, quote, discounts };
+}
+
+function samePlan(a: PlanSelection, b: PlanSelection): boolean {
+  const addons = (p: PlanSelection) => JSON.stringify([...p.addons].sort((x, y) => x.addon_id.localeCompare(y.addon_id)).map((x) => [x.addon_id, x.quantity]));
+  return a.product_id === b.product_id && a.quantity === b.quantity && addons(a) === addons(b);
 }
 
 export function previewChangePlan(core: SandboxCore, subscriptionId: string, params: ChangeParams): SubscriptionPreviewChangePlanResponse {
@@ -87,6 +102,8 @@ export function previewChangePlan(core: SandboxCore, subscriptionId: string, par
   const afterChange: SubscriptionRecord = structuredClone(record);
   setPlan(core, afterChange, target);
   afterChange.scheduled_change = null;
+  // new_plan is the subscription "as it would look after the change", scheduled or not.
+  afterChange.discounts = context.discounts;
   if (quote.resets_cycle) resetCycle(afterChange, core.now());
 
   const lineItems = planLines(core, target).map((line) => {
@@ -131,10 +148,11 @@ export function changePlan(
   params: ChangeParams,
   scheduleCharge: (paymentId: string) => void,
 ): SubscriptionChangePlanResponse {
-  const { record, target, scheduled, quote } = prepareChange(core, subscriptionId, params);
+  const { record, target, scheduled, quote, discounts } = prepareChange(core, subscriptionId, params);
   if (scheduled) {
     // With cancel_scheduled_change_plan "the new schedule then replaces the old one in the request transaction" (SDK).
-    record.scheduled_change = { ...target, id: newId("spc"), created_at: core.now(), effective_at: record.next_billing_date };
+    // Its discounts are attached when it takes effect (the SDK's scheduled_change shows none: UNCONFIRMED).
+    record.scheduled_change = { ...target, discounts, id: newId("spc"), created_at: core.now(), effective_at: record.next_billing_date };
     core.changed();
     emitSubscription(core, "subscription.updated", record);
     return NO_CHECKOUT;
@@ -146,6 +164,7 @@ export function changePlan(
     if (cancelsScheduled) record.scheduled_change = null;
     if (core.settings.zero_amount_payments) recordZeroPayment(core, record, "plan_change", params.metadata ?? record.metadata);
     record.credit_balance += keptCredit(core, quote) - quote.credit_used;
+    record.discounts = discounts;
     applyPlan(core, record, target, quote.resets_cycle);
     return NO_CHECKOUT;
   }
@@ -162,18 +181,20 @@ export function changePlan(
     method,
     off_session: true,
     subscription_id: record.subscription_id,
+    discount_ids: discounts.map((d) => d.discount_id),
   });
   const onFailure = params.on_payment_failure ?? core.settings.default_on_payment_failure;
   if (onFailure === "prevent_change") {
     // Stays on the old plan until the charge succeeds; another change meanwhile is a 409.
     record.pending_change = {
-      ...target, payment_id: payment.payment_id, credit_used: quote.credit_used, resets_cycle: quote.resets_cycle, cancels_scheduled: cancelsScheduled,
+      ...target, payment_id: payment.payment_id, credit_used: quote.credit_used, resets_cycle: quote.resets_cycle, cancels_scheduled: cancelsScheduled, discounts,
     };
     core.changed();
   } else {
     if (cancelsScheduled) record.scheduled_change = null;
     record.credit_balance -= quote.credit_used;
     record.charging_payment_id = payment.payment_id;
+    record.discounts = discounts;
     applyPlan(core, record, target, quote.resets_cycle);
   }
   scheduleCharge(payment.payment_id);
@@ -189,6 +210,7 @@ export function planChangeSettled(core: SandboxCore, record: SubscriptionRecord,
     if (!ok) return;
     if (pending.cancels_scheduled) record.scheduled_change = null;
     record.credit_balance -= pending.credit_used;
+    record.discounts = pending.discounts;
     applyPlan(core, record, { product_id: pending.product_id, quantity: pending.quantity, addons: pending.addons }, pending.resets_cycle);
     return;
   }

@@ -1,13 +1,13 @@
 import { addInterval } from "../clock";
 import type { SandboxCore } from "../core";
 import type { SubscriptionRecord } from "../state/types";
-import { planLines } from "./catalog";
 import { createPayment, failWithoutMethod, recordZeroPayment, runCharge } from "./payments";
 import { applyPlan } from "./plan-change";
 import { applyCredit, planTotal } from "./proration";
 import { startCreditCycle } from "./credit-cycles";
 import { emitSubscription } from "./events";
 import { putOnHold } from "./subscriptions";
+import { discountedLines, spendRenewalCycle } from "./subscription-discounts";
 
 /** Guards against a runaway loop if a clock jump spans thousands of daily cycles. */
 const MAX_RENEWALS_PER_RUN = 10_000;
@@ -46,10 +46,14 @@ function renewOnce(core: SandboxCore, record: SubscriptionRecord): void {
   const scheduled = record.scheduled_change;
   if (scheduled) {
     record.scheduled_change = null;
+    record.discounts = scheduled.discounts;
     applyPlan(core, record, { product_id: scheduled.product_id, quantity: scheduled.quantity, addons: scheduled.addons }, false);
   }
 
-  const { charged, credit_used } = applyCredit(planTotal(planLines(core, record.plan)), record.credit_balance);
+  // The subscription's discounts with cycles left take their share of this renewal and use one cycle.
+  const due = planTotal(discountedLines(core, record.plan, record.currency, record.discounts));
+  const discountIds = spendRenewalCycle(record);
+  const { charged, credit_used } = applyCredit(due, record.credit_balance);
   record.credit_balance -= credit_used;
   if (charged === 0) {
     if (core.settings.zero_amount_payments) recordZeroPayment(core, record, "renewal", record.metadata);
@@ -67,6 +71,7 @@ function renewOnce(core: SandboxCore, record: SubscriptionRecord): void {
     method: method ?? null,
     off_session: true,
     subscription_id: record.subscription_id,
+    discount_ids: discountIds,
   });
   const result = method ? runCharge(core, payment, method) : (failWithoutMethod(core, payment), "failed" as const);
   if (result === "succeeded") advancePeriod(core, record);

@@ -17,6 +17,7 @@ import { testCard } from "./cards";
 import { balanceView } from "./credit-ledger";
 import { creditCart } from "./credits";
 import { discountDetails } from "./discounts";
+import { subscriptionDiscountDetails } from "./subscription-discounts";
 import { disputeOfPayment, disputesOfPayment } from "./disputes";
 import { planTotal } from "./proration";
 
@@ -232,9 +233,9 @@ export function subscription(core: SandboxCore, record: SubscriptionRecord): Sub
     cancelled_at: record.cancelled_at,
     custom_field_responses: null,
     customer_business_name: record.customer_business_name,
-    discount_cycles_remaining: null,
-    discount_id: null,
-    discounts: null,
+    discount_cycles_remaining: record.discounts[0]?.cycles_remaining ?? null,
+    discount_id: record.discounts[0]?.discount_id ?? null,
+    discounts: subscriptionDiscountDetails(core, record.discounts),
     expires_at: null,
     paused_at: record.paused_at,
     payment_method_id: record.payment_method_id,
@@ -252,7 +253,7 @@ export function subscriptionListItem(core: SandboxCore, record: SubscriptionReco
     created_at: full.created_at,
     currency: full.currency,
     customer: full.customer,
-    discounts: [],
+    discounts: record.discounts.map((d) => ({ discount_id: d.discount_id, discount_cycles_remaining: d.cycles_remaining })),
     has_payment_method: full.has_payment_method,
     metadata: full.metadata,
     next_billing_date: full.next_billing_date,
@@ -271,8 +272,8 @@ export function subscriptionListItem(core: SandboxCore, record: SubscriptionReco
     trial_period_days: full.trial_period_days,
     cancelled_at: record.cancelled_at,
     customer_business_name: record.customer_business_name,
-    discount_cycles_remaining: null,
-    discount_id: null,
+    discount_cycles_remaining: full.discount_cycles_remaining ?? null,
+    discount_id: full.discount_id ?? null,
     paused_at: record.paused_at,
     payment_method_id: record.payment_method_id,
     product_name: getProduct(core, record.plan.product_id).name ?? null,

@@ -80,6 +80,7 @@ export function createPendingSubscription(
     scheduled_change: null,
     pending_change: null,
     credit_balance: 0,
+    discounts: [],
     dues: 0,
     charging_payment_id: null,
     credit_overrides: {},

@@ -145,6 +145,9 @@ export const changePlanBody = z.looseObject({
   on_payment_failure: z.enum(["prevent_change", "apply_change"]).nullish(),
   cancel_scheduled_change_plan: z.boolean().optional(),
   metadata: metadata.nullish(),
+  // SDK SubscriptionChangePlanParams: "Stacked discount codes to apply to the new plan. Max 20. Cannot be
+  // used together with discount_code" (the preview shares this body). Checked in the domain.
+  ...discountCodes,
 });
 
 export const updatePaymentMethodBody = z.discriminatedUnion("type", [

@@ -47,6 +47,11 @@ function fillFieldsAddedLater(state: SandboxState): void {
   state.credit_balances ??= {};
   state.credit_ledger ??= {};
   for (const record of Object.values(state.refunds)) record.items ??= [];
+  for (const sub of Object.values(state.subscriptions)) {
+    sub.discounts ??= [];
+    if (sub.scheduled_change) sub.scheduled_change.discounts ??= [];
+    if (sub.pending_change) sub.pending_change.discounts ??= [];
+  }
   for (const session of Object.values(state.checkouts)) {
     session.discount_ids ??= [];
     session.minimal_address ??= false;

@@ -145,8 +145,17 @@ export interface PlanSelection {
   addons: AttachAddon[];
 }
 
+/** A discount attached to a subscription, in stacking order. */
+export interface SubscriptionDiscount {
+  discount_id: string;
+  /** Renewals still discounted (null: every renewal, the discount has no `subscription_cycles`). */
+  cycles_remaining: number | null;
+}
+
 export interface ScheduledChangeRecord extends PlanSelection {
   id: string;
+  /** The discounts the change-plan call asked for, attached when the change takes effect. */
+  discounts: SubscriptionDiscount[];
   created_at: string;
   effective_at: string;
 }
@@ -156,6 +165,8 @@ export interface PendingChangeRecord extends PlanSelection {
   payment_id: string;
   credit_used: number;
   resets_cycle: boolean;
+  /** The subscription's discounts once (and only if) this change applies. */
+  discounts: SubscriptionDiscount[];
   /** `cancel_scheduled_change_plan`: the scheduled change goes when (and only if) this one applies. */
   cancels_scheduled: boolean;
 }
@@ -189,6 +200,8 @@ export interface SubscriptionRecord extends Sequenced {
   pending_change: PendingChangeRecord | null;
   /** Downgrade credit in minor units of `currency`, consumed by later renewals and upgrades. */
   credit_balance: number;
+  /** Stacked discounts on the subscription (SDK `Subscription.discounts`), applied to renewals. */
+  discounts: SubscriptionDiscount[];
   /** Amount owed after a failed renewal / plan-change charge; collected when the method is updated. */
   dues: number;
   /** Payment currently being collected for this subscription, if any (blocks plan changes → 409). */

@@ -17,12 +17,14 @@ async function ladderIdOf(ladder: Ladder): Promise<string> {
 }
 
 /** The merchant sets a save offer for one reason of this ladder in the console. */
-async function setSaveOffer(page: Page, ladderId: string, reason: string, offer: { kind: string; plan?: string; cycles?: string }) {
+async function setSaveOffer(page: Page, ladderId: string, reason: string, offer: { kind: string; plan?: string; cycles?: string; percent?: string; discountCycles?: string }) {
   await page.goto(`/merchant/retention?ladder=${ladderId}`);
   const form = page.locator(`[data-testid="retention-ladder"][data-ladder="${ladderId}"] [data-testid="save-offer-form"][data-reason="${reason}"]`);
   await form.getByLabel("Offer").selectOption(offer.kind);
-  if (offer.plan) await form.getByLabel("Plan (cheaper plan or other interval)").selectOption({ label: offer.plan });
+  if (offer.plan) await form.getByLabel("Plan (cheaper plan, other interval or discounted plan)").selectOption({ label: offer.plan });
   if (offer.cycles) await form.getByLabel("Pause length (billing cycles)").fill(offer.cycles);
+  if (offer.percent) await form.getByLabel("Discount (% off, discounted plan)").fill(offer.percent);
+  if (offer.discountCycles) await form.getByLabel("Discount length (billing cycles)").fill(offer.discountCycles);
   await form.getByRole("button", { name: "Save offer" }).click();
   await expect(form.getByText("Save offer saved.")).toBeVisible();
 }
@@ -91,6 +93,41 @@ test("too expensive → cheaper-plan save offer → accepted: the plan changes a
   await page.goto("/merchant/stats");
   const row = page.getByTestId("retention-offer-row").filter({ hasText: ladderId });
   await expect(row).toContainText("A cheaper plan: Starter");
+  await expect(row.getByTestId("retention-offer-saves")).toHaveText("1");
+});
+
+test("too expensive → discounted plan with Dodo's preview → accepted: the subscription carries the discount, the next renewal is charged the discounted price, and the stats count a save", async ({ page }) => {
+  const { ladder, ladderId } = await merchantLadder(page, { downgradeTiming: "IMMEDIATELY", downgradeProration: "DO_NOT_BILL" });
+  await setSaveOffer(page, ladderId, "TOO_EXPENSIVE", { kind: "DISCOUNTED_PLAN", plan: "Basic · $30.00 / month", percent: "50", discountCycles: "2" });
+  const s = await subscribe(ladder.pro);
+
+  const section = await giveReason(page, s.customerId, "It's too expensive");
+  const offer = section.getByTestId("save-offer");
+  await expect(offer).toHaveAttribute("data-kind", "DISCOUNTED_PLAN");
+  await expect(offer).toContainText("Stay for 50% less: Basic at 50% off for 2 billing periods");
+  await expect(section.getByTestId("cancel-anyway")).toBeVisible();
+
+  await offer.getByTestId("save-offer-accept").click();
+  const quote = section.getByTestId("quote-panel");
+  // Dodo's preview with the code: nothing now, then the discounted price for the code's cycles.
+  await expect(quote.getByTestId("quote-charge-now")).toHaveText("$0.00");
+  await expect(quote.getByTestId("quote-discount")).toHaveText("50% off for 2 billing periods: you pay $15.00/month for your next 2 renewals, then $30.00/month.");
+  await expect(section.getByTestId("cancel-anyway")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "cancel flow, discounted plan preview");
+  await quote.getByRole("button", { name: "Confirm downgrade" }).click();
+  await expect(page.getByTestId("cancel-flow-message")).toContainText("Your subscription continues; nothing was cancelled.");
+
+  const { rows: [code] } = await sql<{ dodoDiscountId: string }>(`SELECT d."dodoDiscountId" FROM "SaveOfferDiscount" d JOIN "SaveOffer" o ON o.id = d."saveOfferId" WHERE o."ladderId" = $1`, [ladderId]);
+  await expect.poll(async () => (await dodoSubscription(s.subscriptionId)).product_id).toBe(ladder.basic);
+  const sub = await dodoSubscription(s.subscriptionId);
+  expect(sub.discounts?.map((d) => [d.discount_id, d.restricted_to, d.cycles_remaining])).toEqual([[code!.dodoDiscountId, [ladder.basic], 2]]);
+  expect(await renewNow(s.subscriptionId)).toBe(1500);
+  await expect.poll(() => entitlement(s.customerId, ladder.basic)).toBe("ACTIVE");
+
+  await merchantSignIn(page, await createMerchant());
+  await page.goto("/merchant/stats");
+  const row = page.getByTestId("retention-offer-row").filter({ hasText: ladderId });
+  await expect(row).toContainText("A discounted plan: Basic, 50% off for 2 cycles");
   await expect(row.getByTestId("retention-offer-saves")).toHaveText("1");
 });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
 import { saveSaveOffer } from "@/lib/retention/save-offers";
-import { getRetentionReport } from "@/lib/retention/stats";
+import { getRetentionReport, reasonLabel } from "@/lib/retention/stats";
+import { retentionCsv } from "@/lib/retention/stats-csv";
 import { rangeOf } from "@/lib/stats/range";
 import { seedCustomer, seedProduct, uid } from "@/tests/support/seed";
 
@@ -63,6 +64,31 @@ describe("the retention report from the database", () => {
       { reason: "TOO_EXPENSIVE", total: 1, perDay: [0, 0, 1, 0, 0, 0, 0] },
       { reason: "UNUSED", total: 5, perDay: [0, 3, 2, 0, 0, 0, 0] },
     ]);
+  });
+});
+
+describe("discounted-plan saves", () => {
+  it("count like the other plan offers (their plan change went through), named with plan, percentage and cycles, in the CSV too", async () => {
+    const ladder = await db.planLadder.create({ data: { name: uid("ladder") } });
+    const basic = await seedProduct({ kind: "SUBSCRIPTION", ladderId: ladder.id, planRank: 1, price: 3000, name: "Basic" });
+    const onOther = await db.saveOffer.create({ data: { ladderId: ladder.id, reason: "TOO_EXPENSIVE", kind: "DISCOUNTED_PLAN", targetProductId: basic.id, discountBps: 5000, discountCycles: 2 } });
+    const onOwn = await db.saveOffer.create({ data: { ladderId: ladder.id, reason: "UNUSED", kind: "DISCOUNTED_PLAN", discountBps: 2000, discountCycles: 1 } });
+    const attempt = async (offerId: string, change: "APPLIED" | "FAILED") => {
+      const s = await subscription(basic.id);
+      const pc = await db.planChange.create({ data: { subscriptionId: s.subscriptionId, fromProductId: basic.id, toProductId: basic.id, prorationMode: "PRORATED_IMMEDIATELY", effectiveAt: "IMMEDIATELY", onPaymentFailure: "PREVENT_CHANGE", quotedAmount: 0, quotedCredits: 0, currency: "USD", status: change } });
+      await db.cancelAttempt.create({ data: { subscriptionId: s.subscriptionId, customerId: s.customerId, ladderId: ladder.id, reason: offerId === onOther.id ? "TOO_EXPENSIVE" : "UNUSED", saveOfferId: offerId, offerKind: "DISCOUNTED_PLAN", status: "SAVED", planChangeId: pc.id, recurringAmount: 3000, currency: "USD", startedAt: day(12) } });
+    };
+    await attempt(onOther.id, "APPLIED");
+    await attempt(onOther.id, "FAILED"); // Dodo refused the change: no save
+    await attempt(onOwn.id, "APPLIED");
+    const report = await getRetentionReport(rangeOf("2031-06-12", "2031-06-12"));
+    const rows = report.offers.filter((o) => o.ladderName === ladder.name).map((o) => [o.label, o.shown, o.saves]);
+    expect(rows).toEqual([
+      ["A discounted plan: Basic, 50% off for 2 cycles", 2, 1],
+      ["A discounted plan: the current plan, 20% off for 1 cycle", 1, 1],
+    ]);
+    const csv = retentionCsv(report, reasonLabel);
+    expect(csv).toContain(`"A discounted plan: Basic, 50% off for 2 cycles"`);
   });
 });
 

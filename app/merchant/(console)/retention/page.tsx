@@ -47,7 +47,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Se
                   const offer = ladder.saveOffers.find((o) => o.reason === reason);
                   return (
                     <SaveOfferForm key={`${ladder.id}-${reason}`} action={saveOfferAction} ladderId={ladder.id} reason={reason} plans={plans}
-                      initialValues={{ kind: offer?.kind ?? "", targetProductId: offer?.targetProductId ?? "", pauseCycles: offer?.pauseCycles ? String(offer.pauseCycles) : "", headline: offer?.headline ?? "" }} />
+                      initialValues={{ kind: offer?.kind ?? "", targetProductId: offer?.targetProductId ?? "", pauseCycles: offer?.pauseCycles ? String(offer.pauseCycles) : "", discountPercent: offer?.discountBps ? String(offer.discountBps / 100) : "", discountCycles: offer?.discountCycles ? String(offer.discountCycles) : "", headline: offer?.headline ?? "" }} />
                   );
                 })}
               </div>

@@ -30,6 +30,7 @@ export function QuotePanel({ quote, notice, pending, action, onConfirm }: { quot
         <dt className="text-slate-600">Next billing date</dt>
         <dd className="text-right" data-testid="quote-next-billing">{quote.newPlan.nextBilling}</dd>
       </dl>
+      {quote.discount ? <p data-testid="quote-discount" className="mt-2 rounded bg-emerald-50 p-2 text-sm text-emerald-900">{quote.discount}</p> : null}
       {quote.lines.length > 0 ? (
         <table className="mt-3 w-full text-left text-xs text-slate-700">
           <thead><tr><th className="font-medium">Item</th><th className="font-medium">Qty</th><th className="font-medium">Price</th><th className="font-medium">Billed for</th></tr></thead>
