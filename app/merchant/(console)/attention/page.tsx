@@ -26,7 +26,7 @@ function Age({ since, overdue, now }: { since: Date; overdue?: boolean; now: Dat
   return (
     <td className={`${tdClass} whitespace-nowrap text-xs`} data-testid="age">
       <span className={overdue ? "font-semibold text-red-700" : "text-slate-700"}>{ageLabel(since, now)}</span>
-      <p className="text-slate-400">{when(since)}</p>
+      <p className="text-slate-600">{when(since)}</p>
     </td>
   );
 }
@@ -93,7 +93,7 @@ export default async function AttentionPage() {
   const report = await needsAttention();
   const now = report.generatedAt;
   const nothing = report.charges.length + report.planChanges.length + report.events.length === 0;
-  const id = (value: string) => <p className="font-mono text-xs text-slate-400">{value}</p>;
+  const id = (value: string) => <p className="font-mono text-xs text-slate-600">{value}</p>;
   return (
     <div className="space-y-8">
       <PageHeader
