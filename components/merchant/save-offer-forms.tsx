@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { REASON_LABELS } from "@/lib/retention/reasons";
 import { holdoutSchema, SAVE_OFFER_KINDS, SAVE_OFFER_LABELS, saveOfferSchema } from "@/lib/retention/save-offer-schema";
 import type { FormState } from "@/lib/forms/state";
@@ -15,6 +16,9 @@ export function SaveOfferForm({ action, ladderId, reason, plans, initialValues }
   const form = useValidatedForm(action, saveOfferSchema, { reason, ...initialValues });
   const { errors, values } = form;
   const p = `${ladderId}-${reason}`;
+  // Only the chosen kind's fields are shown (and sent): a pause has no plan, a cheaper plan no discount.
+  const [kind, setKind] = useState(valueOf(values, "kind"));
+  const needsPlan = kind === "CHEAPER_PLAN" || kind === "INTERVAL_SWITCH" || kind === "DISCOUNTED_PLAN";
   return (
     <form key={form.key} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3 py-3" aria-label={`Save offer for “${REASON_LABELS[reason]}”`} data-testid="save-offer-form" data-reason={reason}>
       <input type="hidden" name="id" value={ladderId} />
@@ -23,28 +27,38 @@ export function SaveOfferForm({ action, ladderId, reason, plans, initialValues }
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Offer" name="kind" id={`${p}-kind`} errors={errors}>
-          <select id={`${p}-kind`} name="kind" defaultValue={valueOf(values, "kind")} className={inputClass}>
+          <select id={`${p}-kind`} name="kind" value={kind} onChange={(event) => setKind(event.target.value)} className={inputClass}>
             {(["", ...SAVE_OFFER_KINDS] as const).map((k) => <option key={k} value={k}>{SAVE_OFFER_LABELS[k]}</option>)}
           </select>
         </Field>
-        <Field label="Plan (cheaper plan, other interval or discounted plan)" name="targetProductId" id={`${p}-target`} errors={errors}>
-          <select id={`${p}-target`} name="targetProductId" defaultValue={valueOf(values, "targetProductId")} className={inputClass}>
-            <option value="">— (a discounted plan: the subscriber&apos;s own plan)</option>
-            {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.label}</option>)}
-          </select>
-        </Field>
-        <Field label="Pause length (billing cycles)" name="pauseCycles" id={`${p}-cycles`} errors={errors}>
-          <input id={`${p}-cycles`} name="pauseCycles" inputMode="numeric" defaultValue={valueOf(values, "pauseCycles")} className={inputClass} />
-        </Field>
-        <Field label="Discount (% off, discounted plan)" name="discountPercent" id={`${p}-discount`} errors={errors}>
-          <input id={`${p}-discount`} name="discountPercent" inputMode="decimal" defaultValue={valueOf(values, "discountPercent")} className={inputClass} />
-        </Field>
-        <Field label="Discount length (billing cycles)" name="discountCycles" id={`${p}-discount-cycles`} errors={errors}>
-          <input id={`${p}-discount-cycles`} name="discountCycles" inputMode="numeric" defaultValue={valueOf(values, "discountCycles")} className={inputClass} />
-        </Field>
-        <Field label="Headline (optional)" name="headline" id={`${p}-headline`} errors={errors}>
-          <input id={`${p}-headline`} name="headline" defaultValue={valueOf(values, "headline")} className={inputClass} />
-        </Field>
+        {needsPlan ? (
+          <Field label="Plan" name="targetProductId" id={`${p}-target`} errors={errors}>
+            <select id={`${p}-target`} name="targetProductId" defaultValue={valueOf(values, "targetProductId")} className={inputClass}>
+              <option value="">{kind === "DISCOUNTED_PLAN" ? "The subscriber’s own plan" : "Choose a plan"}</option>
+              {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.label}</option>)}
+            </select>
+          </Field>
+        ) : null}
+        {kind === "PAUSE" ? (
+          <Field label="Pause length (billing cycles)" name="pauseCycles" id={`${p}-cycles`} errors={errors}>
+            <input id={`${p}-cycles`} name="pauseCycles" inputMode="numeric" defaultValue={valueOf(values, "pauseCycles")} className={inputClass} />
+          </Field>
+        ) : null}
+        {kind === "DISCOUNTED_PLAN" ? (
+          <>
+            <Field label="Discount (% off)" name="discountPercent" id={`${p}-discount`} errors={errors}>
+              <input id={`${p}-discount`} name="discountPercent" inputMode="decimal" defaultValue={valueOf(values, "discountPercent")} className={inputClass} />
+            </Field>
+            <Field label="Discount length (billing cycles)" name="discountCycles" id={`${p}-discount-cycles`} errors={errors}>
+              <input id={`${p}-discount-cycles`} name="discountCycles" inputMode="numeric" defaultValue={valueOf(values, "discountCycles")} className={inputClass} />
+            </Field>
+          </>
+        ) : null}
+        {kind ? (
+          <Field label="Headline (optional)" name="headline" id={`${p}-headline`} errors={errors}>
+            <input id={`${p}-headline`} name="headline" defaultValue={valueOf(values, "headline")} className={inputClass} />
+          </Field>
+        ) : null}
       </div>
       <SubmitButton pending={form.pending} variant="secondary">Save offer</SubmitButton>
     </form>

@@ -21,9 +21,13 @@ async function setSaveOffer(page: Page, ladderId: string, reason: string, offer:
   await page.goto(`/merchant/retention?ladder=${ladderId}`);
   const form = page.locator(`[data-testid="retention-ladder"][data-ladder="${ladderId}"] [data-testid="save-offer-form"][data-reason="${reason}"]`);
   await form.getByLabel("Offer").selectOption(offer.kind);
-  if (offer.plan) await form.getByLabel("Plan (cheaper plan, other interval or discounted plan)").selectOption({ label: offer.plan });
+  // Only the chosen kind's fields are on the form.
+  await expect(form.getByLabel("Pause length (billing cycles)")).toHaveCount(offer.kind === "PAUSE" ? 1 : 0);
+  await expect(form.getByLabel("Discount (% off)")).toHaveCount(offer.kind === "DISCOUNTED_PLAN" ? 1 : 0);
+  await expect(form.getByLabel("Plan", { exact: true })).toHaveCount(offer.kind === "PAUSE" ? 0 : 1);
+  if (offer.plan) await form.getByLabel("Plan", { exact: true }).selectOption({ label: offer.plan });
   if (offer.cycles) await form.getByLabel("Pause length (billing cycles)").fill(offer.cycles);
-  if (offer.percent) await form.getByLabel("Discount (% off, discounted plan)").fill(offer.percent);
+  if (offer.percent) await form.getByLabel("Discount (% off)").fill(offer.percent);
   if (offer.discountCycles) await form.getByLabel("Discount length (billing cycles)").fill(offer.discountCycles);
   await form.getByRole("button", { name: "Save offer" }).click();
   await expect(form.getByText("Save offer saved.")).toBeVisible();
