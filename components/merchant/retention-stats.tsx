@@ -73,16 +73,20 @@ export function RetentionStats({ report, csvHref, reasonLabel }: { report: Reten
             <table className={tableClass} data-testid="retention-reasons">
               <thead><tr><th className={thClass}>Reason</th><th className={thClass}>Total</th><th className={thClass}>Per day</th></tr></thead>
               <tbody className="divide-y divide-slate-100">
-                {report.reasons.rows.map((r) => (
+                {report.reasons.rows.map((r) => {
+                  // The row's busiest day sets its bars' scale: found once, not once a bar.
+                  const peak = Math.max(...r.perDay);
+                  return (
                   <tr key={r.reason}>
                     <td className={tdClass}>{reasonLabel(r.reason)}</td><td className={tdClass}>{formatCount(r.total)}</td>
                     <td className={tdClass}>
                       <div className="flex h-6 items-end gap-px" role="img" aria-label={`${reasonLabel(r.reason)}: ${r.total} attempts over ${report.reasons.days.length} days`}>
-                        {r.perDay.map((n, i) => <span key={i} className="w-1 bg-brand-500" style={{ height: `${r.total ? Math.max(2, (n / Math.max(...r.perDay)) * 24) : 0}px`, opacity: n ? 1 : 0.15 }} title={`${report.reasons.days[i]}: ${n}`} />)}
+                        {r.perDay.map((n, i) => <span key={i} className="w-1 bg-brand-500" style={{ height: `${r.total ? Math.max(2, (n / peak) * 24) : 0}px`, opacity: n ? 1 : 0.15 }} title={`${report.reasons.days[i]}: ${n}`} />)}
                       </div>
                     </td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           )}
