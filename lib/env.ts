@@ -7,6 +7,15 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
+/** Space- or comma-separated origins; each must be a bare origin, so none can smuggle a CSP directive. */
+const originList = z.string().optional().transform((raw, ctx) => {
+  const origins = (raw ?? "").split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s;'"]+$/.test(origin)) ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin like https://app.example.com` });
+  }
+  return origins;
+});
+
 const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
 const schema = z
@@ -38,13 +47,10 @@ const schema = z
       }
     }),
     // Origins (space-separated) allowed to frame the pages meant to be embedded (lib/http/security-headers.ts).
-    FRAME_ANCESTORS: z.string().optional().transform((raw, ctx) => {
-      const origins = (raw ?? "").split(/[\s,]+/).filter(Boolean);
-      for (const origin of origins) {
-        if (!/^https?:\/\/[^/\s;'"]+$/.test(origin)) ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin like https://app.example.com` });
-      }
-      return origins;
-    }),
+    FRAME_ANCESTORS: originList,
+    // Origins (space-separated) customer pages may load images from besides the app itself: where
+    // the store's logo, offer pictures and Dodo's product images live (lib/store/images.ts).
+    IMAGE_ORIGINS: originList,
     // Where customer email (sign-in links, one-click receipts) is sent: smtp(s)://user:pass@host:port.
     // Required in production; `npm run dev` and the tests point it at their local mailbox.
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),

@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/merchant/events", label: "Webhooks" },
   { href: "/merchant/attention", label: "Needs attention" },
   { href: "/merchant/integrations", label: "Integrations" },
+  { href: "/merchant/store", label: "Branding" },
 ] as const;
 
 export function ConsoleNav() {

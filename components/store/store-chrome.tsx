@@ -1,14 +1,24 @@
 import Link from "next/link";
-import { STORE_NAME, STORE_NAV } from "@/lib/store/brand";
+import { brandStyle, STORE_NAV, type StoreBrand } from "@/lib/store/brand";
 
-/** The store's header: name, navigation, and who is signed in (with sign-out) or a sign-in link. */
-export function StoreHeader({ customerEmail, signOut }: { customerEmail: string | null; signOut: (form: FormData) => Promise<void> }) {
+/**
+ * The store's colours: the accent's shades as CSS variables around every customer page, so the
+ * store's brand-* styles take the merchant's colour (the console keeps Encore's own).
+ */
+export function BrandScope({ brand, children }: { brand: StoreBrand; children: React.ReactNode }) {
+  return <div style={brandStyle(brand)} data-testid="brand-scope" className="contents">{children}</div>;
+}
+
+/** The store's header: logo and name, navigation, and who is signed in (with sign-out) or a sign-in link. */
+export function StoreHeader({ brand, customerEmail, signOut }: { brand: StoreBrand; customerEmail: string | null; signOut: (form: FormData) => Promise<void> }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-1">Skip to content</a>
       <nav aria-label="Store" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-6 py-4">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          Encore <span className="text-brand-700">demo store</span>
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-700" data-testid="store-name">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a merchant's URL on an allowed origin; next/image would need every host in next.config */}
+          {brand.logoUrl ? <img src={brand.logoUrl} alt="" className="h-8 w-auto max-w-[8rem] object-contain" data-testid="store-logo" /> : null}
+          <span>{brand.name}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-5 text-sm text-slate-700">
           {STORE_NAV.map((item) => <Link key={item.href} href={item.href} className="hover:text-slate-900 hover:underline">{item.label}</Link>)}
@@ -27,12 +37,15 @@ export function StoreHeader({ customerEmail, signOut }: { customerEmail: string 
   );
 }
 
-export function StoreFooter() {
+export function StoreFooter({ brand }: { brand: StoreBrand }) {
   return (
     <footer className="mt-16 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-3 px-6 py-6 text-sm text-slate-600">
-        <p>{STORE_NAME} · payments by Dodo Payments</p>
-        <p><Link href="/account/sign-in" className="underline">Find your orders</Link></p>
+        <p>{brand.name} · payments by Dodo Payments</p>
+        <p className="flex flex-wrap gap-4">
+          {brand.supportEmail ? <a href={`mailto:${brand.supportEmail}`} className="underline" data-testid="support-email">Help: {brand.supportEmail}</a> : null}
+          <Link href="/account/sign-in" className="underline">Find your orders</Link>
+        </p>
       </div>
     </footer>
   );

@@ -3,7 +3,7 @@
 // checkout or a spent link still looks like the store and leads somewhere. Every interpolated
 // value is escaped. Its one <style> is allowed by hash in the Content-Security-Policy
 // (security-headers.ts), so keep it a constant.
-import { STORE_NAME, STORE_NAV } from "@/lib/store/brand";
+import { accentShades, DEFAULT_BRAND, STORE_NAV, type StoreBrand } from "@/lib/store/brand";
 
 import { escapeHtml as escape } from "./escape-html";
 
@@ -16,13 +16,22 @@ header,footer{background:#fff;border-color:#e2e8f0;border-style:solid;border-wid
 main{max-width:36rem;margin:0 auto;padding:2.5rem 1.5rem}h1{font-size:1.875rem;margin:0 0 1rem}.actions a{color:#6d28d9;font-weight:600;margin-right:1.5rem}
 footer p{color:#475569;font-size:.875rem;margin:0}`;
 
-export function problemPage(status: number, message: string, link: ProblemLink, more: { title?: string; links?: ProblemLink[] } = {}): Response {
+/**
+ * `brand` is the store's branding (lib/store/settings.ts storeBrand()); the proxy's refusals and the
+ * last-resort 500 page cannot read the database and show the defaults. Its colour and logo go in
+ * attributes, which the CSP allows, so the page's one <style> stays a constant.
+ */
+export function problemPage(status: number, message: string, link: ProblemLink, more: { title?: string; links?: ProblemLink[]; brand?: StoreBrand } = {}): Response {
+  const brand = more.brand ?? DEFAULT_BRAND;
+  const accent = accentShades(brand.accentColor)["700"];
+  const logo = brand.logoUrl ? `<img src="${escape(brand.logoUrl)}" alt="" height="32" style="height:2rem;vertical-align:middle;margin-right:.5rem">` : "";
+  const help = brand.supportEmail ? ` · <a href="mailto:${escape(brand.supportEmail)}">Help: ${escape(brand.supportEmail)}</a>` : "";
   const nav = STORE_NAV.map((item) => `<a href="${escape(item.href)}">${escape(item.label)}</a>`).join("");
-  const links = [link, ...(more.links ?? [])].map((l) => `<a href="${escape(l.href)}">${escape(l.label)}</a>`).join("");
+  const links = [link, ...(more.links ?? [])].map((l) => `<a href="${escape(l.href)}" style="color:${accent}">${escape(l.label)}</a>`).join("");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(more.title ?? "Sorry")} · ${escape(STORE_NAME)}</title><style>${PROBLEM_PAGE_STYLE}</style></head>
-<body><header><div class="bar"><a class="brand" href="/">Encore <span>demo store</span></a><nav aria-label="Store">${nav}</nav></div></header>
+<title>${escape(more.title ?? "Sorry")} · ${escape(brand.name)}</title><style>${PROBLEM_PAGE_STYLE}</style></head>
+<body><header><div class="bar"><a class="brand" href="/" style="color:${accent}">${logo}${escape(brand.name)}</a><nav aria-label="Store">${nav}</nav></div></header>
 <main><h1>${escape(more.title ?? "Sorry")}</h1><p data-testid="problem">${escape(message)}</p><p class="actions">${links}</p></main>
-<footer><div class="bar"><p>${escape(STORE_NAME)} · payments by Dodo Payments</p></div></footer></body></html>`;
+<footer><div class="bar"><p>${escape(brand.name)} · payments by Dodo Payments${help}</p></div></footer></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

@@ -16,12 +16,20 @@ export const EMBEDDABLE_PATHS = ["/account/plan"] as const;
 
 export const isEmbeddable = (pathname: string): boolean => EMBEDDABLE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
+/**
+ * Console pages framed by the console itself (the offer editor's live preview at desktop and phone
+ * width): frame-ancestors 'self', never another origin.
+ */
+export const SELF_FRAMED_PATHS = ["/merchant/offers/preview"] as const;
+
+const isSelfFramed = (pathname: string): boolean => SELF_FRAMED_PATHS.some((p) => pathname === p);
+
 export const newNonce = (): string => randomBytes(16).toString("base64");
 
 // The problem page (route handlers' HTML answers) carries one fixed <style>; allowed by its hash.
 const PROBLEM_STYLE_HASH = `'sha256-${createHash("sha256").update(PROBLEM_PAGE_STYLE).digest("base64")}'`;
 
-type HeaderEnv = Pick<Env, "NODE_ENV" | "APP_URL" | "DODO_PAYMENTS_BASE_URL" | "DODO_PAYMENTS_ENVIRONMENT" | "FRAME_ANCESTORS">;
+type HeaderEnv = Pick<Env, "NODE_ENV" | "APP_URL" | "DODO_PAYMENTS_BASE_URL" | "DODO_PAYMENTS_ENVIRONMENT" | "FRAME_ANCESTORS" | "IMAGE_ORIGINS">;
 
 /** Where Dodo's hosted pages live: a form posted to us may be redirected there (checkout, card update). */
 export function dodoHostedOrigins(env: HeaderEnv): string[] {
@@ -32,14 +40,15 @@ export function dodoHostedOrigins(env: HeaderEnv): string[] {
 export function contentSecurityPolicy(env: HeaderEnv, nonce: string, pathname: string): string {
   const dev = env.NODE_ENV === "development";
   const https = env.APP_URL.startsWith("https://");
-  const frameAncestors = isEmbeddable(pathname) && env.FRAME_ANCESTORS.length ? env.FRAME_ANCESTORS.join(" ") : "'none'";
+  const frameAncestors = isSelfFramed(pathname) ? "'self'" : isEmbeddable(pathname) && env.FRAME_ANCESTORS.length ? env.FRAME_ANCESTORS.join(" ") : "'none'";
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}' ${PROBLEM_STYLE_HASH}`}`,
     // React renders `style` props as attributes; they cannot run script.
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The store's logo, offer pictures and Dodo's product images: only the origins the operator listed.
+    `img-src 'self' data: blob:${env.IMAGE_ORIGINS.length ? ` ${env.IMAGE_ORIGINS.join(" ")}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -58,7 +67,8 @@ export function staticSecurityHeaders(env: HeaderEnv, pathname: string): Record<
     "referrer-policy": "strict-origin-when-cross-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };
-  if (!(isEmbeddable(pathname) && env.FRAME_ANCESTORS.length)) headers["x-frame-options"] = "DENY";
+  if (isSelfFramed(pathname)) headers["x-frame-options"] = "SAMEORIGIN";
+  else if (!(isEmbeddable(pathname) && env.FRAME_ANCESTORS.length)) headers["x-frame-options"] = "DENY";
   if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
     headers["strict-transport-security"] = "max-age=63072000; includeSubDomains";
   }

@@ -6,7 +6,7 @@ import { loadEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define";
 import { formatMoney, money } from "@/lib/money/money";
 import { brandName } from "@/lib/payment-methods/eligibility";
-import { STORE_NAME } from "@/lib/store/brand";
+import { storeBrand } from "@/lib/store/settings";
 import { offerChargedEmail, signInLinkEmail, type RenderedEmail } from "./messages";
 import { sendEmail } from "./transport";
 
@@ -21,7 +21,7 @@ async function render(kind: string, raw: unknown, now: number): Promise<Rendered
     // A link that would arrive already expired is not worth sending (the worker was down too long).
     if (data.issuedAt + MAGIC_LINK_SECONDS * 1000 <= now) return null;
     const link = mintMagicLink(data.customerId, data.issuedAt, { jti: data.jti, next: data.next ?? null });
-    return signInLinkEmail({ storeName: STORE_NAME, link, minutes: Math.round(MAGIC_LINK_SECONDS / 60) });
+    return signInLinkEmail({ brand: await storeBrand(), link, minutes: Math.round(MAGIC_LINK_SECONDS / 60) });
   }
   if (kind === "offer_charged") {
     const { attemptId } = chargedData.parse(raw);
@@ -29,8 +29,9 @@ async function render(kind: string, raw: unknown, now: number): Promise<Rendered
     if (!attempt?.impression.offer || attempt.status !== "SUCCEEDED") return null;
     const payment = attempt.dodoPaymentId ? await db.payment.findUnique({ where: { id: attempt.dodoPaymentId }, select: { cardLast4: true, cardNetwork: true } }) : null;
     return offerChargedEmail({
-      storeName: STORE_NAME,
+      brand: await storeBrand(),
       productName: attempt.impression.offer.offeredProduct.name,
+      quantity: attempt.quantity,
       amount: formatMoney(money(attempt.amount, attempt.currency)),
       card: payment?.cardLast4 ? `${brandName(payment.cardNetwork)} ending in ${payment.cardLast4}` : null,
       accountUrl: `${env.APP_URL}/account`,

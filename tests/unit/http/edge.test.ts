@@ -36,8 +36,8 @@ describe("client address", () => {
 });
 
 describe("security headers", () => {
-  const dev = { NODE_ENV: "development", APP_URL: "http://localhost:3000", DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:8787", DODO_PAYMENTS_ENVIRONMENT: undefined, FRAME_ANCESTORS: [] as string[] } as const;
-  const prod = { NODE_ENV: "production", APP_URL: "https://shop.example.com", DODO_PAYMENTS_BASE_URL: undefined, DODO_PAYMENTS_ENVIRONMENT: "live_mode", FRAME_ANCESTORS: [] as string[] } as const;
+  const dev = { NODE_ENV: "development", APP_URL: "http://localhost:3000", DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:8787", DODO_PAYMENTS_ENVIRONMENT: undefined, FRAME_ANCESTORS: [] as string[], IMAGE_ORIGINS: [] as string[] } as const;
+  const prod = { NODE_ENV: "production", APP_URL: "https://shop.example.com", DODO_PAYMENTS_BASE_URL: undefined, DODO_PAYMENTS_ENVIRONMENT: "live_mode", FRAME_ANCESTORS: [] as string[], IMAGE_ORIGINS: [] as string[] } as const;
 
   it("a nonce CSP without eval or inline scripts in production, HSTS over https, framing refused", () => {
     const csp = contentSecurityPolicy(prod, "n0nce", "/thank-you");
@@ -67,6 +67,16 @@ describe("security headers", () => {
     expect(staticSecurityHeaders(embedding, "/account/plan")["x-frame-options"]).toBeUndefined();
     expect(contentSecurityPolicy(embedding, "n", "/account")).toContain("frame-ancestors 'none'");
     expect(contentSecurityPolicy(prod, "n", "/account/plan")).toContain("frame-ancestors 'none'");
+  });
+  it("the offer editor's preview may be framed by the console only", () => {
+    expect(contentSecurityPolicy(prod, "n", "/merchant/offers/preview")).toContain("frame-ancestors 'self'");
+    expect(staticSecurityHeaders(prod, "/merchant/offers/preview")["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(contentSecurityPolicy(prod, "n", "/merchant/offers/preview/x")).toContain("frame-ancestors 'none'");
+    expect(staticSecurityHeaders(prod, "/merchant/offers/new")["x-frame-options"]).toBe("DENY");
+  });
+  it("images load from the app and IMAGE_ORIGINS only", () => {
+    expect(contentSecurityPolicy(prod, "n", "/")).toContain("img-src 'self' data: blob:;");
+    expect(contentSecurityPolicy({ ...prod, IMAGE_ORIGINS: ["https://cdn.shop.example", "https://images.dodo.example"] }, "n", "/")).toContain("img-src 'self' data: blob: https://cdn.shop.example https://images.dodo.example;");
   });
 });
 

@@ -4,6 +4,7 @@ import { customerCookie, customerIdFromSession, withCustomerSession } from "@/li
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
 import { problemPage } from "@/lib/http/problem-page";
 import { route } from "@/lib/http/route";
+import { storeBrand } from "@/lib/store/settings";
 
 // Dodo's hosted checkout sends the customer here. Only the signed token is read from the URL;
 // Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).
@@ -15,7 +16,7 @@ export const GET = route({ name: "checkout return", answers: "html" }, async (re
     const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
     // A decline is the customer's to fix (another card); anything else is ours or the link's.
     const title = result.code === "declined" ? "Your payment did not go through" : undefined;
-    return problemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }] });
+    return problemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }], brand: await storeBrand() });
   }
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
 });
