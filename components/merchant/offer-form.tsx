@@ -3,6 +3,8 @@ import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/offers/offer-
 import type { FormState } from "@/lib/forms/state";
 import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
+import { OfferContentFields } from "./offer-content-fields";
+import { OfferPreview } from "./offer-preview";
 
 export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
 
@@ -14,7 +16,7 @@ type Props = {
   submitLabel: string;
 };
 
-export function OfferForm({ action, products, offerId, initialValues = { triggerMode: "any", kind: "UPSELL", discountBps: "0" }, submitLabel }: Props) {
+export function OfferForm({ action, products, offerId, initialValues = { triggerMode: "any", kind: "UPSELL", discountBps: "0", maxQuantity: "1" }, submitLabel }: Props) {
   const { ref, ...form } = useValidatedForm(action, offerSchema, initialValues);
   const { errors, values } = form;
   const triggers = listOf(values, "triggerProductIds");
@@ -78,7 +80,11 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
         </Field>
       </div>
 
+      <OfferContentFields values={values} errors={errors} />
+
       <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
+
+      <OfferPreview />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { AcceptState, OfferActions } from "./actions";
 import { ChargeNotice } from "./charge-notice";
 import { DeclineButton } from "./decline-button";
 import { useOfferClock } from "./countdown";
+import { QuantityField, usePriceText } from "./quantity";
 import { handOffFocus } from "@/components/focus-handoff";
 import { answeredTarget } from "@/components/focus-targets";
 
@@ -15,7 +16,7 @@ const POLL_MS = [800, 800, 1_500, 2_500, 4_000];
 const inFlight = (charge: ChargeView | null) => charge !== null && (charge.status === "processing" || charge.status === "confirming" || charge.status === "authenticate");
 
 /**
- * The one-click button. Pressing it twice (or in two tabs) is safe: the server returns the first
+ * The one-click button ("<label> · <price of the units chosen>"). Pressing it twice (or in two tabs) is safe: the server returns the first
  * charge's outcome. While the outcome is open — processing, being confirmed with Dodo after an
  * unanswered call, or waiting on the customer's bank (3-D Secure) — it polls; once settled it
  * refreshes the page, which then shows the result and the funnel's next step, and focus moves to
@@ -28,6 +29,7 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
   const router = useRouter();
   const { expired } = useOfferClock();
   const charge = polled ?? (state?.ok ? state.charge : null);
+  const priceText = usePriceText();
 
   useEffect(() => {
     if (!charge) return;
@@ -58,13 +60,14 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
       {waiting ? null : (
         <form action={formAction} onSubmit={onSubmit}>
           <input type="hidden" name="impressionId" value={impressionId} />
+          <QuantityField />
           <button
             type="submit"
             aria-disabled={inert || undefined}
             disabled={closed}
             className="w-full rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-slate-400 aria-disabled:cursor-wait aria-disabled:opacity-80"
           >
-            {busy ? "Processing…" : closed ? "Offer expired" : label}
+            {busy ? "Processing…" : closed ? "Offer expired" : `${label} · ${priceText}`}
           </button>
         </form>
       )}

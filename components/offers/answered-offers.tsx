@@ -18,7 +18,7 @@ export function AnsweredOffers({ offers, checkout, serverNow, addedLabel = "Adde
     <ul className="space-y-3" data-testid="answered-offers">
       {offers.map((o) => (
         <FocusTarget key={o.impressionId} id={answeredTarget(o.impressionId)} as="li" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="answered-offer" data-status={o.charge.status}>
-          <p className="font-medium">{o.productName} · {formatMoney(o.price)}</p>
+          <p className="font-medium">{o.quantity > 1 ? `${o.quantity} × ` : ""}{o.productName} · {formatMoney(o.price)}</p>
           {o.charge.status === "succeeded" ? (
             <p className="text-sm text-green-800">{addedLabel} {o.hasAccess ? "Access granted." : "Unlocking access…"}</p>
           ) : null}
@@ -30,7 +30,7 @@ export function AnsweredOffers({ offers, checkout, serverNow, addedLabel = "Adde
               <p className="text-sm text-red-700" role="alert">{o.charge.message}</p>
               {o.charge.offerOtherCard ? (
                 <OfferClock expiresAt={o.expiresAt.toISOString()} serverNow={serverNow.toISOString()}>
-                  <CheckoutFallback impressionId={o.impressionId} label="Use another card (secure checkout)" checkout={checkout} />
+                  <CheckoutFallback impressionId={o.impressionId} label="Use another card (secure checkout)" checkout={checkout} quantity={o.quantity} />
                 </OfferClock>
               ) : null}
             </div>

@@ -6,6 +6,7 @@ import { AcceptButton } from "./accept-button";
 import { CheckoutFallback } from "./checkout-fallback";
 import { Countdown, OfferClock } from "./countdown";
 import { DeclineButton } from "./decline-button";
+import { OfferQuantity, QuantitySelect } from "./quantity";
 import { FocusTarget } from "@/components/focus-handoff";
 import { NEXT_OFFER_TARGET } from "@/components/focus-targets";
 
@@ -39,17 +40,20 @@ function pricing(offer: OfferView) {
  */
 export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { offer: OfferView; actions: OfferActions; serverNow: Date; fallbackFocusId: string }) {
   const { price, list, saving } = pricing(offer);
-  const acceptLabel = `Accept — one click · ${price}`;
   const headingId = `offer-title-${offer.impressionId}`;
   return (
     <section data-testid="offer" data-offer-kind={offer.kind} aria-labelledby={headingId} className="rounded-2xl border-2 border-brand-500 bg-white p-6 shadow-sm">
       <OfferClock expiresAt={offer.expiresAt.toISOString()} serverNow={serverNow.toISOString()}>
+      <OfferQuantity max={offer.charge ? 1 : offer.maxQuantity} unit={offer.price} unitText={price}>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="offer-eyebrow">{eyebrow(offer)}</p>
         <FocusTarget id={NEXT_OFFER_TARGET} as="h2" className="mt-1 text-2xl font-bold">
           <span id={headingId}>{offer.headline}</span>
         </FocusTarget>
         {offer.body ? <p className="mt-2 text-slate-700">{offer.body}</p> : null}
-        <div className="mt-4 rounded-lg bg-slate-50 p-4">
+        <div className="mt-4 flex flex-col gap-4 rounded-lg bg-slate-50 p-4 sm:flex-row">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an image URL on an allowed origin (lib/store/images.ts); next/image would need every host in next.config */}
+          {offer.imageUrl ? <img src={offer.imageUrl} alt={offer.product.name} className="h-40 w-full rounded-md object-cover sm:h-28 sm:w-28" data-testid="offer-image" /> : null}
+          <div className="min-w-0 flex-1">
           <p className="font-semibold" data-testid="offer-product">{offer.product.name}</p>
           {offer.product.description ? <p className="text-sm text-slate-700">{offer.product.description}</p> : null}
           <p className="mt-2 text-xl font-bold" data-testid="offer-price">
@@ -57,22 +61,25 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
             {list ? <s className="ml-2 text-base font-normal text-slate-600"><span className="sr-only">instead of </span>{list}</s> : null}
           </p>
           {saving ? <p className="text-sm font-medium text-green-800">{saving}</p> : null}
+          </div>
         </div>
         <div className="mt-5 space-y-3">
           {offer.charge ? null : <Countdown />}
+          <QuantitySelect />
           {offer.card ? (
             <>
               <p className="text-sm text-slate-700" data-testid="offer-card">
                 Charged to your {offer.card.brand} ending in {offer.card.last4}. No need to enter anything again.
               </p>
-              <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label={acceptLabel} initial={offer.charge} actions={actions} fallbackFocusId={fallbackFocusId} />
+              <AcceptButton key={offer.impressionId} impressionId={offer.impressionId} label="Accept — one click" initial={offer.charge} actions={actions} fallbackFocusId={fallbackFocusId} />
             </>
           ) : (
-            <CheckoutFallback impressionId={offer.impressionId} label={`Buy with secure checkout · ${price}`} checkout={actions.checkout} />
+            <CheckoutFallback impressionId={offer.impressionId} label="Buy with secure checkout" withPrice checkout={actions.checkout} />
           )}
           {/* With a card, the accept button shows "No thanks" itself: it goes the moment a charge starts. */}
           {offer.card || offer.charge ? null : <DeclineButton impressionId={offer.impressionId} decline={actions.decline} fallbackFocusId={fallbackFocusId} />}
         </div>
+      </OfferQuantity>
       </OfferClock>
     </section>
   );

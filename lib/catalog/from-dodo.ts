@@ -11,6 +11,8 @@ export type ProductMirror = {
   currency: string;
   billingInterval: BillingInterval | null;
   billingIntervalCount: number | null;
+  /** Dodo's product image URL (shown only from an allowed origin: lib/store/images.ts). */
+  imageUrl: string | null;
 };
 
 const INTERVALS: Record<string, BillingInterval> = { Day: "DAY", Week: "WEEK", Month: "MONTH", Year: "YEAR" };
@@ -42,5 +44,6 @@ export function productFromDodo(product: DodoProduct): ProductMirror {
     currency: product.price.currency,
     billingInterval: price.interval,
     billingIntervalCount: price.count,
+    imageUrl: product.image ?? null,
   };
 }

@@ -24,7 +24,7 @@ import { queueOfferReceipt } from "./receipt";
 // wins over what our side last knew: settleAttemptFromPayment runs on every payment state the sync
 // engine converges on, even after the resolver concluded NOT_CHARGED.
 
-type PendingAttempt = Pick<ChargeAttempt, "impressionId" | "customerId" | "amount" | "currency">;
+type PendingAttempt = Pick<ChargeAttempt, "impressionId" | "customerId" | "amount" | "currency" | "quantity">;
 
 /** The attempt, PENDING, written inside the transaction that holds the impression's lock. */
 export function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<ChargeAttempt> {

@@ -7,6 +7,7 @@ import { dodo, SAFE_CALL_OPTIONS } from "@/lib/dodo/client";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
+import { offerQuantity } from "@/lib/offers/rules";
 import { orderOfImpression } from "./order";
 import { offerCheckoutAllowed } from "./attempt-view";
 import { logger } from "@/lib/log";
@@ -19,7 +20,7 @@ const HOSTED_SESSION_SECONDS = 24 * 60 * 60;
 
 export type ReturnTokenData = { i: string; imp?: string };
 
-export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable" | "in_progress">;
+export type StartResult = Result<{ url: string }, "not_found" | "expired" | "unavailable" | "in_progress" | "invalid_quantity">;
 
 /**
  * Records a checkout Encore is about to create and signs the return_url that names it: Dodo sends
@@ -41,7 +42,7 @@ export async function attachDodoSession(intentId: string, sessionId: string): Pr
 }
 
 export async function startHostedCheckout(
-  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string },
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string; quantity?: number },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
   const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
@@ -50,7 +51,7 @@ export async function startHostedCheckout(
   try {
     const session = await client.checkoutSessions.create(
       {
-        product_cart: [{ product_id: product.id, quantity: 1 }],
+        product_cart: [{ product_id: product.id, quantity: input.quantity ?? 1 }],
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
         return_url: returnUrl,
@@ -81,12 +82,14 @@ export function readReturnToken(token: string | null): ReturnTokenCheck {
 }
 
 /** Hosted checkout for an offer the customer was shown (the one-click fallback); theirs only. */
-export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo()): Promise<StartResult> {
+export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo(), requestedQuantity?: number): Promise<StartResult> {
   const impression = await db.offerImpression.findUnique({
     where: { id: impressionId },
-    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true } } },
+    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
   });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
+  const quantity = offerQuantity(requestedQuantity, { maxQuantity: impression.offer.maxQuantity, product: impression.offer.offeredProduct });
+  if (quantity === null) return { ok: false, code: "invalid_quantity", message: "Choose how many you want from the list." };
   // The offer's window holds for checkout too: its price was only promised until then.
   if (impression.expiresAt <= new Date()) return { ok: false, code: "expired", message: "This offer has expired." };
   // A discounted price without its Dodo code would be charged at list price: never offer that page.
@@ -96,5 +99,5 @@ export async function startOfferCheckout(impressionId: string, customer: { id: s
   // The impression's code makes the hosted page charge the price shown, as one click would.
   const order = await orderOfImpression(impressionId, customer.id);
   const cancelPath = order ? `/thank-you?order=${encodeURIComponent(order)}` : "/account";
-  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath }, client);
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath, quantity }, client);
 }

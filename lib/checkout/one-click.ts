@@ -10,6 +10,7 @@ import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
+import { offerQuantity } from "@/lib/offers/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { attemptView } from "./attempt-view";
@@ -20,9 +21,10 @@ const log = logger("one-click");
 
 export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
 
-export type AcceptResult = Result<{ charge: ChargeView }, "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable">;
+export type AcceptResult = Result<{ charge: ChargeView }, "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable" | "invalid_quantity">;
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
+const BAD_QUANTITY = { ok: false, code: "invalid_quantity", message: "Choose how many you want from the list. Nothing was charged." } as const;
 const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no longer available. Nothing was charged." } as const;
 // A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
 const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
@@ -65,7 +67,7 @@ type Claim = { kind: "existing"; attempt: ChargeAttempt } | { kind: "new"; attem
  * impressionId (and the impression lock, shared with decline) means concurrent accepts from any
  * number of tabs, clicks or app instances produce one attempt; the others get the first one back.
  */
-async function claimAttempt(impressionId: string, customerId: string, now: Date): Promise<Claim> {
+async function claimAttempt(impressionId: string, customerId: string, quantity: number, now: Date): Promise<Claim> {
   return inTransaction(async (tx) => {
     await lockImpression(tx, impressionId);
     const imp = await tx.offerImpression.findUnique({ where: { id: impressionId }, include: { decision: true, chargeAttempt: true } });
@@ -79,26 +81,29 @@ async function claimAttempt(impressionId: string, customerId: string, now: Date)
     // A discounted price without its Dodo code would be charged at list price: never charge it.
     if (imp.priceAmount !== imp.listPriceAmount && !imp.discountCode) return { kind: "refused", result: UNPRICEABLE };
     if (!imp.paymentMethodId) return { kind: "refused", result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
-    const attempt = await createPendingAttempt(tx, { impressionId: imp.id, customerId, amount: imp.priceAmount, currency: imp.currency });
+    // The impression froze the unit price; the customer chose the units.
+    const attempt = await createPendingAttempt(tx, { impressionId: imp.id, customerId, amount: imp.priceAmount * quantity, currency: imp.currency, quantity });
     return { kind: "new", attempt };
   });
 }
 
-/** The customer pressed "Accept — one click". Charges the card frozen on the impression, once. */
-export async function acceptOffer(input: { impressionId: string; customerId: string }, deps: ChargeDeps = {}): Promise<AcceptResult> {
+/** The customer pressed "Accept — one click". Charges the card frozen on the impression, once, for the units chosen. */
+export async function acceptOffer(input: { impressionId: string; customerId: string; quantity?: number }, deps: ChargeDeps = {}): Promise<AcceptResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
   const imp = await db.offerImpression.findUnique({
     where: { id: input.impressionId },
-    include: { chargeAttempt: true, offer: { select: { offeredProductId: true } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
+    include: { chargeAttempt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
   });
   if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;
   if (imp.chargeAttempt) return { ok: true, charge: await refreshedView(imp.chargeAttempt, deps) };
+  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.offer.maxQuantity, product: imp.offer.offeredProduct });
+  if (quantity === null) return BAD_QUANTITY;
 
   const billing = await billingAddressFor(input.customerId, imp.funnelSession?.originPaymentId ?? null, client);
   if (!billing) return { ok: false, code: "unavailable", message: "We could not charge you right now. Nothing was taken from your card." };
 
-  const claim = await claimAttempt(input.impressionId, input.customerId, now);
+  const claim = await claimAttempt(input.impressionId, input.customerId, quantity, now);
   if (claim.kind === "refused") return claim.result;
   if (claim.kind === "existing") return { ok: true, charge: await refreshedView(claim.attempt, deps) };
 
@@ -107,7 +112,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
     const session = await client.checkoutSessions.create(
       {
         // The impression's discount code makes Dodo charge exactly the price shown (priceAmount).
-        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: 1 }],
+        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: attempt.quantity }],
         ...(imp.discountCode ? { discount_codes: [imp.discountCode] } : {}),
         customer: { customer_id: imp.customer.dodoCustomerId },
         payment_method_id: imp.paymentMethodId!,

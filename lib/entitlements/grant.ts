@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { cartProductIds } from "@/lib/catalog/cart";
+import { cartQuantities } from "@/lib/catalog/cart";
 import type { Tx } from "@/lib/db/tx";
 import { Prisma, type Entitlement, type Payment, type Subscription } from "@/lib/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
@@ -42,7 +42,10 @@ export async function convergePaymentEntitlements(tx: Tx, payment: Payment, at: 
     await announce(tx, written, new Date());
     return;
   }
-  const productIds = [...new Set(cartProductIds(payment.productCart))];
+  // One row per product, granting as many units as the cart bought.
+  const units = cartQuantities(payment.productCart);
+  const productIds = [...units.keys()];
+  const quantities = productIds.map((id) => units.get(id)!);
   if (productIds.length === 0) return;
   const rowIds = productIds.map(() => randomUUID());
   const revokedAt = status === "REVOKED" ? at : null;
@@ -50,17 +53,18 @@ export async function convergePaymentEntitlements(tx: Tx, payment: Payment, at: 
   const written = await tx.$queryRaw<WrittenRow[]>`
     WITH before AS (${before(payment.id)}),
     up AS (
-      INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "grantedAt", "revokedAt", "notifiedAccess", "updatedAt")
-      SELECT cart."rowId", ${payment.customerId}, p."id", 'PAYMENT'::"EntitlementSource", ${payment.id}, ${status}::"EntitlementStatus",
+      INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "quantity", "grantedAt", "revokedAt", "notifiedAccess", "updatedAt")
+      SELECT cart."rowId", ${payment.customerId}, p."id", 'PAYMENT'::"EntitlementSource", ${payment.id}, ${status}::"EntitlementStatus", cart."quantity",
         ${at}::timestamp(3), ${revokedAt}::timestamp(3), ${status === "ACTIVE"}, ${new Date()}::timestamp(3)
-      FROM unnest(${productIds}::text[], ${rowIds}::text[]) AS cart("productId", "rowId")
+      FROM unnest(${productIds}::text[], ${rowIds}::text[], ${quantities}::int[]) AS cart("productId", "rowId", "quantity")
       JOIN "Product" p ON p."id" = cart."productId" AND p."kind" = 'ONE_TIME'
       ON CONFLICT ("sourceId", "productId") DO UPDATE SET
         "status" = EXCLUDED."status",
+        "quantity" = EXCLUDED."quantity",
         "revokedAt" = CASE WHEN EXCLUDED."status" = 'REVOKED' THEN COALESCE("Entitlement"."revokedAt", EXCLUDED."revokedAt") END,
         "notifiedAccess" = EXCLUDED."notifiedAccess",
         "updatedAt" = EXCLUDED."updatedAt"
-      WHERE "Entitlement"."status" <> EXCLUDED."status"
+      WHERE ("Entitlement"."status", "Entitlement"."quantity") IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."quantity")
       RETURNING *)
     SELECT up.*, before."notifiedAccess" AS "wasNotified", ${LISTENERS} AS "listeners" FROM up LEFT JOIN before USING ("id")`;
   await announce(tx, written, new Date());
@@ -92,12 +96,12 @@ export async function convergeSubscriptionEntitlements(
   const written = await tx.$queryRaw<WrittenRow[]>`
     WITH before AS (${before(sub.id)}), ended AS (${endOthers}),
     up AS (
-      INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "grantedAt", "endsAt", "notifiedAccess", "updatedAt")
-      VALUES (${randomUUID()}, ${sub.customerId}, ${sub.productId}, 'SUBSCRIPTION', ${sub.id}, ${state.status}::"EntitlementStatus",
+      INSERT INTO "Entitlement" ("id", "customerId", "productId", "source", "sourceId", "status", "quantity", "grantedAt", "endsAt", "notifiedAccess", "updatedAt")
+      VALUES (${randomUUID()}, ${sub.customerId}, ${sub.productId}, 'SUBSCRIPTION', ${sub.id}, ${state.status}::"EntitlementStatus", ${Math.max(1, sub.quantity)},
         ${opts.at}::timestamp(3), ${state.endsAt}::timestamp(3), ${hasAccessAt(state, opts.now)}, ${updatedAt}::timestamp(3))
       ON CONFLICT ("sourceId", "productId") DO UPDATE SET
-        "status" = EXCLUDED."status", "endsAt" = EXCLUDED."endsAt", "revokedAt" = NULL, "notifiedAccess" = EXCLUDED."notifiedAccess", "updatedAt" = EXCLUDED."updatedAt"
-      WHERE ("Entitlement"."status", "Entitlement"."endsAt") IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."endsAt")
+        "status" = EXCLUDED."status", "quantity" = EXCLUDED."quantity", "endsAt" = EXCLUDED."endsAt", "revokedAt" = NULL, "notifiedAccess" = EXCLUDED."notifiedAccess", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE ("Entitlement"."status", "Entitlement"."endsAt", "Entitlement"."quantity") IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."endsAt", EXCLUDED."quantity")
       RETURNING *)
     SELECT w.*, before."notifiedAccess" AS "wasNotified", ${LISTENERS} AS "listeners"
     FROM (SELECT * FROM ended UNION ALL SELECT * FROM up) w LEFT JOIN before USING ("id")`;

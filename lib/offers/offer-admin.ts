@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
+import { isAllowedImageUrl } from "@/lib/store/images";
+import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
 
@@ -35,6 +37,8 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     body: offer.body,
     minOrder: offer.minOrderAmount === null ? "" : minorToMajor(offer.minOrderAmount, offer.offeredProduct.currency),
     frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
+    imageUrl: offer.imageUrl ?? "",
+    maxQuantity: String(offer.maxQuantity),
   };
 }
 
@@ -59,6 +63,9 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
   if (input.discountBps > 0 && offered.kind !== "ONE_TIME") {
     return invalidFields({ discountBps: ["Discounts can only be charged on one-time products"] });
   }
+  if (input.imageUrl && !isAllowedImageUrl(input.imageUrl, imageEnv())) return invalidFields({ imageUrl: [imageOriginMessage()] });
+  // Units are for one-time products; a subscription offer starts one plan (its seats are the plan's business).
+  if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
   const { minOrder, ...rest } = input;

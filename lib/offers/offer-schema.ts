@@ -2,6 +2,10 @@
 // action validates again with the same schema, so both show the same field-level messages.
 import { z } from "zod";
 import { optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
+import { optionalImageUrl } from "@/lib/store/settings-schema";
+
+/** The most units one offer may let a customer take. */
+export const MAX_OFFER_QUANTITY = 20;
 
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
 
@@ -24,6 +28,8 @@ export const offerSchema = z
     body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
     minOrder: optionalAmount,
     frequencyCap: optionalInt(1, 100, "Frequency cap"),
+    imageUrl: optionalImageUrl,
+    maxQuantity: optionalInt(1, MAX_OFFER_QUANTITY, "Most units").transform((v) => v ?? 1),
   })
   .superRefine(
     (offer, ctx) => {

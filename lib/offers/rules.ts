@@ -62,6 +62,17 @@ export function offerPrice(product: { priceAmount: number; currency: string }, b
   return { price, listPrice, saving: money(listPrice.amount - price.amount, listPrice.currency) };
 }
 
+/**
+ * The units a customer asked for, when the offer allows them: 1 up to the merchant's maximum, and
+ * only for one-time products. Null = refused (a tampered form, or an offer edited since it was shown).
+ */
+export function offerQuantity(requested: number | undefined, offer: { maxQuantity: number; product: { kind: "ONE_TIME" | "SUBSCRIPTION" } }): number | null {
+  const quantity = requested ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1) return null;
+  const max = offer.product.kind === "ONE_TIME" ? Math.max(1, offer.maxQuantity) : 1;
+  return quantity <= max ? quantity : null;
+}
+
 export type StepEdges = { onAcceptStepId: string | null; onDeclineStepId: string | null; onFailStepId: string | null };
 
 /** Where the funnel goes after a decision; null = the funnel is done. */

@@ -8,6 +8,8 @@ import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/
 import { money, type Money } from "@/lib/money/money";
 import { describeSavedCard } from "@/lib/payment-methods/saved";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
+import { shownImage } from "@/lib/store/images";
+import { imageEnv } from "@/lib/store/settings";
 
 /** Everything an offer panel renders; prices are the ones frozen on the impression. */
 export type OfferView = {
@@ -17,6 +19,10 @@ export type OfferView = {
   headline: string;
   body: string;
   product: { id: string; name: string; description: string | null; kind: ProductKind; billingInterval: BillingInterval | null; billingIntervalCount: number | null };
+  /** The offer's picture (the merchant's, else Dodo's product image), only from an allowed origin. */
+  imageUrl: string | null;
+  /** Units the customer may choose from (1 = no selector); price is per unit. */
+  maxQuantity: number;
   price: Money;
   listPrice: Money;
   /** The saved card one click charges; null = hosted checkout instead. */
@@ -26,6 +32,12 @@ export type OfferView = {
   /** An earlier offer of the same funnel was turned down (declined, or its payment failed): a downsell then reads "instead". */
   followsRefusal: boolean;
 };
+
+/** The merchant's picture for the offer, else Dodo's image of the product; null when neither may be shown. */
+export function offerImage(offer: { imageUrl: string | null }, product: { imageUrl: string | null }): string | null {
+  const env = imageEnv();
+  return shownImage(offer.imageUrl, env) ?? shownImage(product.imageUrl, env);
+}
 
 export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
   const imp = await db.offerImpression.findUniqueOrThrow({
@@ -47,6 +59,8 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     headline: imp.offer.headline,
     body: imp.offer.body,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
+    imageUrl: offerImage(imp.offer, p),
+    maxQuantity: p.kind === "ONE_TIME" ? Math.max(1, imp.offer.maxQuantity) : 1,
     price: money(imp.priceAmount, imp.currency),
     listPrice: money(imp.listPriceAmount, imp.currency),
     card,
@@ -60,6 +74,8 @@ export type AnsweredOffer = {
   impressionId: string;
   productId: string;
   productName: string;
+  /** Units bought (the price is their total). */
+  quantity: number;
   price: Money;
   charge: ChargeView;
   hasAccess: boolean;
@@ -95,6 +111,7 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
       impressionId: r.id,
       productId,
       productName: r.offer.offeredProduct.name,
+      quantity: r.chargeAttempt?.quantity ?? 1,
       price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
       charge,
       hasAccess: entitlements.some((e) => e.productId === productId && hasAccessAt(e, now)),

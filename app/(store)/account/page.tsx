@@ -56,7 +56,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="owned" className="text-xl font-semibold">Your products</h2>
         {owned.length === 0 ? <p className="text-slate-700">Nothing yet.</p> : (
           <ul className="mt-2 list-disc pl-5" data-testid="owned-products">
-            {owned.map((e) => <li key={e.id}>{e.product.name}</li>)}
+            {owned.map((e) => <li key={e.id}>{e.product.name}{e.quantity > 1 ? ` × ${e.quantity}` : ""}</li>)}
           </ul>
         )}
         {hasSubscriptions ? <Link href="/account/plan" className="mt-2 inline-block text-sm text-brand-700 underline">Manage your plan</Link> : null}

@@ -5,6 +5,7 @@ import { customerAction, publicAction } from "@/lib/actions/define";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { startHostedCheckout, startOfferCheckout } from "@/lib/checkout/intents";
 import { orderOfImpression } from "@/lib/checkout/order";
+import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
 
 const id = z.string().min(1).max(64);
 
@@ -24,11 +25,11 @@ export const buyProductAction = publicAction(z.object({ productId: id }), {
  * card) or failed. Only the customer who was shown the offer may use it. A refusal goes back to
  * the page the offer was on (its order, or the account page) with the reason.
  */
-export const buyOfferWithCheckoutAction = customerAction(z.object({ impressionId: id }), {
+export const buyOfferWithCheckoutAction = customerAction(z.object({ impressionId: id, quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() }), {
   name: "buy offer with checkout",
   onFailure: (failure) => redirect(failure.code === "unexpected" ? "/account?error=unavailable" : "/account"),
-  run: async ({ impressionId }, { customer }) => {
-    const result = await startOfferCheckout(impressionId, customer);
+  run: async ({ impressionId, quantity }, { customer }) => {
+    const result = await startOfferCheckout(impressionId, customer, undefined, quantity);
     if (!result.ok) {
       const order = await orderOfImpression(impressionId, customer.id);
       redirect(order ? `/thank-you?order=${encodeURIComponent(order)}&error=${result.code}` : `/account?error=${result.code}`);

@@ -5,21 +5,24 @@ import { customerAction } from "@/lib/actions/define";
 import { acceptOffer, chargeStatus, type AcceptResult } from "@/lib/checkout/one-click";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import { declineOffer } from "@/lib/offers/decide";
+import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
 import { logger } from "@/lib/log";
 
 const log = logger("decline");
 
 const impression = z.object({ impressionId: z.string().min(1).max(64) });
+/** Accept's form: the impression and, when the offer has a quantity selector, the units chosen. */
+const acceptance = impression.extend({ quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() });
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
 
 export type AcceptState = AcceptResult | null;
 
 /** "Accept — one click": charges the card frozen on the impression, at most once. */
-export const acceptOfferAction = customerAction(impression, {
+export const acceptOfferAction = customerAction(acceptance, {
   name: "accept offer",
   onFailure: (failure): AcceptState =>
     failure.code === "unexpected" ? { ok: false, code: "unavailable", message: "Something went wrong on our side. Nothing was charged twice; please reload the page." } : NOT_FOUND,
-  run: ({ impressionId }, { customer }): Promise<AcceptState> => acceptOffer({ impressionId, customerId: customer.id }),
+  run: ({ impressionId, quantity }, { customer }): Promise<AcceptState> => acceptOffer({ impressionId, customerId: customer.id, quantity }),
 });
 
 /** Polled while a charge is processing, with the impression id. */

@@ -11,6 +11,7 @@ const entitlementSchema = z
     status: z.enum(["active", "grace", "suspended", "revoked", "ended"]).openapi({ description: "As of now (a lapsed period reads ended)." }),
     source: z.enum(["payment", "subscription"]),
     source_id: z.string().openapi({ description: "The Dodo payment or subscription that grants it." }),
+    quantity: z.number().int().openapi({ description: "Units it grants: the payment's quantity of the product, or the subscription's." }),
     granted_at: z.string(),
     ends_at: z.string().nullable(),
   })
@@ -21,6 +22,7 @@ const accessSchema = z
     customer_id: z.string(),
     product_id: z.string(),
     has_access: z.boolean().openapi({ description: "May this customer use this product right now?" }),
+    units: z.number().int().openapi({ description: "Units the customer may use now: the quantities of the entitlements with access, added up." }),
     entitlements: z.array(entitlementSchema),
   })
   .openapi("Access");
@@ -47,11 +49,13 @@ export const accessOperation = defineOperation({
         customer_id: params.customer_id,
         product_id: product.id,
         has_access: rows.some((e) => e.hasAccess),
+        units: rows.filter((e) => e.hasAccess).reduce((n, e) => n + e.quantity, 0),
         entitlements: rows.map((e) => ({
           id: e.id,
           status: e.effective.toLowerCase() as z.infer<typeof entitlementSchema>["status"],
           source: e.source.toLowerCase() as "payment" | "subscription",
           source_id: e.sourceId,
+          quantity: e.quantity,
           granted_at: e.grantedAt.toISOString(),
           ends_at: iso(e.endsAt),
         })),

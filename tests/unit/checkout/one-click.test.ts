@@ -59,6 +59,30 @@ describe("acceptOffer", () => {
     expect(options).toMatchObject({ maxRetries: 0 });
   });
 
+  it("charges the units chosen (up to the offer's maximum) at the frozen unit price, and refuses more", async () => {
+    const customer = await seedCustomer();
+    const { impression, offer } = await seedImpression(customer.id);
+    await db.offer.update({ where: { id: offer.id }, data: { maxQuantity: 3 } });
+    const { client, create } = fakeDodo();
+    for (const quantity of [0, 4, 2.5]) {
+      expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id, quantity }, { client, sync: noSync })).toMatchObject({ ok: false, code: "invalid_quantity" });
+    }
+    expect(create).not.toHaveBeenCalled();
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id, quantity: 3 }, { client, sync: noSync })).toMatchObject({ ok: true });
+    expect(await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } })).toMatchObject({ amount: 5700, quantity: 3, currency: "USD" });
+    const [body] = create.mock.calls[0] as unknown as [{ product_cart: unknown }];
+    expect(body.product_cart).toEqual([{ product_id: offer.offeredProductId, quantity: 3 }]);
+  });
+
+  it("takes one unit when the offer has no quantity selector", async () => {
+    const customer = await seedCustomer();
+    const { impression } = await seedImpression(customer.id);
+    const { client } = fakeDodo();
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id, quantity: 2 }, { client, sync: noSync })).toMatchObject({ ok: false, code: "invalid_quantity" });
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: true });
+    expect(await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } })).toMatchObject({ amount: 1900, quantity: 1 });
+  });
+
   it("refuses another customer's impression without charging", async () => {
     const owner = await seedCustomer();
     const intruder = await seedCustomer();

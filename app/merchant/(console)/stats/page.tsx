@@ -38,13 +38,17 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const retention = await getRetentionReport(range);
   const { totals } = report;
   const csvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}`;
+  const purchasesCsvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay, table: "purchases" })}`;
   const planChangesCsvHref = `/api/merchant/stats/csv?${new URLSearchParams({ from: range.fromDay, to: range.toDay, table: "plan-changes" })}`;
   return (
     <div className="space-y-6">
       <PageHeader
         title="Offer stats"
         description={`Offers shown ${range.fromDay} to ${range.toDay} (UTC). Revenue is what accepted offers' successful payments brought in, minus refunds, per currency.`}
-        actions={<a href={csvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="csv-link">Export CSV</a>}
+        actions={<>
+          <a href={csvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="csv-link">Export CSV</a>
+          <a href={purchasesCsvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="purchases-csv-link">Export purchases (units, currency)</a>
+        </>}
       />
       <RangePicker range={range} extra={funnelId ? { funnel: funnelId } : {}} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { MAX_OFFER_QUANTITY, OFFER_KINDS } from "./offer-schema";
+import { offerPrice } from "./rules";
+import { offerImage, type OfferView } from "./view";
+
+// The offer editor's live preview: the offer as the form holds it right now (saved or not), as the
+// customer's OfferView, so the preview renders the real customer component with real prices. Read
+// leniently: a half-typed form still previews (a bad discount shows none) — the form's own checks
+// say what is wrong.
+
+const text = (max: number) => z.string().max(max).catch("");
+const draftSchema = z.object({
+  offeredProductId: z.string().max(200).catch(""),
+  kind: z.enum(OFFER_KINDS).catch("UPSELL"),
+  headline: text(120),
+  body: text(1000),
+  discountBps: z.coerce.number().min(0).max(95).catch(0).transform((pct) => Math.round(pct * 100)),
+  imageUrl: text(2000),
+  maxQuantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).catch(1),
+});
+
+export type OfferDraft = z.output<typeof draftSchema>;
+
+export const readOfferDraft = (params: Record<string, unknown>): OfferDraft => draftSchema.parse(params);
+
+/** How long the preview's countdown runs: the account page's window (a funnel's is set on the funnel). */
+const PREVIEW_WINDOW_MS = 15 * 60_000;
+
+/** The draft as the customer would see it; null until a product is chosen. */
+export async function previewOfferView(draft: OfferDraft, now = new Date()): Promise<OfferView | null> {
+  const product = draft.offeredProductId ? await db.product.findUnique({ where: { id: draft.offeredProductId } }) : null;
+  if (!product) return null;
+  // Dodo's discounts apply to one-time products only (the form refuses others), so none is shown on a plan.
+  const bps = product.kind === "ONE_TIME" ? draft.discountBps : 0;
+  const { price, listPrice } = offerPrice(product, bps);
+  return {
+    impressionId: "preview",
+    placement: "THANK_YOU",
+    kind: draft.kind,
+    headline: draft.headline || "Your headline",
+    body: draft.body,
+    product: { id: product.id, name: product.name, description: product.description, kind: product.kind, billingInterval: product.billingInterval, billingIntervalCount: product.billingIntervalCount },
+    imageUrl: offerImage({ imageUrl: draft.imageUrl || null }, product),
+    maxQuantity: product.kind === "ONE_TIME" ? draft.maxQuantity : 1,
+    price,
+    listPrice,
+    card: { paymentMethodId: "preview", brand: "Visa", last4: "4242" },
+    expiresAt: new Date(now.getTime() + PREVIEW_WINDOW_MS),
+    charge: null,
+    followsRefusal: false,
+  };
+}
