@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** Dodo ids are a type prefix plus 21 base62 characters (e.g. `cus_…`, `pay_…`). */
-export type IdPrefix = "cus" | "pdt" | "adn" | "cks" | "pay" | "sub" | "ref" | "pm" | "bus" | "brnd" | "msg" | "spc" | "dsc" | "dsp" | "cde" | "cgr" | "cle" | "cbl" | "cem";
+export type IdPrefix = "cus" | "pdt" | "adn" | "cks" | "pay" | "sub" | "ref" | "pm" | "bus" | "brnd" | "msg" | "spc" | "dsc" | "dsp" | "cde" | "cgr" | "cle" | "cbl" | "cem" | "lcp";
 
 export function newId(prefix: IdPrefix): string {
   const bytes = randomBytes(21);

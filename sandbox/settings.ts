@@ -18,6 +18,12 @@ export const sandboxSettingsSchema = z.object({
   allow_mixed_cart: z.boolean(),
   /** One-click checks that the saved method is eligible for the cart currency. UNCONFIRMED. */
   enforce_method_currency: z.boolean(),
+  /**
+   * The business has Adaptive Pricing on (Dodo dashboard, Settings → Business). SDK: `billing_currency`
+   * "is ignored if adaptive pricing is disabled"; then a by_currency localized price matches the
+   * currency of the billing country only. Whether localized prices need it on is UNCONFIRMED.
+   */
+  adaptive_pricing: z.boolean(),
   /** Downgrade credits: kept per subscription and consumed later, or discarded. UNCONFIRMED which ledger. */
   downgrade_credits: z.enum(["subscription", "discard"]),
   /** Whether a zero-amount renewal / plan change still records a $0 payment. UNCONFIRMED. */
@@ -72,6 +78,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   require_billing_address_on_confirm: true,
   allow_mixed_cart: false,
   enforce_method_currency: true,
+  adaptive_pricing: true,
   downgrade_credits: "subscription",
   zero_amount_payments: false,
   dedupe_customers_by_email: false,

@@ -53,7 +53,7 @@ export function OfferPreview() {
               src={`/merchant/offers/preview?${query}`}
               width={width}
               height={760}
-              className="rounded-lg border border-slate-300 bg-white"
+              className="box-content rounded-lg border border-slate-300 bg-white"
               data-testid={`offer-preview-${label.toLowerCase()}`}
             />
           </figure>

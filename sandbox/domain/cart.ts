@@ -3,6 +3,7 @@ import type { SandboxCore } from "../core";
 import { invalid } from "../http/errors";
 import type { CartLine } from "../state/types";
 import { cartCurrency, getAddon, getProduct, unitPrice, validateAddons } from "./catalog";
+import { localizedUnitPrice, type Presentment } from "./localized-prices";
 
 export interface PricedCart {
   lines: CartLine[];
@@ -11,8 +12,11 @@ export interface PricedCart {
   subscriptionLine: CartLine | null;
 }
 
-/** Validates a checkout cart against the catalogue and prices it in minor units. */
-export function priceCart(core: SandboxCore, items: ProductItemReq[]): PricedCart {
+/**
+ * Validates a checkout cart against the catalogue and prices it in minor units, each line at the
+ * buyer's localized price when the product has one for their currency or country (localized-prices.ts).
+ */
+export function priceCart(core: SandboxCore, items: ProductItemReq[], presentment: Presentment = { country: null, billingCurrency: null }): PricedCart {
   if (items.length === 0) throw invalid("product_cart must not be empty", "MISSING_PRODUCT_INFORMATION");
   if (items.length > 20) throw invalid("product_cart holds at most 20 products");
   const currencies: Currency[] = [];
@@ -23,13 +27,16 @@ export function priceCart(core: SandboxCore, items: ProductItemReq[]): PricedCar
     const addons = item.addons ?? [];
     if (addons.length > 0 && !product.is_recurring) throw invalid("addons are only allowed on subscription products");
     validateAddons(core, product, addons);
-    currencies.push(product.price.currency);
+    // Localized prices never apply to pay-what-you-want products (docs).
+    const pwyw = product.price.type === "one_time_price" && product.price.pay_what_you_want;
+    const localized = pwyw ? null : localizedUnitPrice(core, product, presentment);
+    currencies.push(localized?.currency ?? product.price.currency);
     const addonTotal = addons.reduce((sum, a) => sum + getAddon(core, a.addon_id).price * a.quantity, 0);
     return {
       product_id: product.product_id,
       quantity: item.quantity,
       addons,
-      amount: lineAmount(product.price, item) + addonTotal,
+      amount: (localized ? localized.amount * item.quantity : lineAmount(product.price, item)) + addonTotal,
       discount: 0,
       is_subscription: product.is_recurring,
     };

@@ -116,7 +116,7 @@ export function createProduct(core: SandboxCore, params: ProductCreateParams): P
   return product;
 }
 
-/** `PATCH /products/{id}` (SDK `products.update`, answers nothing): name, description, metadata, addons, credit entitlements. */
+/** `PATCH /products/{id}` (SDK `products.update`, answers nothing): name, description, metadata, addons, credit entitlements, pricing mode. */
 export function updateProduct(core: SandboxCore, productId: string, params: ProductUpdateParams): void {
   const product = getProduct(core, productId);
   for (const addonId of params.addons ?? []) getAddon(core, addonId);
@@ -125,6 +125,8 @@ export function updateProduct(core: SandboxCore, productId: string, params: Prod
   if (params.metadata != null) product.metadata = params.metadata;
   if (params.addons != null) product.addons = params.addons;
   if (params.credit_entitlements != null) product.credit_entitlements = creditMappings(core, params.credit_entitlements);
+  // `null` means base-only pricing (docs: localized-pricing).
+  if (params.pricing_mode !== undefined) product.pricing_mode = params.pricing_mode;
   product.updated_at = core.now();
   core.changed();
 }

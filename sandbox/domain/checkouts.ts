@@ -10,6 +10,7 @@ import { invalid, notFound } from "../http/errors";
 import { newId } from "../ids";
 import type { CheckoutRecord, PaymentMethodRecord, PaymentRecord, SubscriptionRecord } from "../state/types";
 import { getProduct, getAddon } from "./catalog";
+import { type Presentment } from "./localized-prices";
 import { priceCart } from "./cart";
 import { createCustomer, findCustomerByEmail, getCustomer, usableMethod } from "./customers";
 import { applyDiscounts, previewRateBps, resolveDiscountCodes } from "./discount-redemption";
@@ -19,6 +20,11 @@ import { createPendingSubscription } from "./subscriptions";
 const SESSION_TTL_MS = 24 * 3_600_000;
 /** Dodo gives sessions created with `confirm: true` 15 minutes instead of 24 hours. */
 const CONFIRMED_SESSION_TTL_MS = 15 * 60_000;
+
+/** Who is buying, for localized prices: the billing country and the `billing_currency` asked for. */
+function presentmentOf(params: CheckoutSessionCreateParams): Presentment {
+  return { country: params.billing_address?.country ?? null, billingCurrency: params.billing_currency ?? null };
+}
 
 export function hostedUrl(core: SandboxCore, sessionId: string): string {
   return `${core.baseUrl}/checkout/${sessionId}`;
@@ -41,7 +47,7 @@ export function createCheckout(
   scheduleCharge: (paymentId: string) => void,
   addressRule: AddressRule = "checkout",
 ): CheckoutSessionResponse {
-  const cart = priceCart(core, params.product_cart);
+  const cart = priceCart(core, params.product_cart, presentmentOf(params));
   const discountIds = resolveDiscountCodes(core, params);
   const oneClick = params.payment_method_id != null;
   const existingCustomerId = params.customer && "customer_id" in params.customer ? params.customer.customer_id : null;
@@ -198,7 +204,7 @@ export function checkoutStatus(core: SandboxCore, sessionId: string): CheckoutSe
 }
 
 export function previewCheckout(core: SandboxCore, params: CheckoutSessionCreateParams): CheckoutSessionPreviewResponse {
-  const cart = priceCart(core, params.product_cart);
+  const cart = priceCart(core, params.product_cart, presentmentOf(params));
   const discountIds = resolveDiscountCodes(core, params);
   const customerId = params.customer && "customer_id" in params.customer ? params.customer.customer_id : null;
   const discounted = applyDiscounts(core, cart, discountIds, customerId);

@@ -32,6 +32,8 @@ import { registerCreditRoutes } from "./credit-routes";
 import { invalid } from "./errors";
 import { boolParam, newestFirst, pageQuery, paginate, parseBody } from "./input";
 import { json, noContent, type Router } from "./router";
+import type { LocalizedPriceCreateParams } from "dodopayments/resources/products/localized-prices";
+import * as localized from "../domain/localized-prices";
 import * as schemas from "./schemas";
 
 /** The Dodo API subset Encore uses, on Dodo's own paths. */
@@ -71,6 +73,16 @@ export function registerDodoRoutes(router: Router, core: SandboxCore): void {
     .add("GET", "/products/{product_id}", ({ params }) => json(getProduct(core, params.product_id!)))
     .add("PATCH", "/products/{product_id}", ({ params, body }) => {
       updateProduct(core, params.product_id!, parseBody(schemas.productUpdateBody, body) as ProductUpdateParams);
+      return noContent();
+    })
+    .add("GET", "/products/{product_id}/localized-prices", ({ params }) => json(localized.listLocalizedPrices(core, params.product_id!)))
+    .add("POST", "/products/{product_id}/localized-prices", ({ params, body }) =>
+      json(localized.createLocalizedPrice(core, params.product_id!, parseBody(schemas.localizedPriceCreateBody, body) as LocalizedPriceCreateParams)))
+    .add("GET", "/products/{product_id}/localized-prices/{id}", ({ params }) => json(localized.retrieveLocalizedPrice(core, params.product_id!, params.id!)))
+    .add("PATCH", "/products/{product_id}/localized-prices/{id}", ({ params, body }) =>
+      json(localized.updateLocalizedPrice(core, params.product_id!, params.id!, parseBody(schemas.localizedPriceUpdateBody, body).amount)))
+    .add("DELETE", "/products/{product_id}/localized-prices/{id}", ({ params }) => {
+      localized.archiveLocalizedPrice(core, params.product_id!, params.id!);
       return noContent();
     })
     .add("GET", "/addons", ({ query }) =>

@@ -198,3 +198,6 @@ export const discountUpdateBody = z.looseObject({
   metadata: metadata.nullish(),
   preserve_on_plan_change: z.boolean().nullish(),
 });
+
+export const localizedPriceCreateBody = z.looseObject({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/), country_code: z.string().regex(/^[A-Z]{2}$/).nullish() });
+export const localizedPriceUpdateBody = z.looseObject({ amount: z.number().int().nullish() });
