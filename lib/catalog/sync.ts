@@ -8,7 +8,8 @@ import { productFromDodo, type ProductMirror } from "./from-dodo";
 
 const PAGE_SIZE = 100;
 
-type ProductStore = Pick<PrismaClient, "product">;
+type ProductStore = Pick<PrismaClient, "product" | "productPrice">;
+type ProductsClient = Pick<DodoPayments, "products">;
 
 export type SyncSummary = { synced: number; archived: number; pages: number };
 
@@ -21,9 +22,33 @@ async function upsertMirror(store: ProductStore, mirror: ProductMirror) {
   });
 }
 
+/**
+ * Mirrors the product's prices in other currencies: its Localized Pricing `by_currency` rules
+ * (Dodo's active ones; an archived rule drops out). `by_country` rules price a country, not a
+ * currency, and Encore cannot know a buyer's billing country before the charge, so they are not
+ * offered (Dodo still applies them at checkout).
+ */
+async function mirrorPrices(store: ProductStore, client: ProductsClient, product: DodoProduct) {
+  const rules = product.pricing_mode === "by_currency" ? (await client.products.localizedPrices.list(product.product_id)).items.filter((r) => r.mode === "by_currency") : [];
+  await store.productPrice.deleteMany({ where: { productId: product.product_id, currency: { notIn: rules.map((r) => r.currency) } } });
+  for (const rule of rules) {
+    await store.productPrice.upsert({
+      where: { productId_currency: { productId: product.product_id, currency: rule.currency } },
+      create: { id: rule.id, productId: product.product_id, currency: rule.currency, amount: rule.amount },
+      update: { amount: rule.amount, syncedAt: new Date() },
+    });
+  }
+}
+
+async function mirrorProduct(store: ProductStore, client: ProductsClient, product: DodoProduct) {
+  const row = await upsertMirror(store, productFromDodo(product));
+  await mirrorPrices(store, client, product);
+  return row;
+}
+
 /** Fetches one product from Dodo and upserts our mirror. */
-export async function syncProduct(productId: string, client: Pick<DodoPayments, "products"> = dodo()) {
-  return upsertMirror(db, productFromDodo(await client.products.retrieve(productId)));
+export async function syncProduct(productId: string, client: ProductsClient = dodo()) {
+  return mirrorProduct(db, client, await client.products.retrieve(productId));
 }
 
 /** Makes sure every id has a mirror row, fetching only the missing ones. */
@@ -51,7 +76,7 @@ export async function syncCatalogue(client: Pick<DodoPayments, "products"> = dod
       const full: DodoProduct = item.price_detail
         ? ({ ...item, price: item.price_detail } as unknown as DodoProduct)
         : await client.products.retrieve(item.product_id);
-      await upsertMirror(store, productFromDodo(full));
+      await mirrorProduct(store, client, full);
       seen.push(item.product_id);
     }
     if (items.length < PAGE_SIZE) break;

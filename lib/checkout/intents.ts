@@ -8,6 +8,7 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { offerQuantity } from "@/lib/offers/rules";
+import { localCurrency } from "./one-click";
 import { orderOfImpression } from "./order";
 import { offerCheckoutAllowed } from "./attempt-view";
 import { logger } from "@/lib/log";
@@ -42,10 +43,10 @@ export async function attachDodoSession(intentId: string, sessionId: string): Pr
 }
 
 export async function startHostedCheckout(
-  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string; quantity?: number },
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string; quantity?: number; currency?: string },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
-  const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true } });
+  const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true, currency: true } });
   if (!product) return { ok: false, code: "not_found", message: "This product is not available." };
   const { intentId, returnUrl } = await openCheckoutIntent({ productId: product.id, customerId: input.customer?.id ?? null, impressionId: input.impressionId, origin: "STORE" });
   try {
@@ -53,6 +54,7 @@ export async function startHostedCheckout(
       {
         product_cart: [{ product_id: product.id, quantity: input.quantity ?? 1 }],
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
+        ...(input.currency ? localCurrency(input.currency, product.currency) : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
         return_url: returnUrl,
         // Dodo's page links back here ("back" without paying): the product, or the order the offer is for.
@@ -85,7 +87,7 @@ export function readReturnToken(token: string | null): ReturnTokenCheck {
 export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo(), requestedQuantity?: number): Promise<StartResult> {
   const impression = await db.offerImpression.findUnique({
     where: { id: impressionId },
-    select: { customerId: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
+    select: { customerId: true, currency: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
   });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
   const quantity = offerQuantity(requestedQuantity, { maxQuantity: impression.offer.maxQuantity, product: impression.offer.offeredProduct });
@@ -99,5 +101,5 @@ export async function startOfferCheckout(impressionId: string, customer: { id: s
   // The impression's code makes the hosted page charge the price shown, as one click would.
   const order = await orderOfImpression(impressionId, customer.id);
   const cancelPath = order ? `/thank-you?order=${encodeURIComponent(order)}` : "/account";
-  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath, quantity }, client);
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath, quantity, currency: impression.currency }, client);
 }

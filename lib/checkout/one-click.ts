@@ -1,6 +1,7 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
 import type { CheckoutSessionBillingAddress } from "dodopayments/resources/checkout-sessions";
+import type { Currency } from "dodopayments/resources/misc";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
@@ -28,6 +29,15 @@ const BAD_QUANTITY = { ok: false, code: "invalid_quantity", message: "Choose how
 const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no longer available. Nothing was charged." } as const;
 // A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
 const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
+
+/**
+ * `billing_currency` for a price shown in a currency other than the product's base: Dodo then
+ * resolves the product's Localized Pricing rule for it (docs: localized-pricing, "How it applies at
+ * checkout"), which is the price the impression froze.
+ */
+export function localCurrency(shown: string, base: string): { billing_currency?: Currency } {
+  return shown.toUpperCase() === base.toUpperCase() ? {} : { billing_currency: shown.toUpperCase() as Currency };
+}
 
 type ConfirmAddress = { billing_address: CheckoutSessionBillingAddress; minimal_address?: true };
 
@@ -93,7 +103,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   const now = deps.now?.() ?? new Date();
   const imp = await db.offerImpression.findUnique({
     where: { id: input.impressionId },
-    include: { chargeAttempt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
+    include: { chargeAttempt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true, currency: true } } } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
   });
   if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;
   if (imp.chargeAttempt) return { ok: true, charge: await refreshedView(imp.chargeAttempt, deps) };
@@ -114,6 +124,8 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
         // The impression's discount code makes Dodo charge exactly the price shown (priceAmount).
         product_cart: [{ product_id: imp.offer.offeredProductId, quantity: attempt.quantity }],
         ...(imp.discountCode ? { discount_codes: [imp.discountCode] } : {}),
+        // Shown in another currency than the product's base: Dodo charges its localized price in it.
+        ...localCurrency(imp.currency, imp.offer.offeredProduct.currency),
         customer: { customer_id: imp.customer.dodoCustomerId },
         payment_method_id: imp.paymentMethodId!,
         confirm: true,

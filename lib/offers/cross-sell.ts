@@ -4,6 +4,7 @@ import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
+import { priceIn } from "@/lib/catalog/prices";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
@@ -23,7 +24,7 @@ const MAX_ACCOUNT_OFFERS = 3;
  */
 export async function eligibleAccountOffers(customerId: string, now = new Date()) {
   const [offers, history, answered] = await Promise.all([
-    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: true }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } } }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
@@ -44,6 +45,8 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
   const eligible = await eligibleAccountOffers(customer.id, now);
   if (eligible.length === 0) return [];
 
+  // In the currency the customer last paid in, when the product is sold in it; else its base currency.
+  const latest = await db.payment.findFirst({ where: { customerId: customer.id, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { currency: true } });
   const cards = new Map<string, CardSummary | null>();
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   const views: OfferView[] = [];
@@ -54,7 +57,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       log.error({ offerId: offer.id, reason: discount.message }, "offer not shown");
       continue;
     }
-    const currency = offer.offeredProduct.currency;
+    const currency = (latest && priceIn(offer.offeredProduct, latest.currency)?.currency) || offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
     const recorded = await recordImpression({
@@ -65,7 +68,7 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       funnelSessionId: null,
       placement: "ACCOUNT",
       holdout: false,
-      ...shownTerms(offer, discount.discountCode, card),
+      ...shownTerms(offer, discount.discountCode, card, currency),
       expiresAt,
     }, offer.offeredProductId, now);
     if (views.some((v) => v.impressionId === recorded.impression.id)) continue;

@@ -69,7 +69,7 @@ export async function startFunnelSession(p: FunnelPurchase, now = new Date()): P
 export type FunnelView = { state: "offer"; offer: OfferView } | { state: "done" } | { state: "expired" } | { state: "none" };
 
 const MAX_HOPS = 20;
-const stepInclude = { variants: { include: { offer: { include: { offeredProduct: true } } } } } as const;
+const stepInclude = { variants: { include: { offer: { include: { offeredProduct: { include: { prices: true } } } } } } } as const;
 
 /** Moves the session on from `fromStepId`, unless another request already did (compare-and-set). */
 async function advance(sessionId: string, fromStepId: string, toStepId: string | null): Promise<void> {
@@ -166,13 +166,15 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await advance(sessionId, step.id, step.onDeclineStepId);
       continue;
     }
-    const card = await oneClickCardFor(customer, { currency: variant.offer.offeredProduct.currency, preferredMethodId: purchase.paymentMethodId });
+    // Priced in the order's currency (eligibility checked the product is sold in it).
+    const currency = session.currency;
+    const card = await oneClickCardFor(customer, { currency, preferredMethodId: purchase.paymentMethodId });
     const recorded = await recordImpression({
       ...base,
       offerId: variant.offer.id,
       variantId: variant.id,
       holdout: false,
-      ...shownTerms(variant.offer, discount.discountCode, card),
+      ...shownTerms(variant.offer, discount.discountCode, card, currency),
     }, variant.offer.offeredProductId, now);
     if (recorded.kind === "held") {
       // The product is on offer elsewhere right now (OPEN_OFFER_RULE): skip it here.

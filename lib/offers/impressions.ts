@@ -4,6 +4,7 @@ import type { OfferImpression } from "@/lib/generated/prisma/client";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { lock } from "@/lib/db/lock";
 import { inTransaction } from "@/lib/db/tx";
+import type { PricedProduct } from "@/lib/catalog/prices";
 import { offerPrice } from "./rules";
 
 export type NewImpression = {
@@ -24,13 +25,14 @@ export type NewImpression = {
 
 type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId">;
 
-/** What a customer is shown, frozen on the impression so the charge is exactly that. */
+/** What a customer is shown, frozen on the impression so the charge is exactly that: in `currency` when the product is sold in it. */
 export function shownTerms(
-  offer: { discountBps: number; offeredProduct: { priceAmount: number; currency: string } },
+  offer: { discountBps: number; offeredProduct: PricedProduct },
   discountCode: string | null,
   card: { paymentMethodId: string } | null,
+  currency?: string,
 ): ShownTerms {
-  const { price, listPrice } = offerPrice(offer.offeredProduct, offer.discountBps);
+  const { price, listPrice } = offerPrice(offer.offeredProduct, offer.discountBps, currency);
   return { priceAmount: price.amount, listPriceAmount: listPrice.amount, currency: price.currency, discountCode, paymentMethodId: card?.paymentMethodId ?? null };
 }
 

@@ -2,6 +2,7 @@
 // when the window closes. No I/O, so every rule is unit-tested on its own.
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { discountBps, money, type Money } from "@/lib/money/money";
+import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
 
 export type OfferForRules = {
   id: string;
@@ -10,7 +11,8 @@ export type OfferForRules = {
   minOrderAmount: number | null;
   frequencyCap: number | null;
   offeredProductId: string;
-  product: { archived: boolean; currency: string };
+  /** `prices`: its prices in other currencies (Dodo's localized prices), besides the base. */
+  product: { archived: boolean; currency: string; prices?: readonly { currency: string; amount: number }[] };
 };
 
 /** The purchase that opened the funnel; null for offers outside a funnel (account page). */
@@ -29,6 +31,7 @@ export type SkipReason =
   | "not_triggered"
   | "below_min_order"
   | "currency_mismatch"
+  | "min_order_other_currency"
   | "already_owned"
   | "declined_before"
   | "frequency_cap";
@@ -42,10 +45,17 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
     const bought = purchase?.productIds ?? [...history.ownedProductIds];
     if (!offer.triggerProductIds.some((id) => bought.includes(id))) return { eligible: false, reason: "not_triggered" };
   }
-  // After a purchase, offers are made in the currency the customer just paid in: a price in
-  // another currency is not one they chose (and a minimum order value could not be compared).
-  if (purchase && purchase.currency.toUpperCase() !== offer.product.currency.toUpperCase()) return { eligible: false, reason: "currency_mismatch" };
-  if (offer.minOrderAmount !== null && purchase && purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
+  // After a purchase, offers are made in the currency the customer just paid in: the product's base
+  // price or its localized price in that currency. A price in another currency is not one they chose.
+  const inOrderCurrency = purchase ? purchase.currency.toUpperCase() === offer.product.currency.toUpperCase() : true;
+  if (purchase && !inOrderCurrency && !offer.product.prices?.some((p) => p.currency.toUpperCase() === purchase.currency.toUpperCase())) {
+    return { eligible: false, reason: "currency_mismatch" };
+  }
+  if (offer.minOrderAmount !== null && purchase) {
+    // The minimum is set in the product's base currency: an order in another one cannot be compared with it.
+    if (!inOrderCurrency) return { eligible: false, reason: "min_order_other_currency" };
+    if (purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
+  }
   if (history.ownedProductIds.has(offer.offeredProductId)) return { eligible: false, reason: "already_owned" };
   if (history.declinedOfferIds.has(offer.id)) return { eligible: false, reason: "declined_before" };
   if (offer.frequencyCap !== null && (history.impressionsByOffer.get(offer.id) ?? 0) >= offer.frequencyCap) {
@@ -56,8 +66,10 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
 
 export type OfferPrice = { price: Money; listPrice: Money; saving: Money };
 
-export function offerPrice(product: { priceAmount: number; currency: string }, bps: number): OfferPrice {
-  const listPrice = money(product.priceAmount, product.currency);
+/** The offer's price in `currency` (default: the product's base currency); a product without a price in it falls back to its base. */
+export function offerPrice(product: PricedProduct, bps: number, currency?: string): OfferPrice {
+  const unit = (currency ? priceIn(product, currency) : null) ?? { amount: product.priceAmount, currency: product.currency };
+  const listPrice = money(unit.amount, unit.currency);
   const price = discountBps(listPrice, bps);
   return { price, listPrice, saving: money(listPrice.amount - price.amount, listPrice.currency) };
 }

@@ -1,32 +1,52 @@
-// Offers after a purchase are made in the currency paid in; when none can be, the funnel
-// remembers which currencies it had, for the thank-you page to say so.
+// Offers in the buyer's currency: the catalogue mirrors Dodo's by_currency localized prices, and a
+// one-click charge in that currency sends billing_currency so Dodo charges the localized price.
 import { describe, expect, it } from "vitest";
-import { currencyNote } from "@/lib/offers/currency-note";
-import { currentFunnelOffer, startFunnelSession } from "@/lib/offers/funnel";
-import { seedCustomer, seedOffer, seedPayment, seedProduct, seedUpsellFunnel } from "@/tests/support/seed";
+import { db } from "@/lib/db/client";
+import { syncProduct } from "@/lib/catalog/sync";
+import { currenciesOf, priceIn } from "@/lib/catalog/prices";
+import { localCurrency } from "@/lib/checkout/one-click";
+import { useSandbox } from "@/tests/support/sandbox";
 
-async function euroPurchase(downsellCurrency: string) {
-  const course = await seedProduct({ currency: "EUR", price: 4500 });
-  const up = await seedProduct({ price: 9900 });
-  const down = await seedProduct({ price: 2900, currency: downsellCurrency });
-  await seedUpsellFunnel((await seedOffer(up.id, { triggers: [course.id] })).id, (await seedOffer(down.id, { kind: "DOWNSELL", triggers: [course.id] })).id);
-  const customer = await seedCustomer();
-  const payment = await seedPayment(customer.id, course.id, 4500);
-  const sessionId = (await startFunnelSession({ customerId: customer.id, paymentId: payment.id, subscriptionId: null, productIds: [course.id], orderAmount: 4500, currency: "EUR" }))!;
-  return { customer, sessionId };
-}
+const t = useSandbox();
 
-describe("offers in the currency paid in", () => {
-  it("shows none priced in another currency, and notes which currencies there were", async () => {
-    const t = await euroPurchase("USD");
-    expect(await currentFunnelOffer(t.sessionId, t.customer)).toEqual({ state: "done" });
-    expect(await currencyNote(t.sessionId)).toEqual({ orderCurrency: "EUR", offerCurrencies: ["USD"] });
+describe("localized prices in the catalogue", () => {
+  it("mirrors a by_currency product's rules, follows an edit and drops an archived rule", async () => {
+    const product = await t.client.products.create({ name: "Sticker pack", price: { type: "one_time_price", currency: "USD", price: 1200 }, tax_category: "saas", pricing_mode: "by_currency" });
+    const eur = await t.client.products.localizedPrices.create(product.product_id, { currency: "EUR", amount: 1099 });
+    const gbp = await t.client.products.localizedPrices.create(product.product_id, { currency: "GBP", amount: 950 });
+    await syncProduct(product.product_id, t.client);
+    const prices = async () => (await db.productPrice.findMany({ where: { productId: product.product_id }, orderBy: { currency: "asc" } })).map((p) => [p.currency, p.amount]);
+    expect(await prices()).toEqual([["EUR", 1099], ["GBP", 950]]);
+
+    await t.client.products.localizedPrices.update(eur.id, { product_id: product.product_id, amount: 999 });
+    await t.client.products.localizedPrices.archive(gbp.id, { product_id: product.product_id });
+    await syncProduct(product.product_id, t.client);
+    expect(await prices()).toEqual([["EUR", 999]]);
+
+    // Back to base-only pricing: no other currency any more.
+    await t.client.products.update(product.product_id, { pricing_mode: null });
+    await syncProduct(product.product_id, t.client);
+    expect(await prices()).toEqual([]);
   });
 
-  it("shows an offer priced in the order's currency, and then says nothing about the others", async () => {
-    const t = await euroPurchase("EUR");
-    const view = await currentFunnelOffer(t.sessionId, t.customer);
-    expect(view.state === "offer" && view.offer.price).toEqual({ amount: 2900, currency: "EUR" });
-    expect(await currencyNote(t.sessionId)).toBeNull();
+  it("by_country rules price a country, not a currency: none is offered as a currency price", async () => {
+    const product = await t.client.products.create({ name: "Course", price: { type: "one_time_price", currency: "USD", price: 2000 }, tax_category: "saas", pricing_mode: "by_country" });
+    await t.client.products.localizedPrices.create(product.product_id, { currency: "INR", amount: 99900, country_code: "IN" });
+    await syncProduct(product.product_id, t.client);
+    expect(await db.productPrice.count({ where: { productId: product.product_id } })).toBe(0);
+  });
+});
+
+describe("prices by currency", () => {
+  const product = { priceAmount: 1200, currency: "USD", prices: [{ currency: "EUR", amount: 1099 }] };
+  it("reads the base price or the localized one, and nothing else", () => {
+    expect(priceIn(product, "usd")).toEqual({ amount: 1200, currency: "USD" });
+    expect(priceIn(product, "EUR")).toEqual({ amount: 1099, currency: "EUR" });
+    expect(priceIn(product, "GBP")).toBeNull();
+    expect(currenciesOf(product)).toEqual(["USD", "EUR"]);
+  });
+  it("asks Dodo for the localized price only when the shown currency is not the base", () => {
+    expect(localCurrency("EUR", "USD")).toEqual({ billing_currency: "EUR" });
+    expect(localCurrency("usd", "USD")).toEqual({});
   });
 });

@@ -32,6 +32,17 @@ describe("offerEligibility", () => {
     // Outside a funnel (account page) there is no order currency to match.
     expect(offerEligibility(offer(), null, history({ ownedProductIds: new Set(["pdt_course"]) })).eligible).toBe(true);
   });
+  it("offers a product with a localized price in the order's currency, at that price", () => {
+    const eur = { archived: false, currency: "USD", prices: [{ currency: "EUR", amount: 8900 }] };
+    expect(offerEligibility(offer({ product: eur }), { ...purchase, currency: "EUR" }, history()).eligible).toBe(true);
+    expect(offerEligibility(offer({ product: eur }), { ...purchase, currency: "GBP" }, history())).toEqual({ eligible: false, reason: "currency_mismatch" });
+    // A minimum order in the base currency cannot be compared with an order in another one.
+    expect(offerEligibility(offer({ product: eur, minOrderAmount: 100 }), { ...purchase, currency: "EUR" }, history())).toEqual({ eligible: false, reason: "min_order_other_currency" });
+    const product = { priceAmount: 9900, currency: "USD", prices: [{ currency: "EUR", amount: 8900 }] };
+    expect(offerPrice(product, 2000, "EUR")).toEqual({ price: { amount: 7120, currency: "EUR" }, listPrice: { amount: 8900, currency: "EUR" }, saving: { amount: 1780, currency: "EUR" } });
+    expect(offerPrice(product, 0, "usd").price).toEqual({ amount: 9900, currency: "USD" });
+    expect(offerPrice(product, 0).price).toEqual({ amount: 9900, currency: "USD" });
+  });
   it("never offers what the customer owns, declined before, or has seen too often", () => {
     expect(offerEligibility(offer(), purchase, history({ ownedProductIds: new Set(["pdt_up"]) }))).toEqual({ eligible: false, reason: "already_owned" });
     expect(offerEligibility(offer(), purchase, history({ declinedOfferIds: new Set(["off_1"]) }))).toEqual({ eligible: false, reason: "declined_before" });
