@@ -34,6 +34,7 @@ const CONSOLE_PAGES: { name: string; path: (seed: ConsoleSeed) => string; then?:
   { name: "needs attention", path: () => "/merchant/attention" },
   { name: "integrations", path: () => "/merchant/integrations" },
   { name: "retention", path: () => "/merchant/retention" },
+  { name: "branding", path: () => "/merchant/store" },
 ];
 
 for (const consolePage of CONSOLE_PAGES) {

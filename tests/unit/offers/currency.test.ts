@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { syncProduct } from "@/lib/catalog/sync";
 import { currenciesOf, priceIn } from "@/lib/catalog/prices";
 import { localCurrency } from "@/lib/checkout/one-click";
+import { productFromDodo } from "@/lib/catalog/from-dodo";
 import { useSandbox } from "@/tests/support/sandbox";
 
 const t = useSandbox();
@@ -27,6 +28,12 @@ describe("localized prices in the catalogue", () => {
     await t.client.products.update(product.product_id, { pricing_mode: null });
     await syncProduct(product.product_id, t.client);
     expect(await prices()).toEqual([]);
+  });
+
+  it("mirrors Dodo's product image (Product.image) with the product", async () => {
+    const product = await t.client.products.create({ name: "Poster", price: { type: "one_time_price", currency: "USD", price: 900 }, tax_category: "saas" });
+    expect(productFromDodo(product).imageUrl).toBeNull();
+    expect(productFromDodo({ ...product, image: "https://cdn.dodo.example/p.png" }).imageUrl).toBe("https://cdn.dodo.example/p.png");
   });
 
   it("by_country rules price a country, not a currency: none is offered as a currency price", async () => {
