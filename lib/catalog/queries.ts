@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { formatMoney, money } from "@/lib/money/money";
 import { formatPrice } from "./format";
 
 /** The storefront catalogue: active one-time products first, then plans by ladder and rank. */
@@ -30,8 +31,11 @@ export async function listProductsForAdmin() {
   return { products, ladders };
 }
 
-/** Active products as picker options for offer forms. */
+/** Active products as picker options for offer forms; the label names its prices in other currencies (Dodo's localized prices). */
 export async function productOptions() {
-  const products = await db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
-  return products.map((p) => ({ id: p.id, name: p.name, kind: p.kind, priceLabel: formatPrice(p), currency: p.currency }));
+  const products = await db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }], include: { prices: { orderBy: { currency: "asc" } } } });
+  return products.map((p) => {
+    const local = p.prices.map((price) => formatMoney(money(price.amount, price.currency)));
+    return { id: p.id, name: p.name, kind: p.kind, priceLabel: local.length ? `${formatPrice(p)} (also ${local.join(", ")})` : formatPrice(p), currency: p.currency };
+  });
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { syncProduct } from "@/lib/catalog/sync";
 import { currenciesOf, priceIn } from "@/lib/catalog/prices";
+import { productOptions } from "@/lib/catalog/queries";
 import { localCurrency } from "@/lib/checkout/one-click";
 import { productFromDodo } from "@/lib/catalog/from-dodo";
 import { useSandbox } from "@/tests/support/sandbox";
@@ -23,6 +24,8 @@ describe("localized prices in the catalogue", () => {
     await t.client.products.localizedPrices.archive(gbp.id, { product_id: product.product_id });
     await syncProduct(product.product_id, t.client);
     expect(await prices()).toEqual([["EUR", 999]]);
+    // The offer editor's product picker says where else it is priced.
+    expect((await productOptions()).find((o) => o.id === product.product_id)?.priceLabel).toBe("$12.00 (also €9.99)");
 
     // Back to base-only pricing: no other currency any more.
     await t.client.products.update(product.product_id, { pricing_mode: null });
