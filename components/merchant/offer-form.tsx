@@ -3,6 +3,7 @@ import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/offers/offer-
 import type { FormState } from "@/lib/forms/state";
 import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
+import { OfferTargetingFields } from "./offer-targeting";
 
 export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
 
@@ -77,6 +78,8 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
           <input id="frequencyCap" name="frequencyCap" inputMode="numeric" defaultValue={valueOf(values, "frequencyCap")} aria-invalid={Boolean(errors.frequencyCap)} className={inputClass} />
         </Field>
       </div>
+
+      <OfferTargetingFields values={values} errors={errors} products={products} />
 
       <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
     </form>

@@ -81,7 +81,7 @@ async function advance(sessionId: string, fromStepId: string, toStepId: string |
 
 async function purchaseOf(session: { customerId: string; originPaymentId: string | null; orderAmount: number; currency: string; startedAt: Date }) {
   const payment = session.originPaymentId
-    ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true } })
+    ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true, billingCountry: true, dodoCreatedAt: true } })
     : null;
   // One click charges the card that paid most recently since this order: the order's own card,
   // or the one given in a "use another card" checkout after that card failed.
@@ -95,7 +95,13 @@ async function purchaseOf(session: { customerId: string; originPaymentId: string
     const sub = await db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { productId: true } });
     if (sub) productIds.push(sub.productId);
   }
-  const rules: PurchaseForRules = { productIds, orderAmount: session.orderAmount, currency: session.currency };
+  const rules: PurchaseForRules = {
+    productIds,
+    orderAmount: session.orderAmount,
+    currency: session.currency,
+    country: payment?.billingCountry ?? null,
+    paidAt: payment?.dodoCreatedAt ?? session.startedAt,
+  };
   return { rules, paymentMethodId: latest?.paymentMethodId ?? payment?.paymentMethodId ?? null };
 }
 
@@ -152,6 +158,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       { ...variant.offer, product: variant.offer.offeredProduct },
       purchase.rules,
       await customerHistory(customer.id, now),
+      now,
     );
     if (!variant || !eligibility?.eligible) {
       // Nothing this customer may see here: skip the step as if declined.

@@ -2,6 +2,7 @@
 // action validates again with the same schema, so both show the same field-level messages.
 import { z } from "zod";
 import { optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
+import { refineTargeting, targetingFields } from "./targeting-form";
 
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
 
@@ -24,12 +25,14 @@ export const offerSchema = z
     body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
     minOrder: optionalAmount,
     frequencyCap: optionalInt(1, 100, "Frequency cap"),
+    ...targetingFields,
   })
   .superRefine(
     (offer, ctx) => {
       if (offer.triggerMode === "specific" && !(Array.isArray(offer.triggerProductIds) && offer.triggerProductIds.length > 0)) {
         ctx.addIssue({ code: "custom", path: ["triggerProductIds"], message: "Pick at least one trigger product, or choose “any purchase”" });
       }
+      refineTargeting(offer, ctx);
     },
     // Run even when other fields are invalid, so the form shows every problem at once.
     { when: () => true },
