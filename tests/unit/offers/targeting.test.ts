@@ -12,7 +12,7 @@ const offer = (targeting: Targeting | null, over: Partial<OfferForRules> = {}): 
 const history = (over: Partial<CustomerHistory> = {}): CustomerHistory => ({
   ownedProductIds: new Set(), declinedOfferIds: new Set(), impressionsByOffer: new Map(), firstPaidAt: paidAt, latestOrder: null, subscriptions: [], ...over,
 });
-const purchase = { productIds: ["pdt_course"], orderAmount: 4900, currency: "USD", country: "DE", paidAt };
+const purchase: { productIds: string[]; orderAmount: number; currency: string; country: string | null; paidAt: Date } = { productIds: ["pdt_course"], orderAmount: 4900, currency: "USD", country: "DE", paidAt };
 const only = (c: Condition): Targeting => ({ match: "all", conditions: [c] });
 const shows = (t: Targeting | null, h = history(), p: typeof purchase | null = purchase) => offerEligibility(offer(t), p, h).eligible;
 
