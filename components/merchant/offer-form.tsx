@@ -4,6 +4,7 @@ import type { FormState } from "@/lib/forms/state";
 import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 import { OfferTargetingFields } from "./offer-targeting";
+import { OfferSocialProofFields } from "./offer-social-proof";
 
 export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
 
@@ -78,6 +79,8 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
           <input id="frequencyCap" name="frequencyCap" inputMode="numeric" defaultValue={valueOf(values, "frequencyCap")} aria-invalid={Boolean(errors.frequencyCap)} className={inputClass} />
         </Field>
       </div>
+
+      <OfferSocialProofFields values={values} errors={errors} />
 
       <OfferTargetingFields values={values} errors={errors} products={products} />
 

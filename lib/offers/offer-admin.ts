@@ -38,6 +38,8 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     body: offer.body,
     minOrder: offer.minOrderAmount === null ? "" : minorToMajor(offer.minOrderAmount, offer.offeredProduct.currency),
     frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
+    badge: offer.badge ?? "",
+    earnBadge: offer.earnBadge ? "on" : "",
     ...targetingFormValues(storedTargeting(offer.targeting), offer.startsAt, offer.endsAt),
   };
 }

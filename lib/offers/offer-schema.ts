@@ -1,7 +1,7 @@
 // The offer form's schema: the client form validates with it before submitting and the server
 // action validates again with the same schema, so both show the same field-level messages.
 import { z } from "zod";
-import { optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
+import { checkbox, optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
 import { refineTargeting, targetingFields } from "./targeting-form";
 
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
@@ -25,6 +25,8 @@ export const offerSchema = z
     body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
     minOrder: optionalAmount,
     frequencyCap: optionalInt(1, 100, "Frequency cap"),
+    badge: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(40, "Keep the badge under 40 characters")).transform((b) => b || null),
+    earnBadge: checkbox,
     ...targetingFields,
   })
   .superRefine(

@@ -85,7 +85,7 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
   if (!customer || !payment) return fail("not_found", "No such purchase for this customer.");
   if (!opensFunnel(payment)) return fail("opens_no_funnel", "This payment opens no offers: it has not succeeded, or it is itself an offer bought through checkout.");
 
-  const existing = await db.funnelSession.findUnique({ where: { originPaymentId: payment.id }, select: { status: true } });
+  const existing = await db.funnelSession.findUnique({ where: { originPaymentId: payment.id }, select: { id: true, status: true } });
   const { rules: purchase } = await purchaseOf({ customerId: customer.id, originPaymentId: payment.id, orderAmount: payment.totalAmount, currency: payment.currency, startedAt: now });
   const [history, offers, products] = await Promise.all([
     customerHistory(customer.id, now),
@@ -133,7 +133,8 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
         continue;
       }
       const held = await openOfferOf(customer.id, offer.offeredProductId, now);
-      if (held) {
+      // This purchase's own funnel showing the offer is the page itself, not an offer elsewhere.
+      if (held && (!existing || held.funnelSessionId !== existing.id)) {
         const why = "its product is already on offer to this customer elsewhere (one open offer per product)";
         path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "skipped", why });
         explained.set(offer.id, why);
