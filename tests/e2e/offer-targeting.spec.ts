@@ -35,7 +35,7 @@ test("an upsell for returning US customers: a first order gets the downsell, a s
   await merchant.goto(`/merchant/offers/${shop.upsellOffer}`);
   await merchant.getByLabel("Customer", { exact: true }).selectOption("returning");
   await merchant.getByLabel("Billing countries").fill("us, ca");
-  await merchant.getByLabel("Badge").fill("Most popular add-on");
+  await merchant.getByLabel("Badge", { exact: true }).fill("Most popular add-on");
   await merchant.getByLabel("Ends (UTC)").fill("2020-01-01T00:00");
   await merchant.getByLabel("Starts (UTC)").fill("2020-02-01T00:00");
   await merchant.getByRole("button", { name: "Save offer" }).click();
