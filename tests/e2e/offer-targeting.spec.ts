@@ -18,7 +18,7 @@ async function testAsCustomer(page: Page, email: string, purchaseIndex: number) 
   await page.getByRole("link", { name: "Test as a customer" }).click();
   await page.getByLabel("Customer", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Test" }).click();
-  const purchase = page.getByLabel("Purchase");
+  const purchase = page.getByLabel("Purchase", { exact: true });
   await expect(purchase).toBeEnabled();
   const values = await purchase.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   // Newest first.
