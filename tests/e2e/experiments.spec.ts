@@ -50,10 +50,10 @@ test("the console suggests the clear winner of a step's experiment and makes it 
   await expect(experiment.locator('[data-label="B"]')).toContainText("significant");
   await expect(experiment.getByTestId("experiment-verdict")).toContainText("B is taken more often than every other variant");
   await experiment.getByRole("button", { name: "Make B the only variant" }).click();
-  await expect(page.getByText("Variant B is now the only variant.")).toBeVisible();
+  // The page re-renders with one live variant: the experiment panel (and its button) is gone.
+  await expect(page.getByTestId("funnel-step")).toContainText(/B: Bold pitch \S+ \(100%\)/);
+  await expect(page.getByTestId("funnel-step")).not.toContainText("A: Plain pitch");
+  await expect(page.getByTestId("experiment")).toHaveCount(0);
   const { rows } = await sql<{ label: string; weightBps: number }>(`SELECT label, "weightBps" FROM "StepVariant" WHERE "stepId" = $1 ORDER BY label`, [step]);
   expect(rows).toEqual([{ label: "A", weightBps: 0 }, { label: "B", weightBps: 10000 }]);
-  await page.reload();
-  await expect(page.getByTestId("funnel-step")).toContainText(/B: Bold pitch \S+ \(100%\)/);
-  await expect(page.getByTestId("experiment")).toHaveCount(0);
 });
