@@ -34,6 +34,9 @@ test("every merchant console page has no serious or critical accessibility viola
     "/merchant/stats?from=2020-01-01&to=2020-01-31",
     "/merchant/offers/off_deleted",
     "/merchant/events",
+    "/merchant/offers/test",
+    "/merchant/offers/test?customer=nobody%40example.com",
+    "/merchant/refunds",
   ];
   for (const path of pages) {
     await page.goto(path);
