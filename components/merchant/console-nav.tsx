@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/merchant/products", label: "Products" },
   { href: "/merchant/retention", label: "Retention" },
   { href: "/merchant/stats", label: "Stats" },
+  { href: "/merchant/refunds", label: "Refunds" },
   { href: "/merchant/events", label: "Webhooks" },
   { href: "/merchant/attention", label: "Needs attention" },
   { href: "/merchant/integrations", label: "Integrations" },

@@ -5,6 +5,8 @@ import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, S
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 import { OfferContentFields } from "./offer-content-fields";
 import { OfferPreview } from "./offer-preview";
+import { OfferTargetingFields } from "./offer-targeting";
+import { OfferSocialProofFields } from "./offer-social-proof";
 
 export type ProductOption = { id: string; name: string; kind: "ONE_TIME" | "SUBSCRIPTION"; priceLabel: string; currency: string };
 
@@ -81,6 +83,9 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
       </div>
 
       <OfferContentFields values={values} errors={errors} />
+      <OfferSocialProofFields values={values} errors={errors} />
+
+      <OfferTargetingFields values={values} errors={errors} products={products} />
 
       <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
 

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 // form's current values as the merchant types. Frames, not a copy of the panel: the phone frame's own
 // width drives the store's responsive layout exactly as a phone's screen would.
 
-const FIELDS = ["offeredProductId", "kind", "headline", "body", "discountBps", "imageUrl", "maxQuantity"] as const;
+const FIELDS = ["offeredProductId", "kind", "headline", "body", "discountBps", "imageUrl", "maxQuantity", "badge"] as const;
 const WIDTHS = [{ label: "Desktop", width: 1024 }, { label: "Phone", width: 390 }] as const;
 
 function draftQuery(form: HTMLFormElement): string {

@@ -9,6 +9,15 @@ function Amounts({ list }: { list: Amount[] }) {
   return <>{list.map((a) => <div key={a.currency}>{formatAmount(a.amount, a.currency)}</div>)}</>;
 }
 
+/** What already came off the net revenue: refunds, and disputes lost or accepted. */
+function GivenBack({ refunded, disputed }: { refunded: Amount[]; disputed: Amount[] }) {
+  const parts = [
+    ...refunded.filter((a) => a.amount > 0).map((a) => `${formatAmount(a.amount, a.currency)} refunded`),
+    ...disputed.filter((a) => a.amount > 0).map((a) => `${formatAmount(a.amount, a.currency)} lost to disputes`),
+  ];
+  return parts.length ? <div className="text-xs text-slate-600" data-testid="given-back">after {parts.join(", ")}</div> : null;
+}
+
 function OrderValues({ list }: { list: OrderValue[] }) {
   if (!list.length) return <>—</>;
   return (
@@ -69,7 +78,7 @@ export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { im
               <td className={tdClass} data-col="failures">{formatCount(l.failures)}</td>
               <td className={tdClass} data-col="expiries">{formatCount(l.expiries)}</td>
               <td className={tdClass} data-col="take-rate">{formatRate(l.takeRate)}</td>
-              <td className={tdClass} data-col="revenue"><Amounts list={l.revenue} /></td>
+              <td className={tdClass} data-col="revenue"><Amounts list={l.revenue} /><GivenBack refunded={l.refunded} disputed={l.disputed} /></td>
               <td className={tdClass} data-col="rpi"><Amounts list={l.revenuePerImpression} /></td>
               <td className={tdClass} data-col="aov"><OrderValues list={l.orderValue} /></td>
               <td className={tdClass} data-col="lift"><LiftCell list={l.lift} /></td>

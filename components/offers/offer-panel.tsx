@@ -9,6 +9,7 @@ import { DeclineButton } from "./decline-button";
 import { OfferQuantity, QuantitySelect } from "./quantity";
 import { FocusTarget } from "@/components/focus-handoff";
 import { NEXT_OFFER_TARGET } from "@/components/focus-targets";
+import { PlanValueLists } from "@/components/store/plan-value";
 
 function eyebrow(offer: OfferView): string {
   switch (offer.kind) {
@@ -46,6 +47,7 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
       <OfferClock expiresAt={offer.expiresAt.toISOString()} serverNow={serverNow.toISOString()}>
       <OfferQuantity max={offer.charge ? 1 : offer.maxQuantity} unit={offer.price} unitText={price}>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="offer-eyebrow">{eyebrow(offer)}</p>
+        {offer.badge ? <p className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="offer-badge">{offer.badge}</p> : null}
         <FocusTarget id={NEXT_OFFER_TARGET} as="h2" className="mt-1 text-2xl font-bold">
           <span id={headingId}>{offer.headline}</span>
         </FocusTarget>
@@ -61,6 +63,7 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
             {list ? <s className="ml-2 text-base font-normal text-slate-600"><span className="sr-only">instead of </span>{list}</s> : null}
           </p>
           {saving ? <p className="text-sm font-medium text-green-800">{saving}</p> : null}
+          <PlanValueLists gains={offer.gains} losses={offer.losses} />
           </div>
         </div>
         <div className="mt-5 space-y-3">

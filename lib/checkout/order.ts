@@ -23,8 +23,13 @@ export async function boughtProductIds(payment: Payment): Promise<string[]> {
   return ids;
 }
 
-function fromOfferCheckout(payment: Payment): boolean {
+function fromOfferCheckout(payment: Pick<Payment, "metadata">): boolean {
   return readEncoreMetadata(payment.metadata).impressionId !== undefined;
+}
+
+/** Whether this payment opens a funnel: a succeeded purchase that is not itself an offer bought through hosted checkout. */
+export function opensFunnel(payment: Pick<Payment, "status" | "metadata">): boolean {
+  return payment.status === "SUCCEEDED" && !fromOfferCheckout(payment);
 }
 
 /**
@@ -32,7 +37,7 @@ function fromOfferCheckout(payment: Payment): boolean {
  * checkout opens none: its customer is already inside a funnel.
  */
 export async function openFunnelFor(payment: Payment, productIds: string[]): Promise<void> {
-  if (payment.status !== "SUCCEEDED" || fromOfferCheckout(payment)) return;
+  if (!opensFunnel(payment)) return;
   await startFunnelSession({
     customerId: payment.customerId,
     paymentId: payment.id,

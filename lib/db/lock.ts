@@ -18,7 +18,9 @@ export type LockNamespace =
   /** Rate-limited attempts (sign-ins per email or IP, API requests per key) counted against one key. */
   | "login"
   /** Sending a pause, resume, cancellation or undo of one subscription to Dodo (lib/retention). */
-  | "subscription-action";
+  | "subscription-action"
+  /** Sending a console refund of one payment to Dodo (lib/refunds). */
+  | "refund";
 
 /**
  * A transaction-scoped Postgres advisory lock on `namespace:key`, released at commit or rollback:

@@ -13,6 +13,7 @@ import { retryFailedWebhookJob } from "@/lib/webhooks/jobs";
 import { deliverWebhookJob } from "@/lib/outbound/jobs";
 import type { JobDefinition } from "./define";
 import { resolveActionJob, resumePauseJob } from "@/lib/retention/jobs";
+import { resolveRefundJob } from "@/lib/refunds/jobs";
 
 export const JOBS = {
   "mail.send": sendEmailJob,
@@ -28,6 +29,7 @@ export const JOBS = {
   [resumePauseJob.name]: resumePauseJob,
   [deliverWebhookJob.name]: deliverWebhookJob,
   [notifyLapseJob.name]: notifyLapseJob,
+  [resolveRefundJob.name]: resolveRefundJob,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

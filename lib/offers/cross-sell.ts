@@ -31,7 +31,7 @@ export async function eligibleAccountOffers(customerId: string, now = new Date()
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
   return offers
     .filter((o) => showsOnAccountPage(o) && !answered.has(o.offeredProductId))
-    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history).eligible)
+    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history, now).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
 }
 

@@ -25,6 +25,20 @@ export type FunnelPurchase = {
   currency: string;
 };
 
+/** The funnel a purchase of these products opens: one naming a bought product beats a catch-all; the newest wins a tie. */
+export async function funnelFor(productIds: readonly string[]) {
+  const funnels = await db.funnel.findMany({
+    where: { active: true, entryStepId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, windowSecs: true, entryStepId: true, entryStep: { select: { variants: { select: { offer: { select: { triggerProductIds: true } } } } } } },
+  });
+  const ranked = funnels
+    .map((f) => ({ f, rank: rankFunnelMatch(f.entryStep?.variants.map((v) => v.offer.triggerProductIds) ?? [], productIds) }))
+    .filter((x) => x.rank > 0)
+    .sort((a, b) => b.rank - a.rank);
+  return ranked[0]?.f ?? null;
+}
+
 /**
  * Opens the funnel for a verified purchase (once: keyed by the payment). Funnels whose entry offers
  * name a bought product win over catch-all ones; the newest wins a tie. Null = no funnel applies.
@@ -32,16 +46,7 @@ export type FunnelPurchase = {
 export async function startFunnelSession(p: FunnelPurchase, now = new Date()): Promise<string | null> {
   const existing = await db.funnelSession.findUnique({ where: { originPaymentId: p.paymentId }, select: { id: true } });
   if (existing) return existing.id;
-  const funnels = await db.funnel.findMany({
-    where: { active: true, entryStepId: { not: null } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, windowSecs: true, entryStepId: true, entryStep: { select: { variants: { select: { offer: { select: { triggerProductIds: true } } } } } } },
-  });
-  const ranked = funnels
-    .map((f) => ({ f, rank: rankFunnelMatch(f.entryStep?.variants.map((v) => v.offer.triggerProductIds) ?? [], p.productIds) }))
-    .filter((x) => x.rank > 0)
-    .sort((a, b) => b.rank - a.rank);
-  const best = ranked[0]?.f;
+  const best = await funnelFor(p.productIds);
   if (!best) return null;
   const expiresAt = windowClosesAt(now, best.windowSecs);
   return inTransaction(async (tx) => {
@@ -68,8 +73,8 @@ export async function startFunnelSession(p: FunnelPurchase, now = new Date()): P
 
 export type FunnelView = { state: "offer"; offer: OfferView } | { state: "done" } | { state: "expired" } | { state: "none" };
 
-const MAX_HOPS = 20;
-const stepInclude = { variants: { include: { offer: { include: { offeredProduct: { include: { prices: true } } } } } } } as const;
+export const MAX_HOPS = 20;
+export const stepInclude = { variants: { include: { offer: { include: { offeredProduct: { include: { prices: true } } } } } } } as const;
 
 /** Moves the session on from `fromStepId`, unless another request already did (compare-and-set). */
 async function advance(sessionId: string, fromStepId: string, toStepId: string | null): Promise<void> {
@@ -79,9 +84,10 @@ async function advance(sessionId: string, fromStepId: string, toStepId: string |
   });
 }
 
-async function purchaseOf(session: { customerId: string; originPaymentId: string | null; orderAmount: number; currency: string; startedAt: Date }) {
+/** The purchase as the rules see it, and the card one click would charge. */
+export async function purchaseOf(session: { customerId: string; originPaymentId: string | null; orderAmount: number; currency: string; startedAt: Date }) {
   const payment = session.originPaymentId
-    ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true } })
+    ? await db.payment.findUnique({ where: { id: session.originPaymentId }, select: { productCart: true, subscriptionId: true, paymentMethodId: true, billingCountry: true, dodoCreatedAt: true } })
     : null;
   // One click charges the card that paid most recently since this order: the order's own card,
   // or the one given in a "use another card" checkout after that card failed.
@@ -95,7 +101,13 @@ async function purchaseOf(session: { customerId: string; originPaymentId: string
     const sub = await db.subscription.findUnique({ where: { id: payment.subscriptionId }, select: { productId: true } });
     if (sub) productIds.push(sub.productId);
   }
-  const rules: PurchaseForRules = { productIds, orderAmount: session.orderAmount, currency: session.currency };
+  const rules: PurchaseForRules = {
+    productIds,
+    orderAmount: session.orderAmount,
+    currency: session.currency,
+    country: payment?.billingCountry ?? null,
+    paidAt: payment?.dodoCreatedAt ?? session.startedAt,
+  };
   return { rules, paymentMethodId: latest?.paymentMethodId ?? payment?.paymentMethodId ?? null };
 }
 
@@ -152,6 +164,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       { ...variant.offer, product: variant.offer.offeredProduct },
       purchase.rules,
       await customerHistory(customer.id, now),
+      now,
     );
     if (!variant || !eligibility?.eligible) {
       // Nothing this customer may see here: skip the step as if declined.

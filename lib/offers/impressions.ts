@@ -61,6 +61,11 @@ function openWhere(customerId: string, productId: string, now: Date): Prisma.Off
   };
 }
 
+/** The open offer of this product already shown to the customer elsewhere (OPEN_OFFER_RULE), if any. Reads only. */
+export function openOfferOf(customerId: string, productId: string, now = new Date()) {
+  return db.offerImpression.findFirst({ where: openWhere(customerId, productId, now), orderBy: { shownAt: "asc" }, select: { id: true, funnelSessionId: true, placement: true } });
+}
+
 /**
  * Records a view, or returns the live one already recorded for the same slot (a funnel step, or
  * an account offer), so reloads and second tabs show, and can charge, one impression only. Locks

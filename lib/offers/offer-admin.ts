@@ -6,6 +6,9 @@ import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
+import { readTargeting } from "./targeting";
+import { targetingFields, targetingFormValues, targetingFromForm, type TargetingFormInput } from "./targeting-form";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Variants that show the offer: in an active funnel, not retired (a retired variant keeps its row with weight 0). */
 const SHOWN_VARIANTS = { weightBps: { gt: 0 }, step: { funnel: { active: true } } };
@@ -39,10 +42,35 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
     imageUrl: offer.imageUrl ?? "",
     maxQuantity: String(offer.maxQuantity),
+    badge: offer.badge ?? "",
+    earnBadge: offer.earnBadge ? "on" : "",
+    ...targetingFormValues(storedTargeting(offer.targeting), offer.startsAt, offer.endsAt),
   };
 }
 
-type OfferData = Omit<OfferInput, "minOrder"> & { minOrderAmount: number | null };
+function storedTargeting(stored: unknown) {
+  const t = readTargeting(stored);
+  return t === "unreadable" ? null : t;
+}
+
+type TargetingKey = keyof typeof targetingFields;
+type OfferData = Omit<OfferInput, "minOrder" | TargetingKey> & {
+  minOrderAmount: number | null;
+  targeting: Prisma.InputJsonValue | typeof Prisma.DbNull;
+  startsAt: Date | null;
+  endsAt: Date | null;
+};
+
+/** Splits the targeting form fields off the offer's own. */
+function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: TargetingFormInput; rest: Omit<T, TargetingKey> } {
+  const targeting = {} as Record<string, unknown>;
+  const rest = { ...input } as Record<string, unknown>;
+  for (const key of Object.keys(targetingFields)) {
+    targeting[key] = rest[key];
+    delete rest[key];
+  }
+  return { targeting: targeting as TargetingFormInput, rest: rest as Omit<T, TargetingKey> };
+}
 
 /**
  * The offer form's values as a row to store: the schema's checks, then what the schema cannot
@@ -68,13 +96,23 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
   if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
-  const { minOrder, ...rest } = input;
+  const { targeting: targetingInput, rest: { minOrder, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
     if (minOrderAmount === null) return invalidFields({ minOrder: [`Too many decimals for ${offered.currency}`] });
   }
-  return ok({ offer: { ...rest, minOrderAmount } });
+  const targeting = targetingFromForm(targetingInput, offered.currency);
+  if (!targeting.ok) return invalidFields({ [targeting.field]: [targeting.message] });
+  return ok({
+    offer: {
+      ...rest,
+      minOrderAmount,
+      targeting: targeting.targeting ?? Prisma.DbNull,
+      startsAt: targetingInput.startsAt,
+      endsAt: targetingInput.endsAt,
+    },
+  });
 }
 
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {

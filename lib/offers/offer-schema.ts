@@ -1,8 +1,9 @@
 // The offer form's schema: the client form validates with it before submitting and the server
 // action validates again with the same schema, so both show the same field-level messages.
 import { z } from "zod";
-import { optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
 import { optionalImageUrl } from "@/lib/store/settings-schema";
+import { checkbox, optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
+import { refineTargeting, targetingFields } from "./targeting-form";
 
 /** The most units one offer may let a customer take. */
 export const MAX_OFFER_QUANTITY = 20;
@@ -30,12 +31,16 @@ export const offerSchema = z
     frequencyCap: optionalInt(1, 100, "Frequency cap"),
     imageUrl: optionalImageUrl,
     maxQuantity: optionalInt(1, MAX_OFFER_QUANTITY, "Most units").transform((v) => v ?? 1),
+    badge: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(40, "Keep the badge under 40 characters")).transform((b) => b || null),
+    earnBadge: checkbox,
+    ...targetingFields,
   })
   .superRefine(
     (offer, ctx) => {
       if (offer.triggerMode === "specific" && !(Array.isArray(offer.triggerProductIds) && offer.triggerProductIds.length > 0)) {
         ctx.addIssue({ code: "custom", path: ["triggerProductIds"], message: "Pick at least one trigger product, or choose “any purchase”" });
       }
+      refineTargeting(offer, ctx);
     },
     // Run even when other fields are invalid, so the form shows every problem at once.
     { when: () => true },

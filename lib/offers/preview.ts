@@ -19,6 +19,7 @@ const draftSchema = z.object({
   discountBps: z.coerce.number().min(0).max(95).catch(0).transform((pct) => Math.round(pct * 100)),
   imageUrl: text(2000),
   maxQuantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).catch(1),
+  badge: text(40),
 });
 
 export type OfferDraft = z.output<typeof draftSchema>;
@@ -50,5 +51,10 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     expiresAt: new Date(now.getTime() + PREVIEW_WINDOW_MS),
     charge: null,
     followsRefusal: false,
+    // The merchant's own badge (an earned one needs real take rates, which a draft has none of).
+    badge: draft.badge.trim() || null,
+    // As for a customer without a plan: an upgrade gains everything its plan includes.
+    gains: draft.kind === "UPGRADE" ? product.features : [],
+    losses: [],
   };
 }

@@ -1,8 +1,10 @@
 // Pure funnel rules: which offers a customer may see, what they cost, where a decision leads and
 // when the window closes. No I/O, so every rule is unit-tested on its own.
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
+import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { discountBps, money, type Money } from "@/lib/money/money";
 import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
+import { readTargeting, unmetConditions, type Condition, type TargetingFacts } from "./targeting";
 
 export type OfferForRules = {
   id: string;
@@ -13,16 +15,33 @@ export type OfferForRules = {
   offeredProductId: string;
   /** `prices`: its prices in other currencies (Dodo's localized prices), besides the base. */
   product: { archived: boolean; currency: string; prices?: readonly { currency: string; amount: number }[] };
+  /** Stored targeting (lib/offers/targeting.ts); null = no conditions. */
+  targeting: unknown;
+  startsAt: Date | null;
+  endsAt: Date | null;
 };
 
 /** The purchase that opened the funnel; null for offers outside a funnel (account page). */
-export type PurchaseForRules = { productIds: readonly string[]; orderAmount: number; currency: string } | null;
+export type PurchaseForRules = {
+  productIds: readonly string[];
+  orderAmount: number;
+  currency: string;
+  /** Dodo's billing country of the order, when known. */
+  country: string | null;
+  paidAt: Date;
+} | null;
+
+/** The customer's latest paid order: what targeting reads outside a funnel. */
+export type OrderFacts = { amount: number; currency: string; country: string | null; paidAt: Date };
 
 export type CustomerHistory = {
   ownedProductIds: ReadonlySet<string>;
   declinedOfferIds: ReadonlySet<string>;
   /** How many times the customer has been shown each offer. */
   impressionsByOffer: ReadonlyMap<string, number>;
+  firstPaidAt: Date | null;
+  latestOrder: OrderFacts | null;
+  subscriptions: readonly { productId: string; status: SubscriptionStatus }[];
 };
 
 export type SkipReason =
@@ -34,13 +53,25 @@ export type SkipReason =
   | "min_order_other_currency"
   | "already_owned"
   | "declined_before"
-  | "frequency_cap";
+  | "frequency_cap"
+  | "not_started"
+  | "ended"
+  | "not_targeted";
 
-export type Eligibility = { eligible: true } | { eligible: false; reason: SkipReason };
+/** `unmet`: for not_targeted, the conditions the customer does not meet. */
+export type Eligibility = { eligible: true } | { eligible: false; reason: SkipReason; unmet?: Condition[] };
 
-export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRules, history: CustomerHistory): Eligibility {
+/** What targeting reads: the purchase, or outside a funnel the latest paid order, and the customer. */
+export function targetingFacts(purchase: PurchaseForRules, history: CustomerHistory): TargetingFacts {
+  const order = purchase ? { amount: purchase.orderAmount, currency: purchase.currency, country: purchase.country, paidAt: purchase.paidAt } : history.latestOrder;
+  return { order, firstPaidAt: history.firstPaidAt, ownedProductIds: history.ownedProductIds, subscriptions: history.subscriptions };
+}
+
+export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRules, history: CustomerHistory, now = new Date()): Eligibility {
   if (!offer.active) return { eligible: false, reason: "inactive" };
   if (offer.product.archived) return { eligible: false, reason: "archived_product" };
+  if (offer.startsAt && now < offer.startsAt) return { eligible: false, reason: "not_started" };
+  if (offer.endsAt && now >= offer.endsAt) return { eligible: false, reason: "ended" };
   if (offer.triggerProductIds.length > 0) {
     const bought = purchase?.productIds ?? [...history.ownedProductIds];
     if (!offer.triggerProductIds.some((id) => bought.includes(id))) return { eligible: false, reason: "not_triggered" };
@@ -60,6 +91,12 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
   if (history.declinedOfferIds.has(offer.id)) return { eligible: false, reason: "declined_before" };
   if (offer.frequencyCap !== null && (history.impressionsByOffer.get(offer.id) ?? 0) >= offer.frequencyCap) {
     return { eligible: false, reason: "frequency_cap" };
+  }
+  const targeting = readTargeting(offer.targeting);
+  if (targeting === "unreadable") return { eligible: false, reason: "not_targeted", unmet: [] };
+  if (targeting) {
+    const unmet = unmetConditions(targeting, targetingFacts(purchase, history));
+    if (unmet.length) return { eligible: false, reason: "not_targeted", unmet };
   }
   return { eligible: true };
 }

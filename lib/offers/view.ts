@@ -1,4 +1,7 @@
 import "server-only";
+import { valueChange } from "@/lib/plans/value";
+import { ENDED_SUBSCRIPTION_STATUSES } from "@/lib/sync/rules";
+import { offerBadge } from "./social-proof";
 import { db, type Prisma } from "@/lib/db/client";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
@@ -31,6 +34,11 @@ export type OfferView = {
   charge: ChargeView | null;
   /** An earlier offer of the same funnel was turned down (declined, or its payment failed): a downsell then reads "instead". */
   followsRefusal: boolean;
+  /** Social proof: the merchant's badge or an earned one (lib/offers/social-proof.ts). */
+  badge: string | null;
+  /** For a plan upgrade: what it adds to and removes from the customer's current plan. */
+  gains: string[];
+  losses: string[];
 };
 
 /** The merchant's picture for the offer, else Dodo's image of the product; null when neither may be shown. */
@@ -67,7 +75,17 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     expiresAt: imp.expiresAt,
     charge: imp.chargeAttempt ? await attemptView(imp.chargeAttempt) : null,
     followsRefusal: refusals > 0,
+    badge: await offerBadge(imp.offer),
+    ...(imp.offer.kind === "UPGRADE" ? await upgradeValue(customer.id, p) : { gains: [], losses: [] }),
   };
+}
+
+/** What an upgrade offer's plan adds to and removes from the plan the customer has on the same ladder. */
+async function upgradeValue(customerId: string, plan: { id: string; ladderId: string | null; features: string[] }) {
+  const current = plan.ladderId
+    ? await db.subscription.findFirst({ where: { customerId, status: { notIn: ENDED_SUBSCRIPTION_STATUSES }, productId: { not: plan.id }, product: { ladderId: plan.ladderId } }, orderBy: { dodoCreatedAt: "desc" }, select: { product: { select: { features: true } } } })
+    : null;
+  return current ? valueChange(current.product.features, plan.features) : { gains: plan.features, losses: [] };
 }
 
 export type AnsweredOffer = {

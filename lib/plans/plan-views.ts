@@ -12,6 +12,8 @@ import { changeInFlight, NOT_APPLIED } from "./plan-change";
 import { formatDate } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
 import { termsFor } from "./terms";
+import { mostPopularUpgrade, POPULAR_BADGE } from "./popular";
+import { valueChange } from "./value";
 
 export type PlanOptionView = {
   productId: string;
@@ -23,6 +25,11 @@ export type PlanOptionView = {
   note: string | null;
   unavailable: string | null;
   highlighted: boolean;
+  /** What the move adds and removes, from what the merchant lists each plan as including. */
+  gains: string[];
+  losses: string[];
+  /** The merchant's badge for the plan, or the earned "Most popular upgrade". */
+  badge: string | null;
 };
 
 export type Notice = { tone: "error" | "warning" | "info"; text: string; fixCard: boolean };
@@ -79,7 +86,9 @@ function noticeFor(sub: SubscriptionRow, latest: PlanChange | undefined, names: 
   return null;
 }
 
-function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, policy: Parameters<typeof termsFor>[0], highlight: string | undefined): PlanOptionView {
+type PlanExtras = { features: Map<string, string[]>; badges: Map<string, string | null>; popular: string | null };
+
+function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, policy: Parameters<typeof termsFor>[0], highlight: string | undefined, extras: PlanExtras): PlanOptionView {
   const move = classifyMove(from, to)!;
   const terms = termsFor(policy, move);
   const billed = intervalLabel(to.interval, to.intervalCount);
@@ -98,6 +107,8 @@ function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, polic
     note,
     unavailable: terms.ok ? null : terms.message,
     highlighted: highlight === to.productId,
+    ...valueChange(extras.features.get(from.productId) ?? [], extras.features.get(to.productId) ?? []),
+    badge: extras.badges.get(to.productId) ?? (move.direction === "upgrade" && extras.popular === to.productId ? POPULAR_BADGE : null),
   };
 }
 
@@ -107,6 +118,11 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   if (!from || !ladder) return null;
   const plans = byRank(ladder.products.filter((p) => !p.archived && p.currency === sub.currency).map(ladderPlanOf).filter((p): p is LadderPlan => p !== null));
   const names = new Map(ladder.products.map((p) => [p.id, p.name]));
+  const extras: PlanExtras = {
+    features: new Map(ladder.products.map((p) => [p.id, p.features])),
+    badges: new Map(ladder.products.map((p) => [p.id, p.badge])),
+    popular: await mostPopularUpgrade(ladder.id, opts.now),
+  };
   const changes = await db.planChange.findMany({ where: { subscriptionId: sub.id, status: { notIn: ["QUOTED", "CANCELLED"] } }, orderBy: { createdAt: "desc" }, take: 50 });
   const latest = changes[0];
   const scheduledChange = sub.scheduledChange as { productId?: string; effectiveAt?: string } | null;
@@ -129,7 +145,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   return {
     subscriptionId: sub.id,
     current: { productId: sub.product.id, name: sub.product.name, price: recurringLabel(from), status: sub.status.toLowerCase().replace("_", " "), nextBilling: formatDate(sub.nextBillingDate) },
-    options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight)),
+    options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight, extras)),
     scheduled,
     processing,
     confirming,

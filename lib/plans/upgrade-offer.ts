@@ -4,6 +4,7 @@ import { ladderPlanOf } from "./context";
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel } from "./ladder";
 import { changeInFlight } from "./plan-change";
 import { termsFor } from "./terms";
+import { valueChange } from "./value";
 
 /** The plan page's `origin` parameter for a move started from an upgrade offer (PlanChange.origin UPGRADE_OFFER). */
 export const UPGRADE_OFFER_ORIGIN = "upgrade_offer";
@@ -18,6 +19,9 @@ export type UpgradeOffer = {
   difference: string;
   /** Opens the plan page on this plan; the customer previews Dodo's numbers there before paying. */
   href: string;
+  /** What the upgrade adds and removes, from what the merchant lists each plan as including. */
+  gains: string[];
+  losses: string[];
 };
 
 /**
@@ -51,6 +55,7 @@ export async function upgradeOfferFor(customerId: string, toProductId?: string, 
       price: recurringLabel(to),
       difference: priceDifferenceLabel(from, to),
       href: `/account/plan?${new URLSearchParams({ to: to.productId, origin: UPGRADE_OFFER_ORIGIN })}`,
+      ...valueChange(sub.product.features, ladder.products.find((p) => p.id === to.productId)?.features ?? []),
     };
   }
   return null;

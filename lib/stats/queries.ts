@@ -39,14 +39,22 @@ function facts(s: Scope) {
            COALESCE(i."funnelSessionId", i.id) AS unit, i."funnelSessionId",
            d.outcome::text AS outcome,
            (d.outcome IS NULL AND i."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS lapsed,
-           p.currency AS pay_currency, p.net
+           p.currency AS pay_currency, p.net, p.refunded, p.disputed
     FROM "OfferImpression" i
     LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
     -- Every succeeded payment for the impression: usually one (the charge, or the checkout that
     -- replaced a failed one). They share the impression's currency: both charge its frozen price.
+    -- Net of refunds and of disputes the merchant lost or accepted (that money went back).
     LEFT JOIN LATERAL (
-      SELECT min(p.currency) AS currency, sum(p."totalAmount" - p."refundedAmount")::bigint AS net
-      FROM "Payment" p WHERE p."impressionId" = i.id AND p.status = 'SUCCEEDED'
+      SELECT min(p.currency) AS currency,
+             sum(p."totalAmount" - p."refundedAmount" - COALESCE(x.lost, 0))::bigint AS net,
+             sum(p."refundedAmount")::bigint AS refunded,
+             sum(COALESCE(x.lost, 0))::bigint AS disputed
+      FROM "Payment" p
+      LEFT JOIN LATERAL (
+        SELECT sum(x.amount) AS lost FROM "Dispute" x WHERE x."paymentId" = p.id AND x.status IN ('dispute_lost', 'dispute_accepted')
+      ) x ON true
+      WHERE p."impressionId" = i.id AND p.status = 'SUCCEEDED'
     ) p ON d.outcome = 'ACCEPTED'
     WHERE ${inScope(SHOWN_AT, s)}`;
 }
@@ -54,6 +62,8 @@ function facts(s: Scope) {
 export type VariantCountsRow = {
   offerId: string; variantId: string | null; currency: string | null; byCurrency: boolean;
   impressions: number; accepts: number; declines: number; failures: number; expiries: number; revenue: number;
+  /** Refunded, and lost or accepted in disputes, of the accepted offers' payments (already taken off revenue). Absent in roll-ups stored before they were counted. */
+  refunded?: number; disputed?: number;
 };
 
 /**
@@ -69,7 +79,9 @@ export async function variantCounts(s: Scope): Promise<Bucketed<VariantCountsRow
            count(*) FILTER (WHERE outcome = 'DECLINED')::int AS declines,
            count(*) FILTER (WHERE outcome = 'FAILED')::int AS failures,
            count(*) FILTER (WHERE outcome = 'EXPIRED' OR lapsed)::int AS expiries,
-           COALESCE(sum(net), 0)::float8 AS revenue
+           COALESCE(sum(net), 0)::float8 AS revenue,
+           COALESCE(sum(refunded), 0)::float8 AS refunded,
+           COALESCE(sum(disputed), 0)::float8 AS disputed
     FROM f
     WHERE NOT holdout AND "offerId" IS NOT NULL
     GROUP BY GROUPING SETS ((bucket, "offerId", "variantId"), (bucket, "offerId", "variantId", pay_currency))`;

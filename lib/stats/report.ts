@@ -20,6 +20,9 @@ export type StatsLine = Counts & {
   placement: string | null;
   takeRate: number | null;
   revenue: Amount[];
+  /** Taken off revenue already: refunds, and disputes lost or accepted. */
+  refunded: Amount[];
+  disputed: Amount[];
   revenuePerImpression: Amount[];
   orderValue: OrderValue[];
   lift: LiftResult[];
@@ -108,6 +111,10 @@ export function buildLines(input: {
     const totalRevenue: Amount[] = [];
     groups.forEach((g) => addCounts(total, g));
     money.forEach((m) => addAmount(totalRevenue, m.currency!, m.revenue));
+    const givenBack = (rows: VariantCountsRow[]) => ({
+      refunded: byCurrency(rows.reduce<Amount[]>((list, m) => (addAmount(list, m.currency!, m.refunded ?? 0), list), [])),
+      disputed: byCurrency(rows.reduce<Amount[]>((list, m) => (addAmount(list, m.currency!, m.disputed ?? 0), list), [])),
+    });
     const offerExposures = input.exposures.filter((e) => e.offerId === offer.id && !e.holdout);
     const variantLines: StatsLine[] = [];
     for (const g of groups.filter((x) => x.variantId !== null)) {
@@ -118,7 +125,7 @@ export function buildLines(input: {
       const holdouts = input.exposures.filter((e) => e.holdout && meta && e.stepId === meta.stepId);
       const counts: Counts = { impressions: g.impressions, accepts: g.accepts, declines: g.declines, failures: g.failures, expiries: g.expiries };
       variantLines.push({
-        ...base, ...counts, ...derived(counts, revenue),
+        ...base, ...counts, ...derived(counts, revenue), ...givenBack(money.filter((m) => m.variantId === g.variantId)),
         level: "variant",
         variantId: g.variantId,
         variantLabel: meta?.label ?? "?",
@@ -129,7 +136,7 @@ export function buildLines(input: {
     }
     variantLines.sort((a, b) => (a.placement ?? "").localeCompare(b.placement ?? "") || (a.variantLabel ?? "").localeCompare(b.variantLabel ?? ""));
     lines.push({
-      ...base, ...total, ...derived(total, totalRevenue),
+      ...base, ...total, ...derived(total, totalRevenue), ...givenBack(money),
       level: "offer",
       variantId: null,
       variantLabel: null,

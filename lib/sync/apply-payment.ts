@@ -43,6 +43,7 @@ export async function applyPayment(ctx: ApplyContext, payment: Payment): Promise
       errorCode: payment.error_code ?? null,
       errorMessage: payment.error_message ?? null,
       paymentLink: payment.payment_link ?? null,
+      billingCountry: payment.billing?.country ?? null,
       sourceUpdatedAt: version,
     };
     row = await tx.payment.upsert({

@@ -35,6 +35,9 @@ const CONSOLE_PAGES: { name: string; path: (seed: ConsoleSeed) => string; then?:
   { name: "integrations", path: () => "/merchant/integrations" },
   { name: "retention", path: () => "/merchant/retention" },
   { name: "branding", path: () => "/merchant/store" },
+  { name: "test as a customer", path: () => "/merchant/offers/test" },
+  { name: "test as a customer, unknown customer", path: () => "/merchant/offers/test?customer=nobody%40example.com" },
+  { name: "refunds", path: () => "/merchant/refunds" },
 ];
 
 for (const consolePage of CONSOLE_PAGES) {

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { buy, createProduct, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
 import { createMerchant, seedConsole, signIn } from "../support/e2e/merchant";
 import { seedLadder, signIn as signInCustomer, subscribe } from "../support/e2e/plans";
-import { dodo, sql, uid } from "../support/e2e/env";
+import { control, dodo, sql, uid } from "../support/e2e/env";
 
 async function createOfferInConsole(page: Page, o: { name: string; kind: "UPSELL" | "DOWNSELL"; trigger: string; offered: string; headline: string }) {
   await page.goto("/merchant/offers/new");
@@ -91,7 +91,8 @@ test("merchant funnel → customer declines the upsell, accepts the downsell →
   await dodo().refunds.create({ payment_id: paymentId, items: [{ item_id: workbook.id, amount: 1000 }], reason: "e2e partial refund" });
   await expect(async () => {
     await page.reload();
-    await expect(cell(page, downsell, "revenue")).toHaveText(usd(total - 1000), { timeout: 1000 });
+    // Net revenue, and under it what the refund took off.
+    await expect(cell(page, downsell, "revenue")).toHaveText(`${usd(total - 1000)}after ${usd(1000)} refunded`, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 
   // The CSV has the table's lines and numbers.
@@ -109,6 +110,18 @@ test("merchant funnel → customer declines the upsell, accepts the downsell →
     const revenue = Number(row[col("revenue_USD")]);
     expect(usd(Math.round(revenue * 100))).toBe(offerId === downsell ? usd(total - 1000) : "$0.00");
   }
+  expect(rows.find((r) => r[0] === "offer" && r[1] === downsell)![col("refunded_USD")]).toBe("10.00");
+
+  // A dispute the merchant loses takes its amount off the net revenue too, and the CSV says so.
+  const dispute = await control<{ dispute_id: string }>("POST", "/_sandbox/disputes", { payment_id: paymentId, amount: 500 });
+  await control("POST", `/_sandbox/disputes/${dispute.dispute_id}`, { status: "dispute_lost" });
+  await expect(async () => {
+    await page.reload();
+    await expect(cell(page, downsell, "revenue")).toHaveText(`${usd(total - 1500)}after ${usd(1000)} refunded, ${usd(500)} lost to disputes`, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const disputed = (await (await page.request.get(href!)).text()).trim().split("\r\n").map((l) => l.split(","));
+  const downRow = disputed.find((r) => r[0] === "offer" && r[1] === downsell)!;
+  expect([downRow[col("revenue_USD")], downRow[col("refunded_USD")], downRow[col("disputed_USD")]]).toEqual([(((total - 1500) / 100).toFixed(2)), "10.00", "5.00"]);
 });
 
 test("an offer bought with another card after its one-click charge failed counts in revenue and order value", async ({ page, browser }) => {

@@ -18,6 +18,8 @@ const offerSchema = z
     price: moneySchema,
     list_price: moneySchema,
     url: z.string().openapi({ description: "Where the customer takes it (Encore's account or plan page; one click there when a saved card fits)." }),
+    gains: z.array(z.string()).openapi({ description: "For an upgrade: what the new plan includes that the current one does not (as the merchant lists plans). Empty otherwise." }),
+    losses: z.array(z.string()).openapi({ description: "For an upgrade: what the current plan includes that the new one does not." }),
   })
   .openapi("Offer");
 
@@ -43,14 +45,14 @@ export const offersOperation = defineOperation({
       const upgrade = await upgradeOfferFor(customer.id);
       const product = upgrade ? await db.product.findUnique({ where: { id: upgrade.toProductId }, select: { priceAmount: true, currency: true } }) : null;
       const items = upgrade && product
-        ? [{ offer_id: null, kind: "upgrade" as const, headline: `Upgrade to ${upgrade.toName}`, body: `${upgrade.difference} compared with ${upgrade.fromName}.`, product_id: upgrade.toProductId, price: { amount: product.priceAmount, currency: product.currency }, list_price: { amount: product.priceAmount, currency: product.currency }, url: `${appUrl}${upgrade.href}` }]
+        ? [{ offer_id: null, kind: "upgrade" as const, headline: `Upgrade to ${upgrade.toName}`, body: `${upgrade.difference} compared with ${upgrade.fromName}.`, product_id: upgrade.toProductId, price: { amount: product.priceAmount, currency: product.currency }, list_price: { amount: product.priceAmount, currency: product.currency }, url: `${appUrl}${upgrade.href}`, gains: upgrade.gains, losses: upgrade.losses }]
         : [];
       return { ok: true, body: { customer_id: params.customer_id, placement: query.placement, items } };
     }
     const offers = await eligibleAccountOffers(customer.id);
     const items = offers.map((o) => {
       const price = offerPrice(o.offeredProduct, o.discountBps);
-      return { offer_id: o.id, kind: "cross_sell" as const, headline: o.headline, body: o.body, product_id: o.offeredProductId, price: price.price, list_price: price.listPrice, url: `${appUrl}/account` };
+      return { offer_id: o.id, kind: "cross_sell" as const, headline: o.headline, body: o.body, product_id: o.offeredProductId, price: price.price, list_price: price.listPrice, url: `${appUrl}/account`, gains: [], losses: [] };
     });
     return { ok: true, body: { customer_id: params.customer_id, placement: query.placement, items } satisfies z.infer<typeof listSchema> };
   },

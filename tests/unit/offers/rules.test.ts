@@ -3,10 +3,12 @@ import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClo
 
 const offer = (over: Partial<OfferForRules> = {}): OfferForRules => ({
   id: "off_1", active: true, triggerProductIds: [], minOrderAmount: null, frequencyCap: null, offeredProductId: "pdt_up",
-  product: { archived: false, currency: "USD" }, ...over,
+  product: { archived: false, currency: "USD" }, targeting: null, startsAt: null, endsAt: null, ...over,
 });
-const history = (over: Partial<CustomerHistory> = {}): CustomerHistory => ({ ownedProductIds: new Set(), declinedOfferIds: new Set(), impressionsByOffer: new Map(), ...over });
-const purchase = { productIds: ["pdt_course"], orderAmount: 4900, currency: "USD" };
+const history = (over: Partial<CustomerHistory> = {}): CustomerHistory => ({
+  ownedProductIds: new Set(), declinedOfferIds: new Set(), impressionsByOffer: new Map(), firstPaidAt: null, latestOrder: null, subscriptions: [], ...over,
+});
+const purchase = { productIds: ["pdt_course"], orderAmount: 4900, currency: "USD", country: "US", paidAt: new Date("2026-12-01T10:00:00Z") };
 
 describe("offerEligibility", () => {
   it("shows a catch-all offer after any purchase", () => {

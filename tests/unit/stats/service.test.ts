@@ -54,6 +54,18 @@ describe("stats service: buy, decline the upsell, accept the downsell, refund", 
     expect(downRow[header.indexOf("accepts")]).toBe("1");
     expect(downRow[header.indexOf("take_rate")]).toBe("1.0000");
     expect(downRow[header.indexOf("revenue_USD")]).toBe("15.00");
+    expect(downRow[header.indexOf("refunded_USD")]).toBe("5.00");
+    expect(downRow[header.indexOf("disputed_USD")]).toBe("0.00");
+
+    // A dispute: open, it changes nothing; lost, its amount comes off revenue and the CSV says so.
+    const dispute = await db.dispute.create({ data: { id: `dp_${accepted.id}`, paymentId: attempt.dodoPaymentId!, amount: 700, currency: "USD", status: "dispute_opened", dodoCreatedAt: at } });
+    expect((await getStatsReport(range)).lines.find((l) => l.offerId === downsell.id && l.level === "offer")!.revenue).toEqual([{ currency: "USD", amount: 1500 }]);
+    await db.dispute.update({ where: { id: dispute.id }, data: { status: "dispute_lost" } });
+    const lost = await getStatsReport(range);
+    const lostLine = lost.lines.find((l) => l.offerId === downsell.id && l.level === "offer")!;
+    expect(lostLine).toMatchObject({ revenue: [{ currency: "USD", amount: 800 }], refunded: [{ currency: "USD", amount: 500 }], disputed: [{ currency: "USD", amount: 700 }] });
+    const lostCsv = statsCsv([lostLine], lost.currencies).trim().split("\r\n").map((r) => r.split(","));
+    expect([lostCsv[1]![lostCsv[0]!.indexOf("revenue_USD")], lostCsv[1]![lostCsv[0]!.indexOf("disputed_USD")]]).toEqual(["8.00", "7.00"]);
   });
 });
 
@@ -83,8 +95,8 @@ describe("stats service: outcomes, currencies and the date range", () => {
     expect(report.currencies).toEqual(["EUR", "USD"]);
     const csv = statsCsv([line], report.currencies);
     expect(csv.split("\r\n")[0]).toMatch(/revenue_EUR,.*revenue_USD/);
-    expect(csv).toContain(",9.00,1.50,");
-    expect(csv).toContain(",10.00,1.67,");
+    expect(csv).toContain(",9.00,0.00,0.00,1.50,");
+    expect(csv).toContain(",10.00,0.00,0.00,1.67,");
   });
 
   it("measures a variant's lift against the step's holdout with a 95% interval", async () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
 import { addStep, createFunnel, removeStep, setFunnelActive, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
+import { keepOnlyVariant } from "@/lib/experiments/step-experiment";
 
 const funnel = z.object({ id: formText });
 const inFunnel = z.object({ funnelId: formText });
@@ -21,3 +22,6 @@ export const updateStepAction = merchantFormAction("update step", step, ({ stepI
 export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }) => removeStep(stepId), () => "Step removed.");
 
 export const setFunnelActiveAction = merchantFormPost("pause or resume funnel", funnel.extend({ active: formText }), ({ id, active }) => setFunnelActive(id, active === "true"));
+
+/** Ends a step's experiment: the chosen variant becomes the only live one. */
+export const keepOnlyVariantAction = merchantFormAction("keep only variant", step.extend({ variantId: formText }), ({ stepId, variantId }) => keepOnlyVariant(stepId, variantId), (r) => `Variant ${r.label} is now the only variant.`);

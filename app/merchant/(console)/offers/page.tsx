@@ -19,7 +19,7 @@ export default async function OffersPage() {
       <PageHeader
         title="Offers"
         description="What customers are offered: after checkout through a funnel (which decides the order and what follows an accept, a decline or a failed payment), and cross-sells on customers' account pages."
-        actions={offers.length ? <ButtonLink href="/merchant/offers/new">New offer</ButtonLink> : null}
+        actions={offers.length ? <><ButtonLink href="/merchant/offers/test" variant="secondary">Test as a customer</ButtonLink><ButtonLink href="/merchant/offers/new">New offer</ButtonLink></> : null}
       />
       {offers.length === 0 ? (
         <EmptyState title="No offers yet" action={{ href: "/merchant/offers/new", label: "Create your first offer" }}>

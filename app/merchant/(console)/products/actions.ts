@@ -5,6 +5,7 @@ import { syncCatalogue } from "@/lib/catalog/sync";
 import { formText } from "@/lib/forms/fields";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/plans/ladder-admin";
 import { ok } from "@/lib/result";
+import { setPlanValue } from "@/lib/plans/plan-value-admin";
 
 const ladder = z.object({ id: formText });
 
@@ -17,3 +18,5 @@ export const createLadderAction = merchantFormAction("create ladder", z.unknown(
 export const updateLadderAction = merchantFormAction("update ladder", ladder, ({ id }, { values }) => updateLadder(id, values), () => "Plan-change policy saved.");
 
 export const setRankingAction = merchantFormAction("rank plans", ladder, ({ id }, { values }) => setLadderRanking(id, values), () => "Plan ranking saved.");
+
+export const setPlanValueAction = merchantFormAction("set plan value", z.unknown(), (_input, { values }) => setPlanValue(values), () => "Plan details saved.");

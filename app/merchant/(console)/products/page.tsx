@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/merchant/action-button";
 import { LadderForm, RankingForm } from "@/components/merchant/ladder-forms";
+import { PlanValueForm } from "@/components/merchant/plan-value-form";
 import { Badge, Card, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { formatPrice } from "@/lib/catalog/format";
 import { listProductsForAdmin } from "@/lib/catalog/queries";
 import { requireMerchant } from "@/lib/auth/merchant-session";
-import { createLadderAction, setRankingAction, syncProductsAction, updateLadderAction } from "./actions";
+import { createLadderAction, setPlanValueAction, setRankingAction, syncProductsAction, updateLadderAction } from "./actions";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -61,6 +62,14 @@ export default async function ProductsPage() {
                   />
                 ) : <p className="text-sm text-slate-600">No subscription products to rank.</p>}
               </div>
+              {plans.some((p) => p.ladderId === ladder.id) ? (
+                <div className="mt-6 border-t border-slate-200 pt-4">
+                  <h3 className="mb-3 text-sm font-semibold text-slate-800">What each plan includes</h3>
+                  <div className="grid gap-6 lg:grid-cols-2">
+                    {plans.filter((p) => p.ladderId === ladder.id).map((p) => <PlanValueForm key={p.id} action={setPlanValueAction} plan={p} />)}
+                  </div>
+                </div>
+              ) : null}
             </Card>
           ))}
           <Card title="New plan ladder"><LadderForm action={createLadderAction} submitLabel="Create ladder" /></Card>

@@ -7,6 +7,7 @@ import type { SubscriptionPlanView } from "@/lib/plans/plan-views";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";
 import { RefreshWhileProcessing } from "./small-forms";
+import { PlanValueLists } from "@/components/store/plan-value";
 
 const IDLE: FlowState = { kind: "idle" };
 
@@ -46,8 +47,12 @@ export function PlanChangeFlow({ view, highlightedOrigin }: { view: Subscription
             {/* On a phone the button goes under the plan, full width, instead of squeezing both. */}
             <div className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
               <div>
-                <p className="font-medium">{option.name} <span className="text-sm font-normal text-slate-700" data-testid="plan-price">{option.price}</span></p>
+                <p className="font-medium">
+                  {option.name} <span className="text-sm font-normal text-slate-700" data-testid="plan-price">{option.price}</span>
+                  {option.badge ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="plan-badge">{option.badge}</span> : null}
+                </p>
                 <p className="text-sm text-slate-700" data-testid="plan-difference">{option.difference}</p>
+                <PlanValueLists gains={option.gains} losses={option.losses} />
                 {option.note ? <p className="text-xs text-slate-600">{option.note}</p> : null}
                 {option.unavailable ? <p className="text-xs text-slate-600">{option.unavailable}</p> : null}
               </div>

@@ -10,7 +10,9 @@ import { getFunnel } from "@/lib/offers/funnel-admin";
 import { listOffers } from "@/lib/offers/offer-admin";
 import type { IdPageProps } from "@/lib/http/page-props";
 import { getMerchant, requireMerchant } from "@/lib/auth/merchant-session";
-import { addStepAction, removeStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
+import { addStepAction, keepOnlyVariantAction, removeStepAction, setFunnelActiveAction, updateFunnelAction, updateStepAction } from "../actions";
+import { ExperimentPanel } from "@/components/merchant/experiment-panel";
+import { stepExperiment } from "@/lib/experiments/step-experiment";
 
 /** The tab names the funnel; a missing one (or a signed-out visitor) gets the 404's title. */
 export async function generateMetadata({ params }: IdPageProps): Promise<Metadata> {
@@ -23,6 +25,7 @@ export default async function FunnelPage({ params }: IdPageProps) {
   const { id } = await params;
   const [funnel, offers] = await Promise.all([getFunnel(id), listOffers()]);
   if (!funnel) notFound();
+  const experiments = new Map(await Promise.all(funnel.steps.map(async (s) => [s.id, await stepExperiment(s.id)] as const)));
   const offerOptions = offers.map((o) => ({ id: o.id, name: o.name, active: o.active }));
   const stepOptions = funnel.steps.map((s) => ({ id: s.id, name: s.name, position: s.position }));
   const nameOf = (stepId: string | null) => (stepId ? `Step ${funnel.steps.find((s) => s.id === stepId)?.position}` : "End");
@@ -51,6 +54,7 @@ export default async function FunnelPage({ params }: IdPageProps) {
             </div>
             <ActionButton action={removeStepAction} fields={{ stepId: step.id }} label="Remove" accessibleLabel={`Remove step ${step.position}: ${step.name}`} pendingLabel="Removing…" tone="danger" />
           </div>
+          <ExperimentPanel stepId={step.id} stepName={step.name} verdict={experiments.get(step.id)!} offerNames={experiments.get(step.id)!.offerNames} keepOnly={keepOnlyVariantAction} />
           <StepForm
             action={updateStepAction}
             placement={{ stepId: step.id, steps: stepOptions, isEntry: funnel.entryStepId === step.id }}

@@ -1,0 +1,6 @@
+"use server";
+import { z } from "zod";
+import { merchantFormAction } from "@/lib/actions/form";
+import { refundOfferPurchase } from "@/lib/refunds/refund";
+
+export const refundAction = merchantFormAction("refund offer purchase", z.unknown(), (_input, { values }) => refundOfferPurchase(values), (r) => r.message);

@@ -1,0 +1,29 @@
+"use client";
+// Refund one offer purchase: blank amount = everything still refundable; a reason is required.
+import { refundSchema } from "@/lib/refunds/refund-schema";
+import type { FormState } from "@/lib/forms/state";
+import { Field, FormMessages, inputClass, SubmitButton } from "./fields";
+import { useValidatedForm, valueOf } from "./use-validated-form";
+
+type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; paymentId: string; refundableLabel: string; currency: string };
+
+export function RefundForm({ action, paymentId, refundableLabel, currency }: Props) {
+  const { ref, ...form } = useValidatedForm(action, refundSchema, { paymentId });
+  const { errors, values } = form;
+  const id = (name: string) => `${paymentId}-${name}`;
+  return (
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label={`Refund ${paymentId}`}>
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <FormMessages failure={form.failure} success={form.success} />
+      <div className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
+        <Field label={`Amount (${currency})`} name="amount" id={id("amount")} hint={`Blank: all ${refundableLabel}`} errors={errors}>
+          <input id={id("amount")} name="amount" inputMode="decimal" defaultValue={valueOf(values, "amount")} className={inputClass} />
+        </Field>
+        <Field label="Reason" name="reason" id={id("reason")} errors={errors}>
+          <input id={id("reason")} name="reason" defaultValue={valueOf(values, "reason")} className={inputClass} />
+        </Field>
+        <SubmitButton pending={form.pending} variant="secondary">Refund</SubmitButton>
+      </div>
+    </form>
+  );
+}
