@@ -7,14 +7,18 @@ const testDir = "tests/e2e";
 const chromium = { browserName: "chromium" } as const;
 // The fuzz spec counts database writes, so it runs alone after every other spec (its own project).
 const FUZZ = /fuzz\.spec\.ts$/;
+// Specs that change a store-wide setting (e.g. how stats count revenue) run in their own project
+// after the others, so no other spec sees the setting move under it.
+const STORE_WIDE = /\.store-wide\.spec\.ts$/;
+const OWN_PROJECT = [FUZZ, STORE_WIDE];
 
 // E2E_ORDER=reverse runs the spec files last to first, to show that no spec depends on another
 // having run before it. Playwright schedules files in name order and ignores the order of files
 // given on the command line, but it schedules projects in the order listed: one project per spec.
-const reversed = fs.readdirSync(path.join(import.meta.dirname, testDir)).filter((f) => f.endsWith(".spec.ts") && !FUZZ.test(f)).sort().reverse();
+const reversed = fs.readdirSync(path.join(import.meta.dirname, testDir)).filter((f) => f.endsWith(".spec.ts") && !OWN_PROJECT.some((p) => p.test(f))).sort().reverse();
 const specProjects = process.env.E2E_ORDER === "reverse"
   ? reversed.map((spec) => ({ name: `chromium ${spec}`, testMatch: spec, use: chromium }))
-  : [{ name: "chromium", use: chromium, testIgnore: FUZZ }];
+  : [{ name: "chromium", use: chromium, testIgnore: OWN_PROJECT }];
 
 export default defineConfig({
   testDir,
@@ -32,5 +36,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
-  projects: [...specProjects, { name: "fuzz", testMatch: FUZZ, use: chromium, dependencies: specProjects.map((p) => p.name) }],
+  projects: [
+    ...specProjects,
+    { name: "store-wide", testMatch: STORE_WIDE, use: chromium, dependencies: specProjects.map((p) => p.name) },
+    { name: "fuzz", testMatch: FUZZ, use: chromium, dependencies: [...specProjects.map((p) => p.name), "store-wide"] },
+  ],
 });

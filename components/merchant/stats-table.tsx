@@ -18,6 +18,12 @@ function GivenBack({ refunded, disputed }: { refunded: Amount[]; disputed: Amoun
   return parts.length ? <div className="text-xs text-slate-600" data-testid="given-back">after {parts.join(", ")}</div> : null;
 }
 
+/** Accepted offers' payments not counted yet: younger than the merchant's "count revenue after N days". */
+function Pending({ list }: { list: Amount[] }) {
+  const shown = list.filter((a) => a.amount !== 0);
+  return shown.length ? <div className="text-xs text-slate-600" data-testid="pending-revenue">+ {shown.map((a) => formatAmount(a.amount, a.currency)).join(", ")} pending</div> : null;
+}
+
 function OrderValues({ list }: { list: OrderValue[] }) {
   if (!list.length) return <>—</>;
   return (
@@ -54,7 +60,7 @@ function LiftCell({ list }: { list: LiftResult[] }) {
 
 const COLUMNS = ["Offer", "Impr.", "Accepts", "Declines", "Failures", "Expiries", "Take rate", "Revenue (net)", "Rev./impr.", "AOV with vs without", "Lift vs holdout"];
 
-export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { impressions: number; accepts: number; declines: number; failures: number; expiries: number; takeRate: number | null; revenue: Amount[]; revenuePerImpression: Amount[] } }) {
+export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { impressions: number; accepts: number; declines: number; failures: number; expiries: number; takeRate: number | null; revenue: Amount[]; revenuePerImpression: Amount[]; pending: Amount[] } }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-xs" data-testid="stats-table">
@@ -78,7 +84,7 @@ export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { im
               <td className={tdClass} data-col="failures">{formatCount(l.failures)}</td>
               <td className={tdClass} data-col="expiries">{formatCount(l.expiries)}</td>
               <td className={tdClass} data-col="take-rate">{formatRate(l.takeRate)}</td>
-              <td className={tdClass} data-col="revenue"><Amounts list={l.revenue} /><GivenBack refunded={l.refunded} disputed={l.disputed} /></td>
+              <td className={tdClass} data-col="revenue"><Amounts list={l.revenue} /><GivenBack refunded={l.refunded} disputed={l.disputed} /><Pending list={l.pending} /></td>
               <td className={tdClass} data-col="rpi"><Amounts list={l.revenuePerImpression} /></td>
               <td className={tdClass} data-col="aov"><OrderValues list={l.orderValue} /></td>
               <td className={tdClass} data-col="lift"><LiftCell list={l.lift} /></td>
@@ -94,7 +100,7 @@ export function StatsTable({ lines, totals }: { lines: StatsLine[]; totals: { im
             <td className={tdClass} data-col="failures">{formatCount(totals.failures)}</td>
             <td className={tdClass} data-col="expiries">{formatCount(totals.expiries)}</td>
             <td className={tdClass} data-col="take-rate">{formatRate(totals.takeRate)}</td>
-            <td className={tdClass} data-col="revenue"><Amounts list={totals.revenue} /></td>
+            <td className={tdClass} data-col="revenue"><Amounts list={totals.revenue} /><Pending list={totals.pending} /></td>
             <td className={tdClass} data-col="rpi"><Amounts list={totals.revenuePerImpression} /></td>
             <td className={tdClass} colSpan={2} />
           </tr>

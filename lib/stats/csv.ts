@@ -1,7 +1,8 @@
 // The stats table as CSV: one line per table line (offer totals and their variants), the same
 // numbers the page shows. Money columns are per currency (never summed across currencies) and in
 // major units, e.g. revenue_USD = 49.00. Revenue is net: refunded_ and disputed_ (lost or accepted
-// disputes) say what was already taken off it.
+// disputes) say what was already taken off it; pending_ is what is not counted yet (payments younger
+// than the merchant's "count revenue after N days").
 import { minorUnitDigits } from "@/lib/money/money";
 import { DIRECTION_LABELS, type PlanChangeLine } from "./plan-changes";
 import type { Amount, StatsLine } from "./report";
@@ -28,7 +29,7 @@ export function statsCsv(lines: StatsLine[], currencies: string[]): string {
   const header = [
     "level", "offer_id", "offer", "kind", "variant", "placement",
     "impressions", "accepts", "declines", "failures", "expiries", "take_rate",
-    ...currencies.flatMap((c) => [`revenue_${c}`, `refunded_${c}`, `disputed_${c}`, `revenue_per_impression_${c}`, `aov_with_offer_${c}`, `aov_without_offer_${c}`, `lift_per_visit_${c}`, `lift_ci_low_${c}`, `lift_ci_high_${c}`]),
+    ...currencies.flatMap((c) => [`revenue_${c}`, `refunded_${c}`, `disputed_${c}`, `pending_${c}`, `revenue_per_impression_${c}`, `aov_with_offer_${c}`, `aov_without_offer_${c}`, `lift_per_visit_${c}`, `lift_ci_low_${c}`, `lift_ci_high_${c}`]),
   ];
   const rows = lines.map((l) => [
     l.level, l.offerId, l.offerName, l.offerKind, l.variantLabel, l.placement,
@@ -40,6 +41,7 @@ export function statsCsv(lines: StatsLine[], currencies: string[]): string {
         major(find(l.revenue, c), c),
         major(find(l.refunded, c), c),
         major(find(l.disputed, c), c),
+        major(find(l.pending, c), c),
         major(find(l.revenuePerImpression, c), c),
         major(aov?.with ?? null, c),
         major(aov?.without ?? null, c),

@@ -11,8 +11,15 @@ import { db, Prisma } from "@/lib/db/client";
 // A Scope with `days` splits every aggregate per UTC day (column `bucket`, partitions included), so
 // one statement gives exactly what one query per day would: that is how missing roll-ups are built.
 
-/** Impressions shown in [from, to); with `days` (YYYY-MM-DD) only those days, aggregated per day. */
-export type Scope = { from: Date; to: Date; days?: string[] };
+/**
+ * Impressions shown in [from, to); with `days` (YYYY-MM-DD) only those days, aggregated per day.
+ * `maturedBefore`: only payments Dodo created before it count as revenue (the merchant's "count
+ * revenue after N days", lib/stats/settings.ts); younger ones are `pending`. Absent = all count.
+ */
+export type Scope = { from: Date; to: Date; days?: string[]; maturedBefore?: Date | null };
+
+/** Whether a payment (alias p) is old enough to count as revenue in the scope. */
+const matured = (s: Scope) => (s.maturedBefore ? Prisma.sql`p."dodoCreatedAt" < ${s.maturedBefore}` : Prisma.sql`true`);
 
 /** The rows of a query, each tagged with its UTC day ('' when the scope is not split). */
 export type Bucketed<T> = T & { bucket: string };
@@ -39,17 +46,20 @@ function facts(s: Scope) {
            COALESCE(i."funnelSessionId", i.id) AS unit, i."funnelSessionId",
            d.outcome::text AS outcome,
            (d.outcome IS NULL AND i."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS lapsed,
-           p.currency AS pay_currency, p.net, p.refunded, p.disputed
+           p.currency AS pay_currency, p.net, p.refunded, p.disputed, p.pending
     FROM "OfferImpression" i
     LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
     -- Every succeeded payment for the impression: usually one (the charge, or the checkout that
     -- replaced a failed one). They share the impression's currency: both charge its frozen price.
-    -- Net of refunds and of disputes the merchant lost or accepted (that money went back).
+    -- Net of refunds and of disputes the merchant lost or accepted (that money went back). A
+    -- payment younger than the merchant's wait is pending: not revenue (net stays NULL, as if
+    -- unpaid, so lift and order value leave it out too) until it matures.
     LEFT JOIN LATERAL (
       SELECT min(p.currency) AS currency,
-             sum(p."totalAmount" - p."refundedAmount" - COALESCE(x.lost, 0))::bigint AS net,
-             sum(p."refundedAmount")::bigint AS refunded,
-             sum(COALESCE(x.lost, 0))::bigint AS disputed
+             sum(p."totalAmount" - p."refundedAmount" - COALESCE(x.lost, 0)) FILTER (WHERE ${matured(s)})::bigint AS net,
+             sum(p."refundedAmount") FILTER (WHERE ${matured(s)})::bigint AS refunded,
+             sum(COALESCE(x.lost, 0)) FILTER (WHERE ${matured(s)})::bigint AS disputed,
+             sum(p."totalAmount" - p."refundedAmount" - COALESCE(x.lost, 0)) FILTER (WHERE NOT (${matured(s)}))::bigint AS pending
       FROM "Payment" p
       LEFT JOIN LATERAL (
         SELECT sum(x.amount) AS lost FROM "Dispute" x WHERE x."paymentId" = p.id AND x.status IN ('dispute_lost', 'dispute_accepted')
@@ -64,6 +74,8 @@ export type VariantCountsRow = {
   impressions: number; accepts: number; declines: number; failures: number; expiries: number; revenue: number;
   /** Refunded, and lost or accepted in disputes, of the accepted offers' payments (already taken off revenue). Absent in roll-ups stored before they were counted. */
   refunded?: number; disputed?: number;
+  /** Net of accepted offers' payments younger than the merchant's wait: not in revenue yet. Absent in older roll-ups. */
+  pending?: number;
 };
 
 /**
@@ -81,7 +93,8 @@ export async function variantCounts(s: Scope): Promise<Bucketed<VariantCountsRow
            count(*) FILTER (WHERE outcome = 'EXPIRED' OR lapsed)::int AS expiries,
            COALESCE(sum(net), 0)::float8 AS revenue,
            COALESCE(sum(refunded), 0)::float8 AS refunded,
-           COALESCE(sum(disputed), 0)::float8 AS disputed
+           COALESCE(sum(disputed), 0)::float8 AS disputed,
+           COALESCE(sum(pending), 0)::float8 AS pending
     FROM f
     WHERE NOT holdout AND "offerId" IS NOT NULL
     GROUP BY GROUPING SETS ((bucket, "offerId", "variantId"), (bucket, "offerId", "variantId", pay_currency))`;
@@ -226,7 +239,7 @@ export async function planChangeSums(s: Scope): Promise<Bucketed<PlanChangeRow>[
            count(*) FILTER (WHERE c.status = 'FAILED')::int AS failed,
            count(*) FILTER (WHERE c.status IN ('SUBMITTED', 'UNKNOWN'))::int AS awaiting,
            count(*) FILTER (WHERE c.status = 'CANCELLED')::int AS kept,
-           COALESCE(sum(p."totalAmount" - p."refundedAmount") FILTER (WHERE p.status = 'SUCCEEDED' AND p.currency = c.currency), 0)::float8 AS "chargedNow",
+           COALESCE(sum(p."totalAmount" - p."refundedAmount") FILTER (WHERE p.status = 'SUCCEEDED' AND p.currency = c.currency AND ${matured(s)}), 0)::float8 AS "chargedNow",
            COALESCE(sum(c."mrrDeltaAmount") FILTER (WHERE c.status = 'APPLIED'), 0)::float8 AS "mrrApplied",
            COALESCE(sum(c."mrrDeltaAmount") FILTER (WHERE c.status = 'SCHEDULED'), 0)::float8 AS "mrrScheduled"
     FROM "PlanChange" c

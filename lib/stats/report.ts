@@ -23,6 +23,8 @@ export type StatsLine = Counts & {
   /** Taken off revenue already: refunds, and disputes lost or accepted. */
   refunded: Amount[];
   disputed: Amount[];
+  /** Accepted offers' payments younger than the merchant's wait: counted as revenue once old enough. */
+  pending: Amount[];
   revenuePerImpression: Amount[];
   orderValue: OrderValue[];
   lift: LiftResult[];
@@ -114,6 +116,7 @@ export function buildLines(input: {
     const givenBack = (rows: VariantCountsRow[]) => ({
       refunded: byCurrency(rows.reduce<Amount[]>((list, m) => (addAmount(list, m.currency!, m.refunded ?? 0), list), [])),
       disputed: byCurrency(rows.reduce<Amount[]>((list, m) => (addAmount(list, m.currency!, m.disputed ?? 0), list), [])),
+      pending: byCurrency(rows.reduce<Amount[]>((list, m) => (m.pending ? addAmount(list, m.currency!, m.pending) : undefined, list), [])),
     });
     const offerExposures = input.exposures.filter((e) => e.offerId === offer.id && !e.holdout);
     const variantLines: StatsLine[] = [];
@@ -150,14 +153,16 @@ export function buildLines(input: {
   return lines;
 }
 
-export function totalsOf(lines: StatsLine[]): Counts & { takeRate: number | null; revenue: Amount[]; revenuePerImpression: Amount[] } {
+export function totalsOf(lines: StatsLine[]): Counts & { takeRate: number | null; revenue: Amount[]; revenuePerImpression: Amount[]; pending: Amount[] } {
   const total = zero();
   const revenue: Amount[] = [];
+  const pending: Amount[] = [];
   for (const line of lines.filter((l) => l.level === "offer")) {
     addCounts(total, line);
     line.revenue.forEach((r) => addAmount(revenue, r.currency, r.amount));
+    line.pending.forEach((r) => addAmount(pending, r.currency, r.amount));
   }
-  return { ...total, ...derived(total, revenue) };
+  return { ...total, ...derived(total, revenue), pending: byCurrency(pending) };
 }
 
 export function orderValueSummary(rows: OrderValueRow[]): OrderValue[] {

@@ -5,6 +5,7 @@ import type { DateRange } from "./range";
 import { buildLines, orderValueSummary, totalsOf, type Amount, type OrderValue, type StatsLine } from "./report";
 import type { FunnelStepRow, RevenuePointRow } from "./queries";
 import { rangeSlice } from "./rollup";
+import { revenueMaturityDays } from "./settings";
 import type { Slice } from "./slice";
 
 export type SeriesPoint = { bucket: string; amount: number };
@@ -19,13 +20,16 @@ export type StatsReport = {
   series: RevenueSeries[];
   currencies: string[];
   planChanges: PlanChangeReport;
+  /** The merchant's "count revenue after N days" this report was computed with (0 = at once). */
+  maturityDays: number;
   /** The range's aggregates, kept for the funnel picture (it needs no second pass). */
   slice: Slice;
 };
 
 /** Everything the offer-stats page and its CSV show for a date range. */
 export async function getStatsReport(range: DateRange): Promise<StatsReport> {
-  const slice = await rangeSlice(range.from, range.to);
+  const maturityDays = await revenueMaturityDays();
+  const slice = await rangeSlice(range.from, range.to, new Date(), maturityDays);
   const offerIds = [...new Set(slice.counts.map((c) => c.offerId))];
   const variantIds = [...new Set(slice.counts.map((c) => c.variantId).filter((v): v is string => v !== null))];
   const ladderIds = [...new Set(slice.planChanges.map((c) => c.ladderId).filter((l): l is string => l !== null))];
@@ -45,7 +49,7 @@ export async function getStatsReport(range: DateRange): Promise<StatsReport> {
   const orderValue = orderValueSummary(slice.orders);
   const currencies = [...new Set([...totals.revenue.map((r: Amount) => r.currency), ...orderValue.map((o) => o.currency), ...lines.flatMap((l) => l.lift.map((x) => x.currency))])].sort();
   const planChanges = planChangeReport(slice.planChanges, new Map(ladders.map((l) => [l.id, l.name])));
-  return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, planChanges, slice };
+  return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, planChanges, maturityDays, slice };
 }
 
 /** One series per currency with every bucket present: days, or ISO weeks (Monday) past 92 days. */

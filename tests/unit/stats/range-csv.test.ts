@@ -34,17 +34,17 @@ describe("stats CSV", () => {
     level: "offer", offerId: "off_1", offerName: '=HYPERLINK("x"), "quoted"', offerKind: "UPSELL", offerActive: true,
     variantId: null, variantLabel: null, placement: null,
     impressions: 3, accepts: 1, declines: 1, failures: 0, expiries: 1, takeRate: 1 / 3,
-    revenue: [{ currency: "JPY", amount: 1500 }], refunded: [{ currency: "JPY", amount: 200 }], disputed: [], revenuePerImpression: [{ currency: "JPY", amount: 500 }],
+    revenue: [{ currency: "JPY", amount: 1500 }], refunded: [{ currency: "JPY", amount: 200 }], disputed: [], pending: [{ currency: "JPY", amount: 700 }], revenuePerImpression: [{ currency: "JPY", amount: 500 }],
     orderValue: [{ currency: "JPY", withN: 1, with: 4500, withoutN: 2, without: 3000 }], lift: [],
   };
 
   it("has per-currency money columns in major units and escapes text safely", () => {
     const [header, row] = statsCsv([line], ["JPY", "USD"]).trim().split("\r\n");
-    expect(header).toContain("revenue_JPY,refunded_JPY,disputed_JPY,revenue_per_impression_JPY,aov_with_offer_JPY,aov_without_offer_JPY");
+    expect(header).toContain("revenue_JPY,refunded_JPY,disputed_JPY,pending_JPY,revenue_per_impression_JPY,aov_with_offer_JPY,aov_without_offer_JPY");
     expect(header).toContain("revenue_USD");
     // Formula-looking text is neutralised and quotes are doubled.
     expect(row).toContain(`"'=HYPERLINK(""x""), ""quoted"""`);
-    expect(row).toContain(",3,1,1,0,1,0.3333,1500,200,0,500,4500,3000,,,,0.00,0.00,0.00,0.00,,,,,");
+    expect(row).toContain(",3,1,1,0,1,0.3333,1500,200,0,700,500,4500,3000,,,,0.00,0.00,0.00,0.00,0.00,,,,,");
   });
 
   it("writes the lift per visit and its interval, and a negative bound as a number", () => {

@@ -105,8 +105,9 @@ describe("daily roll-ups", () => {
     const rows = await db.statsDay.findMany({ where: { day: { gte: range.from, lt: range.to } }, orderBy: { day: "asc" } });
     expect(rows).toHaveLength(5);
     for (const row of rows) {
-      const { settlesAt, ...data } = row.data as Slice & { settlesAt: string };
+      const { settlesAt, maturityDays, ...data } = row.data as Slice & { settlesAt: string; maturityDays: number };
       expect(settlesAt).toBeTruthy();
+      expect(maturityDays).toBe(0);
       expect(sorted(data)).toEqual(sorted(await liveSlice(row.day, new Date(row.day.getTime() + 86_400_000))));
     }
     expect(await db.statsDirtyDay.count({ where: { day: { gte: range.from, lt: range.to } } })).toBe(0);

@@ -95,8 +95,8 @@ describe("stats service: outcomes, currencies and the date range", () => {
     expect(report.currencies).toEqual(["EUR", "USD"]);
     const csv = statsCsv([line], report.currencies);
     expect(csv.split("\r\n")[0]).toMatch(/revenue_EUR,.*revenue_USD/);
-    expect(csv).toContain(",9.00,0.00,0.00,1.50,");
-    expect(csv).toContain(",10.00,0.00,0.00,1.67,");
+    expect(csv).toContain(",9.00,0.00,0.00,0.00,1.50,");
+    expect(csv).toContain(",10.00,0.00,0.00,0.00,1.67,");
   });
 
   it("measures a variant's lift against the step's holdout with a 95% interval", async () => {

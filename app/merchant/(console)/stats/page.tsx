@@ -5,6 +5,7 @@ import { RangePicker } from "@/components/merchant/range-picker";
 import { PlanChangeStats } from "@/components/merchant/plan-change-stats";
 import { RetentionStats } from "@/components/merchant/retention-stats";
 import { RevenueChart } from "@/components/merchant/revenue-chart";
+import { StatsSettingsForm } from "@/components/merchant/stats-settings-form";
 import { StatsTable } from "@/components/merchant/stats-table";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
 import { listFunnels } from "@/lib/offers/funnel-admin";
@@ -14,6 +15,7 @@ import { formatAmount, formatCount, formatRate } from "@/lib/stats/format";
 import { parseRange } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
 import { getRetentionReport, reasonLabel } from "@/lib/retention/stats";
+import { saveStatsSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Offer stats" };
 
@@ -44,7 +46,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <PageHeader
         title="Offer stats"
-        description={`Offers shown ${range.fromDay} to ${range.toDay} (UTC). Revenue is what accepted offers' successful payments brought in, minus refunds, per currency.`}
+        description={`Offers shown ${range.fromDay} to ${range.toDay} (UTC). Revenue is what accepted offers' successful payments brought in, minus refunds and lost disputes, per currency${report.maturityDays > 0 ? `, counted once a payment is ${report.maturityDays} days old (younger ones show as pending)` : ""}.`}
         actions={<>
           <a href={csvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="csv-link">Export CSV</a>
           <a href={purchasesCsvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="purchases-csv-link">Export purchases (units, currency)</a>
@@ -54,7 +56,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Impressions" testId="total-impressions">{formatCount(totals.impressions)}</Stat>
         <Stat label="Take rate" testId="total-take-rate">{formatRate(totals.takeRate)}</Stat>
-        <Stat label="Revenue added" testId="total-revenue">{totals.revenue.length ? totals.revenue.map((r) => <div key={r.currency}>{formatAmount(r.amount, r.currency)}</div>) : formatAmount(0, "USD")}</Stat>
+        <Stat label="Revenue added" testId="total-revenue">
+          {totals.revenue.length ? totals.revenue.map((r) => <div key={r.currency}>{formatAmount(r.amount, r.currency)}</div>) : formatAmount(0, "USD")}
+          {totals.pending.length ? <div className="text-sm font-normal text-slate-600" data-testid="total-pending">+ {totals.pending.map((p) => formatAmount(p.amount, p.currency)).join(", ")} pending</div> : null}
+        </Stat>
         <Stat label="AOV with vs without offers" testId="total-aov">
           {report.orderValue.length ? report.orderValue.map((o) => <div key={o.currency} className="text-base">{formatAmount(o.with, o.currency)} <span className="text-slate-600">vs</span> {formatAmount(o.without, o.currency)}</div>) : "—"}
         </Stat>
@@ -70,6 +75,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
         Take rate = accepts ÷ impressions (holdout customers excluded). Expiries include offers left unanswered past their window. AOV compares visits that took the offer (order plus net
         offer revenue) with visits shown it that did not. Lift compares net revenue added per visit with the step&apos;s holdout, who saw nothing, with a 95% confidence interval (normal approximation).
       </p>
+      <Card title="Counting revenue">
+        <StatsSettingsForm action={saveStatsSettingsAction} initialValues={{ revenueMaturityDays: String(report.maturityDays) }} />
+      </Card>
       <Card title="Revenue over time">
         {report.series.length ? report.series.map((s) => <RevenueChart key={s.currency} series={s} />) : <p className="text-sm text-slate-600">No offer revenue in this range yet.</p>}
       </Card>
