@@ -116,7 +116,10 @@ test("forged or reused tokens, another customer's order and a tampered offer id 
   const aliceImpression = rows[0]!.id;
   await bob.goto(bobOrder);
   for (const forged of [aliceImpression, "imp_tampered"]) {
-    await bob.locator('[data-testid="offer"] input[name="impressionId"]').first().evaluate((el, value) => ((el as HTMLInputElement).value = value), forged);
+    // Swapped as the form is submitted: set any earlier, hydration may render the real id back.
+    await bob.locator('[data-testid="offer"] form:has(input[name="impressionId"])').first().evaluate((form, value) => {
+      form.addEventListener("submit", () => ((form.querySelector('input[name="impressionId"]') as HTMLInputElement).value = value), { capture: true });
+    }, forged);
     await bob.getByRole("button", { name: /Accept — one click/ }).click();
     await expect(bob.getByTestId("offer-status")).toContainText("This offer is not available.");
     await bob.reload();
