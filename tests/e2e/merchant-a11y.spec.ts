@@ -42,7 +42,8 @@ const CONSOLE_PAGES: { name: string; path: (seed: ConsoleSeed) => string; then?:
 
 for (const consolePage of CONSOLE_PAGES) {
   test(`console page "${consolePage.name}" has no serious or critical accessibility violation`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // Long: the products page lists every product the other specs created, and axe walks it all on a loaded machine.
+    test.setTimeout(240_000);
     const seed = await seedConsole();
     await signIn(page, await createMerchant());
     const path = consolePage.path(seed);

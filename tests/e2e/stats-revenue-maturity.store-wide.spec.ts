@@ -32,7 +32,7 @@ test("with a 14-day wait, today's offer revenue shows as pending (table, totals,
   await expect(page.getByTestId("form-success")).toHaveText("Saved: payments count as revenue once 14 days old.");
   await page.reload();
   await expect(page.getByLabel("Count revenue after (days)")).toHaveValue("14");
-  await expect(revenueCell(page, seed.offerId)).toHaveText("—+ $25.00 pending");
+  await expect(revenueCell(page, seed.offerId)).toHaveText("$0.00+ $25.00 pending");
   await expect(page.getByTestId("total-pending")).toContainText("pending");
   await expect(page.getByText("counted once a payment is 14 days old")).toBeVisible();
 
