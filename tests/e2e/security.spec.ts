@@ -43,7 +43,7 @@ test("merchant copy full of markup is saved as typed and shown as text on the co
   await page.goto("/merchant/offers/new");
   await page.getByLabel("Name (only you see it)").fill(HOSTILE_COPY);
   await page.getByLabel("A purchase of…").check();
-  await page.getByLabel(course.name).check();
+  await page.locator(`input[name="triggerProductIds"][value="${course.id}"]`).check();
   await page.getByLabel("Offered product").selectOption(coaching.id);
   await page.getByLabel("Headline").fill(HOSTILE_COPY);
   await page.getByLabel("Copy").fill(`${HOSTILE_COPY} — "<3", A & B, déjà vu 😀`);
