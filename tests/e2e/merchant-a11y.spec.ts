@@ -54,7 +54,7 @@ for (const consolePage of CONSOLE_PAGES) {
 }
 
 test("console forms showing their field errors have no serious or critical accessibility violation", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const seed = await seedConsole();
   await signIn(page, await createMerchant());
   await page.goto("/merchant/offers/new");
