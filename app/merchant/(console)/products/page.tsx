@@ -43,7 +43,7 @@ export default async function ProductsPage() {
       )}
       <div>
         <h2 className="mb-1 text-lg font-semibold">Plan ladders</h2>
-        <p className="mb-4 text-sm text-slate-600">Customers move up or down a ladder. The ranking, not the price, decides what counts as an upgrade.</p>
+        <p className="mb-4 text-sm text-slate-600">Customers move up or down a ladder. The ranking, not the price, decides what counts as an upgrade. Each ladder lists its own plans and those in no ladder; to move a plan, blank its rank in its ladder first.</p>
         <div className="space-y-4">
           {ladders.map((ladder) => (
             <Card key={ladder.id} title={ladder.name}>
@@ -58,7 +58,9 @@ export default async function ProductsPage() {
                   <RankingForm
                     action={setRankingAction}
                     ladderId={ladder.id}
-                    plans={plans.map((p) => ({ id: p.id, name: p.name, priceLabel: formatPrice(p), rank: p.ladderId === ladder.id ? p.planRank : null, otherLadder: p.ladder && p.ladderId !== ladder.id ? p.ladder.name : null }))}
+                    // The ladder's own plans and those in no ladder: a plan in another ladder is ranked there
+                    // (blank its rank there to move it). Every plan in every ladder's form would grow as ladders × plans.
+                    plans={plans.filter((p) => p.ladderId === ladder.id || !p.ladderId).map((p) => ({ id: p.id, name: p.name, priceLabel: formatPrice(p), rank: p.ladderId === ladder.id ? p.planRank : null, otherLadder: p.ladder && p.ladderId !== ladder.id ? p.ladder.name : null }))}
                   />
                 ) : <p className="text-sm text-slate-600">No subscription products to rank.</p>}
               </div>
