@@ -5,6 +5,7 @@ import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { lock } from "@/lib/db/lock";
 import { inTransaction } from "@/lib/db/tx";
 import type { PricedProduct } from "@/lib/catalog/prices";
+import { bundleOf, bundlePrice } from "./bundle";
 import { offerPrice } from "./rules";
 
 export type NewImpression = {
@@ -20,20 +21,33 @@ export type NewImpression = {
   currency: string;
   discountCode: string | null;
   paymentMethodId: string | null;
+  /** A bundle's other products, as shown (default: none). */
+  bundleProductIds?: string[];
   expiresAt: Date;
 };
 
-type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId">;
+type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId" | "bundleProductIds">;
 
-/** What a customer is shown, frozen on the impression so the charge is exactly that: in `currency` when the product is sold in it. */
-export function shownTerms(
-  offer: { discountBps: number; offeredProduct: PricedProduct },
-  discountCode: string | null,
-  card: { paymentMethodId: string } | null,
-  currency?: string,
-): ShownTerms {
-  const { price, listPrice } = offerPrice(offer.offeredProduct, offer.discountBps, currency);
-  return { priceAmount: price.amount, listPriceAmount: listPrice.amount, currency: price.currency, discountCode, paymentMethodId: card?.paymentMethodId ?? null };
+type ShownOffer = { id: string; discountBps: number; offeredProduct: PricedProduct & { id: string }; bundleItems: readonly { product: PricedProduct & { id: string } }[] };
+
+/**
+ * What a customer is shown, frozen on the impression so the charge is exactly that: in `currency`
+ * when the product is sold in it. A bundle freezes its products and their summed price (eligibility
+ * checked every product is sold in the currency).
+ */
+export function shownTerms(offer: ShownOffer, discountCode: string | null, card: { paymentMethodId: string } | null, currency?: string): ShownTerms {
+  const extras = bundleOf(offer);
+  const bundle = extras.length ? bundlePrice([offer.offeredProduct, ...extras], offer.discountBps, currency) : null;
+  if (extras.length && !bundle) throw new Error(`bundle offer ${offer.id} has a product without a price in ${currency}`);
+  const { price, listPrice } = bundle ?? offerPrice(offer.offeredProduct, offer.discountBps, currency);
+  return {
+    priceAmount: price.amount,
+    listPriceAmount: listPrice.amount,
+    currency: price.currency,
+    discountCode,
+    paymentMethodId: card?.paymentMethodId ?? null,
+    bundleProductIds: extras.map((p) => p.id),
+  };
 }
 
 /**

@@ -90,7 +90,7 @@ describe("discounted offers", () => {
   it("makes a new code when the merchant edits the discount; the old one keeps working", async () => {
     const coaching = await product(9900);
     const created = await seedOffer(coaching.id, { discountBps: 2000 });
-    const load = () => db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true } });
+    const load = () => db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true, bundleItems: true } });
     const first = await ensureOfferDiscount(await load(), client);
     const again = await ensureOfferDiscount(await load(), client);
     expect(again).toEqual(first);
@@ -108,7 +108,7 @@ describe("discounted offers", () => {
   it("converges when several instances make the first code at once, leaving no spare discount", async () => {
     const coaching = await product(9900);
     const created = await seedOffer(coaching.id, { discountBps: 2000 });
-    const snapshot = await db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true } });
+    const snapshot = await db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true, bundleItems: true } });
     const results = await Promise.all(Array.from({ length: 5 }, () => ensureOfferDiscount(snapshot, client)));
     const stored = await db.offer.findUniqueOrThrow({ where: { id: created.id } });
     expect(results.every((r) => r.ok && r.discountCode === stored.dodoDiscountCode)).toBe(true);
