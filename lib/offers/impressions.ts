@@ -53,7 +53,7 @@ export function shownTerms(offer: ShownOffer, discountCode: string | null, card:
 /**
  * One open offer per product per customer: while an offer of a product is open (shown, not yet
  * answered, its window not closed, or its charge still being settled), no other placement records
- * a new offer of that product. The customer never sees one product at two prices at once: the
+ * a new offer of that product — on its own or in a bundle. The customer never sees one product at two prices at once: the
  * account page shows that same open offer (same frozen price, card and countdown), and a funnel
  * step that would offer the product is skipped like an ineligible one.
  */
@@ -65,19 +65,22 @@ export type Recorded =
   /** The product is already on offer elsewhere (another placement or funnel): nothing recorded. */
   | { kind: "held"; impression: OfferImpression };
 
-function openWhere(customerId: string, productId: string, now: Date): Prisma.OfferImpressionWhereInput {
+function openWhere(customerId: string, productIds: readonly string[], now: Date): Prisma.OfferImpressionWhereInput {
   return {
     customerId,
     holdout: false,
-    offer: { offeredProductId: productId },
     decision: null,
-    OR: [{ expiresAt: { gt: now } }, { chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] } } }],
+    AND: [
+      // An offer of one of these products, on its own or in a bundle.
+      { OR: [{ offer: { offeredProductId: { in: [...productIds] } } }, { bundleProductIds: { hasSome: [...productIds] } }] },
+      { OR: [{ expiresAt: { gt: now } }, { chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] } } }] },
+    ],
   };
 }
 
 /** The open offer of this product already shown to the customer elsewhere (OPEN_OFFER_RULE), if any. Reads only. */
 export function openOfferOf(customerId: string, productId: string, now = new Date()) {
-  return db.offerImpression.findFirst({ where: openWhere(customerId, productId, now), orderBy: { shownAt: "asc" }, select: { id: true, funnelSessionId: true, placement: true } });
+  return db.offerImpression.findFirst({ where: openWhere(customerId, [productId], now), orderBy: { shownAt: "asc" }, select: { id: true, funnelSessionId: true, placement: true } });
 }
 
 /**
@@ -97,13 +100,15 @@ export async function recordImpression(data: NewImpression, productId: string | 
         OR: [{ expiresAt: { gt: now } }, { chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] as ("PENDING" | "SUBMITTED" | "UNKNOWN")[] } } }],
       };
   const key = data.funnelSessionId ? `${data.funnelSessionId}:${data.stepId}` : `${data.customerId}:${data.placement}:${data.offerId}`;
+  // A bundle holds every one of its products (locked in one order, so two bundles can't deadlock).
+  const products = productId ? [...new Set([productId, ...(data.bundleProductIds ?? [])])].sort() : [];
   return inTransaction(async (tx): Promise<Recorded> => {
-    if (productId) await lock(tx, "offer-product", `${data.customerId}:${productId}`);
+    for (const id of products) await lock(tx, "offer-product", `${data.customerId}:${id}`);
     await lock(tx, "offer-slot", key);
     const existing = await tx.offerImpression.findFirst({ where: slot, orderBy: { shownAt: "asc" } });
     if (existing) return { kind: "slot", impression: existing };
-    if (productId) {
-      const held = await tx.offerImpression.findFirst({ where: openWhere(data.customerId, productId, now), orderBy: { shownAt: "asc" } });
+    if (products.length) {
+      const held = await tx.offerImpression.findFirst({ where: openWhere(data.customerId, products, now), orderBy: { shownAt: "asc" } });
       if (held) return { kind: "held", impression: held };
     }
     return { kind: "slot", impression: await tx.offerImpression.create({ data: { ...data, shownAt: now } }) };
