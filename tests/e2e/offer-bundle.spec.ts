@@ -49,7 +49,7 @@ async function createBundleInConsole(browser: Browser, shop: JourneyCatalogue, o
   await expect(page.getByLabel("Second product")).toHaveValue(shop.workbook.id);
   await expect(page.getByLabel("Third product")).toHaveValue(shop.templates.id);
   await page.goto("/merchant/offers");
-  await expect(page.getByTestId("offer-row").filter({ hasText: shop.coaching.name })).toContainText(`${shop.coaching.name} + ${shop.workbook.name} + ${shop.templates.name}`);
+  await expect(page.getByTestId("offer-row").filter({ hasText: "Get the whole kit" }).filter({ hasText: shop.coaching.name })).toContainText(`${shop.coaching.name} + ${shop.workbook.name} + ${shop.templates.name}`);
   await page.context().close();
   await sql(`UPDATE "StepVariant" SET "offerId" = $1 WHERE "offerId" = $2`, [offerId, shop.upsellOffer]);
   return offerId;
