@@ -38,17 +38,17 @@ function pricing(offer: OfferView) {
 function BundleContents({ offer, price, list, saving }: { offer: OfferView; price: string; list: string | null; saving: string | null }) {
   return (
     <div className="mt-4 rounded-lg bg-slate-50 p-4" data-testid="offer-bundle">
-      <p className="font-semibold" data-testid="offer-product">{offer.bundle.map((item) => item.name).join(" + ")}</p>
+      <p className="font-semibold" data-testid="offer-product">Bundle of {offer.bundle.length} products</p>
       <ul className="mt-3 divide-y divide-slate-200" aria-label="In this bundle">
         {offer.bundle.map((item) => (
           <li key={item.id} className="flex items-center gap-3 py-2" data-testid="bundle-item">
             {/* eslint-disable-next-line @next/next/no-img-element -- an image URL on an allowed origin (lib/store/images.ts) */}
             {item.imageUrl ? <img src={item.imageUrl} alt={item.name} className="h-14 w-14 shrink-0 rounded-md object-cover" data-testid="bundle-item-image" /> : <span aria-hidden="true" className="h-14 w-14 shrink-0 rounded-md bg-slate-200" />}
             <span className="min-w-0 flex-1">
-              <span className="block font-medium">{item.name}</span>
+              <span className="block font-medium break-words">{item.name}</span>
               {item.description ? <span className="block text-sm text-slate-700">{item.description}</span> : null}
             </span>
-            <span className="text-sm text-slate-700" data-testid="bundle-item-price">{formatMoney(item.listPrice)}</span>
+            <span className="shrink-0 whitespace-nowrap text-sm text-slate-700" data-testid="bundle-item-price">{formatMoney(item.listPrice)}</span>
           </li>
         ))}
       </ul>
