@@ -18,7 +18,7 @@ export function AnsweredOffers({ offers, checkout, serverNow, addedLabel = "Adde
     <ul className="space-y-3" data-testid="answered-offers">
       {offers.map((o) => (
         <FocusTarget key={o.impressionId} id={answeredTarget(o.impressionId)} as="li" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="answered-offer" data-status={o.charge.status}>
-          <p className="font-medium">{o.quantity > 1 ? `${o.quantity} × ` : ""}{o.productName} · {formatMoney(o.price)}</p>
+          <p className="font-medium">{o.quantity > 1 ? `${o.quantity} × ` : ""}{[o.productName, ...o.bundleNames].join(" + ")} · {formatMoney(o.price)}</p>
           {o.charge.status === "succeeded" ? (
             <p className="text-sm text-green-800">{addedLabel} {o.hasAccess ? "Access granted." : "Unlocking access…"}</p>
           ) : null}

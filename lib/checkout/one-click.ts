@@ -39,6 +39,11 @@ export function localCurrency(shown: string, base: string): { billing_currency?:
   return shown.toUpperCase() === base.toUpperCase() ? {} : { billing_currency: shown.toUpperCase() as Currency };
 }
 
+/** The cart of an offer's payment: its product in the units chosen, then a bundle's other products, one each. */
+export function offerCart(productId: string, bundleProductIds: readonly string[], quantity: number): { product_id: string; quantity: number }[] {
+  return [{ product_id: productId, quantity }, ...bundleProductIds.map((id) => ({ product_id: id, quantity: 1 }))];
+}
+
 type ConfirmAddress = { billing_address: CheckoutSessionBillingAddress; minimal_address?: true };
 
 /**
@@ -107,7 +112,8 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   });
   if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;
   if (imp.chargeAttempt) return { ok: true, charge: await refreshedView(imp.chargeAttempt, deps) };
-  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.offer.maxQuantity, product: imp.offer.offeredProduct });
+  // A bundle sells one of each of its products (the offer form allows no units on it).
+  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.bundleProductIds.length ? 1 : imp.offer.maxQuantity, product: imp.offer.offeredProduct });
   if (quantity === null) return BAD_QUANTITY;
 
   const billing = await billingAddressFor(input.customerId, imp.funnelSession?.originPaymentId ?? null, client);
@@ -121,8 +127,9 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   try {
     const session = await client.checkoutSessions.create(
       {
-        // The impression's discount code makes Dodo charge exactly the price shown (priceAmount).
-        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: attempt.quantity }],
+        // The impression's discount code makes Dodo charge exactly the price shown (priceAmount);
+        // a bundle is one payment with a line for each of its products, as the impression froze them.
+        product_cart: offerCart(imp.offer.offeredProductId, imp.bundleProductIds, attempt.quantity),
         ...(imp.discountCode ? { discount_codes: [imp.discountCode] } : {}),
         // Shown in another currency than the product's base: Dodo charges its localized price in it.
         ...localCurrency(imp.currency, imp.offer.offeredProduct.currency),

@@ -4,7 +4,7 @@ import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
-import { priceIn } from "@/lib/catalog/prices";
+import { bundleItemsInclude, bundleOf, sellableIn } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
@@ -24,14 +24,14 @@ const MAX_ACCOUNT_OFFERS = 3;
  */
 export async function eligibleAccountOffers(customerId: string, now = new Date()) {
   const [offers, history, answered] = await Promise.all([
-    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } } }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
   return offers
-    .filter((o) => showsOnAccountPage(o) && !answered.has(o.offeredProductId))
-    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history, now).eligible)
+    .filter((o) => showsOnAccountPage(o) && ![o.offeredProductId, ...bundleOf(o).map((p) => p.id)].some((id) => answered.has(id)))
+    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct, bundle: bundleOf(o) }, null, history, now).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
 }
 
@@ -57,7 +57,8 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       log.error({ offerId: offer.id, reason: discount.message }, "offer not shown");
       continue;
     }
-    const currency = (latest && priceIn(offer.offeredProduct, latest.currency)?.currency) || offer.offeredProduct.currency;
+    // A bundle: in that currency only when every product of it is sold in it.
+    const currency = latest && sellableIn([offer.offeredProduct, ...bundleOf(offer)], latest.currency) ? latest.currency.toUpperCase() : offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
     const recorded = await recordImpression({

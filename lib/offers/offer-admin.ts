@@ -4,6 +4,8 @@ import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
+import { inTransaction } from "@/lib/db/tx";
+import { bundleProblem } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
 import { readTargeting } from "./targeting";
@@ -18,13 +20,14 @@ export async function listOffers() {
     orderBy: [{ active: "desc" }, { createdAt: "desc" }],
     include: {
       offeredProduct: { select: { id: true, name: true, priceAmount: true, currency: true, billingInterval: true, billingIntervalCount: true } },
+      bundleItems: { orderBy: { position: "asc" }, select: { product: { select: { name: true } } } },
       _count: { select: { variants: { where: SHOWN_VARIANTS } } },
     },
   });
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, bundleItems: { orderBy: { position: "asc" } }, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */
@@ -35,6 +38,7 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     triggerMode: offer.triggerProductIds.length ? "specific" : "any",
     triggerProductIds: offer.triggerProductIds,
     offeredProductId: offer.offeredProductId,
+    bundleProductIds: offer.bundleItems.map((i) => i.productId),
     discountBps: String(offer.discountBps / 100),
     headline: offer.headline,
     body: offer.body,
@@ -54,7 +58,7 @@ function storedTargeting(stored: unknown) {
 }
 
 type TargetingKey = keyof typeof targetingFields;
-type OfferData = Omit<OfferInput, "minOrder" | TargetingKey> & {
+type OfferData = Omit<OfferInput, "minOrder" | "bundleProductIds" | TargetingKey> & {
   minOrderAmount: number | null;
   targeting: Prisma.InputJsonValue | typeof Prisma.DbNull;
   startsAt: Date | null;
@@ -76,11 +80,11 @@ function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: Ta
  * The offer form's values as a row to store: the schema's checks, then what the schema cannot
  * check (products exist, the kind fits the product, amounts fit the currency).
  */
-async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
+async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; bundle: string[] }>> {
   const parsed = offerSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input: OfferInput = parsed.data;
-  const ids = [input.offeredProductId, ...input.triggerProductIds];
+  const ids = [input.offeredProductId, ...input.triggerProductIds, ...input.bundleProductIds];
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
   const offered = products.find((p) => p.id === input.offeredProductId);
   if (!offered || offered.archived) return invalidFields({ offeredProductId: ["Choose an active product"] });
@@ -94,9 +98,11 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
   if (input.imageUrl && !isAllowedImageUrl(input.imageUrl, imageEnv())) return invalidFields({ imageUrl: [imageOriginMessage()] });
   // Units are for one-time products; a subscription offer starts one plan (its seats are the plan's business).
   if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
+  const bundleIssue = bundleProblem(offered, input.bundleProductIds.map((id) => products.find((p) => p.id === id)), input.maxQuantity);
+  if (bundleIssue) return invalidFields({ bundleProductIds: [bundleIssue] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
-  const { targeting: targetingInput, rest: { minOrder, ...rest } } = splitTargeting(input);
+  const { targeting: targetingInput, rest: { minOrder, bundleProductIds: bundle, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
@@ -112,13 +118,16 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
       startsAt: targetingInput.startsAt,
       endsAt: targetingInput.endsAt,
     },
+    bundle,
   });
 }
+
+const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ productId, position: i + 1 }));
 
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  const offer = await db.offer.create({ data: resolved.offer, select: { id: true } });
+  const offer = await db.offer.create({ data: { ...resolved.offer, bundleItems: { create: bundleRows(resolved.bundle) } }, select: { id: true } });
   return prepareDiscount(offer.id);
 }
 
@@ -127,7 +136,7 @@ export async function createOffer(raw: unknown): Promise<Result<{ id: string }>>
  * for Dodo, and the merchant learns now (not from missing impressions) when Dodo refuses it.
  */
 async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
-  const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } } } });
+  const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } }, bundleItems: { orderBy: { position: "asc" } } } });
   if (!offer) return fail("not_found", "This offer no longer exists.");
   const discount = await ensureOfferDiscount(offer);
   if (discount.ok) return ok({ id });
@@ -137,7 +146,14 @@ async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  const { count } = await db.offer.updateMany({ where: { id }, data: resolved.offer });
+  // The offer and its bundle change together: an impression or discount code never sees half an edit.
+  const count = await inTransaction(async (tx) => {
+    const { count } = await tx.offer.updateMany({ where: { id }, data: resolved.offer });
+    if (count === 0) return 0;
+    await tx.offerBundleItem.deleteMany({ where: { offerId: id } });
+    await tx.offerBundleItem.createMany({ data: bundleRows(resolved.bundle).map((row) => ({ ...row, offerId: id })) });
+    return count;
+  });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
 }
 
