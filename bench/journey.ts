@@ -28,14 +28,15 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** SQL statements this process sends (BEGIN/COMMIT included), counted at the pg driver. */
-function countStatements(): { count: () => number; reset: () => void } {
-  let n = 0;
+function countStatements(): { count: () => number; reset: () => void; texts: () => string[] } {
+  let texts: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-    n++;
+    const [config] = args as unknown[];
+    texts.push(typeof config === "string" ? config : String((config as { text?: string } | undefined)?.text));
     return query.apply(this, args);
   } as typeof query;
-  return { count: () => n, reset: () => void (n = 0) };
+  return { count: () => texts.length, reset: () => void (texts = []), texts: () => texts };
 }
 
 /** Buys a product like a browser would: our buy action's checkout → sandbox hosted page → our return route. */
@@ -155,6 +156,10 @@ export async function run(): Promise<void> {
       const result = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client });
       const total = performance.now() - started;
       statements.push(counter.count());
+      // ENCORE_BENCH_TRACE=1 lists the last accept's statements: where its round trips go.
+      if (i === ACCEPT_RUNS - 1 && process.env.ENCORE_BENCH_TRACE === "1") {
+        for (const text of counter.texts()) console.log(`    sql: ${text.replace(/\s+/g, " ").trim().slice(0, 150)}`);
+      }
       if (!result.ok) throw new Error(`accept failed: ${result.code}`);
       answers.set(result.charge.status, (answers.get(result.charge.status) ?? 0) + 1);
       ours.push(total - clock.sandboxMs);
