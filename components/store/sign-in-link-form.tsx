@@ -1,46 +1,36 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { signInLinkSchema } from "@/lib/auth/sign-in-link-schema";
-import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
+import { useActionState, useEffect, useRef } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
 /**
- * "Email me a sign-in link": checked here with the server's own schema first, then sent. The
+ * "Email me a sign-in link": sent as typed and checked by the server's schema
+ * (lib/auth/sign-in-link-schema.ts), not here, so zod stays out of the thank-you page's JS. The
  * error is tied to the field (aria-describedby, aria-invalid) and focus moves to the field, or to
  * the message, after every answer, so keyboard and screen-reader users hear what happened.
  */
 export function SignInLinkForm({ action, next, defaultEmail = "", heading = "Email me a sign-in link" }: { action: Action; next?: string; defaultEmail?: string; heading?: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors; seq: number } | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  const serverErrors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
-  const errors = clientErrors?.attempt === state.attempt ? clientErrors.errors : serverErrors;
+  const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const emailError = errors.email?.[0] ?? null;
   const failure = state.result && !state.result.ok && !emailError ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
 
   useEffect(() => {
-    if (state.attempt === 0 && !clientErrors) return;
+    if (state.attempt === 0) return;
     if (emailError) emailRef.current?.focus();
     else messageRef.current?.focus();
-  }, [state.attempt, clientErrors, emailError]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const parsed = signInLinkSchema.safeParse(formValues(new FormData(event.currentTarget)));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error), seq: (clientErrors?.seq ?? 0) + 1 });
-  };
+  }, [state.attempt, emailError]);
 
   const typed = typeof state.values.email === "string" ? state.values.email : defaultEmail;
   return (
     <section aria-labelledby="sign-in-link-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="sign-in-link" data-attempt={state.attempt}>
       <h2 id="sign-in-link-title" className="text-lg font-semibold">{heading}</h2>
       <p className="mt-1 text-sm text-slate-700">Enter the email address you used at checkout. We will email you a link that signs you in; no password needed.</p>
-      <form key={state.attempt} action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+      <form key={state.attempt} action={formAction} noValidate className="mt-4 space-y-3">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <div>
           <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-800">Email address</label>

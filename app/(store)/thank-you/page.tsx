@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AnsweredOffers } from "@/components/offers/answered-offers";
@@ -95,7 +94,8 @@ export default async function ThankYouPage({ searchParams }: { searchParams: Pro
       {funnel?.state === "expired" ? <p className="text-sm text-slate-700" data-testid="offers-expired">The offers for this order have expired.</p> : null}
       {note ? <CurrencyNotice note={note} /> : null}
       <p className="text-sm text-slate-700">
-        <Link href="/account" className="underline">Go to your account</Link>
+        {/* A plain link, not next/link: see components/store/store-chrome.tsx. */}
+        <a href="/account" className="underline">Go to your account</a>
       </p>
     </div>
   );
