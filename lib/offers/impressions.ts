@@ -21,6 +21,8 @@ export type NewImpression = {
   discountCode: string | null;
   paymentMethodId: string | null;
   expiresAt: Date;
+  /** The moment an in-app or hosted-link offer is shown for (lib/moments). */
+  momentId?: string | null;
 };
 
 type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId">;

@@ -1,0 +1,92 @@
+import "server-only";
+import type { SessionCustomer } from "@/lib/auth/customer-session";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/tx";
+import { loadEnv } from "@/lib/env";
+import type { OfferPlacement } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/log";
+import { ensureOfferDiscount } from "@/lib/offers/discount-code";
+import { lockImpression, recordDecision } from "@/lib/offers/decide";
+import { expireStaleImpressions, recordImpression, shownTerms } from "@/lib/offers/impressions";
+import { offerView, type OfferView } from "@/lib/offers/view";
+import { oneClickCardFor } from "@/lib/payment-methods/saved";
+import { confirmPlanChange, previewPlanChange, type ConfirmResult } from "@/lib/plans/quote";
+import type { QuoteView } from "@/lib/plans/quote-view";
+import { currentMomentOffer, type MomentOffer } from "./current";
+
+const log = logger("moments");
+
+export type InAppPlacement = Extract<OfferPlacement, "IN_APP" | "HOSTED_LINK">;
+
+export type PromptView =
+  /** A one-click offer: the same panel data as the thank-you page (card, frozen price, charge). */
+  | { kind: "offer"; moment: string; offer: OfferView }
+  /** A plan upgrade: Dodo's preview of the change, confirmed through change-plan. */
+  | { kind: "upgrade"; moment: string; impressionId: string; headline: string; body: string; fromName: string; toName: string; quote: QuoteView; expiresAt: Date };
+
+/**
+ * Shows the customer's current moment offer at an in-app placement: records the impression (one
+ * per placement and offer while it is open: reloads show the same one, at the same price) and
+ * returns what the prompt renders. Null when no offer is due, or it can't be shown right now.
+ */
+export async function showMomentOffer(customer: SessionCustomer, placement: InAppPlacement, now = new Date(), due?: MomentOffer | null): Promise<PromptView | null> {
+  await expireStaleImpressions({ customerId: customer.id }, now);
+  const current = due === undefined ? await currentMomentOffer(customer.id, now) : due;
+  if (!current) return null;
+  const { moment, offer } = current;
+  const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
+  if (current.upgrade) {
+    const upgrade = current.upgrade;
+    const preview = await previewPlanChange({ customerId: customer.id, subscriptionId: upgrade.subscriptionId, productId: upgrade.toProductId, origin: "UPGRADE_OFFER" });
+    if (!preview.ok) {
+      log.warn({ offerId: offer.id, code: preview.code }, "upgrade offer not shown");
+      return null;
+    }
+    const amounts = preview.amounts;
+    const recorded = await recordImpression({
+      customerId: customer.id, offerId: offer.id, stepId: null, variantId: null, funnelSessionId: null, placement, holdout: false,
+      priceAmount: amounts.totalAmount, listPriceAmount: amounts.totalAmount, currency: amounts.currency, discountCode: null, paymentMethodId: null,
+      expiresAt, momentId: moment.id,
+    }, offer.offeredProductId, now);
+    if (recorded.kind === "held") return null;
+    return {
+      kind: "upgrade", moment: moment.name, impressionId: recorded.impression.id, headline: offer.headline, body: offer.body,
+      fromName: upgrade.fromName, toName: upgrade.toName, quote: preview.quote, expiresAt: recorded.impression.expiresAt,
+    };
+  }
+  // A discount shown must be charged: without its Dodo code the offer is left out.
+  const discount = await ensureOfferDiscount(offer);
+  if (!discount.ok) {
+    log.error({ offerId: offer.id, reason: discount.message }, "offer not shown");
+    return null;
+  }
+  const card = await oneClickCardFor(customer, { currency: offer.offeredProduct.currency, preferredMethodId: null, now });
+  const recorded = await recordImpression({
+    customerId: customer.id, offerId: offer.id, stepId: null, variantId: null, funnelSessionId: null, placement, holdout: false,
+    ...shownTerms(offer, discount.discountCode, card), expiresAt, momentId: moment.id,
+  }, offer.offeredProductId, now);
+  return { kind: "offer", moment: moment.name, offer: await offerView(recorded.impression.id, customer, recorded.kind === "slot" ? card : undefined) };
+}
+
+export type UpgradeAcceptResult = ConfirmResult | { ok: false; code: "not_found" | "already_decided"; message: string };
+
+/**
+ * Confirms an upgrade offer's previewed change (the quote token the prompt got with it): Dodo's
+ * change-plan, at most once (lib/plans claims the change before calling). A change Dodo took
+ * makes the impression ACCEPTED, so the offer's stats count it; one whose answer was lost stays
+ * open while the worker finds out what happened.
+ */
+export async function acceptUpgradeOffer(input: { impressionId: string; customerId: string; token: string }, now = new Date()): Promise<UpgradeAcceptResult> {
+  const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, include: { offer: { select: { kind: true } }, decision: true } });
+  if (!imp || imp.customerId !== input.customerId || imp.offer?.kind !== "UPGRADE") return { ok: false, code: "not_found", message: "This offer is not available." };
+  if (imp.decision && imp.decision.outcome !== "ACCEPTED") return { ok: false, code: "already_decided", message: "You already answered this offer." };
+  const result = await confirmPlanChange({ customerId: input.customerId, token: input.token });
+  if (result.ok && result.status !== "UNKNOWN") {
+    await inTransaction(async (tx) => {
+      await lockImpression(tx, imp.id);
+      await recordDecision(tx, imp.id, "ACCEPTED", null, now);
+    });
+  }
+  return result;
+}
+
