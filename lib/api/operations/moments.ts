@@ -41,8 +41,8 @@ export const momentsOperation = defineOperation({
   scope: "write",
   body: z.object({
     customer_id: customerIdParam,
-    name: momentName.openapi({ example: "usage_milestone" }),
-    properties: momentProperties.default({}).openapi({ example: { feature: "reports", used: 3, limit: 5 } }),
+    name: momentName,
+    properties: momentProperties.default({}),
     idempotency_key: z.string().min(1).max(100).optional().openapi({ description: "Reporting the same key again records nothing new." }),
   }),
   response: momentResponse,
