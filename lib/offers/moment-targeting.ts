@@ -91,3 +91,51 @@ export function momentFromCreditBalanceLow(data: Record<string, unknown>): { nam
   if (subscriptionId) properties.subscription_id = subscriptionId;
   return { name: "plan_limit_near", properties };
 }
+
+// ── The console's form: a moment name and its conditions, one per line ("feature = reports",
+// "used >= 3"). Shared by the form (client-side validation) and the action.
+
+const LINE = /^\s*([A-Za-z0-9_.-]{1,40})\s*(>=|<=|=|>|<)\s*(.+?)\s*$/;
+const OPS = { ">=": "gte", ">": "gt", "<=": "lte", "<": "lt" } as const;
+
+/** Parses condition lines; a message per bad line. */
+export function parseConditionLines(text: string): { ok: true; conditions: MomentConditions } | { ok: false; message: string } {
+  const conditions: MomentConditions = {};
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    if (raw.trim() === "") continue;
+    const match = LINE.exec(raw);
+    if (!match) return { ok: false, message: `Line ${index + 1}: write a condition like "feature = reports" or "used >= 3".` };
+    const [, key, op, value] = match as unknown as [string, string, keyof typeof OPS | "=", string];
+    if (op === "=") {
+      const unquoted = /^"(.*)"$/.exec(value)?.[1];
+      conditions[key] = unquoted !== undefined ? unquoted : value === "true" ? true : value === "false" ? false : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value.slice(0, 200);
+      continue;
+    }
+    const number = Number(value);
+    if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(number)) return { ok: false, message: `Line ${index + 1}: "${op}" compares numbers.` };
+    const existing = conditions[key];
+    conditions[key] = { ...(typeof existing === "object" ? existing : {}), [OPS[op]]: number };
+  }
+  if (Object.keys(conditions).length > 20) return { ok: false, message: "At most 20 conditions." };
+  return { ok: true, conditions };
+}
+
+/** The lines a stored set of conditions reads as. */
+export function conditionLines(conditions: MomentConditions): string[] {
+  return Object.entries(conditions).flatMap(([key, c]) => {
+    if (typeof c !== "object") return [`${key} = ${typeof c === "string" && /^(-?\d+(\.\d+)?|true|false)$/.test(c) ? `"${c}"` : c}`];
+    return (Object.entries(OPS) as [string, string][]).flatMap(([op, name]) => (c[name as keyof typeof c] !== undefined ? [`${key} ${op} ${c[name as keyof typeof c]}`] : []));
+  });
+}
+
+export const momentTargetSchema = z.object({
+  name: momentName,
+  conditions: z.string().max(2000).default("").transform((text, ctx) => {
+    const parsed = parseConditionLines(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.conditions;
+  }),
+});

@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createProduct, dodoPaymentsFor, insertOffer } from "../support/e2e/journey";
 import { appToken, dodo, env, magicLinkPath, sql, uid } from "../support/e2e/env";
 import { createApiKey, startExampleApp, targetMoment } from "../support/e2e/example-app";
+import { createMerchant, signIn as signInMerchant } from "../support/e2e/merchant";
 import { seedLadder, subscribe } from "../support/e2e/plans";
 
 test.describe.configure({ timeout: 150_000 });
@@ -201,4 +202,26 @@ test("ten concurrent accepts from the embed make exactly one charge", async () =
   // A few seconds later, still one.
   await new Promise((r) => setTimeout(r, 1500));
   expect(await dodoPaymentsFor(dodoCustomerId, product.id)).toHaveLength(1);
+});
+
+test("the merchant targets an offer at moments in the console", async ({ page }) => {
+  const merchant = await createMerchant();
+  const product = await createProduct("Export pack", 1500);
+  const offerId = await insertOffer("CROSS_SELL", product.id, [], "Add the export pack");
+  await signInMerchant(page, merchant);
+  await page.goto(`/merchant/offers/${offerId}`);
+  await expect(page.getByTestId("no-moments")).toBeVisible();
+  const form = page.getByTestId("moment-target-form");
+  await form.getByLabel("Moment").fill("usage_milestone");
+  await form.getByLabel(/Conditions/).fill("feature = exports\nused >> 3");
+  await form.getByRole("button", { name: "Show at this moment" }).click();
+  await expect(form.getByText(/Line 2/)).toBeVisible();
+  await form.getByLabel(/Conditions/).fill("feature = exports\nused >= 3");
+  await form.getByRole("button", { name: "Show at this moment" }).click();
+  await expect(page.getByTestId("moment-targets")).toContainText("usage_milestone · feature = exports · used >= 3");
+  const { rows } = await sql<{ name: string; conditions: unknown }>(`SELECT name, conditions FROM "OfferMoment" WHERE "offerId" = $1`, [offerId]);
+  expect(rows).toEqual([{ name: "usage_milestone", conditions: { feature: "exports", used: { gte: 3 } } }]);
+  await page.getByRole("button", { name: "Stop showing at usage_milestone" }).click();
+  await expect(page.getByTestId("no-moments")).toBeVisible();
+  expect((await sql(`SELECT 1 FROM "OfferMoment" WHERE "offerId" = $1`, [offerId])).rows).toHaveLength(0);
 });

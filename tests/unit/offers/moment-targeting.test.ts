@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { momentConditions, momentFromCreditBalanceLow, momentName, momentProperties, offerTargetsMoment, targetMatches } from "@/lib/offers/moment-targeting";
+import { conditionLines, momentConditions, momentTargetSchema, parseConditionLines, momentFromCreditBalanceLow, momentName, momentProperties, offerTargetsMoment, targetMatches } from "@/lib/offers/moment-targeting";
 
 const milestone = { name: "usage_milestone", properties: { feature: "reports", used: 3, limit: 5 } };
 
@@ -60,5 +60,27 @@ describe("momentFromCreditBalanceLow", () => {
   it("is nothing without the entitlement or a readable balance", () => {
     expect(momentFromCreditBalanceLow({ ...payload, credit_entitlement_id: undefined })).toBeNull();
     expect(momentFromCreditBalanceLow({ ...payload, available_balance: "lots" })).toBeNull();
+  });
+});
+
+describe("the console's condition lines", () => {
+  it("reads equality and number comparisons, one per line", () => {
+    expect(parseConditionLines("feature = reports\nused >= 3\nused < 10\n\npro = false\nseats = 2\ncode = \"42\"")).toEqual({
+      ok: true, conditions: { feature: "reports", used: { gte: 3, lt: 10 }, pro: false, seats: 2, code: "42" },
+    });
+  });
+  it("says which line it cannot read", () => {
+    expect(parseConditionLines("feature = reports\nused about 3")).toEqual({ ok: false, message: expect.stringContaining("Line 2") });
+    expect(parseConditionLines("used >= many")).toEqual({ ok: false, message: expect.stringContaining("compares numbers") });
+  });
+  it("writes stored conditions back as the same lines", () => {
+    const text = "feature = reports\nused >= 3\nused < 10\ncode = \"42\"";
+    const parsed = parseConditionLines(text);
+    expect(parsed.ok && conditionLines(parsed.conditions)).toEqual(text.split("\n"));
+  });
+  it("is the form's schema, name checked too", () => {
+    expect(momentTargetSchema.safeParse({ name: "usage_milestone", conditions: "used >= 3" }).data).toEqual({ name: "usage_milestone", conditions: { used: { gte: 3 } } });
+    expect(momentTargetSchema.safeParse({ name: "Usage!", conditions: "" }).success).toBe(false);
+    expect(momentTargetSchema.safeParse({ name: "usage_milestone", conditions: "used >> 3" }).success).toBe(false);
   });
 });
