@@ -120,9 +120,9 @@ export function parseConditionLines(text: string): { ok: true; conditions: Momen
   return { ok: true, conditions };
 }
 
-/** The lines a stored set of conditions reads as. */
+/** The lines a stored set of conditions reads as, by key (Postgres' jsonb keeps no key order). */
 export function conditionLines(conditions: MomentConditions): string[] {
-  return Object.entries(conditions).flatMap(([key, c]) => {
+  return Object.entries(conditions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([key, c]) => {
     if (typeof c !== "object") return [`${key} = ${typeof c === "string" && /^(-?\d+(\.\d+)?|true|false)$/.test(c) ? `"${c}"` : c}`];
     return (Object.entries(OPS) as [string, string][]).flatMap(([op, name]) => (c[name as keyof typeof c] !== undefined ? [`${key} ${op} ${c[name as keyof typeof c]}`] : []));
   });

@@ -74,7 +74,7 @@ describe("the console's condition lines", () => {
     expect(parseConditionLines("used >= many")).toEqual({ ok: false, message: expect.stringContaining("compares numbers") });
   });
   it("writes stored conditions back as the same lines", () => {
-    const text = "feature = reports\nused >= 3\nused < 10\ncode = \"42\"";
+    const text = "code = \"42\"\nfeature = reports\nused >= 3\nused < 10";
     const parsed = parseConditionLines(text);
     expect(parsed.ok && conditionLines(parsed.conditions)).toEqual(text.split("\n"));
   });
