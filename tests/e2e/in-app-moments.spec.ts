@@ -16,9 +16,12 @@ async function customerOf(customerId: string): Promise<{ dodoCustomerId: string;
   return rows[0]!;
 }
 
-async function api(key: string, path: string, body: unknown): Promise<{ status: number; json: Record<string, any> }> {
+/** The few fields of POST /moments and /embed-token answers these tests read. */
+type ApiAnswer = { offer: { offer_id: string; kind: string; url: string } | null; token: string };
+
+async function api(key: string, path: string, body: unknown): Promise<{ status: number; json: ApiAnswer }> {
   const res = await fetch(`${env("E2E_BASE_URL")}/api/v1${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as ApiAnswer };
 }
 
 const prompt = (page: Page) => page.locator('[data-encore="offer"]');
@@ -129,7 +132,7 @@ test("the hosted offer link opens once, expires, and refuses another customer's 
   const reported = await api(key, "/moments", { customer_id: dodoCustomerId, name: moment, properties: { step: "done" } });
   expect(reported.status).toBe(201);
   expect(reported.json.offer).toMatchObject({ offer_id: offerId, kind: "cross_sell" });
-  const url = reported.json.offer.url as string;
+  const url = reported.json.offer!.url;
   expect(url).toMatch(/\/offer\//);
 
   // Another customer signed in here: refused, and the link is not spent.
@@ -160,7 +163,7 @@ test("the hosted offer link opens once, expires, and refuses another customer's 
 
   // Expired: a link past its time (its row, and a token whose signature says so).
   const second = await api(key, "/moments", { customer_id: (await customerOf(other.customerId)).dodoCustomerId, name: moment, properties: {} });
-  const secondUrl = second.json.offer.url as string;
+  const secondUrl = second.json.offer!.url;
   const linkId = (JSON.parse(Buffer.from(secondUrl.split("/offer/")[1]!.split(".")[0]!, "base64url").toString()) as { d: { l: string } }).d.l;
   await sql(`UPDATE "OfferLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [linkId]);
   expect((await again.goto(secondUrl))?.status()).toBe(410);

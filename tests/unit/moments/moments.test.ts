@@ -1,7 +1,7 @@
 // Moments and the offer due at one: Dodo's credit.balance_low through the real webhook handler,
 // the API's idempotency, and which offer the rules let through.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { currentMomentOffer, MOMENT_LIVE_MS } from "@/lib/moments/current";
 import { recordMoment } from "@/lib/moments/report";
 import { handleDodoWebhook } from "@/lib/webhooks/handle";
@@ -13,7 +13,7 @@ const lowBalance = (dodoCustomerId: string) => ({
   credit_entitlement_name: "API Credits", available_balance: "15", subscription_credits_amount: "100", threshold_percent: 20, threshold_amount: "20",
 });
 
-async function targeted(name: string, conditions: Record<string, unknown> = {}) {
+async function targeted(name: string, conditions: Prisma.InputJsonObject = {}) {
   const offer = await seedOffer(await seedProductId(), { kind: "CROSS_SELL", triggers: [] });
   await db.offerMoment.create({ data: { offerId: offer.id, name, conditions } });
   return offer;
