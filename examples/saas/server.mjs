@@ -134,6 +134,7 @@ async function route(req, res) {
     res.end(html);
     return;
   }
+  if (url.pathname === "/favicon.ico") return void res.writeHead(204).end();
   res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
 }
 

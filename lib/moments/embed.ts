@@ -55,7 +55,7 @@ export function embedOfferOf(view: PromptView): EmbedOffer {
       upgrade: {
         from: view.fromName, to: view.toName, charge_now: q.chargeNow, tax: q.tax, credit: q.credit ? `${q.credit.label}: ${q.credit.amount}` : null,
         lines: q.lines.map((l) => ({ name: l.quantity > 1 ? `${l.name} × ${l.quantity}` : l.name, amount: l.unitPrice, factor: l.factor })),
-        new_plan: `${q.newPlan.name}, ${q.newPlan.price} — next billing ${q.newPlan.nextBilling}`, effective: q.effective, explanation: q.explanation,
+        new_plan: `${q.newPlan.name} · ${q.newPlan.price} · next billing ${q.newPlan.nextBilling}`, effective: q.effective, explanation: q.explanation,
         failure_note: q.failureNote, confirm_label: q.confirmLabel, quote_token: q.token,
       },
     };

@@ -48,7 +48,8 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
       priceAmount: amounts.totalAmount, listPriceAmount: amounts.totalAmount, currency: amounts.currency, discountCode: null, paymentMethodId: null,
       expiresAt, momentId: moment.id,
     }, offer.offeredProductId, now);
-    if (recorded.kind === "held") return null;
+    // Held: the same plan is already on offer elsewhere (the prompt, a link): that open offer is
+    // shown, with this fresh preview (Dodo's numbers are read again at every showing anyway).
     return {
       kind: "upgrade", moment: moment.name, impressionId: recorded.impression.id, headline: offer.headline, body: offer.body,
       fromName: upgrade.fromName, toName: upgrade.toName, quote: preview.quote, expiresAt: recorded.impression.expiresAt,

@@ -64,15 +64,15 @@
     var up = offer.upgrade;
     if (up) {
       box.appendChild(el("p", { class: "muted", text: up.from + " → " + up.to }));
-      var table = el("table", { "data-encore": "preview" });
-      up.lines.forEach(function (l) {
-        table.appendChild(el("tr", {}, [el("td", { text: l.name + " (" + l.factor + ")" }), el("td", { text: l.amount })]));
-      });
-      if (up.credit) table.appendChild(el("tr", {}, [el("td", { text: up.credit }), el("td")]));
-      if (up.tax) table.appendChild(el("tr", {}, [el("td", { text: "Tax" }), el("td", { text: up.tax })]));
-      box.appendChild(table);
       box.appendChild(el("p", { class: "price", "data-encore": "charge-now", text: "Charged now: " + up.charge_now }));
-      box.appendChild(el("p", { class: "muted", text: up.new_plan }));
+      var table = el("table", { "data-encore": "preview" });
+      var row2 = function (a, b) { table.appendChild(el("tr", {}, [el("td", { text: a }), el("td", { text: b })])); };
+      if (up.tax) row2("of which tax", up.tax);
+      if (up.credit) row2(up.credit, "");
+      row2("New plan", up.new_plan);
+      row2("Takes effect", up.effective);
+      up.lines.forEach(function (l) { row2(l.name + ", billed for " + l.factor, l.amount); });
+      box.appendChild(table);
       box.appendChild(el("p", { class: "muted", text: up.explanation }));
       if (up.failure_note) box.appendChild(el("p", { class: "muted", text: up.failure_note }));
     } else {
@@ -86,7 +86,7 @@
     if (charge && charge.status === "succeeded") {
       box.appendChild(el("p", { class: "ok", role: "status", "data-encore": "done", text: "Done — it's yours." }));
     } else if (charge && (charge.status === "processing" || charge.status === "confirming")) {
-      box.appendChild(el("p", { role: "status", "data-encore": "processing", text: charge.status === "confirming" ? "Confirming your payment…" : "Processing your payment…" }));
+      if (!message) box.appendChild(el("p", { role: "status", "data-encore": "processing", text: charge.status === "confirming" ? "Confirming your payment…" : "Processing your payment…" }));
     } else if (charge && charge.status === "authenticate" && charge.url) {
       box.appendChild(el("p", { role: "status", text: "Your bank wants to confirm this payment." }));
       row.appendChild(el("button", { class: "go", on: function () { window.open(charge.url, "_blank", "noopener"); }, text: "Confirm with your bank" }));
@@ -106,7 +106,9 @@
     busy = false;
     if (res && res.charge) offer.charge = res.charge;
     if (res && res.ok && res.status) {
-      offer.charge = { status: "succeeded" };
+      // An upgrade Dodo took: applied (or scheduled), or its payment still settling; the message says which.
+      offer.charge = { status: res.status === "SUBMITTED" ? "confirming" : "succeeded" };
+      offer.upgrade = null;
       draw({ ok: true, text: res.message });
       emit("accepted", { impression_id: offer.impression_id, status: res.status });
       return;
