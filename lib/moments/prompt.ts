@@ -30,8 +30,8 @@ export type PromptView =
  * returns what the prompt renders. Null when no offer is due, or it can't be shown right now.
  */
 export async function showMomentOffer(customer: SessionCustomer, placement: InAppPlacement, now = new Date(), due?: MomentOffer | null): Promise<PromptView | null> {
-  await expireStaleImpressions({ customerId: customer.id }, now);
-  const current = due === undefined ? await currentMomentOffer(customer.id, now) : due;
+  // Closing stale impressions changes nothing the choice reads (declines and view counts), so both run at once.
+  const [, current] = await Promise.all([expireStaleImpressions({ customerId: customer.id }, now), due === undefined ? currentMomentOffer(customer.id, now) : due]);
   if (!current) return null;
   const { moment, offer } = current;
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
