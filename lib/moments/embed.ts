@@ -84,7 +84,7 @@ export type EmbedAnswer =
 /** Accept: one click on the impression's frozen card, or the previewed upgrade through change-plan. */
 export async function embedAccept(customer: SessionCustomer, input: { impressionId: string; quoteToken?: string }, deps: { client?: DodoPayments } = {}): Promise<EmbedAnswer> {
   if (input.quoteToken) {
-    const result = await acceptUpgradeOffer({ impressionId: input.impressionId, customerId: customer.id, token: input.quoteToken });
+    const result = await acceptUpgradeOffer({ impressionId: input.impressionId, customerId: customer.id, token: input.quoteToken }, deps);
     return result.ok ? { ok: true, status: result.status, message: result.message } : { ok: false, code: result.code, message: result.message };
   }
   const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, select: { offer: { select: { kind: true } } } });

@@ -1,16 +1,15 @@
 import "server-only";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { db } from "@/lib/db/client";
-import { inTransaction } from "@/lib/db/tx";
 import { loadEnv } from "@/lib/env";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
 import { ensureOfferDiscount } from "@/lib/offers/discount-code";
-import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { expireStaleImpressions, recordImpression, shownTerms } from "@/lib/offers/impressions";
 import { offerView, type OfferView } from "@/lib/offers/view";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
-import { confirmPlanChange, previewPlanChange, type ConfirmResult } from "@/lib/plans/quote";
+import { linkQuoteToImpression } from "@/lib/plans/plan-change";
+import { confirmPlanChange, previewPlanChange, type ConfirmResult, type PlanDeps } from "@/lib/plans/quote";
 import type { QuoteView } from "@/lib/plans/quote-view";
 import { currentMomentOffer, type MomentOffer } from "./current";
 
@@ -29,7 +28,7 @@ export type PromptView =
  * per placement and offer while it is open: reloads show the same one, at the same price) and
  * returns what the prompt renders. Null when no offer is due, or it can't be shown right now.
  */
-export async function showMomentOffer(customer: SessionCustomer, placement: InAppPlacement, now = new Date(), due?: MomentOffer | null): Promise<PromptView | null> {
+export async function showMomentOffer(customer: SessionCustomer, placement: InAppPlacement, now = new Date(), due?: MomentOffer | null, deps: PlanDeps = {}): Promise<PromptView | null> {
   // Closing stale impressions changes nothing the choice reads (declines and view counts), so both run at once.
   const [, current] = await Promise.all([expireStaleImpressions({ customerId: customer.id }, now), due === undefined ? currentMomentOffer(customer.id, now) : due]);
   if (!current) return null;
@@ -37,7 +36,7 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   if (current.upgrade) {
     const upgrade = current.upgrade;
-    const preview = await previewPlanChange({ customerId: customer.id, subscriptionId: upgrade.subscriptionId, productId: upgrade.toProductId, origin: "UPGRADE_OFFER" });
+    const preview = await previewPlanChange({ customerId: customer.id, subscriptionId: upgrade.subscriptionId, productId: upgrade.toProductId, origin: "UPGRADE_OFFER" }, deps);
     if (!preview.ok) {
       log.warn({ offerId: offer.id, code: preview.code }, "upgrade offer not shown");
       return null;
@@ -50,6 +49,9 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
     }, offer.offeredProductId, now);
     // Held: the same plan is already on offer elsewhere (the prompt, a link): that open offer is
     // shown, with this fresh preview (Dodo's numbers are read again at every showing anyway).
+    // The quote answers that impression: whatever the change's outcome, and whenever it is
+    // learned, it becomes the offer's decision and its payment the offer's revenue.
+    await linkQuoteToImpression(db, preview.changeId, recorded.impression.id);
     return {
       kind: "upgrade", moment: moment.name, impressionId: recorded.impression.id, headline: offer.headline, body: offer.body,
       fromName: upgrade.fromName, toName: upgrade.toName, quote: preview.quote, expiresAt: recorded.impression.expiresAt,
@@ -73,21 +75,13 @@ export type UpgradeAcceptResult = ConfirmResult | { ok: false; code: "not_found"
 
 /**
  * Confirms an upgrade offer's previewed change (the quote token the prompt got with it): Dodo's
- * change-plan, at most once (lib/plans claims the change before calling). A change Dodo took
- * makes the impression ACCEPTED, so the offer's stats count it; one whose answer was lost stays
- * open while the worker finds out what happened.
+ * change-plan, at most once (lib/plans claims the change before calling). The change answers the
+ * impression: its outcome — now, or once the worker learns what happened to a change whose answer
+ * was lost — is the offer's decision (lib/plans/plan-change.ts), and its payment the offer's revenue.
  */
-export async function acceptUpgradeOffer(input: { impressionId: string; customerId: string; token: string }, now = new Date()): Promise<UpgradeAcceptResult> {
+export async function acceptUpgradeOffer(input: { impressionId: string; customerId: string; token: string }, deps: PlanDeps = {}): Promise<UpgradeAcceptResult> {
   const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, include: { offer: { select: { kind: true } }, decision: true } });
   if (!imp || imp.customerId !== input.customerId || imp.offer?.kind !== "UPGRADE") return { ok: false, code: "not_found", message: "This offer is not available." };
   if (imp.decision && imp.decision.outcome !== "ACCEPTED") return { ok: false, code: "already_decided", message: "You already answered this offer." };
-  const result = await confirmPlanChange({ customerId: input.customerId, token: input.token });
-  if (result.ok && result.status !== "UNKNOWN") {
-    await inTransaction(async (tx) => {
-      await lockImpression(tx, imp.id);
-      await recordDecision(tx, imp.id, "ACCEPTED", null, now);
-    });
-  }
-  return result;
+  return confirmPlanChange({ customerId: input.customerId, token: input.token, impressionId: imp.id }, deps);
 }
-

@@ -98,10 +98,13 @@ export async function recordImpression(data: NewImpression, productId: string | 
   });
 }
 
-/** Closes impressions whose window passed without a decision (no charge was started on them). */
+/**
+ * Closes impressions whose window passed without a decision (no charge was started on them, and
+ * no plan change of an UPGRADE offer is awaiting Dodo's outcome: that outcome decides it).
+ */
 export async function expireStaleImpressions(where: { customerId?: string; funnelSessionId?: string }, now = new Date()): Promise<void> {
   const stale = await db.offerImpression.findMany({
-    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null },
+    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, planChanges: { none: { status: { in: ["SUBMITTED", "UNKNOWN"] } } } },
     select: { id: true },
   });
   if (stale.length === 0) return;

@@ -20,7 +20,7 @@ export const GET = route({ name: "offer link", answers: "html" }, async (_reques
   }
   const view = opened.view;
   const next = view.kind === "upgrade"
-    ? `/account/plan?${new URLSearchParams({ to: view.quote.toProductId, origin: UPGRADE_OFFER_ORIGIN })}`
+    ? `/account/plan?${new URLSearchParams({ to: view.quote.toProductId, origin: UPGRADE_OFFER_ORIGIN, impression: view.impressionId })}`
     : `/account/offers/${encodeURIComponent(view.offer.impressionId)}`;
   return withCustomerSession(NextResponse.redirect(new URL(next, loadEnv().APP_URL), 303), opened.customer.id);
 });

@@ -15,6 +15,9 @@ ALTER TYPE "OfferPlacement" ADD VALUE 'HOSTED_LINK';
 -- AlterTable
 ALTER TABLE "OfferImpression" ADD COLUMN     "momentId" TEXT;
 
+-- AlterTable
+ALTER TABLE "PlanChange" ADD COLUMN     "impressionId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Moment" (
     "id" TEXT NOT NULL,
@@ -68,8 +71,14 @@ CREATE INDEX "OfferLink_expiresAt_idx" ON "OfferLink"("expiresAt");
 -- CreateIndex
 CREATE INDEX "OfferLink_impressionId_idx" ON "OfferLink"("impressionId");
 
+-- CreateIndex
+CREATE INDEX "PlanChange_impressionId_idx" ON "PlanChange"("impressionId");
+
 -- AddForeignKey
 ALTER TABLE "OfferImpression" ADD CONSTRAINT "OfferImpression_momentId_fkey" FOREIGN KEY ("momentId") REFERENCES "Moment"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlanChange" ADD CONSTRAINT "PlanChange_impressionId_fkey" FOREIGN KEY ("impressionId") REFERENCES "OfferImpression"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Moment" ADD CONSTRAINT "Moment_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -82,3 +91,4 @@ ALTER TABLE "OfferLink" ADD CONSTRAINT "OfferLink_momentId_fkey" FOREIGN KEY ("m
 
 -- AddForeignKey
 ALTER TABLE "OfferLink" ADD CONSTRAINT "OfferLink_impressionId_fkey" FOREIGN KEY ("impressionId") REFERENCES "OfferImpression"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
