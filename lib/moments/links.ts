@@ -2,12 +2,16 @@ import "server-only";
 import crypto from "node:crypto";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
+import { bankReturnImpression } from "@/lib/checkout/bank-return";
+import { chargeStatus } from "@/lib/checkout/one-click";
+import type { ChargeView } from "@/lib/checkout/outcome";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { offerView, type OfferView } from "@/lib/offers/view";
 import { currentMomentOffer } from "./current";
 import { showMomentOffer, type PromptView } from "./prompt";
+import { throttleOfferLink } from "./throttle";
 
 // The two ways a customer reaches an in-app offer outside Encore's own pages, both minted by the
 // merchant's server through the API and never naming a customer id the browser could change:
@@ -43,7 +47,9 @@ export async function mintOfferLink(input: { customerId: string; offerId: string
   return { url: `${loadEnv().APP_URL}/offer/${token}`, expiresAt };
 }
 
-export type OpenLinkResult = Result<{ customer: SessionCustomer; view: PromptView }, "invalid" | "expired" | "used" | "other_customer" | "unavailable">;
+export type OpenLinkResult =
+  | Result<{ customer: SessionCustomer; view: PromptView }, "invalid" | "expired" | "used" | "other_customer" | "unavailable">
+  | { ok: false; code: "rate_limited"; message: string; retryAfterSeconds: number };
 
 const INVALID = { ok: false, code: "invalid", message: "This offer link is not valid." } as const;
 const EXPIRED = { ok: false, code: "expired", message: "This offer link has expired." } as const;
@@ -55,9 +61,11 @@ const USED = { ok: false, code: "used", message: "This offer link has already be
  * first opening spends it (compare-and-set on usedAt, so two openings at once spend it once) and
  * records the impression it shows; the caller then signs its customer in to answer the offer.
  */
-export async function openOfferLink(token: string | null, signedIn: { id: string } | null, now = new Date()): Promise<OpenLinkResult> {
+export async function openOfferLink(token: string | null, signedIn: { id: string } | null, ip: string, now = new Date()): Promise<OpenLinkResult> {
   const verified = verifyToken<OfferLinkData>(loadEnv().SESSION_SECRET, "offer-link", token, now.getTime());
   if (!verified.ok) return verified.reason === "expired" ? EXPIRED : INVALID;
+  const throttle = await throttleOfferLink(ip, now);
+  if (!throttle.ok) return { ok: false, code: "rate_limited", message: "Too many offer links were opened from here. Please wait a minute and try again.", retryAfterSeconds: throttle.retryAfterSeconds };
   const link = await db.offerLink.findUnique({ where: { id: String(verified.data.l) } });
   if (!link) return INVALID;
   if (signedIn && signedIn.id !== link.customerId) {
@@ -87,4 +95,24 @@ export async function hostedOffer(impressionId: string, customer: SessionCustome
   if (!imp || imp.customerId !== customer.id || !imp.offer) return null;
   if (imp.decision && !imp.chargeAttempt) return { state: "closed", outcome: imp.decision.outcome, productName: imp.offer.offeredProduct.name };
   return { state: "open", view: await offerView(imp.id, customer) };
+}
+
+export type BankReturn =
+  | { state: "invalid" }
+  | { state: "rate_limited" }
+  | { state: "ok"; impressionId: string; productName: string; placement: "IN_APP" | "HOSTED_LINK"; charge: ChargeView | null };
+
+/**
+ * What a customer coming back from their bank's 3-D Secure step sees, for an in-app or hosted-link
+ * offer (lib/checkout/bank-return.ts): the charge's outcome, read from Dodo first. The signed link
+ * is the authority (the customer may have no session here); it shows that one charge only.
+ */
+export async function bankReturnView(token: string, ip: string, now = new Date()): Promise<BankReturn> {
+  const impressionId = bankReturnImpression(token, now);
+  if (!impressionId) return { state: "invalid" };
+  if (!(await throttleOfferLink(ip, now)).ok) return { state: "rate_limited" };
+  const imp = await db.offerImpression.findUnique({ where: { id: impressionId }, select: { id: true, customerId: true, placement: true, offer: { select: { offeredProduct: { select: { name: true } } } } } });
+  if (!imp?.offer || (imp.placement !== "IN_APP" && imp.placement !== "HOSTED_LINK")) return { state: "invalid" };
+  const charge = await chargeStatus({ impressionId: imp.id, customerId: imp.customerId });
+  return { state: "ok", impressionId: imp.id, productName: imp.offer.offeredProduct.name, placement: imp.placement, charge };
 }

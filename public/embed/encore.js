@@ -27,6 +27,7 @@
     "button:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}.err{color:#b91c1c}.ok{color:#166534}";
   var offer = null;
   var busy = false;
+  var polls = 0;
 
   function el(tag, attrs, kids) {
     var node = document.createElement(tag);
@@ -88,13 +89,17 @@
     } else if (charge && (charge.status === "processing" || charge.status === "confirming")) {
       if (!message) box.appendChild(el("p", { role: "status", "data-encore": "processing", text: charge.status === "confirming" ? "Confirming your payment…" : "Processing your payment…" }));
     } else if (charge && charge.status === "authenticate" && charge.url) {
-      box.appendChild(el("p", { role: "status", text: "Your bank wants to confirm this payment." }));
-      row.appendChild(el("button", { class: "go", on: function () { window.open(charge.url, "_blank", "noopener"); }, text: "Confirm with your bank" }));
+      // The bank's page opens in a new tab and returns to Encore's outcome page there; this prompt
+      // keeps reading the charge and shows the outcome by itself.
+      box.appendChild(el("p", { role: "status", "data-encore": "authenticate", text: "Your bank wants you to confirm this payment. Nothing is charged until you do." }));
+      row.appendChild(el("button", { class: "go", "data-encore": "bank", on: function () { window.open(charge.url, "_blank", "noopener"); }, text: "Confirm with your bank" }));
     } else {
       if (charge && charge.status === "failed") box.appendChild(el("p", { class: "err", role: "alert", text: charge.message }));
       if (up) row.appendChild(el("button", { class: "go", "data-encore": "accept", on: accept, text: up.confirm_label }));
       else if (offer.card && !charge) row.appendChild(el("button", { class: "go", "data-encore": "accept", on: accept, text: "Accept — one click" }));
-      if (!up && offer.checkout_allowed) row.appendChild(el("button", { class: offer.card ? "" : "go", "data-encore": "checkout", on: checkout, text: offer.card ? "Use another card" : "Continue to secure checkout" }));
+      // Secure checkout only once no charge can take money: it failed (and another card may help), or the bank's step can't be done here.
+      var other = charge ? (charge.status === "failed" ? charge.offerOtherCard : charge.status === "authenticate") : offer.checkout_allowed;
+      if (!up && other) row.appendChild(el("button", { class: offer.card ? "" : "go", "data-encore": "checkout", on: checkout, text: offer.card ? "Use another card" : "Continue to secure checkout" }));
       if (!charge) row.appendChild(el("button", { "data-encore": "decline", on: decline, text: "No thanks" }));
     }
     if (message) box.appendChild(el("p", { class: message.ok ? "ok" : "err", role: message.ok ? "status" : "alert", "data-encore": "message", text: message.text }));
@@ -115,11 +120,25 @@
     }
     draw(res && res.ok === false ? { ok: false, text: res.message } : null);
     if (offer.charge && offer.charge.status === "succeeded") emit("accepted", { impression_id: offer.impression_id });
-    if (offer.charge && offer.charge.status === "processing") setTimeout(poll, 1500);
+    if (waiting(offer.charge)) later();
+  }
+
+  // A charge still settling: processing, being confirmed, or waiting on the customer's bank.
+  function waiting(charge) {
+    return !!charge && (charge.status === "processing" || charge.status === "confirming" || charge.status === "authenticate");
+  }
+
+  // Every 1.5 s for a minute, then every 5 s, for at most the bank's whole window (about 30 min).
+  function later(ms) {
+    if (++polls < 400) setTimeout(poll, ms || (polls < 40 ? 1500 : 5000));
   }
 
   function poll() {
-    call("status?impression_id=" + encodeURIComponent(offer.impression_id)).then(function (res) { settle({ charge: res.charge }); }, function () { setTimeout(poll, 4000); });
+    call("status?impression_id=" + encodeURIComponent(offer.impression_id)).then(function (res) {
+      // Unchanged (or unreadable, e.g. a rate limit): nothing is redrawn, so focus stays put.
+      if (!res.charge || res.charge.status === (offer.charge && offer.charge.status)) return later();
+      settle({ charge: res.charge });
+    }, function () { later(4000); });
   }
 
   function hold(button) {
@@ -167,7 +186,7 @@
     if (offer) {
       host.setAttribute("data-encore-shown", String(Math.round(performance.now())));
       emit("shown", { impression_id: offer.impression_id, kind: offer.kind });
-      if (offer.charge && offer.charge.status === "processing") setTimeout(poll, 1500);
+      if (waiting(offer.charge)) later();
     }
   }, function () {});
 })();

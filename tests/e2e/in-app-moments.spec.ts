@@ -2,7 +2,10 @@
 // reports moments through the server API, embeds Encore's prompt and unlocks features from the
 // signed outgoing webhooks; Dodo's credit.balance_low is a plan_limit_near moment; hosted offer
 // links open once; concurrent accepts from the embed charge once. Real app, sandbox, Postgres, worker.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { rawRequest } from "../support/e2e/app-instance";
 import { createProduct, dodoPaymentsFor, insertOffer } from "../support/e2e/journey";
 import { appToken, dodo, env, magicLinkPath, sql, uid } from "../support/e2e/env";
 import { createApiKey, startExampleApp, targetMoment } from "../support/e2e/example-app";
@@ -25,6 +28,30 @@ async function api(key: string, path: string, body: unknown): Promise<{ status: 
 }
 
 const prompt = (page: Page) => page.locator('[data-encore="offer"]');
+
+/** A merchant's page on its own origin that embeds the prompt for one customer's token. */
+async function merchantPage(token: string): Promise<{ url: string; close: () => void }> {
+  const html = `<!doctype html><html lang="en"><head><title>Merchant app</title></head><body><main><h1>Merchant app</h1><div id="offer"></div></main>`
+    + `<script src="${env("E2E_BASE_URL")}/embed/encore.js" data-token="${token}" data-target="#offer" async></script></body></html>`;
+  const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** A one-click offer due for a fresh Basic subscriber (saved card `card`) at a moment of its own, and the prompt's token. */
+async function oneClickDue(card: "4242" | "3155", productName: string) {
+  const key = await createApiKey();
+  const moment = `e2e_${uid()}`.slice(0, 40);
+  const product = await createProduct(productName, 2900);
+  const offerId = await insertOffer("CROSS_SELL", product.id, [], `Add ${productName}`);
+  await targetMoment(offerId, moment, {});
+  const ladder = await seedLadder();
+  const { customerId } = await subscribe(ladder.basic, card);
+  const { dodoCustomerId } = await customerOf(customerId);
+  expect((await api(key, "/moments", { customer_id: dodoCustomerId, name: moment, properties: {} })).json.offer).toMatchObject({ offer_id: offerId });
+  const { json: embed } = await api(key, `/customers/${dodoCustomerId}/embed-token`, {});
+  return { key, offerId, product, customerId, dodoCustomerId, token: embed.token };
+}
 
 async function signInToExample(page: Page, url: string, email: string) {
   await page.goto(url);
@@ -227,4 +254,97 @@ test("the merchant targets an offer at moments in the console", async ({ page })
   await page.getByRole("button", { name: "Stop showing at usage_milestone" }).click();
   await expect(page.getByTestId("no-moments")).toBeVisible();
   expect((await sql(`SELECT 1 FROM "OfferMoment" WHERE "offerId" = $1`, [offerId])).rows).toHaveLength(0);
+});
+
+test("a 3-D Secure card on an embed accept: the bank's page, back to a clear outcome without a store session, and the prompt updates by itself", async ({ browser }) => {
+  const due = await oneClickDue("3155", "Priority support");
+  const merchant = await merchantPage(due.token);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(merchant.url);
+    await expect(prompt(page)).toContainText("3155");
+    await page.locator('[data-encore="accept"]').click();
+    await expect(page.locator('[data-encore="authenticate"]')).toHaveText("Your bank wants you to confirm this payment. Nothing is charged until you do.");
+    await expect(page.locator('[data-encore="decline"]')).toHaveCount(0);
+
+    // The bank's page opens in a new tab; once confirmed there, Dodo sends the customer to Encore.
+    const [bank] = await Promise.all([context.waitForEvent("page"), page.locator('[data-encore="bank"]').click()]);
+    await bank.waitForURL(/\/authenticate\//);
+    await bank.getByRole("button", { name: "Complete authentication" }).click();
+    await bank.waitForURL(/\/offer\/return\//);
+    await expect(bank.getByTestId("bank-return")).toHaveAttribute("data-status", "succeeded");
+    await expect(bank.getByTestId("bank-return-outcome")).toHaveText("Payment received: Priority support is yours. Your bank confirmed the payment.");
+    await expect(bank.getByText("You can close this tab: the app you came from shows the same outcome.")).toBeVisible();
+    // No store session was needed, and none was made: the signed link shows this one outcome.
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("encore_customer");
+
+    // The prompt in the merchant's app reads the charge until it settles.
+    await expect(page.locator('[data-encore="done"]')).toBeVisible({ timeout: 20_000 });
+    await expect.poll(async () => (await dodoPaymentsFor(due.dodoCustomerId, due.product.id)).map((p) => p.status), { timeout: 15_000 }).toEqual(["succeeded"]);
+    await expect.poll(async () => (await sql<{ outcome: string }>(`SELECT d.outcome FROM "OfferDecision" d JOIN "OfferImpression" i ON i.id = d."impressionId" WHERE i."offerId" = $1`, [due.offerId])).rows[0]?.outcome).toBe("ACCEPTED");
+
+    // A forged or tampered return link shows nothing of anyone's payment.
+    const forged = await context.newPage();
+    await forged.goto(`/offer/return/${appToken("offer-link", { i: "x" }, 600)}`);
+    await expect(forged.getByTestId("bank-return-problem")).toHaveText("This link is not valid or has expired. Your account shows what you bought.");
+  } finally {
+    await context.close();
+    merchant.close();
+  }
+});
+
+test("a failed 3-D Secure step from the embed: the return page and the prompt both say nothing was charged, and secure checkout stays open", async ({ browser }) => {
+  const due = await oneClickDue("3155", "Audit log");
+  const merchant = await merchantPage(due.token);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(merchant.url);
+    await page.locator('[data-encore="accept"]').click();
+    const [bank] = await Promise.all([context.waitForEvent("page"), page.locator('[data-encore="bank"]').click()]);
+    await bank.getByRole("button", { name: "Fail authentication" }).click();
+    await bank.waitForURL(/\/offer\/return\//);
+    await expect(bank.getByTestId("bank-return")).toHaveAttribute("data-status", "failed");
+    await expect(bank.getByTestId("bank-return-outcome")).toHaveText("Your bank could not confirm this payment, so nothing was charged.");
+    await expect(page.locator('[data-encore="offer"] [role="alert"]')).toHaveText("Your bank could not confirm this payment, so nothing was charged.", { timeout: 20_000 });
+    await expect(page.locator('[data-encore="checkout"]')).toBeVisible();
+    expect((await dodoPaymentsFor(due.dodoCustomerId, due.product.id)).filter((p) => p.status === "succeeded")).toHaveLength(0);
+  } finally {
+    await context.close();
+    merchant.close();
+  }
+});
+
+test("the embed's endpoints and the hosted offer link are rate limited in Postgres, per customer and per address", async () => {
+  const due = await oneClickDue("4242", "Rate seat");
+  const other = await oneClickDue("4242", "Other seat");
+  const base = `${env("E2E_BASE_URL")}/api/embed/v1`;
+  const status = (token: string, from: string) => rawRequest(`${base}/status?impression_id=none`, { from, headers: { authorization: `Bearer ${token}` } });
+  try {
+    // A customer's budget: 120 requests a minute, from any address.
+    for (let i = 0; i < 12; i++) {
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => status(due.token, `127.0.0.${20 + ((i + j) % 4)}`)));
+      expect(batch.map((r) => r.status)).toEqual(Array(10).fill(200));
+    }
+    const limited = await status(due.token, "127.0.0.24");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    expect(JSON.parse(limited.body)).toMatchObject({ ok: false, code: "rate_limited" });
+    // Another customer's prompt is not held back.
+    expect((await status(other.token, "127.0.0.24")).status).toBe(200);
+    // A token that does not verify is refused before anything is counted.
+    expect((await status(`${due.token}x`, "127.0.0.25")).status).toBe(401);
+    expect((await sql(`SELECT 1 FROM "LoginAttempt" WHERE key = 'embed-ip:127.0.0.25'`)).rows).toHaveLength(0);
+
+    // Hosted offer links: 30 openings a minute per address.
+    const link = (from: string) => rawRequest(`${env("E2E_BASE_URL")}/offer/${appToken("offer-link", { l: uid("gone") }, 600)}`, { from, headers: { accept: "text/html" } });
+    for (let i = 0; i < 30; i++) expect((await link("127.0.0.26")).status).toBe(404);
+    const tooMany = await link("127.0.0.26");
+    expect(tooMany.status).toBe(429);
+    expect(Number(tooMany.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await link("127.0.0.27")).status).toBe(404);
+  } finally {
+    await sql(`DELETE FROM "LoginAttempt" WHERE key IN ($1, $2) OR key LIKE 'embed-ip:127.0.0.2%' OR key LIKE 'offer-link-ip:127.0.0.2%'`, [`embed-customer:${due.customerId}`, `embed-customer:${other.customerId}`]);
+  }
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
 import { RetentionSection } from "./_components/retention-section";
-import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
+import { FixCardButton, KeepPlanButton } from "./_components/small-forms";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 import { FocusTarget } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
 import { SignInLinkForm } from "@/components/store/sign-in-link-form";

@@ -6,7 +6,7 @@ import { planFlowAction } from "../actions";
 import type { SubscriptionPlanView } from "@/lib/plans/plan-views";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";
-import { RefreshWhileProcessing } from "./small-forms";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 import { PlanValueLists } from "@/components/store/plan-value";
 
 const IDLE: FlowState = { kind: "idle" };
