@@ -8,6 +8,7 @@ import { checkoutFallbackAllowed, type ChargeView } from "@/lib/checkout/outcome
 import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/money";
 import { declineOffer } from "@/lib/offers/decide";
+import type { QuoteView } from "@/lib/plans/quote-view";
 import { acceptUpgradeOffer, showMomentOffer, type PromptView } from "./prompt";
 
 // What the embeddable prompt (public/embed/encore.js) reads and does, for the customer its embed
@@ -46,18 +47,25 @@ export type EmbedOffer = {
   };
 };
 
+type EmbedUpgrade = NonNullable<EmbedOffer["upgrade"]>;
+
+/** Dodo's preview of an upgrade, as the prompt draws it. */
+function upgradeOf(q: QuoteView, fromName: string, toName: string): EmbedUpgrade {
+  return {
+    from: fromName, to: toName, charge_now: q.chargeNow, tax: q.tax, credit: q.credit ? `${q.credit.label}: ${q.credit.amount}` : null,
+    lines: q.lines.map((l) => ({ name: l.quantity > 1 ? `${l.name} × ${l.quantity}` : l.name, amount: l.unitPrice, factor: l.factor })),
+    new_plan: `${q.newPlan.name} · ${q.newPlan.price} · next billing ${q.newPlan.nextBilling}`, effective: q.effective, explanation: q.explanation,
+    failure_note: q.failureNote, confirm_label: q.confirmLabel, quote_token: q.token,
+  };
+}
+
 export function embedOfferOf(view: PromptView): EmbedOffer {
   if (view.kind === "upgrade") {
     const q = view.quote;
     return {
       impression_id: view.impressionId, moment: view.moment, kind: "upgrade", headline: view.headline, body: view.body,
       product_name: q.newPlan.name, price: q.chargeNow, list_price: null, card: null, expires_at: view.expiresAt.toISOString(), charge: null, checkout_allowed: false,
-      upgrade: {
-        from: view.fromName, to: view.toName, charge_now: q.chargeNow, tax: q.tax, credit: q.credit ? `${q.credit.label}: ${q.credit.amount}` : null,
-        lines: q.lines.map((l) => ({ name: l.quantity > 1 ? `${l.name} × ${l.quantity}` : l.name, amount: l.unitPrice, factor: l.factor })),
-        new_plan: `${q.newPlan.name} · ${q.newPlan.price} · next billing ${q.newPlan.nextBilling}`, effective: q.effective, explanation: q.explanation,
-        failure_note: q.failureNote, confirm_label: q.confirmLabel, quote_token: q.token,
-      },
+      upgrade: upgradeOf(q, view.fromName, view.toName),
     };
   }
   const o = view.offer;
@@ -79,13 +87,16 @@ export async function embedOffer(customer: SessionCustomer, now = new Date()): P
 
 export type EmbedAnswer =
   | { ok: true; charge?: ChargeView; message?: string; status?: string }
-  | { ok: false; code: string; message: string };
+  /** `upgrade`: Dodo's numbers moved since the preview; nothing was charged, and this is the new preview to confirm. */
+  | { ok: false; code: string; message: string; upgrade?: EmbedUpgrade };
 
 /** Accept: one click on the impression's frozen card, or the previewed upgrade through change-plan. */
 export async function embedAccept(customer: SessionCustomer, input: { impressionId: string; quoteToken?: string }, deps: { client?: DodoPayments } = {}): Promise<EmbedAnswer> {
   if (input.quoteToken) {
     const result = await acceptUpgradeOffer({ impressionId: input.impressionId, customerId: customer.id, token: input.quoteToken }, deps);
-    return result.ok ? { ok: true, status: result.status, message: result.message } : { ok: false, code: result.code, message: result.message };
+    if (result.ok) return { ok: true, status: result.status, message: result.message };
+    const fresh = "quote" in result && result.quote ? result.quote : null;
+    return { ok: false, code: result.code, message: result.message, ...(fresh ? { upgrade: upgradeOf(fresh, "", fresh.newPlan.name) } : {}) }; // the prompt keeps its plan names
   }
   const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, select: { offer: { select: { kind: true } } } });
   if (imp?.offer?.kind === "UPGRADE") return { ok: false, code: "needs_preview", message: "Please review the new price first." };

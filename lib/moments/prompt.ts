@@ -9,7 +9,7 @@ import { expireStaleImpressions, recordImpression, shownTerms } from "@/lib/offe
 import { offerView, type OfferView } from "@/lib/offers/view";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { linkQuoteToImpression } from "@/lib/plans/plan-change";
-import { confirmPlanChange, previewPlanChange, type ConfirmResult, type PlanDeps } from "@/lib/plans/quote";
+import { confirmPlanChange, openQuoteOf, previewPlanChange, type ConfirmResult, type PlanDeps } from "@/lib/plans/quote";
 import type { QuoteView } from "@/lib/plans/quote-view";
 import { currentMomentOffer, type MomentOffer } from "./current";
 
@@ -36,6 +36,14 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   if (current.upgrade) {
     const upgrade = current.upgrade;
+    // The customer's next page: the offer already open here, shown with its still-valid quote.
+    const open = await openUpgradeOffer(customer.id, offer.id, placement, now);
+    if (open) {
+      return {
+        kind: "upgrade", moment: moment.name, impressionId: open.impression.id, headline: offer.headline, body: offer.body,
+        fromName: upgrade.fromName, toName: upgrade.toName, quote: open.quote.quote, expiresAt: open.impression.expiresAt,
+      };
+    }
     const preview = await previewPlanChange({ customerId: customer.id, subscriptionId: upgrade.subscriptionId, productId: upgrade.toProductId, origin: "UPGRADE_OFFER" }, deps);
     if (!preview.ok) {
       log.warn({ offerId: offer.id, code: preview.code }, "upgrade offer not shown");
@@ -69,6 +77,16 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
     ...shownTerms(offer, discount.discountCode, card), expiresAt, momentId: moment.id,
   }, offer.offeredProductId, now);
   return { kind: "offer", moment: moment.name, offer: await offerView(recorded.impression.id, customer, recorded.kind === "slot" ? card : undefined) };
+}
+
+/** This placement's open impression of an upgrade offer, with the quote it was last shown with (openQuoteOf), or null. */
+async function openUpgradeOffer(customerId: string, offerId: string, placement: InAppPlacement, now: Date) {
+  const impression = await db.offerImpression.findFirst({
+    where: { customerId, offerId, placement, funnelSessionId: null, holdout: false, decision: null, expiresAt: { gt: now } },
+    orderBy: { shownAt: "asc" },
+  });
+  const quote = impression ? await openQuoteOf({ customerId, impressionId: impression.id }, now) : null;
+  return impression && quote ? { impression, quote } : null;
 }
 
 export type UpgradeAcceptResult = ConfirmResult | { ok: false; code: "not_found" | "already_decided"; message: string };

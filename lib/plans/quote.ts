@@ -82,10 +82,15 @@ async function recordQuote(
     dodoDiscountId: links.dodoDiscountId ?? null,
     impressionId: links.impressionId ?? null,
   });
-  const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: row.id, h: hash }, QUOTE_TTL_SECONDS, now.getTime());
-  const view = quoteView({
+  return { view: signedView(ctx, quote, row.id, hash, now), changeId: row.id };
+}
+
+/** The quote as the customer sees it, with the signed token that confirms it (valid QUOTE_TTL_SECONDS from `quotedAt`). */
+function signedView(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, changeId: string, hash: string, quotedAt: Date): QuoteView {
+  const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: changeId, h: hash }, QUOTE_TTL_SECONDS, quotedAt.getTime());
+  return quoteView({
     token,
-    expiresAt: new Date(now.getTime() + QUOTE_TTL_SECONDS * 1000),
+    expiresAt: new Date(quotedAt.getTime() + QUOTE_TTL_SECONDS * 1000),
     subscriptionId: ctx.subscription.id,
     quote,
     terms: ctx.terms,
@@ -95,7 +100,27 @@ async function recordQuote(
     toName: ctx.to.name,
     toProductId: ctx.to.productId,
   });
-  return { view, changeId: row.id };
+}
+
+/** A quote shown again keeps at least this long to be confirmed in. */
+const REUSE_MARGIN_SECONDS = 5 * 60;
+
+/**
+ * The preview an offer impression was last shown with, while it is still a quote with at least
+ * REUSE_MARGIN_SECONDS to go and the subscription is still on the plan it was quoted from: the
+ * customer's next pages show the same numbers without asking Dodo again. Confirming it re-previews
+ * anyway and refuses (nothing charged, new numbers shown) if Dodo's numbers moved meanwhile.
+ */
+export async function openQuoteOf(input: { customerId: string; impressionId: string }, now = new Date()): Promise<{ quote: QuoteView; amounts: LockedQuote; changeId: string } | null> {
+  const change = await db.planChange.findFirst({
+    where: { impressionId: input.impressionId, status: "QUOTED", createdAt: { gt: new Date(now.getTime() - (QUOTE_TTL_SECONDS - REUSE_MARGIN_SECONDS) * 1000) } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!change) return null;
+  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId);
+  if (isFailure(ctx) || ctx.from.productId !== change.fromProductId) return null;
+  const amounts = storedQuote(change.quote);
+  return { quote: signedView({ ...ctx, terms: termsOf(change) }, amounts, change.id, change.quoteHash, change.createdAt), amounts, changeId: change.id };
 }
 
 /** A Dodo discount the change carries (`discount_codes`), and terms for a discount on the current plan. */

@@ -40,12 +40,12 @@
     return node;
   }
 
+  // Every call is a POST of text/plain JSON carrying the token: a CORS "simple request", so the
+  // browser sends it at once, with no preflight round trip first.
   function call(path, body) {
-    var init = { method: body ? "POST" : "GET", headers: { authorization: "Bearer " + token }, cache: "no-store" };
-    if (body) {
-      init.headers["content-type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
+    body = body || {};
+    body.token = token;
+    var init = { method: "POST", headers: { "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify(body), cache: "no-store" };
     return fetch(base + path, init).then(function (res) {
       return res.json().catch(function () { return { ok: false, message: "Something went wrong. Please try again." }; });
     });
@@ -110,6 +110,12 @@
   function settle(res) {
     busy = false;
     if (res && res.charge) offer.charge = res.charge;
+    // Dodo's numbers moved since the preview: nothing was charged; the new preview replaces the old.
+    if (res && res.upgrade && offer.upgrade) {
+      res.upgrade.from = offer.upgrade.from;
+      res.upgrade.to = offer.upgrade.to;
+      offer.upgrade = res.upgrade;
+    }
     if (res && res.ok && res.status) {
       // An upgrade Dodo took: applied (or scheduled), or its payment still settling; the message says which.
       offer.charge = { status: res.status === "SUBMITTED" ? "confirming" : "succeeded" };
@@ -134,7 +140,7 @@
   }
 
   function poll() {
-    call("status?impression_id=" + encodeURIComponent(offer.impression_id)).then(function (res) {
+    call("status", { impression_id: offer.impression_id }).then(function (res) {
       // Unchanged (or unreadable, e.g. a rate limit): nothing is redrawn, so focus stays put.
       if (!res.charge || res.charge.status === (offer.charge && offer.charge.status)) return later();
       settle({ charge: res.charge });

@@ -100,4 +100,20 @@ describe("an UPGRADE offer answered in the app", () => {
     expect(stats.totals).toMatchObject({ impressions: 1, accepts: 0, failures: 1 });
     expect(stats.revenue).toEqual([]);
   });
+
+  it("the customer's next page shows the same open offer with its quote, without asking Dodo again, until the quote nears its end", async () => {
+    const { customer, view } = await upgradeShown();
+    const again = await showMomentOffer(customer, "IN_APP", new Date(), undefined, { client: t.client });
+    expect(again).toMatchObject({ kind: "upgrade", impressionId: view.impressionId, quote: { token: view.quote.token, chargeNow: view.quote.chargeNow } });
+    expect(await db.planChange.count({ where: { impressionId: view.impressionId } })).toBe(1);
+    // Less than five of its ten minutes left: Dodo previews the change afresh for the same impression.
+    await db.planChange.updateMany({ where: { impressionId: view.impressionId }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    const fresh = await showMomentOffer(customer, "IN_APP", new Date(), undefined, { client: t.client });
+    expect(fresh).toMatchObject({ kind: "upgrade", impressionId: view.impressionId });
+    expect(fresh?.kind === "upgrade" && fresh.quote.token).not.toBe(view.quote.token);
+    expect(await db.planChange.count({ where: { impressionId: view.impressionId } })).toBe(2);
+    // The reused quote still confirms.
+    const answer = await acceptUpgradeOffer({ impressionId: view.impressionId, customerId: customer.id, token: (again as { quote: { token: string } }).quote.token }, { client: t.client });
+    expect(answer).toMatchObject({ ok: true });
+  });
 });
