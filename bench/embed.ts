@@ -1,7 +1,10 @@
 // The embeddable in-app prompt (public/embed/encore.js): its gzipped size against the 10 KB
 // target, next to what React alone would cost (react + react-dom production builds, gzipped in
-// the same run); and the time from a merchant page's load to the prompt being shown, in Chromium,
-// next to the same page's own load event. Starts its own stack (fresh Postgres, sandbox, build).
+// the same run); and the time from a merchant page's navigation to the prompt being shown, in
+// Chromium, for the offer's first showing (Encore asks Dodo for the plan-change preview) and for
+// the customer's next page (the same open offer and quote), each with where the time goes (script
+// loaded, offer asked, answered, drawn) and next to the same page's load without the prompt,
+// measured in the same run. Starts its own stack (fresh Postgres, sandbox, build).
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -48,6 +48,14 @@ async function oneClickDue(card: "4242" | "3155", productName: string) {
   const ladder = await seedLadder();
   const { customerId } = await subscribe(ladder.basic, card);
   const { dodoCustomerId } = await customerOf(customerId);
+  if (card === "3155") {
+    // The customer removed the card they first paid with: the 3-D Secure card is the one saved.
+    const { items } = await dodo().customers.retrievePaymentMethods(dodoCustomerId);
+    for (const m of items.filter((i) => i.card?.last4_digits !== "3155")) {
+      const res = await fetch(`${env("E2E_SANDBOX_URL")}/customers/${dodoCustomerId}/payment-methods/${m.payment_method_id}`, { method: "DELETE", headers: { authorization: `Bearer ${env("E2E_API_KEY")}` } });
+      expect(res.ok).toBe(true);
+    }
+  }
   expect((await api(key, "/moments", { customer_id: dodoCustomerId, name: moment, properties: {} })).json.offer).toMatchObject({ offer_id: offerId });
   const { json: embed } = await api(key, `/customers/${dodoCustomerId}/embed-token`, {});
   return { key, offerId, product, customerId, dodoCustomerId, token: embed.token };
@@ -89,8 +97,9 @@ test("a usage milestone in the example app shows Dodo's upgrade preview in the e
     await page.locator('[data-encore="accept"]').click();
     await expect(page.locator('[data-encore="message"]')).toBeVisible();
     await expect.poll(async () => (await dodo().subscriptions.retrieve(subscriptionId)).product_id, { timeout: 15_000 }).toBe(ladder.pro);
-    const { rows: [decision] } = await sql<{ outcome: string }>(`SELECT d.outcome FROM "OfferDecision" d JOIN "OfferImpression" i ON i.id = d."impressionId" WHERE i."offerId" = $1`, [offerId]);
-    expect(decision?.outcome).toBe("ACCEPTED");
+    // The offer is decided by Dodo's outcome of its plan change (as its webhooks report it), and its payment is the offer's revenue.
+    await expect.poll(async () => (await sql<{ outcome: string }>(`SELECT d.outcome FROM "OfferDecision" d JOIN "OfferImpression" i ON i.id = d."impressionId" WHERE i."offerId" = $1`, [offerId])).rows[0]?.outcome, { timeout: 15_000 }).toBe("ACCEPTED");
+    await expect.poll(async () => (await sql(`SELECT 1 FROM "Payment" p JOIN "OfferImpression" i ON i.id = p."impressionId" WHERE i."offerId" = $1 AND p.status = 'SUCCEEDED'`, [offerId])).rows.length, { timeout: 15_000 }).toBe(1);
 
     // The example app learns it only from Encore's signed webhooks.
     await expect.poll(async () => {
