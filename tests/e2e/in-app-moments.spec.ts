@@ -283,7 +283,7 @@ test("a 3-D Secure card on an embed accept: the bank's page, back to a clear out
     await bank.getByRole("button", { name: "Complete authentication" }).click();
     await bank.waitForURL(/\/offer\/return\//);
     await expect(bank.getByTestId("bank-return")).toHaveAttribute("data-status", "succeeded");
-    await expect(bank.getByTestId("bank-return-outcome")).toHaveText("Payment received: Priority support is yours. Your bank confirmed the payment.");
+    await expect(bank.getByTestId("bank-return-outcome")).toHaveText(`Payment received: ${due.product.name} is yours. Your bank confirmed the payment.`);
     await expect(bank.getByText("You can close this tab: the app you came from shows the same outcome.")).toBeVisible();
     // No store session was needed, and none was made: the signed link shows this one outcome.
     expect((await context.cookies()).map((c) => c.name)).not.toContain("encore_customer");
