@@ -81,6 +81,8 @@ async function recordQuote(
     quoteHash: hash,
     dodoDiscountId: links.dodoDiscountId ?? null,
     impressionId: links.impressionId ?? null,
+    // The quote's clock: its token expires QUOTE_TTL_SECONDS from here, also when shown again (openQuoteOf).
+    createdAt: now,
   });
   return { view: signedView(ctx, quote, row.id, hash, now), changeId: row.id };
 }
