@@ -7,7 +7,6 @@ import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
 import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
-import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import type { ChargeAttempt, OfferImpression } from "@/lib/generated/prisma/client";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
@@ -16,6 +15,7 @@ import { offerQuantity } from "@/lib/offers/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { attemptView } from "./attempt-view";
+import { oneClickReturnUrl } from "./bank-return";
 import type { ChargeView } from "./outcome";
 import { logger } from "@/lib/log";
 
@@ -160,8 +160,9 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
         payment_method_id: imp.paymentMethodId!,
         confirm: true,
         ...billing,
-        // Where Dodo sends the customer after a 3-D Secure step: back into this funnel.
-        return_url: `${loadEnv().APP_URL}/thank-you/authenticated?impression=${encodeURIComponent(imp.id)}`,
+        // Where Dodo sends the customer after a 3-D Secure step: back into this funnel, or to the
+        // in-app offer's own outcome page (lib/checkout/bank-return.ts).
+        return_url: oneClickReturnUrl(imp, now),
         feature_flags: { redirect_immediately: true },
         metadata: encoreMetadata({ impressionId: imp.id, chargeAttemptId: attempt.id }),
       },

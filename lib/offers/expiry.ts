@@ -13,6 +13,9 @@ import { expireStaleImpressions } from "./impressions";
 /** A one-click charge whose outcome is still open, on an impression not yet decided. */
 const CHARGE_IN_FLIGHT = { decision: null, chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] as ("PENDING" | "SUBMITTED" | "UNKNOWN")[] } } };
 
+/** An UPGRADE offer's plan change sent to Dodo and not settled: its outcome will decide the offer. */
+export const PLAN_CHANGE_IN_FLIGHT = { status: { in: ["SUBMITTED", "UNKNOWN"] as ("SUBMITTED" | "UNKNOWN")[] } };
+
 export const sessionExpiryJobKey = (sessionId: string) => `funnel-session-expiry:${sessionId}`;
 
 /** Queues the session's expiry for the end of its window, with the transaction that opens it. */
@@ -59,7 +62,7 @@ export async function expireOfferWindows(now: Date, limit = 200): Promise<{ sess
     await expireStaleImpressions({ funnelSessionId: id }, now);
   }
   const stale = await db.offerImpression.findMany({
-    where: { holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, funnelSessionId: null },
+    where: { holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, funnelSessionId: null, planChanges: { none: PLAN_CHANGE_IN_FLIGHT } },
     select: { id: true },
     take: limit,
   });

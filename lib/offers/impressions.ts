@@ -24,6 +24,8 @@ export type NewImpression = {
   /** A bundle's other products, as shown (default: none). */
   bundleProductIds?: string[];
   expiresAt: Date;
+  /** The moment an in-app or hosted-link offer is shown for (lib/moments). */
+  momentId?: string | null;
 };
 
 type ShownTerms = Pick<NewImpression, "priceAmount" | "listPriceAmount" | "currency" | "discountCode" | "paymentMethodId" | "bundleProductIds">;
@@ -115,10 +117,13 @@ export async function recordImpression(data: NewImpression, productId: string | 
   });
 }
 
-/** Closes impressions whose window passed without a decision (no charge was started on them). */
+/**
+ * Closes impressions whose window passed without a decision (no charge was started on them, and
+ * no plan change of an UPGRADE offer is awaiting Dodo's outcome: that outcome decides it).
+ */
 export async function expireStaleImpressions(where: { customerId?: string; funnelSessionId?: string }, now = new Date()): Promise<void> {
   const stale = await db.offerImpression.findMany({
-    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null },
+    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, planChanges: { none: { status: { in: ["SUBMITTED", "UNKNOWN"] } } } },
     select: { id: true },
   });
   if (stale.length === 0) return;

@@ -6,6 +6,7 @@ import { loadEnv } from "@/lib/env";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
 import { findInputProblem } from "@/lib/http/unusable-input";
 import { lockedObjectOf } from "@/lib/sync/object-lock";
+import { isMomentEvent, recordMomentFromDodo } from "@/lib/moments/from-dodo";
 import { applyObject, objectStateOf } from "@/lib/sync/objects";
 import { InvalidPayloadError } from "@/lib/sync/payload-shapes";
 import { prepareObject } from "@/lib/sync/sync";
@@ -136,12 +137,15 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
   try {
     if (unusable) throw new InvalidPayloadError(`the event ${unusable.path.replace(/^input\.?/, "")} ${unusable.problem}`);
     const state = objectStateOf(event.envelope);
-    const outcome: WebhookOutcome = state ? "PROCESSED" : "IGNORED";
+    // Some events are moments for in-app offers (credit.balance_low → plan_limit_near).
+    const moment = isMomentEvent(event.type);
+    const outcome: WebhookOutcome = state || moment ? "PROCESSED" : "IGNORED";
     if (state) await prepareObject(state, { dodo: options.dodo });
     const graceHours = options.graceHours ?? loadEnv().ENTITLEMENT_GRACE_HOURS;
     const claimed = await inTransaction(async (tx) => {
       const objectId = state ? lockedObjectOf(state) : null;
       if (!(await claimEvent(tx, event, outcome, force, objectId))) return false;
+      if (moment) await recordMomentFromDodo(tx, { webhookId: event.webhookId, type: event.type, data: event.envelope.data }, options.now?.() ?? new Date());
       if (!state) return true;
       let fired = false;
       const checkpoint = async () => {

@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Moment, Offer, Product } from "@/lib/generated/prisma/client";
+import { customerHistory } from "@/lib/offers/history";
+import { offerTargetsMoment } from "@/lib/offers/moment-targeting";
+import { offerEligibility } from "@/lib/offers/rules";
+import { recentlyAnsweredProductIds } from "@/lib/offers/view";
+import { upgradeOfferFor, type UpgradeOffer } from "@/lib/plans/upgrade-offer";
+
+/** How long a reported moment keeps its offer current: the customer sees it on their next pages that day. */
+export const MOMENT_LIVE_MS = 24 * 60 * 60_000;
+
+export type MomentOffer = {
+  moment: Moment;
+  offer: Offer & { offeredProduct: Product };
+  /** For an UPGRADE offer: the subscription move it makes (Dodo previews and charges it through change-plan). */
+  upgrade: UpgradeOffer | null;
+};
+
+/**
+ * The customer's current in-app offer: the newest live moment that an active offer targets, with
+ * the first such offer the usual rules allow (not owned, not declined before, under its frequency
+ * cap, its trigger products owned, not just answered; an upgrade only onto a plan of the
+ * customer's ladder, in their subscription's currency, with no change pending). Reads only.
+ * `only` asks about one offer at one moment (a hosted link names them): still due, or null.
+ */
+export async function currentMomentOffer(customerId: string, now = new Date(), only?: { offerId: string; momentId: string | null }): Promise<MomentOffer | null> {
+  const moments = await db.moment.findMany({
+    where: { customerId, occurredAt: { gt: new Date(now.getTime() - MOMENT_LIVE_MS), lte: now }, ...(only?.momentId ? { id: only.momentId } : {}) },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 20,
+  });
+  if (moments.length === 0) return null;
+  const [offers, history, answered] = await Promise.all([
+    db.offer.findMany({ where: { active: true, moments: { some: {} }, ...(only ? { id: only.offerId } : {}) }, include: { offeredProduct: true, moments: true }, orderBy: { createdAt: "asc" } }),
+    customerHistory(customerId, now),
+    recentlyAnsweredProductIds(customerId, now),
+  ]);
+  for (const moment of moments) {
+    const reported = { name: moment.name, properties: (moment.properties ?? {}) as Record<string, unknown> };
+    for (const { moments: targets, ...offer } of offers) {
+      if (!offerTargetsMoment(targets, reported)) continue;
+      if (answered.has(offer.offeredProductId)) continue;
+      if (!offerEligibility({ ...offer, product: offer.offeredProduct }, null, history).eligible) continue;
+      if (offer.kind === "UPGRADE") {
+        const upgrade = await upgradeOfferFor(customerId, offer.offeredProductId, now);
+        if (upgrade) return { moment, offer, upgrade };
+        continue;
+      }
+      return { moment, offer, upgrade: null };
+    }
+  }
+  return null;
+}
