@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Moment, Offer, Product } from "@/lib/generated/prisma/client";
+import type { Moment, Prisma } from "@/lib/generated/prisma/client";
 import { customerHistory } from "@/lib/offers/history";
 import { offerTargetsMoment } from "@/lib/offers/moment-targeting";
+import { bundleItemsInclude, bundleOf } from "@/lib/offers/bundle";
 import { offerEligibility } from "@/lib/offers/rules";
 import { recentlyAnsweredProductIds } from "@/lib/offers/view";
 import { upgradeOfferFor, type UpgradeOffer } from "@/lib/plans/upgrade-offer";
@@ -12,7 +13,8 @@ export const MOMENT_LIVE_MS = 24 * 60 * 60_000;
 
 export type MomentOffer = {
   moment: Moment;
-  offer: Offer & { offeredProduct: Product };
+  /** With its prices and bundle, as the thank-you page reads an offer (a bundle shows and charges every product). */
+  offer: Prisma.OfferGetPayload<{ include: { offeredProduct: { include: { prices: true } }; bundleItems: typeof bundleItemsInclude } }>;
   /** For an UPGRADE offer: the subscription move it makes (Dodo previews and charges it through change-plan). */
   upgrade: UpgradeOffer | null;
 };
@@ -32,7 +34,7 @@ export async function currentMomentOffer(customerId: string, now = new Date(), o
   });
   if (moments.length === 0) return null;
   const [offers, history, answered] = await Promise.all([
-    db.offer.findMany({ where: { active: true, moments: { some: {} }, ...(only ? { id: only.offerId } : {}) }, include: { offeredProduct: true, moments: true }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ where: { active: true, moments: { some: {} }, ...(only ? { id: only.offerId } : {}) }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude, moments: true }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
@@ -40,8 +42,8 @@ export async function currentMomentOffer(customerId: string, now = new Date(), o
     const reported = { name: moment.name, properties: (moment.properties ?? {}) as Record<string, unknown> };
     for (const { moments: targets, ...offer } of offers) {
       if (!offerTargetsMoment(targets, reported)) continue;
-      if (answered.has(offer.offeredProductId)) continue;
-      if (!offerEligibility({ ...offer, product: offer.offeredProduct }, null, history).eligible) continue;
+      if ([offer.offeredProductId, ...bundleOf(offer).map((p) => p.id)].some((id) => answered.has(id))) continue;
+      if (!offerEligibility({ ...offer, product: offer.offeredProduct, bundle: bundleOf(offer) }, null, history, now).eligible) continue;
       if (offer.kind === "UPGRADE") {
         const upgrade = await upgradeOfferFor(customerId, offer.offeredProductId, now);
         if (upgrade) return { moment, offer, upgrade };
