@@ -9,6 +9,8 @@ import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/money";
 import { declineOffer } from "@/lib/offers/decide";
 import type { QuoteView } from "@/lib/plans/quote-view";
+import { accentShades } from "@/lib/store/brand";
+import { storeBrand } from "@/lib/store/settings";
 import { acceptUpgradeOffer, showMomentOffer, type PromptView } from "./prompt";
 
 // What the embeddable prompt (public/embed/encore.js) reads and does, for the customer its embed
@@ -77,6 +79,14 @@ export function embedOfferOf(view: PromptView): EmbedOffer {
     card: o.card ? `${o.card.brand} •••• ${o.card.last4}` : null,
     expires_at: o.expiresAt.toISOString(), charge: o.charge, checkout_allowed: !o.card || checkoutFallbackAllowed(o.charge), upgrade: null,
   };
+}
+
+/** The store's branding as the prompt draws it: its name, and its accent darkened to read on white (the store's own button shade). */
+export type EmbedStore = { name: string; accent: string };
+
+export async function embedStore(): Promise<EmbedStore> {
+  const brand = await storeBrand();
+  return { name: brand.name, accent: accentShades(brand.accentColor)["600"] };
 }
 
 /** The customer's current in-app offer, recorded as shown in the prompt. */

@@ -23,9 +23,10 @@
     "s{color:#64748b;font-weight:400;margin-left:6px}table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}" +
     "td{padding:2px 0}td+td{text-align:right}.row{display:flex;gap:8px;flex-wrap:wrap;margin-top:12px}" +
     "button{font:inherit;border-radius:8px;padding:8px 14px;cursor:pointer;border:1px solid #cbd5e1;background:#fff;color:#0f172a}" +
-    "button.go{background:#4338ca;border-color:#4338ca;color:#fff}button:disabled{opacity:.6;cursor:wait}" +
+    "button.go{background:var(--accent,#4338ca);border-color:var(--accent,#4338ca);color:#fff}button:disabled{opacity:.6;cursor:wait}" +
     "button:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}.err{color:#b91c1c}.ok{color:#166534}";
   var offer = null;
+  var store = null;
   var busy = false;
   var polls = 0;
 
@@ -60,6 +61,9 @@
     root.appendChild(el("style", { text: css }));
     if (!offer) return;
     var box = el("section", { class: "box", role: "region", "aria-label": "Offer", "data-encore": "offer", "data-kind": offer.kind });
+    // The store's accent (already darkened by the server to read on white) and its name.
+    if (store && /^#[0-9a-f]{6}$/i.test(store.accent)) box.style.setProperty("--accent", store.accent);
+    if (store && store.name) box.appendChild(el("p", { class: "muted", "data-encore": "store", text: store.name }));
     box.appendChild(el("h2", { text: offer.headline }));
     if (offer.body) box.appendChild(el("p", { text: offer.body }));
     var up = offer.upgrade;
@@ -188,6 +192,7 @@
   if (!token) return;
   call("offer").then(function (res) {
     offer = res && res.offer;
+    store = res && res.store;
     draw();
     if (offer) {
       host.setAttribute("data-encore-shown", String(Math.round(performance.now())));

@@ -88,6 +88,10 @@ test("a usage milestone in the example app shows Dodo's upgrade preview in the e
     await expect(prompt(page)).toBeVisible();
     await expect(prompt(page)).toContainText("Running lots of reports? Go Pro");
     await expect(prompt(page)).toContainText("Basic → Pro");
+    // In the store's branding: its name, and its accent (never the script's fallback indigo) on the button.
+    const brand = await sql<{ name: string; accentColor: string | null }>(`SELECT name, "accentColor" FROM "StoreSettings" WHERE id = 'store'`);
+    await expect(page.locator('[data-encore="store"]')).toHaveText(brand.rows[0]?.name ?? "Encore demo store");
+    await expect(page.locator('[data-encore="accept"]')).not.toHaveCSS("background-color", "rgb(67, 56, 202)");
     // Dodo's preview: the prorated difference charged now ($50 a month more, for the rest of the period).
     await expect(page.locator('[data-encore="charge-now"]')).toContainText(/Charged now: \$\d+\.\d\d/);
     const { rows: [imp] } = await sql<{ placement: string; momentName: string }>(
