@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
-import { declaredTooLarge, readBodyCapped, readBytesCapped } from "@/lib/http/body";
+import { declaredTooLarge, readBodyCapped } from "@/lib/http/body";
 import { clientIpOf } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 import { embedCustomer } from "./links";
@@ -30,18 +30,8 @@ export function embedJson(body: unknown, status = 200, headers: Record<string, s
 
 const refusal = (status: number, code: string, message: string, headers?: Record<string, string>) => embedJson({ ok: false, code, message }, status, headers);
 
-/** A preflight's body is read up to this before answering; past it the connection may be cut. */
-const PREFLIGHT_DRAIN_LIMIT = 2 * 1024 * 1024;
-
-/**
- * The CORS preflight of every embed endpoint. A preflight has no body; one sent anyway is read
- * first, since answering with it unread lets the server reset the connection before the client
- * reads the answer.
- */
-export const embedPreflight = route({ name: "embed preflight", answers: "json" }, async (request) => {
-  if (request.body) await readBytesCapped(request.body, PREFLIGHT_DRAIN_LIMIT);
-  return new Response(null, { status: 204, headers: CORS });
-});
+/** The CORS preflight of every embed endpoint. */
+export const embedPreflight = () => new Response(null, { status: 204, headers: CORS });
 
 type EmbedHandler<B> = (input: { customer: SessionCustomer; body: B; query: URLSearchParams }) => Promise<Response>;
 
