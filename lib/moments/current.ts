@@ -38,14 +38,24 @@ export async function currentMomentOffer(customerId: string, now = new Date(), o
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
+  // What does not depend on the moment is judged once: ownership, past answers, eligibility.
+  const open = offers.filter((offer) => {
+    const bundle = bundleOf(offer);
+    if ([offer.offeredProductId, ...bundle.map((p) => p.id)].some((id) => answered.has(id))) return false;
+    return offerEligibility({ ...offer, product: offer.offeredProduct, bundle }, null, history, now).eligible;
+  });
+  // An upgrade's subscription move is read once per plan, however many moments it is targeted at.
+  const upgrades = new Map<string, Promise<UpgradeOffer | null>>();
+  const upgradeTo = (productId: string) => {
+    if (!upgrades.has(productId)) upgrades.set(productId, upgradeOfferFor(customerId, productId, now));
+    return upgrades.get(productId)!;
+  };
   for (const moment of moments) {
     const reported = { name: moment.name, properties: (moment.properties ?? {}) as Record<string, unknown> };
-    for (const { moments: targets, ...offer } of offers) {
+    for (const { moments: targets, ...offer } of open) {
       if (!offerTargetsMoment(targets, reported)) continue;
-      if ([offer.offeredProductId, ...bundleOf(offer).map((p) => p.id)].some((id) => answered.has(id))) continue;
-      if (!offerEligibility({ ...offer, product: offer.offeredProduct, bundle: bundleOf(offer) }, null, history, now).eligible) continue;
       if (offer.kind === "UPGRADE") {
-        const upgrade = await upgradeOfferFor(customerId, offer.offeredProductId, now);
+        const upgrade = await upgradeTo(offer.offeredProductId);
         if (upgrade) return { moment, offer, upgrade };
         continue;
       }

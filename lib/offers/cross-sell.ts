@@ -23,16 +23,22 @@ const MAX_ACCOUNT_OFFERS = 3;
  * Reads only (the server API lists them without recording a view).
  */
 export async function eligibleAccountOffers(customerId: string, now = new Date()) {
+  return (await accountOfferChoice(customerId, now)).offers;
+}
+
+/** The eligible cross-sells and the history they were judged on (it also names the latest order). */
+async function accountOfferChoice(customerId: string, now: Date) {
   const [offers, history, answered] = await Promise.all([
     db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
-  return offers
+  const eligible = offers
     .filter((o) => showsOnAccountPage(o) && ![o.offeredProductId, ...bundleOf(o).map((p) => p.id)].some((id) => answered.has(id)))
     .filter((o) => offerEligibility({ ...o, product: o.offeredProduct, bundle: bundleOf(o) }, null, history, now).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
+  return { offers: eligible, history };
 }
 
 /**
@@ -42,11 +48,11 @@ export async function eligibleAccountOffers(customerId: string, now = new Date()
  */
 export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
   await expireStaleImpressions({ customerId: customer.id }, now);
-  const eligible = await eligibleAccountOffers(customer.id, now);
+  const { offers: eligible, history } = await accountOfferChoice(customer.id, now);
   if (eligible.length === 0) return [];
 
-  // In the currency the customer last paid in, when the product is sold in it; else its base currency.
-  const latest = await db.payment.findFirst({ where: { customerId: customer.id, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { currency: true } });
+  // In the currency the customer last paid in (the history's latest order), when the product is sold in it; else its base currency.
+  const latest = history.latestOrder;
   const cards = new Map<string, CardSummary | null>();
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   const views: OfferView[] = [];

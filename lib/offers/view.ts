@@ -87,6 +87,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
   const refusals = imp.funnelSessionId
     ? await db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
     : 0;
+  const image = offerImage(imp.offer, p);
   return {
     impressionId: imp.id,
     placement: imp.placement,
@@ -94,9 +95,9 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     headline: imp.offer.headline,
     body: imp.offer.body,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
-    imageUrl: offerImage(imp.offer, p),
+    imageUrl: image,
     maxQuantity: p.kind === "ONE_TIME" && imp.bundleProductIds.length === 0 ? Math.max(1, imp.offer.maxQuantity) : 1,
-    bundle: await bundleItemsOf(p, offerImage(imp.offer, p), imp.bundleProductIds, imp.currency),
+    bundle: await bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
     price: money(imp.priceAmount, imp.currency),
     listPrice: money(imp.listPriceAmount, imp.currency),
     card,
