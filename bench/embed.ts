@@ -18,6 +18,7 @@ import { freePort } from "../scripts/lib/free-port";
 import { generateSecrets } from "../scripts/lib/secrets";
 import { startStack } from "../scripts/lib/stack";
 import { SEED_CUSTOMERS } from "../sandbox/seed";
+import { loadNow, percentile } from "./_report";
 
 const LOADS = 15;
 const SIZE_TARGET = 10 * 1024;
@@ -25,8 +26,8 @@ const PROMPT_TARGET_MS = 1000;
 
 const gz = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const median = (xs: number[]) => percentile(xs, 50);
+const p95 = (xs: number[]) => percentile(xs, 95);
 
 function embedSize() {
   const embed = gz(path.join(REPO_ROOT, "public/embed/encore.js"));
@@ -97,7 +98,7 @@ export async function run(): Promise<void> {
     const of = (xs: Load[], k: keyof Load) => xs.map((x) => x[k]);
     const verdict = (xs: number[]) => `target p95 ≤ ${ms(PROMPT_TARGET_MS)} ${p95(xs) <= PROMPT_TARGET_MS ? "✓" : "✗ OVER"}`;
     const steps = (xs: Load[]) => `script loaded ${ms(median(of(xs, "script")))}, offer asked ${ms(median(of(xs, "offerStart")))}, answered ${ms(median(of(xs, "offerEnd")))} (server round trip ${ms(median(xs.map((x) => x.offerEnd - x.offerStart)))}), drawn ${ms(median(of(xs, "shown")))}`;
-    const reference = `reference: the same merchant page without the prompt, load event median ${ms(median(of(plain, "load")))}, p95 ${ms(p95(of(plain, "load")))} (same run, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
+    const reference = `reference: the same merchant page without the prompt, load event median ${ms(median(of(plain, "load")))}, p95 ${ms(p95(of(plain, "load")))} (same run, load average ${loadNow()} on ${os.cpus().length} cores)`;
     console.log(`time from page navigation to the prompt shown, first showing (upgrade, Dodo's preview fetched): median ${ms(median(of(first, "shown")))}, p95 ${ms(p95(of(first, "shown")))} over ${LOADS} loads — ${verdict(of(first, "shown"))}; ${reference}`);
     console.log(`  where the time goes (medians from navigation): ${steps(first)}`);
     console.log(`time from page navigation to the prompt shown, the customer's next page (same open offer): median ${ms(median(of(repeat, "shown")))}, p95 ${ms(p95(of(repeat, "shown")))} — ${verdict(of(repeat, "shown"))}`);

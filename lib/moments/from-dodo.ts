@@ -15,7 +15,7 @@ export function isMomentEvent(type: string): boolean {
  * when Encore learns of it (our clock, which decides how long it stays current), not Dodo's.
  */
 export async function recordMomentFromDodo(tx: Tx, event: { webhookId: string; type: string; data: Record<string, unknown> }, now: Date): Promise<void> {
-  if (event.type !== "credit.balance_low") return;
+  if (!isMomentEvent(event.type)) return;
   const moment = momentFromCreditBalanceLow(event.data);
   const dodoCustomerId = typeof event.data.customer_id === "string" ? event.data.customer_id : null;
   if (!moment || !dodoCustomerId) return;

@@ -6,6 +6,7 @@ import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { emitOfferDecision } from "@/lib/outbound/payloads";
 import type { Result } from "@/lib/result";
 import { settledOutcome } from "@/lib/sync/rules";
+import { PLAN_CHANGE_IN_FLIGHT } from "./impressions";
 
 export type DeclineResult = Result<object, "not_found" | "already_decided" | "charge_started">;
 
@@ -94,7 +95,7 @@ export function lockImpression(tx: Tx, impressionId: string): Promise<void> {
 export async function declineOffer(input: { impressionId: string; customerId: string }, now = new Date()): Promise<DeclineResult> {
   return inTransaction(async (tx) => {
     await lockImpression(tx, input.impressionId);
-    const imp = await tx.offerImpression.findUnique({ where: { id: input.impressionId }, include: { decision: true, chargeAttempt: { select: { id: true } }, planChanges: { where: { status: { in: ["SUBMITTED", "UNKNOWN"] } }, select: { id: true } } } });
+    const imp = await tx.offerImpression.findUnique({ where: { id: input.impressionId }, include: { decision: true, chargeAttempt: { select: { id: true } }, planChanges: { where: PLAN_CHANGE_IN_FLIGHT, select: { id: true } } } });
     if (!imp || imp.customerId !== input.customerId || imp.holdout) return { ok: false, code: "not_found", message: "This offer is not available." };
     if (imp.chargeAttempt || imp.planChanges.length > 0) return { ok: false, code: "charge_started", message: "This offer is already being paid for." };
     if (imp.decision) {

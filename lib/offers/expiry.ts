@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { enqueue } from "@/lib/jobs/queue";
-import { expireStaleImpressions } from "./impressions";
+import { expireStaleImpressions, PLAN_CHANGE_IN_FLIGHT } from "./impressions";
 
 // Offer windows close at their end whether or not anyone looks: a job queued with each funnel
 // session runs at its expiresAt, and a sweep every minute catches account offers and anything a
@@ -14,7 +14,6 @@ import { expireStaleImpressions } from "./impressions";
 const CHARGE_IN_FLIGHT = { decision: null, chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] as ("PENDING" | "SUBMITTED" | "UNKNOWN")[] } } };
 
 /** An UPGRADE offer's plan change sent to Dodo and not settled: its outcome will decide the offer. */
-export const PLAN_CHANGE_IN_FLIGHT = { status: { in: ["SUBMITTED", "UNKNOWN"] as ("SUBMITTED" | "UNKNOWN")[] } };
 
 export const sessionExpiryJobKey = (sessionId: string) => `funnel-session-expiry:${sessionId}`;
 

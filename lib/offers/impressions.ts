@@ -61,6 +61,9 @@ export function shownTerms(offer: ShownOffer, discountCode: string | null, card:
  */
 export const OPEN_OFFER_RULE = "one open offer per product per customer";
 
+/** A plan change sent for an impression whose outcome Dodo has not settled: the offer stays undecided meanwhile. */
+export const PLAN_CHANGE_IN_FLIGHT = { status: { in: ["SUBMITTED", "UNKNOWN"] as ("SUBMITTED" | "UNKNOWN")[] } };
+
 export type Recorded =
   /** This slot's impression: just recorded, or recorded before (reloads, second tabs). */
   | { kind: "slot"; impression: OfferImpression }
@@ -123,7 +126,7 @@ export async function recordImpression(data: NewImpression, productId: string | 
  */
 export async function expireStaleImpressions(where: { customerId?: string; funnelSessionId?: string }, now = new Date()): Promise<void> {
   const stale = await db.offerImpression.findMany({
-    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, planChanges: { none: { status: { in: ["SUBMITTED", "UNKNOWN"] } } } },
+    where: { ...where, holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, planChanges: { none: PLAN_CHANGE_IN_FLIGHT } },
     select: { id: true },
   });
   if (stale.length === 0) return;

@@ -9,6 +9,9 @@ import { refineTargeting, targetingFields } from "./targeting-form";
 /** The most units one offer may let a customer take. */
 export const MAX_OFFER_QUANTITY = 20;
 
+/** The units a customer chose on an offer (accept or checkout); absent = one. */
+export const offerQuantityField = z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional();
+
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
 
 export const OFFER_KIND_LABELS: Record<(typeof OFFER_KINDS)[number], string> = {

@@ -5,14 +5,14 @@ import { customerAction } from "@/lib/actions/define";
 import { acceptOffer, chargeStatus, type AcceptResult } from "@/lib/checkout/one-click";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import { declineOffer } from "@/lib/offers/decide";
-import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
+import { offerQuantityField } from "@/lib/offers/offer-schema";
 import { logger } from "@/lib/log";
 
 const log = logger("decline");
 
 const impression = z.object({ impressionId: z.string().min(1).max(64) });
 /** Accept's form: the impression and, when the offer has a quantity selector, the units chosen. */
-const acceptance = impression.extend({ quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() });
+const acceptance = impression.extend({ quantity: offerQuantityField });
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
 
 export type AcceptState = AcceptResult | null;

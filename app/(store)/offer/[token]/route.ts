@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentCustomer, withCustomerSession } from "@/lib/auth/customer-session";
 import { loadEnv } from "@/lib/env";
-import { problemPage } from "@/lib/http/problem-page";
+import { storeProblemPage } from "@/lib/store/problem-page";
 import { clientIpOf } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 import { openOfferLink } from "@/lib/moments/links";
@@ -16,13 +16,13 @@ export const GET = route({ name: "offer link", answers: "html" }, async (request
   const { token } = await params;
   const opened = await openOfferLink(token, await currentCustomer(), clientIpOf(request.headers));
   if (!opened.ok && opened.code === "rate_limited") {
-    const page = problemPage(429, opened.message, ACCOUNT, { title: "Please wait a moment", links: [STORE] });
+    const page = await storeProblemPage(429, opened.message, ACCOUNT, { title: "Please wait a moment", links: [STORE] });
     page.headers.set("retry-after", String(opened.retryAfterSeconds));
     return page;
   }
   if (!opened.ok) {
     const status = opened.code === "other_customer" ? 403 : opened.code === "invalid" ? 404 : 410;
-    return problemPage(status, opened.message, ACCOUNT, { title: "This offer link can't be used", links: [STORE] });
+    return storeProblemPage(status, opened.message, ACCOUNT, { title: "This offer link can't be used", links: [STORE] });
   }
   const view = opened.view;
   const next = view.kind === "upgrade"

@@ -26,7 +26,6 @@ export default async function BankReturnPage({ params }: { params: Promise<{ tok
   }
   const charge = view.charge;
   const status = charge?.status ?? "failed";
-  const settling = status === "processing" || status === "confirming";
   return (
     <div className="mx-auto max-w-xl space-y-4" data-testid="bank-return" data-status={status}>
       <h1 className="text-3xl font-bold tracking-tight">Your payment</h1>
@@ -46,7 +45,7 @@ export default async function BankReturnPage({ params }: { params: Promise<{ tok
       ) : (
         <div role="status" className="rounded bg-slate-100 p-3" data-testid="bank-return-outcome">
           <p>{status === "confirming" ? "We are confirming this payment with your bank; it may already have gone through. Please don't pay for it again: this page updates by itself." : "Processing your payment… This page updates by itself."}</p>
-          {settling ? <RefreshWhileProcessing /> : null}
+          <RefreshWhileProcessing />
         </div>
       )}
       <p className="text-sm text-slate-700">
