@@ -64,10 +64,16 @@ export async function startAppInstance(overrides: Record<string, string> = {}): 
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
+const hasFraming = (headers: Record<string, string> = {}) => Object.keys(headers).some((name) => ["content-length", "transfer-encoding"].includes(name.toLowerCase()));
+
 /** One HTTP request from `from` (a loopback address such as 127.0.0.2); the body may arrive slowly. */
 export function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string; from?: string; agent?: http.Agent } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.from, agent: opts.agent }, (res) => {
+    // Framed as a browser or curl frames it: Node's client sends an OPTIONS or DELETE body with
+    // neither Content-Length nor chunked encoding, so the server reads those bytes as a second,
+    // malformed request (answers 400, closes, and the rest of the upload is reset).
+    const headers = opts.body === undefined || hasFraming(opts.headers) ? opts.headers : { ...opts.headers, "content-length": String(Buffer.byteLength(opts.body)) };
+    const req = http.request(url, { method: opts.method ?? "GET", headers, localAddress: opts.from, agent: opts.agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
