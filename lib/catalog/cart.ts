@@ -2,6 +2,9 @@
 // `[{ productId, quantity }]`). JSON, so it is read defensively.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** How a product our mirror no longer has is named where a cart or bundle lists it. */
+export const GONE_PRODUCT_NAME = "A product no longer sold";
+
 /** The product ids a stored cart holds, in order (a product may repeat). */
 export function cartProductIds(productCart: Prisma.JsonValue | null | undefined): string[] {
   if (!Array.isArray(productCart)) return [];

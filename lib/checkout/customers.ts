@@ -1,5 +1,5 @@
 import "server-only";
-import { cartProductIds } from "@/lib/catalog/cart";
+import { cartProductIds, GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
 import { paymentStatusLabel } from "./payment-label";
 
@@ -28,7 +28,7 @@ export async function accountSummary(customerId: string) {
   const products = new Map((await db.product.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const plans = new Map(subscriptions.map((s) => [s.id, s.product.name]));
   const payments = rows.map(({ productCart, ...p }) => {
-    const names = cartProductIds(productCart).map((id) => products.get(id) ?? "A product no longer sold");
+    const names = cartProductIds(productCart).map((id) => products.get(id) ?? GONE_PRODUCT_NAME);
     if (p.subscriptionId) names.push(plans.get(p.subscriptionId) ?? "Your subscription");
     return { ...p, description: names.join(", ") || "Payment", statusLabel: paymentStatusLabel(p) };
   });

@@ -8,6 +8,7 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { offerQuantity } from "@/lib/offers/rules";
+import { maxUnits } from "@/lib/offers/bundle";
 import { localCurrency, offerCart } from "./one-click";
 import { orderOfImpression } from "./order";
 import { offerCheckoutAllowed } from "./attempt-view";
@@ -92,7 +93,7 @@ export async function startOfferCheckout(impressionId: string, customer: { id: s
     select: { customerId: true, currency: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, bundleProductIds: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
   });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
-  const quantity = offerQuantity(requestedQuantity, { maxQuantity: impression.bundleProductIds.length ? 1 : impression.offer.maxQuantity, product: impression.offer.offeredProduct });
+  const quantity = offerQuantity(requestedQuantity, maxUnits(impression.offer.offeredProduct.kind, impression.offer.maxQuantity, impression.bundleProductIds));
   if (quantity === null) return { ok: false, code: "invalid_quantity", message: "Choose how many you want from the list." };
   // The offer's window holds for checkout too: its price was only promised until then.
   if (impression.expiresAt <= new Date()) return { ok: false, code: "expired", message: "This offer has expired." };

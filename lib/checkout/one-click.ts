@@ -12,6 +12,7 @@ import type { ChargeAttempt, OfferImpression } from "@/lib/generated/prisma/clie
 import type { ProductKind } from "@/lib/generated/prisma/enums";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { offerQuantity } from "@/lib/offers/rules";
+import { maxUnits } from "@/lib/offers/bundle";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { attemptView } from "./attempt-view";
@@ -134,8 +135,7 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   const imp = await impressionToCharge(input.impressionId);
   if (!imp || imp.customerId !== input.customerId || !imp.offeredProductId || !imp.productKind || !imp.productCurrency) return NOT_FOUND;
   if (imp.attemptId) return { ok: true, charge: await refreshedView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: imp.attemptId } }), deps) };
-  // A bundle sells one of each of its products (the offer form allows no units on it).
-  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.bundleProductIds.length ? 1 : (imp.maxQuantity ?? 1), product: { kind: imp.productKind } });
+  const quantity = offerQuantity(input.quantity, maxUnits(imp.productKind, imp.maxQuantity ?? 1, imp.bundleProductIds));
   if (quantity === null) return BAD_QUANTITY;
 
   const billing = await billingAddressFor(input.customerId, imp.originPaymentId, client);

@@ -8,6 +8,7 @@
 // merchant never made. "Test as a customer" names the product they own.
 import { discountBps, money, type Money } from "@/lib/money/money";
 import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
+import type { ProductKind } from "@/lib/generated/prisma/enums";
 
 /** Products one offer may hold: its own plus at most two more. */
 export const MAX_BUNDLE_PRODUCTS = 3;
@@ -19,6 +20,33 @@ export type BundleLine = { productId: string; listPrice: Money; price: Money };
 export type BundlePrice = { price: Money; listPrice: Money; saving: Money; lines: BundleLine[] };
 
 type Priced = PricedProduct & { id: string };
+
+export type OfferPrice = { price: Money; listPrice: Money; saving: Money };
+
+/** One product's offer price in `currency` (default: its base currency); a product without a price in it falls back to its base. */
+export function offerPrice(product: PricedProduct, bps: number, currency?: string): OfferPrice {
+  const unit = (currency ? priceIn(product, currency) : null) ?? { amount: product.priceAmount, currency: product.currency };
+  const listPrice = money(unit.amount, unit.currency);
+  const price = discountBps(listPrice, bps);
+  return { price, listPrice, saving: money(listPrice.amount - price.amount, listPrice.currency) };
+}
+
+/**
+ * What an offer sells at, `bps` off: the bundle's price when it bundles other products (every
+ * product together, bundlePrice), else the offered product's own (offerPrice). Null when a bundled
+ * product has no price in `currency`: a bundle is never priced as its offered product alone.
+ */
+export function sellingPrice(product: Priced, extras: readonly Priced[], bps: number, currency?: string): OfferPrice | null {
+  return extras.length ? bundlePrice([product, ...extras], bps, currency) : offerPrice(product, bps, currency);
+}
+
+/**
+ * The most units one answer to an offer buys: a bundle sells one of each of its products and a
+ * subscription one plan, so both sell one; a one-time product up to the merchant's maximum.
+ */
+export function maxUnits(kind: ProductKind, maxQuantity: number, bundled: readonly unknown[]): number {
+  return kind === "ONE_TIME" && bundled.length === 0 ? Math.max(1, maxQuantity) : 1;
+}
 
 /**
  * The price of these products sold together in `currency` (default: the first product's base),
@@ -68,8 +96,16 @@ export function bundleProblem(main: BundleCandidate, extras: readonly (BundleCan
   if (extras.some((p) => !p || p.archived)) return "Some bundled products no longer exist; sync products and try again";
   if (extras.some((p) => p!.kind !== "ONE_TIME")) return "Subscriptions can't be bundled: choose one-time products only";
   if (extras.some((p) => p!.currency.toUpperCase() !== main.currency.toUpperCase())) return `Every product of a bundle must be priced in ${main.currency.toUpperCase()}, like the offered product`;
-  if (maxQuantity > 1) return "A bundle sells one of each product: set most units to 1";
+  if (maxQuantity > maxUnits(main.kind, maxQuantity, extras)) return "A bundle sells one of each product: set most units to 1";
   return null;
+}
+
+/**
+ * Every product of a bundle, the offered one first; empty for a single-product offer. How the
+ * purchases export, the merchant API and the console list a bundle.
+ */
+export function bundleLineup<T>(offered: T, extras: readonly T[]): T[] {
+  return extras.length ? [offered, ...extras] : [];
 }
 
 /** The extra products of an offer loaded with `bundleItemsInclude`, in the order shown. */

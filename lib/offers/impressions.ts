@@ -5,8 +5,7 @@ import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { lock } from "@/lib/db/lock";
 import { inTransaction } from "@/lib/db/tx";
 import type { PricedProduct } from "@/lib/catalog/prices";
-import { bundleOf, bundlePrice } from "./bundle";
-import { offerPrice } from "./rules";
+import { bundleOf, sellingPrice } from "./bundle";
 
 export type NewImpression = {
   customerId: string;
@@ -39,9 +38,9 @@ type ShownOffer = { id: string; discountBps: number; offeredProduct: PricedProdu
  */
 export function shownTerms(offer: ShownOffer, discountCode: string | null, card: { paymentMethodId: string } | null, currency?: string): ShownTerms {
   const extras = bundleOf(offer);
-  const bundle = extras.length ? bundlePrice([offer.offeredProduct, ...extras], offer.discountBps, currency) : null;
-  if (extras.length && !bundle) throw new Error(`bundle offer ${offer.id} has a product without a price in ${currency}`);
-  const { price, listPrice } = bundle ?? offerPrice(offer.offeredProduct, offer.discountBps, currency);
+  const priced = sellingPrice(offer.offeredProduct, extras, offer.discountBps, currency);
+  if (!priced) throw new Error(`bundle offer ${offer.id} has a product without a price in ${currency}`);
+  const { price, listPrice } = priced;
   return {
     priceAmount: price.amount,
     listPriceAmount: listPrice.amount,

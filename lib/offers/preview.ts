@@ -2,9 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { MAX_OFFER_QUANTITY, OFFER_KINDS } from "./offer-schema";
-import { offerPrice } from "./rules";
 import { bundleItemViews, offerImage, type OfferView } from "./view";
-import { bundlePrice, MAX_BUNDLE_PRODUCTS } from "./bundle";
+import { MAX_BUNDLE_PRODUCTS, maxUnits, sellingPrice } from "./bundle";
 
 // The offer editor's live preview: the offer as the form holds it right now (saved or not), as the
 // customer's OfferView, so the preview renders the real customer component with real prices. Read
@@ -46,8 +45,10 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     : [];
   const extras = draft.bundleProductIds.flatMap((id) => found.filter((p) => p.id === id));
   const image = offerImage({ imageUrl: draft.imageUrl || null }, product);
-  const bundle = extras.length ? bundlePrice([product, ...extras], bps) : null;
-  const { price, listPrice } = bundle ?? offerPrice(product, bps);
+  // Every extra is priced in the offered product's base currency (filtered above), so a price exists.
+  const priced = sellingPrice(product, extras, bps);
+  if (!priced) return null;
+  const { price, listPrice } = priced;
   return {
     impressionId: "preview",
     placement: "THANK_YOU",
@@ -56,8 +57,8 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     body: draft.body,
     product: { id: product.id, name: product.name, description: product.description, kind: product.kind, billingInterval: product.billingInterval, billingIntervalCount: product.billingIntervalCount },
     imageUrl: image,
-    maxQuantity: product.kind === "ONE_TIME" && !bundle ? draft.maxQuantity : 1,
-    bundle: bundle ? bundleItemViews(product, image, extras, product.currency) : [],
+    maxQuantity: maxUnits(product.kind, draft.maxQuantity, extras),
+    bundle: extras.length ? bundleItemViews(product, image, extras, product.currency) : [],
     price,
     listPrice,
     card: { paymentMethodId: "preview", brand: "Visa", last4: "4242" },

@@ -1,9 +1,7 @@
-// Pure funnel rules: which offers a customer may see, what they cost, where a decision leads and
+// Pure funnel rules: which offers a customer may see, how many units they may take, where a decision leads and
 // when the window closes. No I/O, so every rule is unit-tested on its own.
 import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { discountBps, money, type Money } from "@/lib/money/money";
-import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
 import { ownedBundleProduct } from "./bundle";
 import { readTargeting, unmetConditions, type Condition, type TargetingFacts } from "./targeting";
 
@@ -109,24 +107,13 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
   return { eligible: true };
 }
 
-export type OfferPrice = { price: Money; listPrice: Money; saving: Money };
-
-/** The offer's price in `currency` (default: the product's base currency); a product without a price in it falls back to its base. */
-export function offerPrice(product: PricedProduct, bps: number, currency?: string): OfferPrice {
-  const unit = (currency ? priceIn(product, currency) : null) ?? { amount: product.priceAmount, currency: product.currency };
-  const listPrice = money(unit.amount, unit.currency);
-  const price = discountBps(listPrice, bps);
-  return { price, listPrice, saving: money(listPrice.amount - price.amount, listPrice.currency) };
-}
-
 /**
- * The units a customer asked for, when the offer allows them: 1 up to the merchant's maximum, and
- * only for one-time products. Null = refused (a tampered form, or an offer edited since it was shown).
+ * The units a customer asked for, when the offer allows them: 1 up to `max` (maxUnits in
+ * ./bundle). Null = refused (a tampered form, or an offer edited since it was shown).
  */
-export function offerQuantity(requested: number | undefined, offer: { maxQuantity: number; product: { kind: "ONE_TIME" | "SUBSCRIPTION" } }): number | null {
+export function offerQuantity(requested: number | undefined, max: number): number | null {
   const quantity = requested ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1) return null;
-  const max = offer.product.kind === "ONE_TIME" ? Math.max(1, offer.maxQuantity) : 1;
   return quantity <= max ? quantity : null;
 }
 

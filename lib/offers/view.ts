@@ -14,6 +14,8 @@ import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { shownImage } from "@/lib/store/images";
 import { imageEnv } from "@/lib/store/settings";
 import { priceIn } from "@/lib/catalog/prices";
+import { GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
+import { maxUnits } from "./bundle";
 
 /** Everything an offer panel renders; prices are the ones frozen on the impression. */
 export type OfferView = {
@@ -96,7 +98,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     body: imp.offer.body,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
     imageUrl: image,
-    maxQuantity: p.kind === "ONE_TIME" && imp.bundleProductIds.length === 0 ? Math.max(1, imp.offer.maxQuantity) : 1,
+    maxQuantity: maxUnits(p.kind, imp.offer.maxQuantity, imp.bundleProductIds),
     bundle: await bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
     price: money(imp.priceAmount, imp.currency),
     listPrice: money(imp.listPriceAmount, imp.currency),
@@ -161,7 +163,7 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
       impressionId: r.id,
       productId,
       productName: r.offer.offeredProduct.name,
-      bundleNames: r.bundleProductIds.map((id) => names.get(id) ?? "A product no longer sold"),
+      bundleNames: r.bundleProductIds.map((id) => names.get(id) ?? GONE_PRODUCT_NAME),
       quantity: r.chargeAttempt?.quantity ?? 1,
       price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
       charge,

@@ -1,7 +1,8 @@
 import "server-only";
-import { cartQuantities } from "@/lib/catalog/cart";
+import { cartQuantities, GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
 import { OFFER_KIND_LABELS } from "@/lib/offers/offer-schema";
+import { bundleLineup } from "@/lib/offers/bundle";
 import { cell, major } from "./csv";
 import type { DateRange } from "./range";
 
@@ -63,9 +64,7 @@ export async function offerPurchases(range: DateRange): Promise<OfferPurchase[]>
       placement: r.placement,
       productId: r.offer.offeredProductId,
       productName: r.offer.offeredProduct.name,
-      bundle: r.bundleProductIds.length
-        ? [{ id: r.offer.offeredProductId, name: r.offer.offeredProduct.name }, ...r.bundleProductIds.map((id) => ({ id, name: nameOf.get(id) ?? "A product no longer sold" }))]
-        : [],
+      bundle: bundleLineup({ id: r.offer.offeredProductId, name: r.offer.offeredProduct.name }, r.bundleProductIds.map((id) => ({ id, name: nameOf.get(id) ?? GONE_PRODUCT_NAME }))),
       quantity,
       unitPrice: r.priceAmount,
       amount: r.priceAmount * quantity,

@@ -1,7 +1,7 @@
 // Bundle offers: their price (what Dodo will charge for the cart), what the form refuses, and who
 // is offered one.
 import { describe, expect, it } from "vitest";
-import { bundlePrice, bundleProblem, sellableIn, type BundleCandidate } from "@/lib/offers/bundle";
+import { bundleLineup, bundlePrice, bundleProblem, maxUnits, sellableIn, sellingPrice, type BundleCandidate } from "@/lib/offers/bundle";
 import { offerSchema } from "@/lib/offers/offer-schema";
 import { offerEligibility, type CustomerHistory, type OfferForRules } from "@/lib/offers/rules";
 
@@ -27,6 +27,37 @@ describe("bundlePrice", () => {
     expect(bundlePrice([a, priced("c", 1900)], 1000, "EUR")).toBeNull();
     expect(sellableIn([a, b], "EUR")).toBe(true);
     expect(sellableIn([a, priced("c", 1900)], "EUR")).toBe(false);
+  });
+});
+
+describe("sellingPrice (what every offer is sold at)", () => {
+  it("is the bundle's price for a bundle, the offered product's own otherwise", () => {
+    expect(sellingPrice(priced("a", 9900), [priced("b", 2900), priced("c", 1900)], 2000)).toMatchObject({ price: { amount: 11760 }, listPrice: { amount: 14700 }, saving: { amount: 2940 } });
+    expect(sellingPrice(priced("a", 9900), [], 2000)).toEqual({ price: { amount: 7920, currency: "USD" }, listPrice: { amount: 9900, currency: "USD" }, saving: { amount: 1980, currency: "USD" } });
+  });
+  it("never prices a bundle as its offered product alone: a currency one product lacks gives none", () => {
+    const a = priced("a", 9900, [{ currency: "EUR", amount: 8900 }]);
+    expect(sellingPrice(a, [priced("b", 2900)], 0, "EUR")).toBeNull();
+    // One product without a price in it falls back to its base, as before.
+    expect(sellingPrice(priced("b", 2900), [], 0, "EUR")!.price).toEqual({ amount: 2900, currency: "USD" });
+    expect(sellingPrice(a, [], 0, "EUR")!.price).toEqual({ amount: 8900, currency: "EUR" });
+  });
+});
+
+describe("maxUnits (one unit per bundle)", () => {
+  it("sells a bundle and a plan one at a time, a one-time product up to the merchant's maximum", () => {
+    expect(maxUnits("ONE_TIME", 5, [])).toBe(5);
+    expect(maxUnits("ONE_TIME", 5, ["b"])).toBe(1);
+    expect(maxUnits("ONE_TIME", 5, ["b", "c"])).toBe(1);
+    expect(maxUnits("SUBSCRIPTION", 5, [])).toBe(1);
+    expect(maxUnits("ONE_TIME", 0, [])).toBe(1);
+  });
+});
+
+describe("bundleLineup", () => {
+  it("lists a bundle's products, the offered one first, and nothing for one product", () => {
+    expect(bundleLineup("a", ["b", "c"])).toEqual(["a", "b", "c"]);
+    expect(bundleLineup("a", [])).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextStepAfter, offerEligibility, offerPrice, rankFunnelMatch, windowClosesAt, type CustomerHistory, type OfferForRules } from "@/lib/offers/rules";
+import { offerPrice } from "@/lib/offers/bundle";
+import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type CustomerHistory, type OfferForRules } from "@/lib/offers/rules";
 
 const offer = (over: Partial<OfferForRules> = {}): OfferForRules => ({
   id: "off_1", active: true, triggerProductIds: [], minOrderAmount: null, frequencyCap: null, offeredProductId: "pdt_up",
