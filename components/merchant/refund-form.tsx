@@ -1,13 +1,21 @@
 "use client";
 // Refund one offer purchase: blank amount = everything still refundable; a reason is required.
+// A bundle is refunded as its one payment: what a refund revokes is lib/refunds/refund.ts's rule.
 import { refundSchema } from "@/lib/refunds/refund-schema";
 import type { FormState } from "@/lib/forms/state";
 import { Field, FormMessages, inputClass, SubmitButton } from "./fields";
 import { useValidatedForm, valueOf } from "./use-validated-form";
 
-type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; paymentId: string; refundableLabel: string; currency: string };
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  paymentId: string;
+  refundableLabel: string;
+  currency: string;
+  /** Products of the bundle the payment sold; 0 for a single product. */
+  bundleSize?: number;
+};
 
-export function RefundForm({ action, paymentId, refundableLabel, currency }: Props) {
+export function RefundForm({ action, paymentId, refundableLabel, currency, bundleSize = 0 }: Props) {
   const { ref, ...form } = useValidatedForm(action, refundSchema, { paymentId });
   const { errors, values } = form;
   const id = (name: string) => `${paymentId}-${name}`;
@@ -16,7 +24,7 @@ export function RefundForm({ action, paymentId, refundableLabel, currency }: Pro
       <input type="hidden" name="paymentId" value={paymentId} />
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
-        <Field label={`Amount (${currency})`} name="amount" id={id("amount")} hint={`Blank: all ${refundableLabel}`} errors={errors}>
+        <Field label={`Amount (${currency})`} name="amount" id={id("amount")} hint={bundleSize ? `Blank: all ${refundableLabel}, the whole bundle` : `Blank: all ${refundableLabel}`} errors={errors}>
           <input id={id("amount")} name="amount" inputMode="decimal" defaultValue={valueOf(values, "amount")} className={inputClass} />
         </Field>
         <Field label="Reason" name="reason" id={id("reason")} errors={errors}>
@@ -24,6 +32,7 @@ export function RefundForm({ action, paymentId, refundableLabel, currency }: Pro
         </Field>
         <SubmitButton pending={form.pending} variant="secondary">Refund</SubmitButton>
       </div>
+      {bundleSize ? <p className="text-xs text-slate-600" data-testid="bundle-refund-note">A full refund revokes all {bundleSize} products; a partial refund keeps their access.</p> : null}
     </form>
   );
 }

@@ -4,6 +4,16 @@ import "server-only";
 // item with an amount), always with a reason. Sent once (maxRetries: 0; Dodo has no idempotency
 // keys). A refusal is shown; a timeout or 5xx is UNKNOWN, recorded with the payment's refunds as
 // they stood, and resolved by the worker (refunds.resolve) from what Dodo then lists — never resent.
+//
+// A bundle (lib/offers/bundle.ts) is one payment with a cart line per product. The form refunds the
+// whole payment's refundable amount; a partial refund is spread over the lines (refundItems).
+// What a refund takes away follows the existing whole-payment rule for every offer purchase
+// (paymentEntitlementStatus in lib/entitlements/rules.ts, over refundTotals in lib/sync/rules.ts):
+// a full refund revokes everything the payment granted — every product of a bundle — and a
+// partial one revokes nothing, whichever lines it was spread over. Dodo's Refund says only
+// is_partial and an amount, never which items it covered (dodo-api.md §5, SDK Refund), so the
+// webhook that settles it could not revoke per product anyway.
+import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { lock } from "@/lib/db/lock";
 import { inTransaction } from "@/lib/db/tx";
@@ -14,7 +24,8 @@ import { logger } from "@/lib/log";
 import { majorToMinor } from "@/lib/money/amounts";
 import { formatMoney, money } from "@/lib/money/money";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
-import { cartProductIds } from "@/lib/catalog/cart";
+import { cartProductIds, GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
+import { bundleLineup } from "@/lib/offers/bundle";
 import { syncPayment } from "@/lib/sync/sync";
 import { refundSchema } from "./refund-schema";
 
@@ -29,9 +40,42 @@ export function refundableOf(payment: { totalAmount: number; refunds: readonly {
   return Math.max(0, payment.totalAmount - taken);
 }
 
+export type RefundLine = { itemId: string; refundable: number };
+export type RefundItem = { item_id: string; amount: number };
+
+/**
+ * The items a partial refund of `amount` names at Dodo: Dodo refunds part of a payment per line
+ * item, each at most what is left of that line ("Partially Refund an Individual Item", SDK
+ * refunds.create; LINE_ITEM_REFUND_AMOUNT_TOO_HIGH otherwise, sandbox/domain/refunds.ts). The lines
+ * are filled in cart order — a bundle's offered product first — each up to what is left of it.
+ * Null when the lines hold less than `amount` (the payment changed at Dodo since it was read).
+ */
+export function refundItems(amount: number, lines: readonly RefundLine[]): RefundItem[] | null {
+  const items: RefundItem[] = [];
+  let left = amount;
+  for (const line of lines) {
+    if (left <= 0) break;
+    const take = Math.min(left, Math.max(0, line.refundable));
+    if (take > 0) items.push({ item_id: line.itemId, amount: take });
+    left -= take;
+  }
+  return left > 0 ? null : items;
+}
+
+/** Dodo's line items of the payment with what is left to refund of each, in cart order; null when Dodo can't be read. */
+async function refundableLines(client: DodoPayments, paymentId: string): Promise<RefundLine[] | null> {
+  try {
+    const { items } = await client.payments.retrieveLineItems(paymentId);
+    return items.map((i) => ({ itemId: i.items_id, refundable: i.refundable_amount }));
+  } catch (err) {
+    log.warn({ err, paymentId }, "payment line items unreadable; refund not sent");
+    return null;
+  }
+}
+
 export type RefundOutcome = { status: "MADE" | "UNKNOWN"; message: string };
 
-export async function refundOfferPurchase(raw: unknown): Promise<Result<RefundOutcome>> {
+export async function refundOfferPurchase(raw: unknown, client: DodoPayments = dodo()): Promise<Result<RefundOutcome>> {
   const parsed = refundSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
@@ -44,8 +88,13 @@ export async function refundOfferPurchase(raw: unknown): Promise<Result<RefundOu
   if (amount <= 0) return invalidFields({ amount: ["Enter an amount above zero, or leave it blank for a full refund"] });
   if (amount > refundable) return invalidFields({ amount: [`At most ${formatMoney(money(refundable, payment.currency))} is left to refund`] });
   const partial = amount < refundable;
-  const productId = cartProductIds(payment.productCart)[0];
-  if (partial && !productId) return fail("partial_unavailable", "Dodo refunds part of a payment per item, and this payment lists none: refund it in full.");
+  const productIds = [...new Set(cartProductIds(payment.productCart))];
+  if (partial && productIds.length === 0) return fail("partial_unavailable", "Dodo refunds part of a payment per item, and this payment lists none: refund it in full.");
+  // One product: its line holds the whole payment. Several (a bundle): as Dodo says is left of each line.
+  const lines = !partial ? [] : productIds.length === 1 ? [{ itemId: productIds[0]!, refundable: amount }] : await refundableLines(client, payment.id);
+  if (!lines) return fail("unavailable", "We could not reach Dodo to refund this purchase. Nothing was refunded: try again in a moment.");
+  const items = partial ? refundItems(amount, lines) : null;
+  if (partial && !items) return fail("changed", "This payment's refunds changed at Dodo. Reload the page and try again.");
 
   // One request in flight per payment: Dodo processes one pending refund at a time, and an
   // unanswered one must be resolved before anything else is sent.
@@ -58,12 +107,12 @@ export async function refundOfferPurchase(raw: unknown): Promise<Result<RefundOu
   if (!claim) return fail("in_flight", "A refund of this purchase is still being confirmed with Dodo. Try again once it shows its outcome.");
 
   try {
-    const refund = await dodo().refunds.create(
-      { payment_id: payment.id, reason: input.reason, ...(partial ? { items: [{ item_id: productId!, amount }] } : {}), metadata: { encore_refund_request: claim.id } },
+    const refund = await client.refunds.create(
+      { payment_id: payment.id, reason: input.reason, ...(items ? { items } : {}), metadata: { encore_refund_request: claim.id } },
       CHARGE_OPTIONS,
     );
     await db.refundRequest.update({ where: { id: claim.id }, data: { status: "MADE", dodoRefundId: refund.refund_id } });
-    await syncPayment(payment.id).catch((err) => log.warn({ err, paymentId: payment.id }, "refund made; payment sync deferred to its webhook"));
+    await syncPayment(payment.id, { dodo: client }).catch((err) => log.warn({ err, paymentId: payment.id }, "refund made; payment sync deferred to its webhook"));
     return ok({ status: "MADE", message: `Refund of ${formatMoney(money(amount, payment.currency))} sent to Dodo (${refund.status}).` });
   } catch (err) {
     const failure = classifyDodoError(err);
@@ -99,14 +148,25 @@ export async function resolveRefundRequest(id: string, now = new Date()): Promis
   return { kind: "not_made" };
 }
 
-/** Recent offer purchases with what is left to refund and their refund requests, for the console. */
+/**
+ * Recent offer purchases with what is left to refund (of the whole payment) and their refund
+ * requests, for the console; `bundle` names every product of a bundle as its payment's cart holds
+ * them (the offered one first), empty for a single product.
+ */
 export async function offerPurchases(take = 50) {
   const payments = await db.payment.findMany({
     where: { impressionId: { not: null }, status: "SUCCEEDED" },
     orderBy: { dodoCreatedAt: "desc" },
     take,
-    include: { customer: { select: { email: true } }, impression: { select: { offer: { select: { name: true } } } }, refunds: { orderBy: { dodoCreatedAt: "asc" } }, disputes: true },
+    include: { customer: { select: { email: true } }, impression: { select: { bundleProductIds: true, offer: { select: { name: true } } } }, refunds: { orderBy: { dodoCreatedAt: "asc" } }, disputes: true },
   });
-  const requests = await db.refundRequest.findMany({ where: { paymentId: { in: payments.map((p) => p.id) } }, orderBy: { submittedAt: "desc" } });
-  return payments.map((p) => ({ ...p, refundable: refundableOf(p), requests: requests.filter((r) => r.paymentId === p.id) }));
+  const [requests, products] = await Promise.all([
+    db.refundRequest.findMany({ where: { paymentId: { in: payments.map((p) => p.id) } }, orderBy: { submittedAt: "desc" } }),
+    db.product.findMany({ where: { id: { in: payments.flatMap((p) => (p.impression?.bundleProductIds.length ? cartProductIds(p.productCart) : [])) } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = new Map(products.map((p) => [p.id, p.name]));
+  return payments.map((p) => {
+    const [offered, ...extras] = p.impression?.bundleProductIds.length ? cartProductIds(p.productCart).map((id) => nameOf.get(id) ?? GONE_PRODUCT_NAME) : [];
+    return { ...p, refundable: refundableOf(p), bundle: offered ? bundleLineup(offered, extras) : [], requests: requests.filter((r) => r.paymentId === p.id) };
+  });
 }

@@ -24,7 +24,7 @@ export default async function RefundsPage() {
             <tbody className="divide-y divide-slate-100">
               {purchases.map((p) => (
                 <tr key={p.id} data-testid="offer-purchase" data-payment-id={p.id}>
-                  <td className={tdClass}><span className="font-medium">{p.impression?.offer?.name ?? "Offer"}</span><p className="text-xs text-slate-600">{p.customer.email} · {p.dodoCreatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p><p className="font-mono text-xs text-slate-600">{p.id}</p></td>
+                  <td className={tdClass}><span className="font-medium">{p.impression?.offer?.name ?? "Offer"}</span>{p.bundle.length ? <p className="text-sm" data-testid="purchase-bundle">Bundle: {p.bundle.join(" + ")}</p> : null}<p className="text-xs text-slate-600">{p.customer.email} · {p.dodoCreatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p><p className="font-mono text-xs text-slate-600">{p.id}</p></td>
                   <td className={tdClass}>{formatMoney(money(p.totalAmount, p.currency))}</td>
                   <td className={tdClass}>
                     <ul className="space-y-1 text-sm" data-testid="refund-list">
@@ -34,7 +34,7 @@ export default async function RefundsPage() {
                     </ul>
                   </td>
                   <td className={tdClass}>
-                    {p.refundable > 0 ? <RefundForm action={refundAction} paymentId={p.id} currency={p.currency} refundableLabel={formatMoney(money(p.refundable, p.currency))} /> : <span className="text-sm text-slate-600">Refunded in full</span>}
+                    {p.refundable > 0 ? <RefundForm action={refundAction} paymentId={p.id} currency={p.currency} refundableLabel={formatMoney(money(p.refundable, p.currency))} bundleSize={p.bundle.length} /> : <span className="text-sm text-slate-600">Refunded in full</span>}
                   </td>
                 </tr>
               ))}
