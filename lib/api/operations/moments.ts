@@ -7,7 +7,8 @@ import { KNOWN_MOMENTS, momentName, momentProperties } from "@/lib/offers/moment
 import { db } from "@/lib/db/client";
 import { defineOperation, failure } from "../endpoint";
 import { z } from "../zod";
-import { customerIdParam, findCustomer } from "./shared";
+import { bundleProductIdsSchema, customerIdParam, findCustomer } from "./shared";
+import { bundleLineup, bundleOf } from "@/lib/offers/bundle";
 
 const dueOffer = z
   .object({
@@ -16,6 +17,7 @@ const dueOffer = z
     headline: z.string(),
     body: z.string(),
     product_id: z.string(),
+    bundle_product_ids: bundleProductIdsSchema,
     url: z.string().openapi({ description: `Encore's hosted offer page for this customer: signed, opens once, valid ${OFFER_LINK_SECONDS / 60} minutes. Redirect to it, email it or link it in your app.` }),
     url_expires_at: z.string(),
   })
@@ -66,7 +68,7 @@ export const momentsOperation = defineOperation({
         moment_id: moment.id, customer_id: body.customer_id, name: moment.name, repeated,
         offer: due && link ? {
           offer_id: due.offer.id, kind: due.offer.kind.toLowerCase() as "upsell", headline: due.offer.headline, body: due.offer.body,
-          product_id: due.offer.offeredProductId, url: link.url, url_expires_at: link.expiresAt.toISOString(),
+          product_id: due.offer.offeredProductId, bundle_product_ids: bundleLineup(due.offer.offeredProductId, bundleOf(due.offer).map((p) => p.id)), url: link.url, url_expires_at: link.expiresAt.toISOString(),
         } : null,
       } satisfies z.infer<typeof momentResponse>,
     };

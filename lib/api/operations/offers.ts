@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { eligibleAccountOffers } from "@/lib/offers/cross-sell";
-import { bundleOf, sellingPrice } from "@/lib/offers/bundle";
+import { bundleLineup, bundleOf, sellingPrice } from "@/lib/offers/bundle";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
 import { defineOperation, failure } from "../endpoint";
 import { z } from "../zod";
-import { customerIdParam, findCustomer, moneySchema } from "./shared";
+import { bundleProductIdsSchema, customerIdParam, findCustomer, moneySchema } from "./shared";
 
 const offerSchema = z
   .object({
@@ -15,7 +15,8 @@ const offerSchema = z
     headline: z.string(),
     body: z.string(),
     product_id: z.string(),
-    price: moneySchema,
+    bundle_product_ids: bundleProductIdsSchema,
+    price: moneySchema.openapi({ description: "What the customer pays: for a bundle, the whole bundle's price." }),
     list_price: moneySchema,
     url: z.string().openapi({ description: "Where the customer takes it (Encore's account or plan page; one click there when a saved card fits)." }),
     gains: z.array(z.string()).openapi({ description: "For an upgrade: what the new plan includes that the current one does not (as the merchant lists plans). Empty otherwise." }),
@@ -45,7 +46,7 @@ export const offersOperation = defineOperation({
       const upgrade = await upgradeOfferFor(customer.id);
       const product = upgrade ? await db.product.findUnique({ where: { id: upgrade.toProductId }, select: { priceAmount: true, currency: true } }) : null;
       const items = upgrade && product
-        ? [{ offer_id: null, kind: "upgrade" as const, headline: `Upgrade to ${upgrade.toName}`, body: `${upgrade.difference} compared with ${upgrade.fromName}.`, product_id: upgrade.toProductId, price: { amount: product.priceAmount, currency: product.currency }, list_price: { amount: product.priceAmount, currency: product.currency }, url: `${appUrl}${upgrade.href}`, gains: upgrade.gains, losses: upgrade.losses }]
+        ? [{ offer_id: null, kind: "upgrade" as const, headline: `Upgrade to ${upgrade.toName}`, body: `${upgrade.difference} compared with ${upgrade.fromName}.`, product_id: upgrade.toProductId, bundle_product_ids: [], price: { amount: product.priceAmount, currency: product.currency }, list_price: { amount: product.priceAmount, currency: product.currency }, url: `${appUrl}${upgrade.href}`, gains: upgrade.gains, losses: upgrade.losses }]
         : [];
       return { ok: true, body: { customer_id: params.customer_id, placement: query.placement, items } };
     }
@@ -55,7 +56,8 @@ export const offersOperation = defineOperation({
       // Eligibility checked every product of a bundle is sold in its base currency, so it has a price.
       const price = sellingPrice(o.offeredProduct, extras, o.discountBps);
       if (!price) return [];
-      return [{ offer_id: o.id, kind: "cross_sell" as const, headline: o.headline, body: o.body, product_id: o.offeredProductId, price: price.price, list_price: price.listPrice, url: `${appUrl}/account`, gains: [], losses: [] }];
+      const bundleProductIds = bundleLineup(o.offeredProductId, extras.map((p) => p.id));
+      return [{ offer_id: o.id, kind: "cross_sell" as const, headline: o.headline, body: o.body, product_id: o.offeredProductId, bundle_product_ids: bundleProductIds, price: price.price, list_price: price.listPrice, url: `${appUrl}/account`, gains: [], losses: [] }];
     });
     return { ok: true, body: { customer_id: params.customer_id, placement: query.placement, items } satisfies z.infer<typeof listSchema> };
   },

@@ -11,6 +11,10 @@ export const subscriptionIdParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_
 
 export const moneySchema = z.object({ amount: z.number().int().openapi({ description: "Minor units (cents)." }), currency: z.string().length(3) }).openapi("Money");
 
+export const bundleProductIdsSchema = z.array(z.string()).openapi({
+  description: "A bundle (several one-time products sold together at one price, in one payment): every product of it, the offered product_id first, in the order the customer sees them. Empty for a single-product offer.",
+});
+
 export function findCustomer(dodoCustomerId: string) {
   return db.customer.findUnique({ where: { dodoCustomerId }, select: { id: true, dodoCustomerId: true, email: true } });
 }
