@@ -9,7 +9,7 @@ import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
 import type { Result } from "@/lib/result";
 import type { ChargeAttempt, OfferImpression } from "@/lib/generated/prisma/client";
-import type { ProductKind } from "@/lib/generated/prisma/enums";
+import type { OfferKind, ProductKind } from "@/lib/generated/prisma/enums";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { offerQuantity } from "@/lib/offers/rules";
 import { maxUnits } from "@/lib/offers/bundle";
@@ -24,11 +24,12 @@ const log = logger("one-click");
 
 export type ChargeDeps = { client?: DodoPayments; now?: () => Date; sync?: (paymentId: string) => Promise<unknown> };
 
-export type AcceptResult = Result<{ charge: ChargeView }, "not_found" | "already_decided" | "expired" | "needs_checkout" | "unavailable" | "invalid_quantity">;
+export type AcceptResult = Result<{ charge: ChargeView }, "not_found" | "already_decided" | "expired" | "needs_checkout" | "needs_preview" | "unavailable" | "invalid_quantity">;
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
 const BAD_QUANTITY = { ok: false, code: "invalid_quantity", message: "Choose how many you want from the list. Nothing was charged." } as const;
 const UNPRICEABLE = { ok: false, code: "unavailable", message: "This offer is no longer available. Nothing was charged." } as const;
+const NEEDS_PREVIEW = { ok: false, code: "needs_preview", message: "Please review the new price first." } as const;
 // A page waits on the charge: fail fast rather than hang, and never retry (Dodo has no idempotency keys).
 const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
 
@@ -113,10 +114,10 @@ async function claimAttempt(impressionId: string, customerId: string, quantity: 
 /** The impression with what the charge needs, in one statement (Prisma's include would be one query per relation). */
 async function impressionToCharge(impressionId: string) {
   const [imp] = await db.$queryRaw<(OfferImpression & {
-    offeredProductId: string | null; maxQuantity: number | null; productKind: ProductKind | null; productCurrency: string | null;
+    offeredProductId: string | null; offerKind: OfferKind | null; maxQuantity: number | null; productKind: ProductKind | null; productCurrency: string | null;
     originPaymentId: string | null; dodoCustomerId: string; attemptId: string | null;
   })[]>`
-    SELECT i.*, o."offeredProductId", o."maxQuantity", p."kind"::text AS "productKind", p."currency" AS "productCurrency",
+    SELECT i.*, o."offeredProductId", o."kind"::text AS "offerKind", o."maxQuantity", p."kind"::text AS "productKind", p."currency" AS "productCurrency",
            s."originPaymentId", c."dodoCustomerId", a."id" AS "attemptId"
     FROM "OfferImpression" i
     JOIN "Customer" c ON c."id" = i."customerId"
@@ -134,6 +135,9 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   const now = deps.now?.() ?? new Date();
   const imp = await impressionToCharge(input.impressionId);
   if (!imp || imp.customerId !== input.customerId || !imp.offeredProductId || !imp.productKind || !imp.productCurrency) return NOT_FOUND;
+  // A moment's upgrade offer changes the customer's plan at the price Dodo previewed (confirmed
+  // through change-plan, lib/moments/prompt.ts), never as a one-click charge.
+  if (imp.offerKind === "UPGRADE" && imp.momentId) return NEEDS_PREVIEW;
   if (imp.attemptId) return { ok: true, charge: await refreshedView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: imp.attemptId } }), deps) };
   const quantity = offerQuantity(input.quantity, maxUnits(imp.productKind, imp.maxQuantity ?? 1, imp.bundleProductIds));
   if (quantity === null) return BAD_QUANTITY;

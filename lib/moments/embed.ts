@@ -5,7 +5,6 @@ import { formatPrice } from "@/lib/catalog/format";
 import { startOfferCheckout } from "@/lib/checkout/intents";
 import { acceptOffer, chargeStatus } from "@/lib/checkout/one-click";
 import { checkoutFallbackAllowed, type ChargeView } from "@/lib/checkout/outcome";
-import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/money";
 import { declineOffer } from "@/lib/offers/decide";
 import type { QuoteView } from "@/lib/plans/quote-view";
@@ -108,8 +107,7 @@ export async function embedAccept(customer: SessionCustomer, input: { impression
     const fresh = "quote" in result && result.quote ? result.quote : null;
     return { ok: false, code: result.code, message: result.message, ...(fresh ? { upgrade: upgradeOf(fresh, "", fresh.newPlan.name) } : {}) }; // the prompt keeps its plan names
   }
-  const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, select: { offer: { select: { kind: true } } } });
-  if (imp?.offer?.kind === "UPGRADE") return { ok: false, code: "needs_preview", message: "Please review the new price first." };
+  // An upgrade without its preview's token is refused there (needs_preview), in the same read as the charge's.
   const result = await acceptOffer({ impressionId: input.impressionId, customerId: customer.id }, deps);
   return result.ok ? { ok: true, charge: result.charge } : { ok: false, code: result.code, message: result.message };
 }

@@ -83,6 +83,22 @@ describe("acceptOffer", () => {
     expect(await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } })).toMatchObject({ amount: 1900, quantity: 1 });
   });
 
+  it("refuses a moment's upgrade offer (confirmed through its plan-change preview) without charging; a funnel's is charged", async () => {
+    const customer = await seedCustomer();
+    const { impression, offer } = await seedImpression(customer.id);
+    await db.offer.update({ where: { id: offer.id }, data: { kind: "UPGRADE" } });
+    const moment = await db.moment.create({ data: { customerId: customer.id, name: "plan_limit_near", source: "API" } });
+    await db.offerImpression.update({ where: { id: impression.id }, data: { momentId: moment.id } });
+    const { client, create } = fakeDodo();
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync })).toEqual({ ok: false, code: "needs_preview", message: "Please review the new price first." });
+    expect(create).not.toHaveBeenCalled();
+    expect(await db.chargeAttempt.count({ where: { impressionId: impression.id } })).toBe(0);
+
+    await db.offerImpression.update({ where: { id: impression.id }, data: { momentId: null } });
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: noSync })).toMatchObject({ ok: true });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
   it("refuses another customer's impression without charging", async () => {
     const owner = await seedCustomer();
     const intruder = await seedCustomer();
