@@ -122,7 +122,9 @@ export async function purchaseOf(session: { customerId: string; originPaymentId:
 export async function currentFunnelOffer(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<FunnelView> {
   // Bounded walk: a merchant may wire edges into a loop of skipped steps.
   for (let hop = 0; ; hop++) {
-    const session = await db.funnelSession.findUnique({ where: { id: sessionId }, include: { currentStep: { include: stepInclude } } });
+    // The step alone: its variants, offers and products are read only when an impression is recorded
+    // (a render of an offer already shown needs none of them: seven statements fewer).
+    const session = await db.funnelSession.findUnique({ where: { id: sessionId }, include: { currentStep: true } });
     if (!session || session.customerId !== customer.id) return { state: "none" };
     if (session.status === "COMPLETED") return { state: "done" };
     if (session.status === "EXPIRED") return { state: "expired" };
@@ -151,7 +153,9 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     }
     if (impression) return { state: "offer", offer: await offerView(impression.id, customer) };
 
-    const assignment = await stepAssignment(customer.id, step);
+    const fullStep = await db.funnelStep.findUnique({ where: { id: step.id }, include: stepInclude });
+    if (!fullStep) continue; // deleted meanwhile: the session's step is re-read (set null)
+    const assignment = await stepAssignment(customer.id, fullStep);
     const base = { customerId: customer.id, stepId: step.id, funnelSessionId: sessionId, placement: "THANK_YOU" as const, expiresAt: session.expiresAt };
     if (assignment.holdout) {
       // The holdout sees nothing at this step; the impression measures them against the shown variants.
@@ -159,7 +163,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await advance(sessionId, step.id, null);
       return { state: "done" };
     }
-    const variant = step.variants.find((v) => v.id === assignment.variantId);
+    const variant = fullStep.variants.find((v) => v.id === assignment.variantId);
     const purchase = await purchaseOf(session);
     const eligibility = variant && offerEligibility(
       { ...variant.offer, product: variant.offer.offeredProduct, bundle: bundleOf(variant.offer) },
