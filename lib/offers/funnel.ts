@@ -12,7 +12,7 @@ import { noteSkippedCurrency } from "./currency-note";
 import { enqueueSessionExpiry, expireSession } from "./expiry";
 import { recordImpression, shownTerms } from "./impressions";
 import { nextStepAfter, offerEligibility, rankFunnelMatch, windowClosesAt, type PurchaseForRules } from "./rules";
-import { offerView, type OfferView } from "./view";
+import { offerView, offerViewInclude, type OfferView } from "./view";
 import { logger } from "@/lib/log";
 
 const log = logger("offers");
@@ -136,7 +136,8 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     const impression = await db.offerImpression.findFirst({
       where: { funnelSessionId: sessionId, stepId: step.id },
       orderBy: { shownAt: "asc" },
-      include: { decision: true, chargeAttempt: true },
+      // With what the offer panel shows: the panel of an offer already shown reads nothing again.
+      include: { ...offerViewInclude, decision: true },
     });
     if (impression?.decision) {
       await advance(sessionId, step.id, nextStepAfter(step, impression.decision.outcome));
@@ -151,7 +152,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await advance(sessionId, step.id, null);
       return { state: "done" };
     }
-    if (impression) return { state: "offer", offer: await offerView(impression.id, customer) };
+    if (impression) return { state: "offer", offer: await offerView(impression, customer) };
 
     const fullStep = await db.funnelStep.findUnique({ where: { id: step.id }, include: stepInclude });
     if (!fullStep) continue; // deleted meanwhile: the session's step is re-read (set null)

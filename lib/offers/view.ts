@@ -74,12 +74,13 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
   return shownImage(offer.imageUrl, env) ?? shownImage(product.imageUrl, env);
 }
 
-export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
-  const imp = await db.offerImpression.findUniqueOrThrow({
-    where: { id: impressionId },
-    include: { offer: { include: { offeredProduct: { include: { prices: true } } } }, chargeAttempt: true },
-  });
-  if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${impressionId} has no offer for this customer`);
+/** What offerView reads of an impression; a caller that reads the impression anyway includes it and passes the row. */
+export const offerViewInclude = { offer: { include: { offeredProduct: { include: { prices: true } } } }, chargeAttempt: true } as const;
+type ViewedImpression = Prisma.OfferImpressionGetPayload<{ include: typeof offerViewInclude }>;
+
+export async function offerView(impression: string | ViewedImpression, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
+  const imp = typeof impression === "string" ? await db.offerImpression.findUniqueOrThrow({ where: { id: impression }, include: offerViewInclude }) : impression;
+  if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${imp.id} has no offer for this customer`);
   const p = imp.offer.offeredProduct;
   const offer = imp.offer;
   const image = offerImage(offer, p);
