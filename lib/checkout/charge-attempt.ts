@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { DodoFailure } from "@/lib/dodo/errors";
@@ -26,9 +27,18 @@ import { queueOfferReceipt } from "./receipt";
 
 type PendingAttempt = Pick<ChargeAttempt, "impressionId" | "customerId" | "amount" | "currency" | "quantity">;
 
-/** The attempt, PENDING, written inside the transaction that holds the impression's lock. */
-export function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<ChargeAttempt> {
-  return tx.chargeAttempt.create({ data: { ...data, status: "PENDING" } });
+/**
+ * The attempt, PENDING, written inside the transaction that holds the impression's lock. Raw SQL
+ * on the accept path (a Prisma create costs several times its CPU); ids are random UUIDs, as
+ * the other rows written in SQL (ids are opaque strings).
+ */
+export async function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<ChargeAttempt> {
+  const now = new Date();
+  const [row] = await tx.$queryRaw<ChargeAttempt[]>`
+    INSERT INTO "ChargeAttempt" ("id", "impressionId", "customerId", "amount", "currency", "quantity", "status", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${data.impressionId}, ${data.customerId}, ${data.amount}, ${data.currency}, ${data.quantity}, 'PENDING', ${now}::timestamp(3), ${now}::timestamp(3))
+    RETURNING *`;
+  return row!;
 }
 
 /**

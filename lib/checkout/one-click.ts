@@ -179,8 +179,13 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
     if (failure.kind === "unknown") log.error({ err }, "charge outcome unknown");
     await recordChargeFailure(attempt, failure, now);
   }
+  // The answer is the attempt as recorded: Dodo has just taken the charge, so its payment is
+  // still processing (or waiting on the bank). Converging on it waits: the page's first status
+  // poll (chargeStatus, under a second later) syncs it, and so do the payment's webhook and the
+  // worker's reconcile tick (reconcile.resync-recent: any payment Dodo made that we hold no copy
+  // of) if the customer has gone. A sync here was half of the accept's statements.
   const latest = submitted ?? (await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
-  return { ok: true, charge: await refreshedView(latest, deps) };
+  return { ok: true, charge: await attemptView(latest, now) };
 }
 
 /**

@@ -76,38 +76,47 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
   return shownImage(offer.imageUrl, env) ?? shownImage(product.imageUrl, env);
 }
 
-export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
-  const imp = await db.offerImpression.findUniqueOrThrow({
-    where: { id: impressionId },
-    include: { offer: { include: { offeredProduct: { include: { prices: true } } } }, chargeAttempt: true },
-  });
-  if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${impressionId} has no offer for this customer`);
+/** What offerView reads of an impression; a caller that reads the impression anyway includes it and passes the row. */
+export const offerViewInclude = { offer: { include: { offeredProduct: { include: { prices: true } } } }, chargeAttempt: true } as const;
+type ViewedImpression = Prisma.OfferImpressionGetPayload<{ include: typeof offerViewInclude }>;
+
+export async function offerView(impression: string | ViewedImpression, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
+  const imp = typeof impression === "string" ? await db.offerImpression.findUniqueOrThrow({ where: { id: impression }, include: offerViewInclude }) : impression;
+  if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${imp.id} has no offer for this customer`);
   const p = imp.offer.offeredProduct;
-  const card = imp.paymentMethodId
-    ? knownCard?.paymentMethodId === imp.paymentMethodId ? knownCard : await describeSavedCard(customer, imp.paymentMethodId)
-    : null;
-  const refusals = imp.funnelSessionId
-    ? await db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
-    : 0;
-  const image = offerImage(imp.offer, p);
+  const offer = imp.offer;
+  const image = offerImage(offer, p);
+  // Independent reads, side by side: a render waits for the slowest, not for their sum.
+  const [card, refusals, bundle, charge, badge, value] = await Promise.all([
+    imp.paymentMethodId
+      ? knownCard?.paymentMethodId === imp.paymentMethodId ? knownCard : describeSavedCard(customer, imp.paymentMethodId)
+      : null,
+    imp.funnelSessionId
+      ? db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
+      : 0,
+    bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
+    imp.chargeAttempt ? attemptView(imp.chargeAttempt) : null,
+    offerBadge(offer),
+    offer.kind === "UPGRADE" ? upgradeValue(customer.id, p) : { gains: [], losses: [] },
+  ]);
   return {
     impressionId: imp.id,
     placement: imp.placement,
-    kind: imp.offer.kind,
-    headline: imp.offer.headline,
-    body: imp.offer.body,
+    kind: offer.kind,
+    headline: offer.headline,
+    body: offer.body,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
     imageUrl: image,
-    maxQuantity: maxUnits(p.kind, imp.offer.maxQuantity, imp.bundleProductIds),
-    bundle: await bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
+    maxQuantity: maxUnits(p.kind, offer.maxQuantity, imp.bundleProductIds),
+    bundle,
     price: money(imp.priceAmount, imp.currency),
     listPrice: money(imp.listPriceAmount, imp.currency),
     card,
     expiresAt: imp.expiresAt,
-    charge: imp.chargeAttempt ? await attemptView(imp.chargeAttempt) : null,
+    charge,
     followsRefusal: refusals > 0,
-    badge: await offerBadge(imp.offer),
-    ...(imp.offer.kind === "UPGRADE" ? await upgradeValue(customer.id, p) : { gains: [], losses: [] }),
+    badge,
+    ...value,
   };
 }
 
@@ -149,8 +158,13 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
     orderBy: { shownAt: "asc" },
   });
   const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId, ...r.bundleProductIds] : []));
-  const names = new Map((await db.product.findMany({ where: { id: { in: rows.flatMap((r) => r.bundleProductIds) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  const entitlements = await db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
+  const bundled = rows.flatMap((r) => r.bundleProductIds);
+  // Nothing answered (the usual first render): no product to look up.
+  const [bundleProducts, entitlements] = productIds.length === 0 ? [[], []] : await Promise.all([
+    bundled.length ? db.product.findMany({ where: { id: { in: bundled } }, select: { id: true, name: true } }) : [],
+    db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } }),
+  ]);
+  const names = new Map(bundleProducts.map((p) => [p.id, p.name]));
   const answered = await Promise.all(rows.map(async (r) => {
     // Bought through hosted checkout after a failed one-click: the decision says accepted.
     const charge: ChargeView = r.decision?.outcome === "ACCEPTED" ? { status: "succeeded" } : r.chargeAttempt ? await attemptView(r.chargeAttempt, now) : { status: "processing" };

@@ -10,6 +10,9 @@ import { db, Prisma } from "@/lib/db/client";
 // and always grouped by currency.
 // A Scope with `days` splits every aggregate per UTC day (column `bucket`, partitions included), so
 // one statement gives exactly what one query per day would: that is how missing roll-ups are built.
+// All aggregates of a scope come from one statement (sliceRows): the per-impression facts are
+// computed once and every aggregate reads them, where one query per aggregate walked the
+// impressions, their decisions and payments four times (and fought for the same two cores).
 
 /**
  * Impressions shown in [from, to); with `days` (YYYY-MM-DD) only those days, aggregated per day.
@@ -80,26 +83,25 @@ export type VariantCountsRow = {
 
 /**
  * Offer/variant counts (holdout excluded) and, in the same pass, revenue per payment currency
- * (rows with byCurrency = true). Expiries include impressions whose window closed undecided.
+ * (rows with byCurrency = true; the per-currency grouping of an unpaid offer is dropped).
+ * Expiries include impressions whose window closed undecided. Reads the facts as `f`.
  */
-export async function variantCounts(s: Scope): Promise<Bucketed<VariantCountsRow>[]> {
-  const rows = await db.$queryRaw<Bucketed<VariantCountsRow>[]>`
-    WITH f AS (${facts(s)})
-    SELECT bucket, "offerId", "variantId", pay_currency AS currency, (GROUPING(pay_currency) = 0) AS "byCurrency",
-           count(*)::int AS impressions,
-           count(*) FILTER (WHERE outcome = 'ACCEPTED')::int AS accepts,
-           count(*) FILTER (WHERE outcome = 'DECLINED')::int AS declines,
-           count(*) FILTER (WHERE outcome = 'FAILED')::int AS failures,
-           count(*) FILTER (WHERE outcome = 'EXPIRED' OR lapsed)::int AS expiries,
-           COALESCE(sum(net), 0)::float8 AS revenue,
-           COALESCE(sum(refunded), 0)::float8 AS refunded,
-           COALESCE(sum(disputed), 0)::float8 AS disputed,
-           COALESCE(sum(pending), 0)::float8 AS pending
-    FROM f
-    WHERE NOT holdout AND "offerId" IS NOT NULL
-    GROUP BY GROUPING SETS ((bucket, "offerId", "variantId"), (bucket, "offerId", "variantId", pay_currency))`;
-  return rows.filter((r) => !r.byCurrency || r.currency !== null);
-}
+const variantCountsOfFacts = Prisma.sql`
+    SELECT * FROM (
+      SELECT bucket, "offerId", "variantId", pay_currency AS currency, (GROUPING(pay_currency) = 0) AS "byCurrency",
+             count(*)::int AS impressions,
+             count(*) FILTER (WHERE outcome = 'ACCEPTED')::int AS accepts,
+             count(*) FILTER (WHERE outcome = 'DECLINED')::int AS declines,
+             count(*) FILTER (WHERE outcome = 'FAILED')::int AS failures,
+             count(*) FILTER (WHERE outcome = 'EXPIRED' OR lapsed)::int AS expiries,
+             COALESCE(sum(net), 0)::float8 AS revenue,
+             COALESCE(sum(refunded), 0)::float8 AS refunded,
+             COALESCE(sum(disputed), 0)::float8 AS disputed,
+             COALESCE(sum(pending), 0)::float8 AS pending
+      FROM f
+      WHERE NOT holdout AND "offerId" IS NOT NULL
+      GROUP BY GROUPING SETS ((bucket, "offerId", "variantId"), (bucket, "offerId", "variantId", pay_currency))
+    ) c WHERE NOT "byCurrency" OR currency IS NOT NULL`;
 
 export type ExposureRow = {
   stepId: string | null; offerId: string | null; variantId: string | null; holdout: boolean; currency: string;
@@ -114,17 +116,15 @@ export type ExposureRow = {
  * the samples for lift and the order values (original order + added revenue) of visits that took
  * that offer and of those that did not. Added revenue counts in the visit's order currency only.
  */
-export async function exposureSums(s: Scope): Promise<Bucketed<ExposureRow>[]> {
-  return db.$queryRaw<Bucketed<ExposureRow>[]>`
-    WITH f AS (${facts(s)}),
-    units AS (
+const exposureSumsOfFacts = Prisma.sql`
+    WITH units AS (
       SELECT f.bucket, f.unit, COALESCE(min(s.currency), min(f.currency)) AS currency, min(s."orderAmount") AS "orderAmount",
              COALESCE(sum(f.net) FILTER (WHERE f.pay_currency = COALESCE(s.currency, f.currency)), 0)::float8 AS added,
              bool_or(f.net IS NOT NULL) AS took
       FROM f LEFT JOIN "FunnelSession" s ON s.id = f."funnelSessionId"
       GROUP BY f.bucket, f.unit
     ),
-    exposures AS (
+    exposed AS (
       SELECT bucket, "stepId", "offerId", "variantId", holdout, unit, bool_or(net IS NOT NULL) AS took_here
       FROM f WHERE holdout OR "offerId" IS NOT NULL
       GROUP BY bucket, "stepId", "offerId", "variantId", holdout, unit
@@ -138,17 +138,14 @@ export async function exposureSums(s: Scope): Promise<Bucketed<ExposureRow>[]> {
            COALESCE(sum(u."orderAmount" + u.added) FILTER (WHERE e.took_here), 0)::float8 AS "withSum",
            count(u."orderAmount") FILTER (WHERE NOT e.took_here)::int AS "withoutN",
            COALESCE(sum(u."orderAmount" + u.added) FILTER (WHERE NOT e.took_here), 0)::float8 AS "withoutSum"
-    FROM exposures e JOIN units u ON u.bucket = e.bucket AND u.unit = e.unit
+    FROM exposed e JOIN units u ON u.bucket = e.bucket AND u.unit = e.unit
     GROUP BY e.bucket, e."stepId", e."offerId", e."variantId", e.holdout, u.currency`;
-}
 
 export type OrderValueRow = { currency: string; withN: number; withSum: number; withoutN: number; withoutSum: number };
 
 /** Store-wide order values of funnel visits: with an accepted offer (order + added) vs without. */
-export async function orderValueSums(s: Scope): Promise<Bucketed<OrderValueRow>[]> {
-  return db.$queryRaw<Bucketed<OrderValueRow>[]>`
-    WITH f AS (${facts(s)}),
-    units AS (
+const orderValueSumsOfFacts = Prisma.sql`
+    WITH units AS (
       SELECT f.bucket, s.currency, s."orderAmount",
              COALESCE(sum(f.net) FILTER (WHERE f.pay_currency = s.currency), 0)::float8 AS added,
              bool_or(f.net IS NOT NULL) AS took
@@ -160,19 +157,15 @@ export async function orderValueSums(s: Scope): Promise<Bucketed<OrderValueRow>[
            COALESCE(sum("orderAmount" + added) FILTER (WHERE took), 0)::float8 AS "withSum",
            count(*) FILTER (WHERE NOT took)::int AS "withoutN",
            COALESCE(sum("orderAmount") FILTER (WHERE NOT took), 0)::float8 AS "withoutSum"
-    FROM units GROUP BY bucket, currency ORDER BY bucket, currency`;
-}
+    FROM units GROUP BY bucket, currency`;
 
 export type RevenuePointRow = { day: string; currency: string; revenue: number };
 
 /** Net revenue added per UTC day of the offer being shown, per currency. */
-export async function revenueByDay(s: Scope): Promise<Bucketed<RevenuePointRow>[]> {
-  return db.$queryRaw<Bucketed<RevenuePointRow>[]>`
-    WITH f AS (${facts(s)})
+const revenueByDayOfFacts = Prisma.sql`
     SELECT bucket, to_char("shownAt", 'YYYY-MM-DD') AS day, pay_currency AS currency, sum(net)::float8 AS revenue
     FROM f WHERE net IS NOT NULL
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
-}
+    GROUP BY 1, 2, 3`;
 
 export type FunnelStepRow = {
   stepId: string; reached: number; holdout: number; accepted: number; declined: number; failed: number; unanswered: number; continued: number;
@@ -180,19 +173,19 @@ export type FunnelStepRow = {
 
 export type FunnelStartRow = { funnelId: string; started: number };
 
-/** For every funnel step: visits that reached it, what they did there and how many went on; and visits started per funnel. */
-export async function funnelFlows(s: Scope): Promise<{ starts: Bucketed<FunnelStartRow>[]; steps: Bucketed<FunnelStepRow>[] }> {
+/** Visits started per funnel. */
+function funnelStarts(s: Scope) {
   const startedAt = Prisma.raw(`"startedAt"`);
-  const [starts, steps] = await Promise.all([
-    db.$queryRaw<Bucketed<FunnelStartRow>[]>`
-      SELECT ${bucketOf(startedAt, s)} AS bucket, "funnelId", count(*)::int AS started FROM "FunnelSession" WHERE ${inScope(startedAt, s)} GROUP BY 1, 2`,
-    db.$queryRaw<Bucketed<FunnelStepRow>[]>`
-      WITH f AS (
-        SELECT ${bucketOf(SHOWN_AT, s)} AS bucket, i."stepId", i.holdout, d.outcome::text AS outcome,
-               lead(i.id) OVER (PARTITION BY ${bucketOf(SHOWN_AT, s)}, COALESCE(i."funnelSessionId", i.id) ORDER BY i."shownAt", i.id) IS NOT NULL AS continued
-        FROM "OfferImpression" i
-        LEFT JOIN "OfferDecision" d ON d."impressionId" = i.id
-        WHERE ${inScope(SHOWN_AT, s)} AND i."stepId" IS NOT NULL
+  return Prisma.sql`
+      SELECT ${bucketOf(startedAt, s)} AS bucket, "funnelId", count(*)::int AS started FROM "FunnelSession" WHERE ${inScope(startedAt, s)} GROUP BY 1, 2`;
+}
+
+/** For every funnel step (from the facts `f`): visits that reached it, what they did there and how many went on. */
+const funnelStepsOfFacts = Prisma.sql`
+      WITH visits AS (
+        SELECT bucket, "stepId", holdout, outcome,
+               lead(id) OVER (PARTITION BY bucket, unit ORDER BY "shownAt", id) IS NOT NULL AS continued
+        FROM f WHERE "stepId" IS NOT NULL
       )
       SELECT bucket, "stepId", count(*)::int AS reached, count(*) FILTER (WHERE holdout)::int AS holdout,
              count(*) FILTER (WHERE outcome = 'ACCEPTED')::int AS accepted,
@@ -200,10 +193,7 @@ export async function funnelFlows(s: Scope): Promise<{ starts: Bucketed<FunnelSt
              count(*) FILTER (WHERE outcome = 'FAILED')::int AS failed,
              count(*) FILTER (WHERE outcome = 'EXPIRED' OR (outcome IS NULL AND NOT holdout))::int AS unanswered,
              count(*) FILTER (WHERE continued)::int AS continued
-      FROM f GROUP BY bucket, "stepId"`,
-  ]);
-  return { starts, steps };
-}
+      FROM visits GROUP BY bucket, "stepId"`;
 
 /** Per day of the scope: the latest expiry among its offers still awaiting an answer, while any is open. */
 export async function openUntilByDay(s: Scope): Promise<Map<string, Date>> {
@@ -230,8 +220,8 @@ const SUBMITTED_AT = Prisma.raw(`c."submittedAt"`);
  * customer ("keep my plan"). Charged now is the change's own payment, if it succeeded, net of
  * refunds; the MRR change is what applied (and what is scheduled) changes monthly recurring revenue by.
  */
-export async function planChangeSums(s: Scope): Promise<Bucketed<PlanChangeRow>[]> {
-  return db.$queryRaw<Bucketed<PlanChangeRow>[]>`
+function planChangeSums(s: Scope) {
+  return Prisma.sql`
     SELECT ${bucketOf(SUBMITTED_AT, s)} AS bucket, c."ladderId", c.origin::text AS origin, c.direction::text AS direction, c.currency,
            count(*)::int AS sent,
            count(*) FILTER (WHERE c.status = 'APPLIED')::int AS applied,
@@ -246,4 +236,34 @@ export async function planChangeSums(s: Scope): Promise<Bucketed<PlanChangeRow>[
     LEFT JOIN "Payment" p ON p.id = c."dodoPaymentId"
     WHERE ${inScope(SUBMITTED_AT, s)}
     GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** Every part of a slice, as rows tagged with their bucket (see slice.ts). */
+export type SliceRows = {
+  counts: Bucketed<VariantCountsRow>[]; exposures: Bucketed<ExposureRow>[]; orders: Bucketed<OrderValueRow>[]; revenue: Bucketed<RevenuePointRow>[];
+  starts: Bucketed<FunnelStartRow>[]; steps: Bucketed<FunnelStepRow>[]; planChanges: Bucketed<PlanChangeRow>[];
+};
+
+/** A part's rows as one JSON array (never null); its numbers and booleans keep their types. */
+const rowsOf = (name: string, order = Prisma.empty) => Prisma.sql`(SELECT COALESCE(json_agg(x ${order}), '[]'::json) FROM ${Prisma.raw(name)} x)`;
+
+/**
+ * Every aggregate of the scope in one statement. The facts are materialised once (they feed five
+ * aggregates); each part comes back as a JSON array of its rows.
+ */
+export async function sliceRows(s: Scope): Promise<SliceRows> {
+  const [row] = await db.$queryRaw<SliceRows[]>`
+    WITH f AS MATERIALIZED (${facts(s)}),
+    counts AS (${variantCountsOfFacts}),
+    exposures AS (${exposureSumsOfFacts}),
+    orders AS (${orderValueSumsOfFacts}),
+    revenue AS (${revenueByDayOfFacts}),
+    starts AS (${funnelStarts(s)}),
+    steps AS (${funnelStepsOfFacts}),
+    plan_changes AS (${planChangeSums(s)})
+    SELECT ${rowsOf("counts")} AS counts, ${rowsOf("exposures")} AS exposures,
+           ${rowsOf("orders", Prisma.sql`ORDER BY x.bucket, x.currency`)} AS orders,
+           ${rowsOf("revenue", Prisma.sql`ORDER BY x.bucket, x.day, x.currency`)} AS revenue,
+           ${rowsOf("starts")} AS starts, ${rowsOf("steps")} AS steps, ${rowsOf("plan_changes")} AS "planChanges"`;
+  return row!;
 }

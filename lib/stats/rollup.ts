@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { exposureSums, funnelFlows, openUntilByDay, orderValueSums, planChangeSums, revenueByDay, variantCounts, type Scope } from "./queries";
+import { openUntilByDay, sliceRows, type Scope } from "./queries";
 import { isoDay } from "./range";
 import { maturedBefore, revenueMaturityDays } from "./settings";
 import { readDirtyMarks, storeDays, type DirtyMark } from "./rollup-sql";
@@ -39,15 +39,7 @@ export function closedBoundary(now: Date): Date {
 
 /** Every aggregate of the scope, one slice per bucket (per day when the scope lists days). */
 async function slicesOf(scope: Scope): Promise<Map<string, Slice>> {
-  const [counts, exposures, orders, revenue, flows, planChanges] = await Promise.all([
-    variantCounts(scope),
-    exposureSums(scope),
-    orderValueSums(scope),
-    revenueByDay(scope),
-    funnelFlows(scope),
-    planChangeSums(scope),
-  ]);
-  return splitByBucket({ counts, exposures, orders, revenue, starts: flows.starts, steps: flows.steps, planChanges });
+  return splitByBucket(await sliceRows(scope));
 }
 
 /** Every aggregate of [from, to), straight from the event tables. */

@@ -8,7 +8,7 @@ import { acceptUpgradeOffer, showMomentOffer } from "@/lib/moments/prompt";
 import { declineOffer } from "@/lib/offers/decide";
 import { expireStaleImpressions } from "@/lib/offers/impressions";
 import { resolvePlanChange } from "@/lib/plans/resolve-change";
-import { variantCounts } from "@/lib/stats/queries";
+import { sliceRows } from "@/lib/stats/queries";
 import { createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox } from "@/tests/support/plans";
 import { seedOffer, uid } from "@/tests/support/seed";
 
@@ -35,7 +35,7 @@ async function upgradeShown(opts: { card?: "0341" } = {}) {
 const decisionOf = (impressionId: string) => db.offerDecision.findUnique({ where: { impressionId } });
 
 async function statsOf(offerId: string, from: Date) {
-  const rows = await variantCounts({ from, to: new Date(Date.now() + 60_000) });
+  const rows = (await sliceRows({ from, to: new Date(Date.now() + 60_000) })).counts;
   return {
     totals: rows.find((r) => r.offerId === offerId && !r.byCurrency),
     revenue: rows.filter((r) => r.offerId === offerId && r.byCurrency).map((r) => ({ currency: r.currency, revenue: r.revenue })),
