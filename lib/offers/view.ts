@@ -9,6 +9,7 @@ import { attemptView } from "@/lib/checkout/attempt-view";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/lib/generated/prisma/enums";
 import { money, type Money } from "@/lib/money/money";
+import type { LocalizedCopy } from "./copy";
 import { describeSavedCard } from "@/lib/payment-methods/saved";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { shownImage } from "@/lib/store/images";
@@ -21,6 +22,8 @@ export type OfferView = {
   kind: OfferKind;
   headline: string;
   body: string;
+  /** The merchant's headline and body in other languages (lib/offers/copy.ts picks one). */
+  copies: LocalizedCopy[];
   product: { id: string; name: string; description: string | null; kind: ProductKind; billingInterval: BillingInterval | null; billingIntervalCount: number | null };
   /** The offer's picture (the merchant's, else Dodo's product image), only from an allowed origin. */
   imageUrl: string | null;
@@ -50,7 +53,7 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
 export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
   const imp = await db.offerImpression.findUniqueOrThrow({
     where: { id: impressionId },
-    include: { offer: { include: { offeredProduct: true } }, chargeAttempt: true },
+    include: { offer: { include: { offeredProduct: true, copies: { select: { locale: true, headline: true, body: true } } } }, chargeAttempt: true },
   });
   if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${impressionId} has no offer for this customer`);
   const p = imp.offer.offeredProduct;
@@ -66,6 +69,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     kind: imp.offer.kind,
     headline: imp.offer.headline,
     body: imp.offer.body,
+    copies: imp.offer.copies,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
     imageUrl: offerImage(imp.offer, p),
     maxQuantity: p.kind === "ONE_TIME" ? Math.max(1, imp.offer.maxQuantity) : 1,
