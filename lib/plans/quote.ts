@@ -7,6 +7,8 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeOrigin, PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney, money } from "@/lib/money/money";
 import { isFailure, type Result, type Success } from "@/lib/result";
 import { loadMove, type MoveContext } from "./context";
@@ -21,7 +23,8 @@ import { logger } from "@/lib/log";
 
 const log = logger("plans");
 
-export type PlanDeps = { client?: DodoPayments; now?: () => Date };
+/** `locale`: the language the customer reads the preview and the outcome in. */
+export type PlanDeps = { client?: DodoPayments; now?: () => Date; locale?: Locale };
 
 /** How long a previewed price holds. */
 export const QUOTE_TTL_SECONDS = 10 * 60;
@@ -55,7 +58,7 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
  * records what the plan-change stats read: ladder, direction, origin and the change in monthly
  * recurring revenue (Dodo's recurring amounts before and after, both pre-tax).
  */
-async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date, dodoDiscountId: string | null = null): Promise<QuoteView> {
+async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date, dodoDiscountId: string | null = null, locale: Locale = DEFAULT_LOCALE): Promise<QuoteView> {
   const hash = quoteHash(quote);
   const row = await createQuotedChange({
     ladderId: ctx.ladder.id,
@@ -90,6 +93,7 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "f
     fromName: ctx.from.name,
     toName: ctx.to.name,
     toProductId: ctx.to.productId,
+    locale,
   });
 }
 
@@ -116,26 +120,28 @@ export async function previewPlanChange(input: { customerId: string; subscriptio
     if (!refusal) log.error({ err }, "preview failed");
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
-  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, input.discount?.discountId ?? null), amounts: quote };
+  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, input.discount?.discountId ?? null, deps.locale), amounts: quote };
 }
 
-function successMessage(change: PlanChange, toName: string): string {
+function successMessage(change: PlanChange, toName: string, locale: Locale = DEFAULT_LOCALE): string {
   const quote = storedQuote(change.quote);
+  const t = translator(locale);
   switch (change.status) {
     case "SCHEDULED":
-      return `Scheduled: you move to ${toName} on ${formatDate(quote.effectiveAt)}.`;
+      return t("plans.outcome.scheduled", { plan: toName, date: formatDate(quote.effectiveAt, locale) });
     case "APPLIED":
-      return `Done: you are now on ${toName}.`;
+      return t("plans.outcome.applied", { plan: toName });
     case "UNKNOWN":
-      return confirmingMessage(toName);
+      return confirmingMessage(toName, locale);
     default:
-      return `Processing your change to ${toName}…`;
+      return t("plans.outcome.processing", { plan: toName });
   }
 }
 
 /** An unknown outcome is not a failure: it may have gone through, and we are finding out. */
-function confirmingMessage(toName: string): string {
-  return `We are confirming your change to ${toName} with the payment provider: it may already have gone through. This page updates as soon as we know; please do not confirm again.`;
+function confirmingMessage(toName: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  return t("plans.outcome.confirming", { plan: toName });
 }
 
 async function productName(productId: string): Promise<string> {
@@ -146,41 +152,45 @@ async function productName(productId: string): Promise<string> {
  * The numbers moved between preview and confirm: the old quote is retired, the new numbers become
  * a new quote the customer can confirm, and nothing is sent to Dodo.
  */
-async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date): Promise<ConfirmResult> {
+async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date, locale: Locale): Promise<ConfirmResult> {
+  const t = translator(locale);
   await retireQuote(change.id);
   const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change) });
   if (isFailure(ctx)) return ctx;
-  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, change.dodoDiscountId);
-  const before = formatMoney(money(change.quotedAmount, change.currency));
+  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, change.dodoDiscountId, locale);
+  const before = formatMoney(money(change.quotedAmount, change.currency), locale);
   const what =
-    change.quotedAmount !== fresh.totalAmount ? `The price changed since your preview (${before} then, ${view.chargeNow} now).`
-    : change.quotedCredits !== fresh.customerCredits ? `Your credit changed since your preview (${view.credit ? `${view.credit.label.toLowerCase()}: ${view.credit.amount}` : "no credit"} now).`
-    : `The terms changed since your preview (new plan ${view.newPlan.price}, next billing date ${view.newPlan.nextBilling}).`;
+    change.quotedAmount !== fresh.totalAmount ? t("plans.outcome.priceChanged", { before, now: view.chargeNow })
+    : change.quotedCredits !== fresh.customerCredits ? t("plans.outcome.creditChanged", { credit: view.credit ? `${view.credit.label.toLowerCase()}: ${view.credit.amount}` : t("plans.outcome.noCredit") })
+    : t("plans.outcome.termsChanged", { price: view.newPlan.price, nextBilling: view.newPlan.nextBilling });
   return {
-    ...failure("quote_changed", `${what} Nothing was charged. Please review the new numbers.`),
+    ...failure("quote_changed", t("plans.outcome.reviewNewNumbers", { what })),
     quote: view,
     previousChargeNow: before,
   };
 }
 
-async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
+async function alreadyDecided(change: PlanChange, locale: Locale): Promise<ConfirmResult> {
   if (change.status === "FAILED" || change.status === "CANCELLED") {
-    return failure("quote_used", "This quote was already used or replaced. Please preview the change again.");
+    const t = translator(locale);
+    return failure("quote_used", t("plans.outcome.quoteUsed"));
   }
-  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId)), toProductId: change.toProductId };
+  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId), locale), toProductId: change.toProductId };
 }
 
 /** Step 2: the customer confirms a quote. Re-previews; sends the same change only if nothing moved. */
 export async function confirmPlanChange(input: { customerId: string; token: string }, deps: PlanDeps = {}): Promise<ConfirmResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
+  const locale = deps.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
   const verified = verifyToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", input.token, now.getTime());
   if (!verified.ok) {
-    return verified.reason === "expired" ? failure("quote_expired", "This preview has expired. Please preview the change again to see current prices.") : NOT_FOUND;
+    return verified.reason === "expired" ? failure("quote_expired", t("plans.outcome.quoteExpired")) : NOT_FOUND;
   }
   const change = await db.planChange.findUnique({ where: { id: verified.data.id }, include: { subscription: { select: { customerId: true } } } });
   if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return NOT_FOUND;
-  if (change.status !== "QUOTED") return alreadyDecided(change);
+  if (change.status !== "QUOTED") return alreadyDecided(change, locale);
 
   const locked = storedQuote(change.quote);
   const terms = termsOf(change);
@@ -193,11 +203,11 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     await markRefused(change.id, "QUOTED", refusal.dodoCode);
     return failure(refusal.code, refusal.message);
   }
-  if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now);
+  if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now, locale);
 
   const claimed = await claimForSubmit(change, now);
   if (claimed === "busy") return PENDING_CHANGE;
-  if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }));
+  if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }), locale);
 
   let paymentId: string | null = null;
   try {
@@ -214,11 +224,11 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     // webhook, a sync or the resolver job (queued with it) settles it; never send it again.
     log.error({ err }, "change-plan outcome unknown");
     await markOutcomeUnknown(change.id, now);
-    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)), toProductId: change.toProductId };
+    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId), locale), toProductId: change.toProductId };
   }
   await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });
   await refreshFromDodo({ subscriptionId: change.subscriptionId, paymentId }, client);
   const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
-  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)), toProductId: latest.toProductId };
+  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId), locale), toProductId: latest.toProductId };
 }
 
