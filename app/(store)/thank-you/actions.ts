@@ -1,9 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { customerAction } from "@/lib/actions/define";
 import { acceptOffer, chargeStatus, type AcceptResult } from "@/lib/checkout/one-click";
 import type { ChargeView } from "@/lib/checkout/outcome";
+import { rememberCustomerLocale } from "@/lib/i18n/customer-locale";
+import { requestLocale } from "@/lib/i18n/request";
 import { declineOffer } from "@/lib/offers/decide";
 import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
 import { logger } from "@/lib/log";
@@ -13,16 +16,23 @@ const log = logger("decline");
 const impression = z.object({ impressionId: z.string().min(1).max(64) });
 /** Accept's form: the impression and, when the offer has a quantity selector, the units chosen. */
 const acceptance = impression.extend({ quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() });
-const NOT_FOUND = { ok: false, code: "not_found", message: "This offer is not available." } as const;
 
 export type AcceptState = AcceptResult | null;
 
 /** "Accept — one click": charges the card frozen on the impression, at most once. */
 export const acceptOfferAction = customerAction(acceptance, {
   name: "accept offer",
-  onFailure: (failure): AcceptState =>
-    failure.code === "unexpected" ? { ok: false, code: "unavailable", message: "Something went wrong on our side. Nothing was charged twice; please reload the page." } : NOT_FOUND,
-  run: ({ impressionId, quantity }, { customer }): Promise<AcceptState> => acceptOffer({ impressionId, customerId: customer.id, quantity }),
+  onFailure: async (failure): Promise<AcceptState> => {
+    const t = await getTranslations();
+    return failure.code === "unexpected"
+      ? { ok: false, code: "unavailable", message: t("offers.acceptUnexpected") }
+      : { ok: false, code: "not_found", message: t("offers.notAvailable") };
+  },
+  run: async ({ impressionId, quantity }, { customer }): Promise<AcceptState> => {
+    // The language the customer bought in is the one their receipt email is written in.
+    await rememberCustomerLocale(customer.id, await requestLocale());
+    return acceptOffer({ impressionId, customerId: customer.id, quantity });
+  },
 });
 
 /** Polled while a charge is processing, with the impression id. */

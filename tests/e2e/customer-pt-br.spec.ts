@@ -1,0 +1,108 @@
+// The customer journey in Brazilian Portuguese: a browser that prefers pt-BR buys, accepts a
+// one-click offer and changes plan, and no page on the way shows English outside what the
+// merchant wrote (tests/e2e/support/english-leftovers.ts checks every page against the English
+// catalogue). The switch changes the language and it is remembered.
+import { expect, test } from "@playwright/test";
+import { customerIdByEmail, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
+import { seedLadder, signIn, subscribe } from "../support/e2e/plans";
+import { sql } from "../support/e2e/env";
+import { expectNoEnglish } from "./support/english-leftovers";
+
+test.describe.configure({ timeout: 150_000 });
+
+test.describe("in Brazilian Portuguese", () => {
+  test.use({ locale: "pt-BR" });
+
+  test("buy → thank-you → accept the upsell: every page in Portuguese, with the merchant's Portuguese headline", async ({ page }) => {
+    const shop = await seedJourney({ upsellDiscountBps: 2000 });
+    await sql(`INSERT INTO "OfferCopy" ("offerId", locale, headline, body, "updatedAt") VALUES ($1, 'pt-BR', 'Adicione uma mentoria', 'Só nesta página.', now())`, [shop.upsellOffer]);
+
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catálogo");
+    await expectNoEnglish(page, "storefront");
+
+    await page.goto(`/products/${shop.course.id}`);
+    await expect(page.getByTestId("product-price")).toHaveText("US$ 49,00".replace(" ", "\u00a0"));
+    await expectNoEnglish(page, "product page");
+    await page.getByRole("button", { name: "Comprar agora" }).click();
+    const email = newEmail();
+    await payOnHostedPage(page, { email, card: "4242424242424242" });
+    await page.waitForURL(/\/thank-you\?order=/);
+    await expect(page.getByRole("heading", { name: "Obrigado pelo seu pedido!" })).toBeVisible();
+
+    const offer = page.getByTestId("offer");
+    await expect(offer).toContainText("Adicione uma mentoria");
+    await expect(offer).not.toContainText("Add a coaching call");
+    await expect(offer.getByTestId("offer-price")).toContainText("US$\u00a079,20");
+    await expect(offer.getByTestId("offer-card")).toContainText("Visa com final 4242");
+    await expectNoEnglish(page, "thank-you with an offer");
+
+    await offer.getByRole("button", { name: /Aceitar com um clique/ }).click();
+    const added = page.getByTestId("answered-offer").filter({ hasText: shop.coaching.name });
+    await expect(added).toHaveAttribute("data-status", "succeeded");
+    await expect(added).toContainText("Adicionado ao seu pedido.");
+    await expectNoEnglish(page, "thank-you after accepting");
+
+    // Stored as the customer's language, for the emails the worker writes later.
+    const { rows } = await sql<{ locale: string | null }>(`SELECT locale FROM "Customer" WHERE id = $1`, [await customerIdByEmail(email)]);
+    expect(rows[0]?.locale).toBe("pt-BR");
+
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sua conta");
+    await expectNoEnglish(page, "account");
+  });
+
+  test("plan change: the plan page, Dodo's preview and the outcome in Portuguese", async ({ page }) => {
+    const ladder = await seedLadder();
+    const s = await subscribe(ladder.basic);
+    await signIn(page, s.customerId);
+    await page.goto("/account/plan");
+    await expect(page.getByTestId("plan-current-name")).toHaveText("Basic");
+    const pro = page.locator(`[data-testid="plan-option"][data-product-id="${ladder.pro}"]`);
+    await expect(pro.getByTestId("plan-difference")).toHaveText("+US$\u00a050,00/mês");
+    await expectNoEnglish(page, "plan page");
+
+    await pro.getByRole("button", { name: "Fazer upgrade para Pro" }).click();
+    const quote = page.getByTestId("quote-panel");
+    await expect(quote.getByTestId("quote-charge-now")).toHaveText("US$\u00a050,00");
+    await expect(quote.getByTestId("quote-effective")).toHaveText("Imediatamente");
+    await expect(quote.getByTestId("quote-next-billing")).toHaveText(/^\d{1,2} de [a-zç]{3}\. de \d{4}$/);
+    await expectNoEnglish(page, "plan preview");
+
+    await quote.getByRole("button", { name: "Confirmar upgrade e pagar US$\u00a050,00" }).click();
+    await expect(page.getByTestId("plan-current-name")).toHaveText("Pro");
+    await expect(page.getByTestId("plan-flow-message")).toContainText("Pronto: agora você está no plano Pro.");
+    await expectNoEnglish(page, "plan page after the change");
+  });
+
+  test("a missing page and a sign-in page are in Portuguese too", async ({ page }) => {
+    await page.goto("/nao-existe");
+    await expect(page.getByTestId("not-found")).toContainText("Não encontramos essa página");
+    await expectNoEnglish(page, "404");
+    await page.goto("/account/sign-in");
+    await page.getByLabel("E-mail").fill("nao-e-um-email");
+    await page.getByRole("button", { name: "Enviar link de acesso" }).click();
+    await expect(page.getByText("Informe o e-mail usado na compra")).toBeVisible();
+    await expectNoEnglish(page, "sign-in with an error");
+  });
+});
+
+test("English by default; the switch changes the language, and the choice is remembered over the browser's", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catalogue");
+
+  await page.getByTestId("locale-switch").getByRole("button", { name: "Português (Brasil)" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catálogo");
+  expect((await context.cookies()).find((c) => c.name === "encore_locale")?.value).toBe("pt-BR");
+
+  // A new page load (this browser still sends Accept-Language: en-US) stays in Portuguese.
+  await page.goto("/account");
+  await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sua conta");
+
+  await page.getByTestId("locale-switch").getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});

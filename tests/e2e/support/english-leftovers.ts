@@ -1,0 +1,70 @@
+// Finds English left on a page shown in another language: every fixed fragment of the English
+// catalogue (the words between a message's {placeholders}) that the other language words
+// differently, plus common English words, in the page's text with merchant-written copy
+// ([data-merchant-copy]: product names, offer headlines) taken out.
+import { expect, type Page } from "@playwright/test";
+import en from "../../../messages/en.json";
+import ptBR from "../../../messages/pt-BR.json";
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function leaves(c: Catalogue, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(c)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === "string") out.set(key, v);
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** Literal runs of a message outside {…} arguments and <tags>, of three words or more. */
+function fragments(message: string): string[] {
+  let depth = 0;
+  let text = "";
+  for (const ch of message) {
+    if (ch === "{") depth += 1;
+    if (depth === 0) text += ch;
+    else if (ch === "}") {
+      depth -= 1;
+      if (depth === 0) text += "\u0000";
+    }
+  }
+  return text
+    .replace(/<\/?\w+>/g, "\u0000")
+    .split("\u0000")
+    .map((s) => s.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
+    .filter((s) => s.split(/\s+/).length >= 3);
+}
+
+const ptMessages = leaves(ptBR as Catalogue);
+/** English fragments that must not appear on a Portuguese page. */
+export const ENGLISH_FRAGMENTS = [...new Set([...leaves(en as Catalogue)].filter(([key, m]) => ptMessages.get(key) !== m).flatMap(([, m]) => fragments(m)))];
+
+// Words that are English and never Portuguese (so "Item", "upgrade" or "checkout", which Brazilian
+// Portuguese uses as they are, are not listed).
+const ENGLISH_WORDS = /\b(the|your|you|and|with|for|this|that|is|are|was|will|order|thank|thanks|sign|account|products?|payment|now|next|back|buy|accept|change|plans?|card|ending|added|processing)\b/i;
+
+export async function visibleTextWithoutMerchantCopy(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll("[data-merchant-copy], script, style, noscript, template").forEach((n) => n.remove());
+    // The language switch names English in English on purpose.
+    body.querySelectorAll("[data-testid=locale-switch] [lang]").forEach((n) => n.remove());
+    document.body.after(body);
+    body.style.position = "absolute";
+    const text = body.innerText;
+    body.remove();
+    const labels = [...document.querySelectorAll("[aria-label]")].map((n) => n.getAttribute("aria-label") ?? "");
+    return [document.title, text, ...labels].join("\n");
+  });
+}
+
+/** Fails with the English found on the page (as it is now) and the page's address. */
+export async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+  const text = await visibleTextWithoutMerchantCopy(page);
+  const found = ENGLISH_FRAGMENTS.filter((f) => text.includes(f));
+  const words = text.split("\n").filter((line) => ENGLISH_WORDS.test(line.replace(/[\w.+-]+@[\w.-]+/g, "")));
+  expect({ where, catalogueFragments: found, linesWithEnglishWords: words }).toEqual({ where, catalogueFragments: [], linesWithEnglishWords: [] });
+}
