@@ -11,6 +11,8 @@ import { ensureSaveOfferDiscount } from "./discount";
 import { eligibleOffer, offerTargetProduct, saveOfferView, type SaveOfferView } from "./offer";
 import { inHoldout, pauseEndsAt } from "./rules";
 import { retentionFailure, sendSubscriptionUpdate, type RetentionFailure } from "./subscription-update";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 // The customer's services behind the cancel flow and the pause/resume/undo buttons. Each checks
 // that the subscription is the customer's, and sends Dodo exactly what the customer chose. Plan
@@ -33,8 +35,9 @@ const CONFIRMING = (what: string) => `We are confirming your ${what} with the pa
 export type StartResult = Success<{ attemptId: string; offer: SaveOfferView | null; cancelTerms: string }> | RetentionFailure;
 
 /** "Cancelling stops renewal…": what cancelling does, said before the customer confirms it. */
-export function cancelTerms(planName: string, endsOn: Date): string {
-  return `If you cancel, you are not charged again. You keep access to ${planName} until ${formatDate(endsOn)}, when your subscription ends. You can undo it any time before then.`;
+export function cancelTerms(planName: string, endsOn: Date, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  return t("retention.cancelTerms", { plan: planName, date: formatDate(endsOn, locale) });
 }
 
 /**

@@ -80,7 +80,7 @@ test.describe("in Brazilian Portuguese", () => {
     await expect(page.getByTestId("not-found")).toContainText("Não encontramos essa página");
     await expectNoEnglish(page, "404");
     await page.goto("/account/sign-in");
-    await page.getByLabel("E-mail").fill("nao-e-um-email");
+    await page.locator("#sign-in-email").fill("nao-e-um-email");
     await page.getByRole("button", { name: "Enviar link de acesso" }).click();
     await expect(page.getByText("Informe o e-mail usado na compra")).toBeVisible();
     await expectNoEnglish(page, "sign-in with an error");

@@ -2,11 +2,15 @@
 // catalogue (the words between a message's {placeholders}) that the other language words
 // differently, plus common English words, in the page's text with merchant-written copy
 // ([data-merchant-copy]: product names, offer headlines) taken out.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import en from "../../../messages/en.json";
-import ptBR from "../../../messages/pt-BR.json";
 
 type Catalogue = { [key: string]: string | Catalogue };
+
+const catalogue = (locale: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../../messages", `${locale}.json`), "utf8")) as Catalogue;
+const en = catalogue("en");
+const ptBR = catalogue("pt-BR");
 
 function leaves(c: Catalogue, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -37,9 +41,9 @@ function fragments(message: string): string[] {
     .filter((s) => s.split(/\s+/).length >= 3);
 }
 
-const ptMessages = leaves(ptBR as Catalogue);
+const ptMessages = leaves(ptBR);
 /** English fragments that must not appear on a Portuguese page. */
-export const ENGLISH_FRAGMENTS = [...new Set([...leaves(en as Catalogue)].filter(([key, m]) => ptMessages.get(key) !== m).flatMap(([, m]) => fragments(m)))];
+export const ENGLISH_FRAGMENTS = [...new Set([...leaves(en)].filter(([key, m]) => ptMessages.get(key) !== m).flatMap(([, m]) => fragments(m)))];
 
 // Words that are English and never Portuguese (so "Item", "upgrade" or "checkout", which Brazilian
 // Portuguese uses as they are, are not listed).

@@ -37,7 +37,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   // An upgrade offer links here with ?to=<plan>&origin=upgrade_offer: that move counts as started by the offer.
   const offered = origin === UPGRADE_OFFER_ORIGIN ? "UPGRADE_OFFER" : undefined;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined, locale });
-  const retention = await retentionViews(views.map((v) => v.subscriptionId));
+  const retention = await retentionViews(views.map((v) => v.subscriptionId), new Date(), locale);
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">{t("plans.page.title")}</h1>
