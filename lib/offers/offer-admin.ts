@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { inTransaction, type Tx } from "@/lib/db/tx";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { isAllowedImageUrl } from "@/lib/store/images";
@@ -24,7 +25,7 @@ export async function listOffers() {
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, copies: true, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */
@@ -38,6 +39,8 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     discountBps: String(offer.discountBps / 100),
     headline: offer.headline,
     body: offer.body,
+    ptBrHeadline: offer.copies.find((c) => c.locale === "pt-BR")?.headline ?? "",
+    ptBrBody: offer.copies.find((c) => c.locale === "pt-BR")?.body ?? "",
     minOrder: offer.minOrderAmount === null ? "" : minorToMajor(offer.minOrderAmount, offer.offeredProduct.currency),
     frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
     imageUrl: offer.imageUrl ?? "",
@@ -54,12 +57,14 @@ function storedTargeting(stored: unknown) {
 }
 
 type TargetingKey = keyof typeof targetingFields;
-type OfferData = Omit<OfferInput, "minOrder" | TargetingKey> & {
+type OfferData = Omit<OfferInput, "minOrder" | "ptBrHeadline" | "ptBrBody" | TargetingKey> & {
   minOrderAmount: number | null;
   targeting: Prisma.InputJsonValue | typeof Prisma.DbNull;
   startsAt: Date | null;
   endsAt: Date | null;
 };
+/** The offer's copy in another language; a blank headline removes it (customers then see the default). */
+type CopyData = { locale: "pt-BR"; headline: string; body: string };
 
 /** Splits the targeting form fields off the offer's own. */
 function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: TargetingFormInput; rest: Omit<T, TargetingKey> } {
@@ -76,7 +81,7 @@ function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: Ta
  * The offer form's values as a row to store: the schema's checks, then what the schema cannot
  * check (products exist, the kind fits the product, amounts fit the currency).
  */
-async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
+async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copies: CopyData[] }>> {
   const parsed = offerSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input: OfferInput = parsed.data;
@@ -96,7 +101,7 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
   if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
-  const { targeting: targetingInput, rest: { minOrder, ...rest } } = splitTargeting(input);
+  const { targeting: targetingInput, rest: { minOrder, ptBrHeadline, ptBrBody, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
@@ -112,13 +117,25 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData }>> {
       startsAt: targetingInput.startsAt,
       endsAt: targetingInput.endsAt,
     },
+    copies: [{ locale: "pt-BR", headline: ptBrHeadline, body: ptBrBody }],
   });
+}
+
+async function saveCopies(tx: Tx, offerId: string, copies: CopyData[]): Promise<void> {
+  for (const copy of copies) {
+    if (!copy.headline) await tx.offerCopy.deleteMany({ where: { offerId, locale: copy.locale } });
+    else await tx.offerCopy.upsert({ where: { offerId_locale: { offerId, locale: copy.locale } }, create: { offerId, ...copy }, update: { headline: copy.headline, body: copy.body } });
+  }
 }
 
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  const offer = await db.offer.create({ data: resolved.offer, select: { id: true } });
+  const offer = await inTransaction(async (tx) => {
+    const created = await tx.offer.create({ data: resolved.offer, select: { id: true } });
+    await saveCopies(tx, created.id, resolved.copies);
+    return created;
+  });
   return prepareDiscount(offer.id);
 }
 
@@ -137,7 +154,11 @@ async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  const { count } = await db.offer.updateMany({ where: { id }, data: resolved.offer });
+  const count = await inTransaction(async (tx) => {
+    const { count: updated } = await tx.offer.updateMany({ where: { id }, data: resolved.offer });
+    if (updated) await saveCopies(tx, id, resolved.copies);
+    return updated;
+  });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
 }
 
