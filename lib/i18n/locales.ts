@@ -11,6 +11,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "encore_locale";
 export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
+/** Request header the proxy sets to "console" on merchant pages, which are in English only (for now). */
+export const SURFACE_HEADER = "x-encore-surface";
+
 /** Each language named in itself, as a switch shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "pt-BR": "Português (Brasil)" };
 

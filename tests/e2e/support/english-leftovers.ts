@@ -5,22 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-
-type Catalogue = { [key: string]: string | Catalogue };
+import { flatten as leaves, type Catalogue } from "../../../scripts/lib/i18n-check";
 
 const catalogue = (locale: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../../messages", `${locale}.json`), "utf8")) as Catalogue;
 const en = catalogue("en");
 const ptBR = catalogue("pt-BR");
-
-function leaves(c: Catalogue, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(c)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === "string") out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
 
 /** Literal runs of a message outside {…} arguments and <tags>, of three words or more. */
 function fragments(message: string): string[] {
@@ -45,9 +34,9 @@ const ptMessages = leaves(ptBR);
 /** English fragments that must not appear on a Portuguese page. */
 export const ENGLISH_FRAGMENTS = [...new Set([...leaves(en)].filter(([key, m]) => ptMessages.get(key) !== m).flatMap(([, m]) => fragments(m)))];
 
-// Words that are English and never Portuguese (so "Item", "upgrade" or "checkout", which Brazilian
+// Words that are English and never Portuguese (so not "for", which Portuguese has, nor "Item", "upgrade" or "checkout", which Brazilian
 // Portuguese uses as they are, are not listed).
-const ENGLISH_WORDS = /\b(the|your|you|and|with|for|this|that|is|are|was|will|order|thank|thanks|sign|account|products?|payment|now|next|back|buy|accept|change|plans?|card|ending|added|processing)\b/i;
+const ENGLISH_WORDS = /\b(the|your|you|and|with|this|that|is|are|was|will|order|thank|thanks|sign|account|products?|payment|now|next|back|buy|accept|change|plans?|card|ending|added|processing)\b/i;
 
 export async function visibleTextWithoutMerchantCopy(page: Page): Promise<string> {
   return page.evaluate(() => {
