@@ -75,10 +75,10 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
       <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">In Brazilian Portuguese (optional)</legend>
         <p className="text-sm text-slate-600">Customers reading Portuguese see this copy; left blank, they see the headline and copy above.</p>
-        <Field label="Headline (Português)" name="ptBrHeadline" errors={errors}>
+        <Field label="Título (pt-BR)" name="ptBrHeadline" errors={errors}>
           <input id="ptBrHeadline" name="ptBrHeadline" lang="pt-BR" defaultValue={valueOf(values, "ptBrHeadline")} aria-invalid={Boolean(errors.ptBrHeadline)} className={inputClass} />
         </Field>
-        <Field label="Copy (Português)" name="ptBrBody" errors={errors}>
+        <Field label="Texto (pt-BR)" name="ptBrBody" errors={errors}>
           <textarea id="ptBrBody" name="ptBrBody" lang="pt-BR" rows={3} defaultValue={valueOf(values, "ptBrBody")} className={inputClass} />
         </Field>
       </fieldset>

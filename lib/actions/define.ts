@@ -39,12 +39,15 @@ export type ActionSpec<I, A, R> = {
 const log = logger("action");
 
 // Worded in the request's language (the action runs inside the request).
+// Outside a request (unit tests call actions directly) there is no language to read: English.
+const locale = () => requestLocale().catch(() => DEFAULT_LOCALE);
+
 async function signedOut() {
-  const t = translator(await requestLocale());
+  const t = translator(await locale());
   return fail("signed_out", t("errors.signedOut"));
 }
 async function unexpected() {
-  const t = translator(await requestLocale().catch(() => DEFAULT_LOCALE));
+  const t = translator(await locale());
   return fail("unexpected", t("errors.unexpected"));
 }
 

@@ -67,7 +67,7 @@ describe("immediate downgrade Pro $80 → Starter $20 half-way through the month
     const paidBefore = (await paymentsOf(t, s.subscriptionId)).length;
 
     const quote = await preview(s.customerId, s.subscriptionId, ladder.starter);
-    expect([quote.chargeNow, quote.credit]).toEqual(["$0.00", { label: "Credit added", amount: credit }]);
+    expect([quote.chargeNow, quote.credit]).toEqual(["$0.00", { kind: "added", label: "Credit added", amount: credit }]);
     expect(await confirmPlanChange({ customerId: s.customerId, token: quote.token }, deps())).toMatchObject({ ok: true, status: "APPLIED" });
     expect((await paymentsOf(t, s.subscriptionId)).length).toBe(paidBefore);
 
