@@ -42,6 +42,8 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     kind: draft.kind,
     headline: draft.headline || "Your headline",
     body: draft.body,
+    // The default language's copy: the console (and so its preview) speaks English.
+    copies: [],
     product: { id: product.id, name: product.name, description: product.description, kind: product.kind, billingInterval: product.billingInterval, billingIntervalCount: product.billingIntervalCount },
     imageUrl: offerImage({ imageUrl: draft.imageUrl || null }, product),
     maxQuantity: product.kind === "ONE_TIME" ? draft.maxQuantity : 1,
