@@ -3,6 +3,7 @@ import { formatPrice } from "@/lib/catalog/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translator";
 import { copyFor } from "@/lib/offers/copy";
+import { badgeText } from "@/lib/offers/social-proof-rules";
 import type { OfferView } from "@/lib/offers/view";
 import { formatMoney } from "@/lib/money/money";
 import type { OfferActions } from "./actions";
@@ -55,7 +56,7 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
       <OfferClock expiresAt={offer.expiresAt.toISOString()} serverNow={serverNow.toISOString()}>
       <OfferQuantity max={offer.charge ? 1 : offer.maxQuantity} unit={offer.price} unitText={price}>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="offer-eyebrow">{eyebrow(offer, t)}</p>
-        {offer.badge ? <p className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="offer-badge" data-merchant-copy>{offer.badge}</p> : null}
+        {offer.badge ? <p className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="offer-badge" data-merchant-copy={offer.badge.kind === "merchant" ? "" : undefined}>{badgeText(offer.badge, locale)}</p> : null}
         <FocusTarget id={NEXT_OFFER_TARGET} as="h2" className="mt-1 text-2xl font-bold">
           <span id={headingId} lang={copy.locale} data-merchant-copy>{copy.headline}</span>
         </FocusTarget>

@@ -50,7 +50,7 @@ export async function StoreFooter({ brand }: { brand: StoreBrand }) {
   return (
     <footer className="mt-16 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-3 px-6 py-6 text-sm text-slate-600">
-        <p>{t.rich("store.chrome.footer", { store: () => <span data-merchant-copy>{brand.name}</span> })}</p>
+        <p>{t.rich("store.chrome.footer", { name: brand.name, store: (chunks) => <span data-merchant-copy>{chunks}</span> })}</p>
         <p className="flex flex-wrap gap-4">
           {brand.supportEmail ? <a href={`mailto:${brand.supportEmail}`} className="underline" data-testid="support-email">{t("store.chrome.help", { email: brand.supportEmail })}</a> : null}
           <Link href="/account/sign-in" className="underline">{t("store.chrome.findOrders")}</Link>

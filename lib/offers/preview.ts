@@ -54,7 +54,7 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     charge: null,
     followsRefusal: false,
     // The merchant's own badge (an earned one needs real take rates, which a draft has none of).
-    badge: draft.badge.trim() || null,
+    badge: draft.badge.trim() ? { kind: "merchant", text: draft.badge.trim() } : null,
     // As for a customer without a plan: an upgrade gains everything its plan includes.
     gains: draft.kind === "UPGRADE" ? product.features : [],
     losses: [],

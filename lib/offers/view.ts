@@ -2,6 +2,7 @@ import "server-only";
 import { valueChange } from "@/lib/plans/value";
 import { ENDED_SUBSCRIPTION_STATUSES } from "@/lib/sync/rules";
 import { offerBadge } from "./social-proof";
+import type { OfferBadge } from "./social-proof-rules";
 import { db, type Prisma } from "@/lib/db/client";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
@@ -38,7 +39,7 @@ export type OfferView = {
   /** An earlier offer of the same funnel was turned down (declined, or its payment failed): a downsell then reads "instead". */
   followsRefusal: boolean;
   /** Social proof: the merchant's badge or an earned one (lib/offers/social-proof.ts). */
-  badge: string | null;
+  badge: OfferBadge | null;
   /** For a plan upgrade: what it adds to and removes from the customer's current plan. */
   gains: string[];
   losses: string[];
