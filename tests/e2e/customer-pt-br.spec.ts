@@ -16,6 +16,8 @@ test.describe("in Brazilian Portuguese", () => {
   test("buy → thank-you → accept the upsell: every page in Portuguese, with the merchant's Portuguese headline", async ({ page }) => {
     const shop = await seedJourney({ upsellDiscountBps: 2000 });
     await sql(`INSERT INTO "OfferCopy" ("offerId", locale, headline, body, "updatedAt") VALUES ($1, 'pt-BR', 'Adicione uma mentoria', 'Só nesta página.', now())`, [shop.upsellOffer]);
+    // A quantity selector and the merchant's own badge (merchant copy: shown as written).
+    await sql(`UPDATE "Offer" SET "maxQuantity" = 2, badge = 'Só hoje' WHERE id = $1`, [shop.upsellOffer]);
 
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catálogo");
@@ -35,12 +37,17 @@ test.describe("in Brazilian Portuguese", () => {
     await expect(offer).not.toContainText("Add a coaching call");
     await expect(offer.getByTestId("offer-price")).toContainText("US$\u00a079,20");
     await expect(offer.getByTestId("offer-card")).toContainText("Visa com final 4242");
+    await expect(offer.getByTestId("offer-badge")).toHaveText("Só hoje");
     await expectNoEnglish(page, "thank-you with an offer");
+    await offer.getByLabel("Quantidade").selectOption("2");
+    await expect(offer.getByTestId("offer-total")).toHaveText("2 × US$\u00a079,20 = US$\u00a0158,40");
+    await expectNoEnglish(page, "thank-you with two units chosen");
 
-    await offer.getByRole("button", { name: /Aceitar com um clique/ }).click();
+    await offer.getByRole("button", { name: "Aceitar com um clique · US$\u00a0158,40" }).click();
     const added = page.getByTestId("answered-offer").filter({ hasText: shop.coaching.name });
     await expect(added).toHaveAttribute("data-status", "succeeded");
     await expect(added).toContainText("Adicionado ao seu pedido.");
+    await expect(added).toContainText(`2 × ${shop.coaching.name} · US$\u00a0158,40`);
     await expectNoEnglish(page, "thank-you after accepting");
 
     // Stored as the customer's language, for the emails the worker writes later.
@@ -54,12 +61,16 @@ test.describe("in Brazilian Portuguese", () => {
 
   test("plan change: the plan page, Dodo's preview and the outcome in Portuguese", async ({ page }) => {
     const ladder = await seedLadder();
+    // What each plan includes is the merchant's wording; the headings around it are ours.
+    await sql(`UPDATE "Product" SET features = ARRAY['Relatórios'] WHERE id = $1`, [ladder.basic]);
+    await sql(`UPDATE "Product" SET features = ARRAY['Relatórios', 'Suporte prioritário'] WHERE id = $1`, [ladder.pro]);
     const s = await subscribe(ladder.basic);
     await signIn(page, s.customerId);
     await page.goto("/account/plan");
     await expect(page.getByTestId("plan-current-name")).toHaveText("Basic");
     const pro = page.locator(`[data-testid="plan-option"][data-product-id="${ladder.pro}"]`);
     await expect(pro.getByTestId("plan-difference")).toHaveText("+US$\u00a050,00/mês");
+    await expect(pro.getByTestId("plan-gains")).toHaveText(/^Você ganha\s*Suporte prioritário$/);
     await expectNoEnglish(page, "plan page");
 
     await pro.getByRole("button", { name: "Fazer upgrade para Pro" }).click();

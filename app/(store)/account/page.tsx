@@ -44,7 +44,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <section>
         <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight outline-none">{t("account.title")}</h1>
         <p className="text-slate-700" data-testid="account-email">{customer.email}</p>
-        {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error === "expired" ? t("thankYou.checkoutError.expired") : error === "not_found" ? t("thankYou.checkoutError.notFound") : t("store.checkoutUnavailable")}</p> : null}
+        {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error === "expired" ? t("thankYou.checkoutError.expired") : error === "not_found" ? t("thankYou.checkoutError.notFound") : error === "invalid_quantity" ? t("thankYou.checkoutError.invalidQuantity") : t("store.checkoutUnavailable")}</p> : null}
       </section>
       {answered.length > 0 ? (
         <section aria-labelledby="recent" className="space-y-3">

@@ -19,6 +19,27 @@ const acceptance = impression.extend({ quantity: z.coerce.number().int().min(1).
 
 export type AcceptState = AcceptResult | null;
 
+type Refusal = Extract<AcceptResult, { ok: false }>;
+
+/** A refused accept, worded in the request's language (the service words it in English for logs and the API). */
+async function inRequestLanguage(refusal: Refusal): Promise<Refusal> {
+  const t = await getTranslations();
+  switch (refusal.code) {
+    case "not_found":
+      return { ...refusal, message: t("offers.notAvailable") };
+    case "already_decided":
+      return { ...refusal, message: t("offers.refused.alreadyDecided") };
+    case "expired":
+      return { ...refusal, message: t("offers.refused.expired") };
+    case "needs_checkout":
+      return { ...refusal, message: t("offers.refused.needsCheckout") };
+    case "invalid_quantity":
+      return { ...refusal, message: t("offers.refused.invalidQuantity") };
+    case "unavailable":
+      return { ...refusal, message: t("offers.refused.unavailable") };
+  }
+}
+
 /** "Accept — one click": charges the card frozen on the impression, at most once. */
 export const acceptOfferAction = customerAction(acceptance, {
   name: "accept offer",
@@ -31,7 +52,8 @@ export const acceptOfferAction = customerAction(acceptance, {
   run: async ({ impressionId, quantity }, { customer }): Promise<AcceptState> => {
     // The language the customer bought in is the one their receipt email is written in.
     await rememberCustomerLocale(customer.id, await requestLocale());
-    return acceptOffer({ impressionId, customerId: customer.id, quantity });
+    const result = await acceptOffer({ impressionId, customerId: customer.id, quantity });
+    return result.ok ? result : inRequestLanguage(result);
   },
 });
 

@@ -30,6 +30,7 @@ function checkoutErrorMessage(code: string, locale: Locale): string {
   const t = translator(locale);
   if (code === "expired") return t("thankYou.checkoutError.expired");
   if (code === "not_found") return t("thankYou.checkoutError.notFound");
+  if (code === "invalid_quantity") return t("thankYou.checkoutError.invalidQuantity");
   return t("store.checkoutUnavailable");
 }
 
