@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // Separate build dirs let tests build while a dev server runs (set only by our scripts).
   distDir: process.env.ENCORE_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `npm run bench` builds with ENCORE_BENCH_PAGES=1: its reference pages (app/bench/*/page.bench.tsx)
+  // are then routes of the same build as the pages they measure. Other builds leave them out.
+  pageExtensions: process.env.ENCORE_BENCH_PAGES === "1" ? ["tsx", "ts", "jsx", "js", "bench.tsx"] : ["tsx", "ts", "jsx", "js"],
   // `npm test` type-checks the whole tree as its own step; its e2e build skips repeating it.
   typescript: { ignoreBuildErrors: process.env.ENCORE_SKIP_BUILD_TYPECHECK === "1" },
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { STORE_NAME } from "@/lib/store/brand";
+import { storeBrand } from "@/lib/store/settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
+  const [t, brand] = await Promise.all([getTranslations(), storeBrand()]);
   return {
-    // The store's name is the merchant's (the store layout puts theirs in); this is the default brand's.
-    title: { default: STORE_NAME, template: "%s · Encore" },
+    // The store's name as the merchant set it (read once per request, the store layout reads it too).
+    title: { default: brand.name, template: "%s · Encore" },
     description: t("store.meta.description"),
   };
 }

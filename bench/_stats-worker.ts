@@ -11,16 +11,19 @@ import { startWorker } from "@/lib/jobs/worker";
 import { buildRollupsJob } from "@/lib/stats/jobs";
 import { lastDays } from "@/lib/stats/range";
 import { getFunnelFlow, getStatsReport } from "@/lib/stats/service";
+import { report as reportRow } from "./_report";
 
 const RUNS = Number(process.argv[2] ?? 15);
 const FIRST_REQUEST_TARGET_MS = 1_000;
+/** Issue 20: the 365-day page, warm, over a million impressions. */
+const WARM_365_P95_TARGET_MS = 100;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function page(days: number) {
-  const report = await getStatsReport(lastDays(days));
+async function page(days: number | ReturnType<typeof lastDays>) {
+  const report = await getStatsReport(typeof days === "number" ? lastDays(days) : days);
   await getFunnelFlow("fun_bench", report);
   return report;
 }
@@ -50,7 +53,7 @@ async function workerBuildsRollups(): Promise<number> {
   return performance.now() - started;
 }
 
-async function warm(days: number): Promise<void> {
+async function warm(days: number): Promise<{ p50: number; p95: number }> {
   const samples: number[] = [];
   let report: Awaited<ReturnType<typeof page>> | undefined;
   for (let i = 0; i < RUNS; i++) {
@@ -64,19 +67,30 @@ async function warm(days: number): Promise<void> {
     `  ${String(days).padStart(3)}-day range, warm: p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms ` +
       `(${RUNS} runs; ${t.impressions.toLocaleString("en-US")} offer impressions, ${t.accepts.toLocaleString("en-US")} accepts, revenue ${t.revenue.map((r) => `${r.amount} ${r.currency}`).join(", ")} minor units)`,
   );
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
-const reference = await timed(() => page(365));
+// One range for the two requests compared below: on a loaded machine the first can take minutes,
+// and a range taken afresh would then cover other impressions.
+const year = lastDays(365);
+const reference = await timed(() => page(year));
 console.log(`  365-day range, first request with no roll-ups (reference: the page builds them itself): ${reference.ms.toFixed(0)} ms`);
 await db.$executeRaw`DELETE FROM "StatsDay"`;
 const jobMs = await workerBuildsRollups();
 console.log(`  worker's stats.build-rollups job (enqueue → done, real graphile-worker): ${jobMs.toFixed(0)} ms`);
-const first = await timed(() => page(365));
+const first = await timed(() => page(year));
 const verdict = first.ms <= FIRST_REQUEST_TARGET_MS ? "PASS" : "MISS";
 console.log(`  365-day range, first request after the worker's job: ${first.ms.toFixed(0)} ms (reference ${reference.ms.toFixed(0)} ms, target ≤ ${FIRST_REQUEST_TARGET_MS} ms): ${verdict}`);
 if (JSON.stringify(first.value.totals) !== JSON.stringify(reference.value.totals)) throw new Error("the report after the worker's roll-ups differs from the reference");
 const first30 = await timed(() => page(30));
 console.log(`   30-day range, first request after the worker's job: ${first30.ms.toFixed(0)} ms`);
-await warm(30);
-await warm(365);
+const warm30 = await warm(30);
+const warm365 = await warm(365);
+reportRow({
+  what: `offer stats, 365 days over ${reference.value.totals.impressions.toLocaleString("en-US")} offer impressions (warm: roll-ups built)`,
+  figure: `p50 ${warm365.p50.toFixed(0)} ms, p95 ${warm365.p95.toFixed(0)} ms over ${RUNS} runs`,
+  reference: `the 30-day page in the same run: p50 ${warm30.p50.toFixed(0)} ms, p95 ${warm30.p95.toFixed(0)} ms; 365 days with no roll-ups (the page builds them): ${reference.ms.toFixed(0)} ms`,
+  target: `p95 ≤ ${WARM_365_P95_TARGET_MS} ms`,
+  pass: warm365.p95 <= WARM_365_P95_TARGET_MS,
+});
 await db.$disconnect();

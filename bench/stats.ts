@@ -44,6 +44,8 @@ export async function run(): Promise<void> {
       DODO_PAYMENTS_WEBHOOK_KEY: "whsec_YmVuY2gtc3RhdHMtc2VjcmV0",
       APP_URL: "http://127.0.0.1:3000",
       SESSION_SECRET: "bench-session-secret-0123456789abcdef",
+      // Production requires a mail server; the stats page sends no mail (never connected to).
+      SMTP_URL: "smtp://127.0.0.1:1",
       NODE_ENV: "production",
     });
   } finally {

@@ -9,8 +9,13 @@ import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { bin, migrateDeploy, run as runCommand } from "../scripts/lib/database";
+import { report } from "./_report";
 
 const CONCURRENCY = 16;
+// Targets (issue 20): at least a quarter of what the verify-only route manages, p99 ≤ 50 ms, ≤ 1.5 ms CPU an event.
+const TARGET_SHARE = 0.25;
+const TARGET_P99_MS = 50;
+const TARGET_CPU_MS = 1.5;
 const DURATION_MS = 4_000;
 const SECRET = "whsec_YmVuY2gtd2ViaG9vay1zZWNyZXQtMDEyMzQ1Njc4OWFi";
 
@@ -180,6 +185,17 @@ async function measure(): Promise<void> {
       console.log(`  ingest / ceiling   ${((ingest.perSecond / ceiling.perSecond) * 100).toFixed(1)} %   (load average ${os.loadavg()[0]!.toFixed(1)})`);
       const stored = await db.webhookEvent.count();
       console.log(`  stored events      ${stored} (warm-up included), entitlements ${await db.entitlement.count()}`);
+      const share = ingest.perSecond / ceiling.perSecond;
+      const mark = (ok: boolean) => (ok ? "met" : "missed");
+      report({
+        what: `webhook ingest at concurrency ${CONCURRENCY}`,
+        figure: `${ingest.perSecond.toFixed(0)} events/s (${(share * 100).toFixed(1)} % of verify-only: ${mark(share >= TARGET_SHARE)}), ` +
+          `p99 ${ingest.p99.toFixed(1)} ms (${mark(ingest.p99 <= TARGET_P99_MS)}), ${ingest.cpuMs.toFixed(2)} ms CPU per event (${mark(ingest.cpuMs <= TARGET_CPU_MS)})` +
+          (ingest.failures.size ? `, non-200: ${JSON.stringify(Object.fromEntries(ingest.failures))}` : ""),
+        reference: `verify-only route ${ceiling.perSecond.toFixed(0)} events/s, p99 ${ceiling.p99.toFixed(1)} ms, ${ceiling.cpuMs.toFixed(2)} ms CPU per event`,
+        target: `≥ ${TARGET_SHARE * 100} % of verify-only, p99 ≤ ${TARGET_P99_MS} ms, ≤ ${TARGET_CPU_MS} ms CPU per event`,
+        pass: share >= TARGET_SHARE && ingest.p99 <= TARGET_P99_MS && ingest.cpuMs <= TARGET_CPU_MS && ingest.failures.size === 0,
+      });
     } finally {
       await Promise.all([bare.close(), full.close()]);
       await db.$disconnect();

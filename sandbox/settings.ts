@@ -69,6 +69,13 @@ export const sandboxSettingsSchema = z.object({
   same_plan_discount_change: z.enum(["reject", "accept"]),
   /** Whether the change-plan charge uses up one of a new discount's `subscription_cycles` (else only renewals do). UNCONFIRMED. */
   plan_change_discount_uses_cycle: z.boolean(),
+  /**
+   * How a percentage code rounds on a cart of several lines it applies to: each line's cut rounded
+   * to minor units on its own (`per_line`), or the cut of the lines' subtotal rounded once and spread
+   * over them (`subtotal`). The docs and SDK only say a percentage applies to the restricted
+   * products. UNCONFIRMED; the two differ by a minor unit at most on a bundle.
+   */
+  percentage_discount_rounding: z.enum(["per_line", "subtotal"]),
 });
 
 export type SandboxSettings = z.infer<typeof sandboxSettingsSchema>;
@@ -94,4 +101,5 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   api_ledger_entry_type: "manual_adjustment",
   same_plan_discount_change: "reject",
   plan_change_discount_uses_cycle: false,
+  percentage_discount_rounding: "per_line",
 };

@@ -62,9 +62,27 @@ async function seedOffers() {
   await db.funnel.update({ where: { id: funnel.id }, data: { entryStepId: "seed_step_coaching" } });
 }
 
+// The in-app upgrade the example SaaS app (examples/saas) shows: at its reports milestone, and
+// when Dodo says the customer's API credits run low (credit.balance_low → plan_limit_near).
+async function seedMomentOffers() {
+  const offer = await db.offer.upsert({
+    where: { id: "seed_offer_pro_upgrade" },
+    create: { id: "seed_offer_pro_upgrade", name: "Pro upgrade in the app", kind: "UPGRADE", offeredProductId: SEED_PRODUCTS.pro_monthly, headline: "Need more? Upgrade to Pro", body: "Unlimited reports, advanced reports and five times the API calls. You only pay the difference for the rest of this month." },
+    update: {},
+  });
+  const targets = [
+    { name: "usage_milestone", conditions: { feature: "reports" } },
+    { name: "plan_limit_near", conditions: { feature: "API credits" } },
+  ];
+  for (const t of targets) {
+    await db.offerMoment.upsert({ where: { offerId_name: { offerId: offer.id, name: t.name } }, create: { offerId: offer.id, ...t }, update: {} });
+  }
+}
+
 const { synced: products } = await syncCatalogue();
 await seedLadder();
 await seedOffers();
+await seedMomentOffers();
 await ensureMerchantUser(DEMO_MERCHANT.email, DEMO_MERCHANT.password);
 // Mirrors the sandbox's demo customers (their subscriptions, payments and entitlements) the same
 // way production converges: by syncing Dodo's objects, not by writing rows by hand.

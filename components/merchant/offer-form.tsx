@@ -3,6 +3,7 @@ import { OFFER_KIND_LABELS, OFFER_KINDS, offerSchema } from "@/lib/offers/offer-
 import type { FormState } from "@/lib/forms/state";
 import { errorIdOf, Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
+import { OfferBundleFields } from "./offer-bundle-fields";
 import { OfferContentFields } from "./offer-content-fields";
 import { OfferPreview } from "./offer-preview";
 import { OfferTargetingFields } from "./offer-targeting";
@@ -61,10 +62,12 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
             {products.map((p) => <option key={p.id} value={p.id}>{p.name} — {p.priceLabel}</option>)}
           </select>
         </Field>
-        <Field label="Discount (%)" name="discountBps" hint="Off the product's price; 0 for none." errors={errors}>
+        <Field label="Discount (%)" name="discountBps" hint="Off the product's price (a bundle's: off every product in it); 0 for none." errors={errors}>
           <input id="discountBps" name="discountBps" inputMode="decimal" defaultValue={valueOf(values, "discountBps", "0")} aria-invalid={Boolean(errors.discountBps)} className={inputClass} />
         </Field>
       </div>
+
+      <OfferBundleFields values={values} errors={errors} products={products} />
 
       <Field label="Headline" name="headline" errors={errors}>
         <input id="headline" name="headline" defaultValue={valueOf(values, "headline")} aria-invalid={Boolean(errors.headline)} className={inputClass} />

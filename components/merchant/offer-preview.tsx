@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from "react";
 // width drives the store's responsive layout exactly as a phone's screen would.
 
 const FIELDS = ["offeredProductId", "kind", "headline", "body", "discountBps", "imageUrl", "maxQuantity", "badge"] as const;
+// Fields with several values (a bundle's product slots).
+const LIST_FIELDS = ["bundleProductIds"] as const;
 const WIDTHS = [{ label: "Desktop", width: 1024 }, { label: "Phone", width: 390 }] as const;
 
 function draftQuery(form: HTMLFormElement): string {
@@ -15,6 +17,9 @@ function draftQuery(form: HTMLFormElement): string {
   for (const field of FIELDS) {
     const value = data.get(field);
     if (typeof value === "string" && value !== "") query.set(field, value);
+  }
+  for (const field of LIST_FIELDS) {
+    for (const value of data.getAll(field)) if (typeof value === "string" && value !== "") query.append(field, value);
   }
   return query.toString();
 }

@@ -11,7 +11,7 @@ export function StatsSettingsForm({ action, initialValues }: Props) {
   const { ref, ...form } = useValidatedForm(action, statsSettingsSchema, initialValues);
   const { errors, values } = form;
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-4" aria-label="Counting revenue">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-3" aria-label="Counting revenue">
       <FormMessages failure={form.failure} success={form.success} />
       <Field
         label="Count revenue after (days)"
@@ -19,7 +19,7 @@ export function StatsSettingsForm({ action, initialValues }: Props) {
         hint="0 counts a payment at once. With e.g. 14, a payment is shown as pending until it is 14 days old, so refunds in your refund window never inflate revenue, lift or order value."
         errors={errors}
       >
-        <input id="revenueMaturityDays" name="revenueMaturityDays" inputMode="numeric" defaultValue={valueOf(values, "revenueMaturityDays")} aria-invalid={Boolean(errors.revenueMaturityDays)} className={`${inputClass} w-28`} />
+        <input id="revenueMaturityDays" name="revenueMaturityDays" inputMode="numeric" defaultValue={valueOf(values, "revenueMaturityDays")} aria-invalid={Boolean(errors.revenueMaturityDays)} className={`${inputClass} max-w-28`} />
       </Field>
       <SubmitButton pending={form.pending}>Save</SubmitButton>
     </form>

@@ -22,7 +22,7 @@ export function AnsweredOffers({ offers, checkout, serverNow, addedLabel }: { of
     <ul className="space-y-3" data-testid="answered-offers">
       {offers.map((o) => (
         <FocusTarget key={o.impressionId} id={answeredTarget(o.impressionId)} as="li" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="answered-offer" data-status={o.charge.status}>
-          <p className="font-medium">{o.quantity > 1 ? `${o.quantity} × ` : ""}<span data-merchant-copy>{o.productName}</span> · {formatMoney(o.price, locale)}</p>
+          <p className="font-medium">{o.quantity > 1 ? `${o.quantity} × ` : ""}<span data-merchant-copy>{[o.productName, ...o.bundleNames].join(" + ")}</span> · {formatMoney(o.price, locale)}</p>
           {o.charge.status === "succeeded" ? (
             <p className="text-sm text-green-800">{addedLabel ?? t("offers.addedToOrder")} {o.hasAccess ? t("offers.accessGranted") : t("offers.unlockingAccess")}</p>
           ) : null}

@@ -40,6 +40,34 @@ function pricing(offer: OfferView, t: Translator, locale: Locale) {
   return { price, list: formatMoney(offer.listPrice, locale), saving: t("offers.saving", { amount: formatMoney({ amount: saving, currency: offer.price.currency }, locale), percent }) };
 }
 
+/** A bundle: each product with its picture and own price, then the one price for all of them and the saving. */
+function BundleContents({ offer, price, list, saving, t, locale }: { offer: OfferView; price: string; list: string | null; saving: string | null; t: Translator; locale: Locale }) {
+  const count = offer.bundle.length;
+  return (
+    <div className="mt-4 rounded-lg bg-slate-50 p-4" data-testid="offer-bundle">
+      <p className="font-semibold" data-testid="offer-product">{t("offers.bundle.heading", { count })}</p>
+      <ul className="mt-3 divide-y divide-slate-200" aria-label={t("offers.bundle.listLabel")}>
+        {offer.bundle.map((item) => (
+          <li key={item.id} className="flex items-center gap-3 py-2" data-testid="bundle-item">
+            {/* eslint-disable-next-line @next/next/no-img-element -- an image URL on an allowed origin (lib/store/images.ts) */}
+            {item.imageUrl ? <img src={item.imageUrl} alt={item.name} className="h-14 w-14 shrink-0 rounded-md object-cover" data-testid="bundle-item-image" /> : <span aria-hidden="true" className="h-14 w-14 shrink-0 rounded-md bg-slate-200" />}
+            <span className="min-w-0 flex-1">
+              <span className="block font-medium break-words" data-merchant-copy>{item.name}</span>
+              {item.description ? <span className="block text-sm text-slate-700" data-merchant-copy>{item.description}</span> : null}
+            </span>
+            <span className="shrink-0 whitespace-nowrap text-sm text-slate-700" data-testid="bundle-item-price">{formatMoney(item.listPrice, locale)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-3 text-xl font-bold" data-testid="offer-price">
+        <span className="text-base font-medium">{t("offers.bundle.allFor", { count })} </span>{price}
+        {list ? <s className="ml-2 text-base font-normal text-slate-600"><span className="sr-only">{t("offers.insteadOf")} </span>{list}</s> : null}
+      </p>
+      {saving ? <p className="text-sm font-medium text-green-800" data-testid="offer-saving">{saving}</p> : null}
+    </div>
+  );
+}
+
 /**
  * One offer: what it is, what it costs, which card pays, how long it stays open (a live
  * countdown), accept in one click or decline. `fallbackFocusId` is the page heading that takes
@@ -61,6 +89,7 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
           <span id={headingId} lang={copy.locale} data-merchant-copy>{copy.headline}</span>
         </FocusTarget>
         {copy.body ? <p className="mt-2 text-slate-700" lang={copy.locale} data-merchant-copy>{copy.body}</p> : null}
+        {offer.bundle.length ? <BundleContents offer={offer} price={price} list={list} saving={saving} t={t} locale={locale} /> : (
         <div className="mt-4 flex flex-col gap-4 rounded-lg bg-slate-50 p-4 sm:flex-row">
           {/* eslint-disable-next-line @next/next/no-img-element -- an image URL on an allowed origin (lib/store/images.ts); next/image would need every host in next.config */}
           {offer.imageUrl ? <img src={offer.imageUrl} alt={offer.product.name} className="h-40 w-full rounded-md object-cover sm:h-28 sm:w-28" data-testid="offer-image" /> : null}
@@ -75,6 +104,7 @@ export function OfferPanel({ offer, actions, serverNow, fallbackFocusId }: { off
           <PlanValueLists gains={offer.gains} losses={offer.losses} />
           </div>
         </div>
+        )}
         <div className="mt-5 space-y-3">
           {offer.charge ? null : <Countdown />}
           <QuantitySelect />

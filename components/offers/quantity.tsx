@@ -33,7 +33,7 @@ export function QuantityField() {
 }
 
 /** The selector (only when the merchant allows more than one), with the total it makes. */
-export function QuantitySelect({ disabled }: { disabled?: boolean }) {
+export function QuantitySelect() {
   const { quantity, setQuantity, max, unitText } = useOfferQuantity();
   const total = usePriceText();
   const t = useTranslations();
@@ -42,7 +42,7 @@ export function QuantitySelect({ disabled }: { disabled?: boolean }) {
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <label htmlFor={id} className="font-medium text-slate-800">{t("offers.quantity")}</label>
-      <select id={id} value={quantity} disabled={disabled} onChange={(e) => setQuantity(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="offer-quantity">
+      <select id={id} value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="offer-quantity">
         {Array.from({ length: max }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
       </select>
       {quantity > 1 ? <span className="text-slate-700" data-testid="offer-total">{t.rich("offers.quantityTotal", { quantity, unit: unitText, total, strong: (chunks) => <strong>{chunks}</strong> })}</span> : null}

@@ -1,49 +1,40 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { EMAIL_TOO_LONG, signInLinkSchema } from "@/lib/auth/sign-in-link-schema";
-import { formValues, initialFormState, type FormState } from "@/lib/forms/state";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
+import { useActionState, useEffect, useRef } from "react";
+import { EMAIL_TOO_LONG } from "@/lib/auth/sign-in-link-messages";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
 /**
- * "Email me a sign-in link": checked here with the server's own schema first, then sent. The
+ * "Email me a sign-in link": sent as typed and checked by the server's schema
+ * (lib/auth/sign-in-link-schema.ts), not here, so zod stays out of the thank-you page's JS. The
  * error is tied to the field (aria-describedby, aria-invalid) and focus moves to the field, or to
  * the message, after every answer, so keyboard and screen-reader users hear what happened.
  */
 export function SignInLinkForm({ action, next, defaultEmail = "", heading }: { action: Action; next?: string; defaultEmail?: string; heading?: string }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors; seq: number } | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  const serverErrors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
-  const errors = clientErrors?.attempt === state.attempt ? clientErrors.errors : serverErrors;
+  const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const emailMessage = errors.email?.[0] ?? null;
   const emailError = emailMessage === null ? null : emailMessage === EMAIL_TOO_LONG ? t("signIn.emailTooLong") : t("signIn.emailInvalid");
   const failure = state.result && !state.result.ok && !emailError ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
 
   useEffect(() => {
-    if (state.attempt === 0 && !clientErrors) return;
+    if (state.attempt === 0) return;
     if (emailError) emailRef.current?.focus();
     else messageRef.current?.focus();
-  }, [state.attempt, clientErrors, emailError]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const parsed = signInLinkSchema.safeParse(formValues(new FormData(event.currentTarget)));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error), seq: (clientErrors?.seq ?? 0) + 1 });
-  };
+  }, [state.attempt, emailError]);
 
   const typed = typeof state.values.email === "string" ? state.values.email : defaultEmail;
   return (
     <section aria-labelledby="sign-in-link-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="sign-in-link" data-attempt={state.attempt}>
       <h2 id="sign-in-link-title" className="text-lg font-semibold">{heading ?? t("signIn.formHeading")}</h2>
       <p className="mt-1 text-sm text-slate-700">{t("signIn.formIntro")}</p>
-      <form key={state.attempt} action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+      <form key={state.attempt} action={formAction} noValidate className="mt-4 space-y-3">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <div>
           <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-800">{t("signIn.emailLabel")}</label>

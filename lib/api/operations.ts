@@ -2,6 +2,7 @@ import "server-only";
 import type { Operation } from "./endpoint";
 import { accessOperation } from "./operations/access";
 import { checkoutSessionsOperation } from "./operations/checkout-sessions";
+import { embedTokenOperation, momentsOperation } from "./operations/moments";
 import { offersOperation } from "./operations/offers";
 import { planPreviewOperation } from "./operations/plan-preview";
 import { subscriptionsOperation } from "./operations/subscriptions";
@@ -13,4 +14,6 @@ export const OPERATIONS: Operation<never, never, never>[] = [
   planPreviewOperation,
   offersOperation,
   checkoutSessionsOperation,
+  momentsOperation,
+  embedTokenOperation,
 ] as unknown as Operation<never, never, never>[];

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import type { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
@@ -82,13 +83,16 @@ export async function endCustomerSession(): Promise<void> {
   (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }
 
+// cache(): the store layout and its page both ask, and a render should read the row once. React
+// scopes it to one server render (an action runs outside it, so the render after a sign-in or
+// sign-out reads afresh).
 /** The signed-in customer, or null. The row must still exist (a deleted customer loses the session). */
-export async function currentCustomer() {
+export const currentCustomer = cache(async function currentCustomer() {
   const store = await cookies();
   const customerId = customerIdFromSession(store.get(customerCookie().name)?.value);
   if (!customerId) return null;
   return db.customer.findUnique({ where: { id: customerId }, select: { id: true, dodoCustomerId: true, email: true, name: true } });
-}
+});
 
 export type SessionCustomer = NonNullable<Awaited<ReturnType<typeof currentCustomer>>>;
 /** The cookie's name over plain http (development and tests on this machine). */

@@ -3,7 +3,7 @@
 // (say a checkout return) is never accepted for another (say a merchant session).
 import crypto from "node:crypto";
 
-export type TokenPurpose = "customer-session" | "magic-link" | "checkout-return" | "merchant-session" | "plan-quote";
+export type TokenPurpose = "customer-session" | "magic-link" | "checkout-return" | "merchant-session" | "plan-quote" | "embed-session" | "offer-link" | "offer-bank-return";
 
 type Envelope<T> = { p: TokenPurpose; exp: number; d: T };
 

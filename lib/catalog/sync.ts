@@ -54,7 +54,8 @@ export async function syncProduct(productId: string, client: ProductsClient = do
 /** Makes sure every id has a mirror row, fetching only the missing ones. */
 export async function ensureProducts(productIds: string[], client?: Pick<DodoPayments, "products">): Promise<void> {
   const unique = [...new Set(productIds)];
-  const known = await db.product.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  // Raw: every webhook asks this, and a Prisma model query costs several times the CPU of the SQL.
+  const known = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Product" WHERE "id" = ANY(${unique}::text[])`;
   const missing = unique.filter((id) => !known.some((k) => k.id === id));
   for (const id of missing) await syncProduct(id, client);
 }

@@ -33,11 +33,19 @@ export function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<Char
 
 /**
  * PENDING (or UNKNOWN, when a sweep got there first) → SUBMITTED: Dodo took the charge. A webhook
- * may have settled it already, so only fill in what is missing.
+ * may have settled it already, so the status only moves on from PENDING or UNKNOWN. One statement;
+ * answers the attempt as it now stands.
  */
-export async function recordSubmitted(attemptId: string, session: { sessionId: string; paymentId: string | null }): Promise<void> {
-  await db.chargeAttempt.updateMany({ where: { id: attemptId, status: { in: ["PENDING", "UNKNOWN"] } }, data: { status: "SUBMITTED", errorCode: null } });
-  await db.chargeAttempt.update({ where: { id: attemptId }, data: { dodoCheckoutSessionId: session.sessionId, dodoPaymentId: session.paymentId } });
+export async function recordSubmitted(attemptId: string, session: { sessionId: string; paymentId: string | null }): Promise<ChargeAttempt> {
+  const [row] = await db.$queryRaw<ChargeAttempt[]>`
+    UPDATE "ChargeAttempt" SET
+      "status" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN 'SUBMITTED'::"ChargeStatus" ELSE "status" END,
+      "errorCode" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN NULL ELSE "errorCode" END,
+      "dodoCheckoutSessionId" = ${session.sessionId}, "dodoPaymentId" = ${session.paymentId}, "updatedAt" = ${new Date()}::timestamp(3)
+    WHERE "id" = ${attemptId}
+    RETURNING *`;
+  if (!row) throw new Error(`charge attempt ${attemptId} is gone`);
+  return row;
 }
 
 /** The resolver's job key: one pending resolver per attempt, however many instances ask. */

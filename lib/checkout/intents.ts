@@ -8,7 +8,7 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
 import { offerQuantity } from "@/lib/offers/rules";
-import { localCurrency } from "./one-click";
+import { localCurrency, offerCart } from "./one-click";
 import { orderOfImpression } from "./order";
 import { offerCheckoutAllowed } from "./attempt-view";
 import { logger } from "@/lib/log";
@@ -43,16 +43,18 @@ export async function attachDodoSession(intentId: string, sessionId: string): Pr
 }
 
 export async function startHostedCheckout(
-  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string; quantity?: number; currency?: string },
+  input: { productId: string; customer: { id: string; dodoCustomerId: string } | null; impressionId?: string; discountCode?: string | null; cancelPath?: string; quantity?: number; currency?: string; bundleProductIds?: readonly string[] },
   client: DodoPayments = dodo(),
 ): Promise<StartResult> {
   const product = await db.product.findFirst({ where: { id: input.productId, archived: false }, select: { id: true, currency: true } });
-  if (!product) return { ok: false, code: "not_found", message: "This product is not available." };
+  const extras = input.bundleProductIds ?? [];
+  const bundled = extras.length ? await db.product.count({ where: { id: { in: [...extras] }, archived: false } }) : 0;
+  if (!product || bundled !== extras.length) return { ok: false, code: "not_found", message: "This product is not available." };
   const { intentId, returnUrl } = await openCheckoutIntent({ productId: product.id, customerId: input.customer?.id ?? null, impressionId: input.impressionId, origin: "STORE" });
   try {
     const session = await client.checkoutSessions.create(
       {
-        product_cart: [{ product_id: product.id, quantity: input.quantity ?? 1 }],
+        product_cart: offerCart(product.id, extras, input.quantity ?? 1),
         ...(input.discountCode ? { discount_codes: [input.discountCode] } : {}),
         ...(input.currency ? localCurrency(input.currency, product.currency) : {}),
         ...(input.customer ? { customer: { customer_id: input.customer.dodoCustomerId }, show_saved_payment_methods: true } : {}),
@@ -87,10 +89,10 @@ export function readReturnToken(token: string | null): ReturnTokenCheck {
 export async function startOfferCheckout(impressionId: string, customer: { id: string; dodoCustomerId: string }, client: DodoPayments = dodo(), requestedQuantity?: number): Promise<StartResult> {
   const impression = await db.offerImpression.findUnique({
     where: { id: impressionId },
-    select: { customerId: true, currency: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
+    select: { customerId: true, currency: true, priceAmount: true, listPriceAmount: true, discountCode: true, expiresAt: true, bundleProductIds: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true } } } } },
   });
   if (!impression?.offer || impression.customerId !== customer.id) return { ok: false, code: "not_found", message: "This offer is not available." };
-  const quantity = offerQuantity(requestedQuantity, { maxQuantity: impression.offer.maxQuantity, product: impression.offer.offeredProduct });
+  const quantity = offerQuantity(requestedQuantity, { maxQuantity: impression.bundleProductIds.length ? 1 : impression.offer.maxQuantity, product: impression.offer.offeredProduct });
   if (quantity === null) return { ok: false, code: "invalid_quantity", message: "Choose how many you want from the list." };
   // The offer's window holds for checkout too: its price was only promised until then.
   if (impression.expiresAt <= new Date()) return { ok: false, code: "expired", message: "This offer has expired." };
@@ -101,5 +103,5 @@ export async function startOfferCheckout(impressionId: string, customer: { id: s
   // The impression's code makes the hosted page charge the price shown, as one click would.
   const order = await orderOfImpression(impressionId, customer.id);
   const cancelPath = order ? `/thank-you?order=${encodeURIComponent(order)}` : "/account";
-  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath, quantity, currency: impression.currency }, client);
+  return startHostedCheckout({ productId: impression.offer.offeredProductId, customer, impressionId, discountCode: impression.discountCode, cancelPath, quantity, currency: impression.currency, bundleProductIds: impression.bundleProductIds }, client);
 }

@@ -7,14 +7,15 @@ import { inTransaction } from "@/lib/db/tx";
 import { CHARGE_OPTIONS, dodo, QUICK_READ_OPTIONS } from "@/lib/dodo/client";
 import { classifyDodoError } from "@/lib/dodo/errors";
 import { encoreMetadata } from "@/lib/dodo/metadata";
-import { loadEnv } from "@/lib/env";
 import type { Result } from "@/lib/result";
-import type { ChargeAttempt } from "@/lib/generated/prisma/client";
+import type { ChargeAttempt, OfferImpression } from "@/lib/generated/prisma/client";
+import type { ProductKind } from "@/lib/generated/prisma/enums";
 import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { offerQuantity } from "@/lib/offers/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { attemptView } from "./attempt-view";
+import { oneClickReturnUrl } from "./bank-return";
 import type { ChargeView } from "./outcome";
 import { logger } from "@/lib/log";
 
@@ -37,6 +38,11 @@ const ONE_CLICK_OPTIONS = { ...CHARGE_OPTIONS, timeout: 15_000 } as const;
  */
 export function localCurrency(shown: string, base: string): { billing_currency?: Currency } {
   return shown.toUpperCase() === base.toUpperCase() ? {} : { billing_currency: shown.toUpperCase() as Currency };
+}
+
+/** The cart of an offer's payment: its product in the units chosen, then a bundle's other products, one each. */
+export function offerCart(productId: string, bundleProductIds: readonly string[], quantity: number): { product_id: string; quantity: number }[] {
+  return [{ product_id: productId, quantity }, ...bundleProductIds.map((id) => ({ product_id: id, quantity: 1 }))];
 }
 
 type ConfirmAddress = { billing_address: CheckoutSessionBillingAddress; minimal_address?: true };
@@ -80,10 +86,16 @@ type Claim = { kind: "existing"; attempt: ChargeAttempt } | { kind: "new"; attem
 async function claimAttempt(impressionId: string, customerId: string, quantity: number, now: Date): Promise<Claim> {
   return inTransaction(async (tx) => {
     await lockImpression(tx, impressionId);
-    const imp = await tx.offerImpression.findUnique({ where: { id: impressionId }, include: { decision: true, chargeAttempt: true } });
+    // One statement for the impression and whether it was answered or charged already.
+    const [imp] = await tx.$queryRaw<(OfferImpression & { decided: boolean; attemptId: string | null })[]>`
+      SELECT i.*, (d."id" IS NOT NULL) AS "decided", a."id" AS "attemptId"
+      FROM "OfferImpression" i
+      LEFT JOIN "OfferDecision" d ON d."impressionId" = i."id"
+      LEFT JOIN "ChargeAttempt" a ON a."impressionId" = i."id"
+      WHERE i."id" = ${impressionId}`;
     if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId) return { kind: "refused", result: NOT_FOUND };
-    if (imp.chargeAttempt) return { kind: "existing", attempt: imp.chargeAttempt };
-    if (imp.decision) return { kind: "refused", result: { ok: false, code: "already_decided", message: "You already answered this offer." } };
+    if (imp.attemptId) return { kind: "existing", attempt: await tx.chargeAttempt.findUniqueOrThrow({ where: { id: imp.attemptId } }) };
+    if (imp.decided) return { kind: "refused", result: { ok: false, code: "already_decided", message: "You already answered this offer." } };
     if (imp.expiresAt <= now) {
       await recordDecision(tx, imp.id, "EXPIRED", "window_closed", now);
       return { kind: "refused", result: { ok: false, code: "expired", message: "This offer has expired." } };
@@ -97,20 +109,36 @@ async function claimAttempt(impressionId: string, customerId: string, quantity: 
   });
 }
 
+/** The impression with what the charge needs, in one statement (Prisma's include would be one query per relation). */
+async function impressionToCharge(impressionId: string) {
+  const [imp] = await db.$queryRaw<(OfferImpression & {
+    offeredProductId: string | null; maxQuantity: number | null; productKind: ProductKind | null; productCurrency: string | null;
+    originPaymentId: string | null; dodoCustomerId: string; attemptId: string | null;
+  })[]>`
+    SELECT i.*, o."offeredProductId", o."maxQuantity", p."kind"::text AS "productKind", p."currency" AS "productCurrency",
+           s."originPaymentId", c."dodoCustomerId", a."id" AS "attemptId"
+    FROM "OfferImpression" i
+    JOIN "Customer" c ON c."id" = i."customerId"
+    LEFT JOIN "Offer" o ON o."id" = i."offerId"
+    LEFT JOIN "Product" p ON p."id" = o."offeredProductId"
+    LEFT JOIN "FunnelSession" s ON s."id" = i."funnelSessionId"
+    LEFT JOIN "ChargeAttempt" a ON a."impressionId" = i."id"
+    WHERE i."id" = ${impressionId}`;
+  return imp ?? null;
+}
+
 /** The customer pressed "Accept — one click". Charges the card frozen on the impression, once, for the units chosen. */
 export async function acceptOffer(input: { impressionId: string; customerId: string; quantity?: number }, deps: ChargeDeps = {}): Promise<AcceptResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
-  const imp = await db.offerImpression.findUnique({
-    where: { id: input.impressionId },
-    include: { chargeAttempt: true, offer: { select: { offeredProductId: true, maxQuantity: true, offeredProduct: { select: { kind: true, currency: true } } } }, funnelSession: { select: { originPaymentId: true } }, customer: { select: { dodoCustomerId: true } } },
-  });
-  if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;
-  if (imp.chargeAttempt) return { ok: true, charge: await refreshedView(imp.chargeAttempt, deps) };
-  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.offer.maxQuantity, product: imp.offer.offeredProduct });
+  const imp = await impressionToCharge(input.impressionId);
+  if (!imp || imp.customerId !== input.customerId || !imp.offeredProductId || !imp.productKind || !imp.productCurrency) return NOT_FOUND;
+  if (imp.attemptId) return { ok: true, charge: await refreshedView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: imp.attemptId } }), deps) };
+  // A bundle sells one of each of its products (the offer form allows no units on it).
+  const quantity = offerQuantity(input.quantity, { maxQuantity: imp.bundleProductIds.length ? 1 : (imp.maxQuantity ?? 1), product: { kind: imp.productKind } });
   if (quantity === null) return BAD_QUANTITY;
 
-  const billing = await billingAddressFor(input.customerId, imp.funnelSession?.originPaymentId ?? null, client);
+  const billing = await billingAddressFor(input.customerId, imp.originPaymentId, client);
   if (!billing) return { ok: false, code: "unavailable", message: "We could not charge you right now. Nothing was taken from your card." };
 
   const claim = await claimAttempt(input.impressionId, input.customerId, quantity, now);
@@ -118,33 +146,36 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   if (claim.kind === "existing") return { ok: true, charge: await refreshedView(claim.attempt, deps) };
 
   const attempt = claim.attempt;
+  let submitted: ChargeAttempt | null = null;
   try {
     const session = await client.checkoutSessions.create(
       {
-        // The impression's discount code makes Dodo charge exactly the price shown (priceAmount).
-        product_cart: [{ product_id: imp.offer.offeredProductId, quantity: attempt.quantity }],
+        // The impression's discount code makes Dodo charge exactly the price shown (priceAmount);
+        // a bundle is one payment with a line for each of its products, as the impression froze them.
+        product_cart: offerCart(imp.offeredProductId, imp.bundleProductIds, attempt.quantity),
         ...(imp.discountCode ? { discount_codes: [imp.discountCode] } : {}),
         // Shown in another currency than the product's base: Dodo charges its localized price in it.
-        ...localCurrency(imp.currency, imp.offer.offeredProduct.currency),
-        customer: { customer_id: imp.customer.dodoCustomerId },
+        ...localCurrency(imp.currency, imp.productCurrency),
+        customer: { customer_id: imp.dodoCustomerId },
         payment_method_id: imp.paymentMethodId!,
         confirm: true,
         ...billing,
-        // Where Dodo sends the customer after a 3-D Secure step: back into this funnel.
-        return_url: `${loadEnv().APP_URL}/thank-you/authenticated?impression=${encodeURIComponent(imp.id)}`,
+        // Where Dodo sends the customer after a 3-D Secure step: back into this funnel, or to the
+        // in-app offer's own outcome page (lib/checkout/bank-return.ts).
+        return_url: oneClickReturnUrl(imp, now),
         feature_flags: { redirect_immediately: true },
         metadata: encoreMetadata({ impressionId: imp.id, chargeAttemptId: attempt.id }),
       },
       ONE_CLICK_OPTIONS,
     );
-    await recordSubmitted(attempt.id, { sessionId: session.session_id, paymentId: session.payment_id ?? null });
+    submitted = await recordSubmitted(attempt.id, { sessionId: session.session_id, paymentId: session.payment_id ?? null });
   } catch (err) {
     // Refused (nothing charged) or unknown (it may have been): never retried either way.
     const failure = classifyDodoError(err);
     if (failure.kind === "unknown") log.error({ err }, "charge outcome unknown");
     await recordChargeFailure(attempt, failure, now);
   }
-  const latest = await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  const latest = submitted ?? (await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
   return { ok: true, charge: await refreshedView(latest, deps) };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "./client";
 import type { Tx } from "./tx";
 
 /**
@@ -31,7 +32,18 @@ export type LockNamespace =
  * Take several locks in a fixed order (see lockAll) so two transactions can never deadlock.
  */
 export async function lock(tx: Tx, namespace: LockNamespace, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${key}`}, 0))`;
+  await tx.$executeRaw`SELECT ${lockSql(namespace, key)}`;
+}
+
+/**
+ * The same lock as an SQL expression, for a statement that takes it along with other work (one
+ * round trip less on a hot path). It evaluates to '' so it can stand in a WHERE clause, which
+ * Postgres evaluates once per row: `WHERE ${lockSql(...)} = ''`. The lock is held from that
+ * statement on, so only the statements after it read under it (a statement's snapshot is taken
+ * before it runs).
+ */
+export function lockSql(namespace: LockNamespace, key: string): Prisma.Sql {
+  return Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`${namespace}:${key}`}, 0))::text`;
 }
 
 /** Several locks of one namespace, always taken in sorted order (no deadlock between two callers). */

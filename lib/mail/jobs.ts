@@ -37,10 +37,13 @@ async function render(kind: string, raw: unknown, now: number): Promise<Rendered
     const attempt = await db.chargeAttempt.findUnique({ where: { id: attemptId }, include: { impression: { include: { offer: { include: { offeredProduct: { select: { name: true } } } } } } } });
     if (!attempt?.impression.offer || attempt.status !== "SUCCEEDED") return null;
     const payment = attempt.dodoPaymentId ? await db.payment.findUnique({ where: { id: attempt.dodoPaymentId }, select: { cardLast4: true, cardNetwork: true } }) : null;
+    // A bundle's receipt names every product of it, in the order shown.
+    const extras = attempt.impression.bundleProductIds;
+    const bundled = extras.length ? await db.product.findMany({ where: { id: { in: extras } }, select: { id: true, name: true } }) : [];
     const locale = await customerLocale(attempt.customerId);
     return offerChargedEmail({
       brand: await storeBrand(),
-      productName: attempt.impression.offer.offeredProduct.name,
+      productName: [attempt.impression.offer.offeredProduct.name, ...extras.flatMap((id) => bundled.filter((p) => p.id === id).map((p) => p.name))].join(" + "),
       quantity: attempt.quantity,
       amount: formatMoney(money(attempt.amount, attempt.currency), locale),
       card: payment?.cardLast4 ? { brand: brandName(payment.cardNetwork), last4: payment.cardLast4 } : null,

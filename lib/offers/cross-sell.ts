@@ -4,7 +4,7 @@ import { loadEnv } from "@/lib/env";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
-import { priceIn } from "@/lib/catalog/prices";
+import { bundleItemsInclude, bundleOf, sellableIn } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { expireStaleImpressions, recordImpression, shownTerms } from "./impressions";
@@ -23,16 +23,22 @@ const MAX_ACCOUNT_OFFERS = 3;
  * Reads only (the server API lists them without recording a view).
  */
 export async function eligibleAccountOffers(customerId: string, now = new Date()) {
+  return (await accountOfferChoice(customerId, now)).offers;
+}
+
+/** The eligible cross-sells and the history they were judged on (it also names the latest order). */
+async function accountOfferChoice(customerId: string, now: Date) {
   const [offers, history, answered] = await Promise.all([
-    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } } }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ where: { kind: "CROSS_SELL", active: true }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);
   // An account offer needs something to relate to: catch-all offers are for funnels, not here.
-  return offers
-    .filter((o) => showsOnAccountPage(o) && !answered.has(o.offeredProductId))
-    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct }, null, history, now).eligible)
+  const eligible = offers
+    .filter((o) => showsOnAccountPage(o) && ![o.offeredProductId, ...bundleOf(o).map((p) => p.id)].some((id) => answered.has(id)))
+    .filter((o) => offerEligibility({ ...o, product: o.offeredProduct, bundle: bundleOf(o) }, null, history, now).eligible)
     .slice(0, MAX_ACCOUNT_OFFERS);
+  return { offers: eligible, history };
 }
 
 /**
@@ -42,11 +48,11 @@ export async function eligibleAccountOffers(customerId: string, now = new Date()
  */
 export async function accountOffers(customer: SessionCustomer, now = new Date()): Promise<OfferView[]> {
   await expireStaleImpressions({ customerId: customer.id }, now);
-  const eligible = await eligibleAccountOffers(customer.id, now);
+  const { offers: eligible, history } = await accountOfferChoice(customer.id, now);
   if (eligible.length === 0) return [];
 
-  // In the currency the customer last paid in, when the product is sold in it; else its base currency.
-  const latest = await db.payment.findFirst({ where: { customerId: customer.id, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { currency: true } });
+  // In the currency the customer last paid in (the history's latest order), when the product is sold in it; else its base currency.
+  const latest = history.latestOrder;
   const cards = new Map<string, CardSummary | null>();
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   const views: OfferView[] = [];
@@ -57,7 +63,8 @@ export async function accountOffers(customer: SessionCustomer, now = new Date())
       log.error({ offerId: offer.id, reason: discount.message }, "offer not shown");
       continue;
     }
-    const currency = (latest && priceIn(offer.offeredProduct, latest.currency)?.currency) || offer.offeredProduct.currency;
+    // A bundle: in that currency only when every product of it is sold in it.
+    const currency = latest && sellableIn([offer.offeredProduct, ...bundleOf(offer)], latest.currency) ? latest.currency.toUpperCase() : offer.offeredProduct.currency;
     if (!cards.has(currency)) cards.set(currency, await oneClickCardFor(customer, { currency, preferredMethodId: null, now }));
     const card = cards.get(currency) ?? null;
     const recorded = await recordImpression({

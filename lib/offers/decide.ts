@@ -6,6 +6,7 @@ import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { emitOfferDecision } from "@/lib/outbound/payloads";
 import type { Result } from "@/lib/result";
 import { settledOutcome } from "@/lib/sync/rules";
+import { PLAN_CHANGE_IN_FLIGHT } from "./impressions";
 
 export type DeclineResult = Result<object, "not_found" | "already_decided" | "charge_started">;
 
@@ -24,11 +25,23 @@ export async function settleDecisionFromPayment(tx: Tx, impressionId: string, pa
   const settled = settledOutcome(payment.status);
   if (!settled) return;
   const outcome: DecisionOutcome = settled === "paid" ? "ACCEPTED" : "FAILED";
+  await settleDecision(tx, impressionId, outcome, outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null);
+}
+
+/**
+ * The decision a settled plan change implies for the UPGRADE offer impression it answers: taken
+ * (applied, or scheduled) is ACCEPTED, refused or not applied is FAILED — the same rules as a
+ * payment's, so an outcome learned late (the resolver job, a webhook) still decides the offer.
+ */
+export async function settleDecisionFromPlanChange(tx: Tx, impressionId: string, status: "APPLIED" | "SCHEDULED" | "FAILED", reason: string | null): Promise<void> {
+  await settleDecision(tx, impressionId, status === "FAILED" ? "FAILED" : "ACCEPTED", status === "FAILED" ? (reason?.toLowerCase() ?? "failed") : null);
+}
+
+async function settleDecision(tx: Tx, impressionId: string, outcome: "ACCEPTED" | "FAILED", reason: string | null): Promise<void> {
   const impression = await tx.offerImpression.findUnique({ where: { id: impressionId }, select: { id: true, decision: true } });
   if (!impression) return;
   const decision = impression.decision;
   if (!decision) {
-    const reason = outcome === "FAILED" ? (payment.errorCode ?? payment.status.toLowerCase()) : null;
     await recordDecision(tx, impressionId, outcome, reason);
   } else if (outcome === "ACCEPTED" && (decision.outcome === "FAILED" || decision.outcome === "EXPIRED")) {
     // Compare-and-set: of two syncs of the same payment, one turns it ACCEPTED and announces it.
@@ -82,9 +95,9 @@ export function lockImpression(tx: Tx, impressionId: string): Promise<void> {
 export async function declineOffer(input: { impressionId: string; customerId: string }, now = new Date()): Promise<DeclineResult> {
   return inTransaction(async (tx) => {
     await lockImpression(tx, input.impressionId);
-    const imp = await tx.offerImpression.findUnique({ where: { id: input.impressionId }, include: { decision: true, chargeAttempt: { select: { id: true } } } });
+    const imp = await tx.offerImpression.findUnique({ where: { id: input.impressionId }, include: { decision: true, chargeAttempt: { select: { id: true } }, planChanges: { where: PLAN_CHANGE_IN_FLIGHT, select: { id: true } } } });
     if (!imp || imp.customerId !== input.customerId || imp.holdout) return { ok: false, code: "not_found", message: "This offer is not available." };
-    if (imp.chargeAttempt) return { ok: false, code: "charge_started", message: "This offer is already being paid for." };
+    if (imp.chargeAttempt || imp.planChanges.length > 0) return { ok: false, code: "charge_started", message: "This offer is already being paid for." };
     if (imp.decision) {
       return imp.decision.outcome === "DECLINED" ? { ok: true } : { ok: false, code: "already_decided", message: "This offer is no longer open." };
     }

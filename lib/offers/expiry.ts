@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { enqueue } from "@/lib/jobs/queue";
-import { expireStaleImpressions } from "./impressions";
+import { expireStaleImpressions, PLAN_CHANGE_IN_FLIGHT } from "./impressions";
 
 // Offer windows close at their end whether or not anyone looks: a job queued with each funnel
 // session runs at its expiresAt, and a sweep every minute catches account offers and anything a
@@ -12,6 +12,8 @@ import { expireStaleImpressions } from "./impressions";
 
 /** A one-click charge whose outcome is still open, on an impression not yet decided. */
 const CHARGE_IN_FLIGHT = { decision: null, chargeAttempt: { status: { in: ["PENDING", "SUBMITTED", "UNKNOWN"] as ("PENDING" | "SUBMITTED" | "UNKNOWN")[] } } };
+
+/** An UPGRADE offer's plan change sent to Dodo and not settled: its outcome will decide the offer. */
 
 export const sessionExpiryJobKey = (sessionId: string) => `funnel-session-expiry:${sessionId}`;
 
@@ -59,7 +61,7 @@ export async function expireOfferWindows(now: Date, limit = 200): Promise<{ sess
     await expireStaleImpressions({ funnelSessionId: id }, now);
   }
   const stale = await db.offerImpression.findMany({
-    where: { holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, funnelSessionId: null },
+    where: { holdout: false, offerId: { not: null }, expiresAt: { lte: now }, decision: null, chargeAttempt: null, funnelSessionId: null, planChanges: { none: PLAN_CHANGE_IN_FLIGHT } },
     select: { id: true },
     take: limit,
   });

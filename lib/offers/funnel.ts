@@ -5,6 +5,7 @@ import { inTransaction } from "@/lib/db/tx";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { oneClickCardFor } from "@/lib/payment-methods/saved";
 import { stepAssignment } from "./assignment";
+import { bundleItemsInclude, bundleOf } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { customerHistory } from "./history";
 import { noteSkippedCurrency } from "./currency-note";
@@ -74,7 +75,7 @@ export async function startFunnelSession(p: FunnelPurchase, now = new Date()): P
 export type FunnelView = { state: "offer"; offer: OfferView } | { state: "done" } | { state: "expired" } | { state: "none" };
 
 export const MAX_HOPS = 20;
-export const stepInclude = { variants: { include: { offer: { include: { offeredProduct: { include: { prices: true } } } } } } } as const;
+export const stepInclude = { variants: { include: { offer: { include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude } } } } } as const;
 
 /** Moves the session on from `fromStepId`, unless another request already did (compare-and-set). */
 async function advance(sessionId: string, fromStepId: string, toStepId: string | null): Promise<void> {
@@ -161,7 +162,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
     const variant = step.variants.find((v) => v.id === assignment.variantId);
     const purchase = await purchaseOf(session);
     const eligibility = variant && offerEligibility(
-      { ...variant.offer, product: variant.offer.offeredProduct },
+      { ...variant.offer, product: variant.offer.offeredProduct, bundle: bundleOf(variant.offer) },
       purchase.rules,
       await customerHistory(customer.id, now),
       now,

@@ -5,6 +5,7 @@ import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
+import { bundleProblem } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
 import { readTargeting } from "./targeting";
@@ -19,13 +20,14 @@ export async function listOffers() {
     orderBy: [{ active: "desc" }, { createdAt: "desc" }],
     include: {
       offeredProduct: { select: { id: true, name: true, priceAmount: true, currency: true, billingInterval: true, billingIntervalCount: true } },
+      bundleItems: { orderBy: { position: "asc" }, select: { product: { select: { name: true } } } },
       _count: { select: { variants: { where: SHOWN_VARIANTS } } },
     },
   });
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, copies: true, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, copies: true, bundleItems: { orderBy: { position: "asc" } }, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */
@@ -36,6 +38,7 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     triggerMode: offer.triggerProductIds.length ? "specific" : "any",
     triggerProductIds: offer.triggerProductIds,
     offeredProductId: offer.offeredProductId,
+    bundleProductIds: offer.bundleItems.map((i) => i.productId),
     discountBps: String(offer.discountBps / 100),
     headline: offer.headline,
     body: offer.body,
@@ -57,7 +60,7 @@ function storedTargeting(stored: unknown) {
 }
 
 type TargetingKey = keyof typeof targetingFields;
-type OfferData = Omit<OfferInput, "minOrder" | "ptBrHeadline" | "ptBrBody" | TargetingKey> & {
+type OfferData = Omit<OfferInput, "minOrder" | "ptBrHeadline" | "ptBrBody" | "bundleProductIds" | TargetingKey> & {
   minOrderAmount: number | null;
   targeting: Prisma.InputJsonValue | typeof Prisma.DbNull;
   startsAt: Date | null;
@@ -81,11 +84,11 @@ function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: Ta
  * The offer form's values as a row to store: the schema's checks, then what the schema cannot
  * check (products exist, the kind fits the product, amounts fit the currency).
  */
-async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copies: CopyData[] }>> {
+async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copies: CopyData[]; bundle: string[] }>> {
   const parsed = offerSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input: OfferInput = parsed.data;
-  const ids = [input.offeredProductId, ...input.triggerProductIds];
+  const ids = [input.offeredProductId, ...input.triggerProductIds, ...input.bundleProductIds];
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
   const offered = products.find((p) => p.id === input.offeredProductId);
   if (!offered || offered.archived) return invalidFields({ offeredProductId: ["Choose an active product"] });
@@ -99,9 +102,11 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copie
   if (input.imageUrl && !isAllowedImageUrl(input.imageUrl, imageEnv())) return invalidFields({ imageUrl: [imageOriginMessage()] });
   // Units are for one-time products; a subscription offer starts one plan (its seats are the plan's business).
   if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
+  const bundleIssue = bundleProblem(offered, input.bundleProductIds.map((id) => products.find((p) => p.id === id)), input.maxQuantity);
+  if (bundleIssue) return invalidFields({ bundleProductIds: [bundleIssue] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
-  const { targeting: targetingInput, rest: { minOrder, ptBrHeadline, ptBrBody, ...rest } } = splitTargeting(input);
+  const { targeting: targetingInput, rest: { minOrder, ptBrHeadline, ptBrBody, bundleProductIds: bundle, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
@@ -118,6 +123,7 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copie
       endsAt: targetingInput.endsAt,
     },
     copies: [{ locale: "pt-BR", headline: ptBrHeadline, body: ptBrBody }],
+    bundle,
   });
 }
 
@@ -128,11 +134,13 @@ async function saveCopies(tx: Tx, offerId: string, copies: CopyData[]): Promise<
   }
 }
 
+const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ productId, position: i + 1 }));
+
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
   const offer = await inTransaction(async (tx) => {
-    const created = await tx.offer.create({ data: resolved.offer, select: { id: true } });
+    const created = await tx.offer.create({ data: { ...resolved.offer, bundleItems: { create: bundleRows(resolved.bundle) } }, select: { id: true } });
     await saveCopies(tx, created.id, resolved.copies);
     return created;
   });
@@ -144,7 +152,7 @@ export async function createOffer(raw: unknown): Promise<Result<{ id: string }>>
  * for Dodo, and the merchant learns now (not from missing impressions) when Dodo refuses it.
  */
 async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
-  const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } } } });
+  const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } }, bundleItems: { orderBy: { position: "asc" } } } });
   if (!offer) return fail("not_found", "This offer no longer exists.");
   const discount = await ensureOfferDiscount(offer);
   if (discount.ok) return ok({ id });
@@ -154,10 +162,15 @@ async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
+  // The offer, its bundle and its copy in other languages change together: an impression or
+  // discount code never sees half an edit.
   const count = await inTransaction(async (tx) => {
-    const { count: updated } = await tx.offer.updateMany({ where: { id }, data: resolved.offer });
-    if (updated) await saveCopies(tx, id, resolved.copies);
-    return updated;
+    const { count } = await tx.offer.updateMany({ where: { id }, data: resolved.offer });
+    if (count === 0) return 0;
+    await tx.offerBundleItem.deleteMany({ where: { offerId: id } });
+    await tx.offerBundleItem.createMany({ data: bundleRows(resolved.bundle).map((row) => ({ ...row, offerId: id })) });
+    await saveCopies(tx, id, resolved.copies);
+    return count;
   });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
 }

@@ -3,10 +3,14 @@
 import { z } from "zod";
 import { optionalImageUrl } from "@/lib/store/settings-schema";
 import { checkbox, optionalAmount, optionalInt, percentBps, stringList } from "@/lib/forms/fields";
+import { MAX_BUNDLE_PRODUCTS } from "./bundle";
 import { refineTargeting, targetingFields } from "./targeting-form";
 
 /** The most units one offer may let a customer take. */
 export const MAX_OFFER_QUANTITY = 20;
+
+/** The units a customer chose on an offer (accept or checkout); absent = one. */
+export const offerQuantityField = z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional();
 
 export const OFFER_KINDS = ["UPSELL", "DOWNSELL", "CROSS_SELL", "UPGRADE"] as const;
 
@@ -24,6 +28,9 @@ export const offerSchema = z
     triggerMode: z.enum(["any", "specific"], { message: "Choose when the offer triggers" }),
     triggerProductIds: stringList,
     offeredProductId: z.string({ message: "Choose the product to offer" }).min(1, "Choose the product to offer"),
+    // A bundle's other products ("" = no product in that slot); the offered product comes first.
+    bundleProductIds: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+      .transform((ids) => ids.filter((id) => id !== "")),
     discountBps: percentBps(0, 95, "Discount"),
     headline: z.string().trim().min(1, "Write a headline").max(120, "Keep the headline under 120 characters"),
     body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
@@ -42,6 +49,11 @@ export const offerSchema = z
     (offer, ctx) => {
       if (offer.triggerMode === "specific" && !(Array.isArray(offer.triggerProductIds) && offer.triggerProductIds.length > 0)) {
         ctx.addIssue({ code: "custom", path: ["triggerProductIds"], message: "Pick at least one trigger product, or choose “any purchase”" });
+      }
+      const bundle = Array.isArray(offer.bundleProductIds) ? offer.bundleProductIds : [];
+      if (bundle.length > MAX_BUNDLE_PRODUCTS - 1) ctx.addIssue({ code: "custom", path: ["bundleProductIds"], message: `A bundle holds at most ${MAX_BUNDLE_PRODUCTS} products` });
+      else if (new Set(bundle).size !== bundle.length || bundle.includes(offer.offeredProductId as string)) {
+        ctx.addIssue({ code: "custom", path: ["bundleProductIds"], message: "Bundle different products: each once, and not the offered product again" });
       }
       refineTargeting(offer, ctx);
       if (offer.ptBrBody && !offer.ptBrHeadline) {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { MAX_OFFER_QUANTITY, OFFER_KINDS } from "./offer-schema";
 import { offerPrice } from "./rules";
-import { offerImage, type OfferView } from "./view";
+import { bundleItemViews, offerImage, type OfferView } from "./view";
+import { bundlePrice, MAX_BUNDLE_PRODUCTS } from "./bundle";
 
 // The offer editor's live preview: the offer as the form holds it right now (saved or not), as the
 // customer's OfferView, so the preview renders the real customer component with real prices. Read
@@ -20,6 +21,9 @@ const draftSchema = z.object({
   imageUrl: text(2000),
   maxQuantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).catch(1),
   badge: text(40),
+  // A bundle's other products (repeated query parameter); "" = an empty slot.
+  bundleProductIds: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(z.string().max(200)).max(MAX_BUNDLE_PRODUCTS - 1))
+    .catch([]).transform((ids) => [...new Set(ids.filter(Boolean))]),
 });
 
 export type OfferDraft = z.output<typeof draftSchema>;
@@ -35,7 +39,15 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
   if (!product) return null;
   // Dodo's discounts apply to one-time products only (the form refuses others), so none is shown on a plan.
   const bps = product.kind === "ONE_TIME" ? draft.discountBps : 0;
-  const { price, listPrice } = offerPrice(product, bps);
+  // A bundle previews the products the form may bundle (one-time, in the offered product's currency;
+  // the form says why another is refused), in the order chosen.
+  const found = product.kind === "ONE_TIME" && draft.bundleProductIds.length
+    ? await db.product.findMany({ where: { id: { in: draft.bundleProductIds.filter((id) => id !== product.id) }, kind: "ONE_TIME", archived: false, currency: product.currency } })
+    : [];
+  const extras = draft.bundleProductIds.flatMap((id) => found.filter((p) => p.id === id));
+  const image = offerImage({ imageUrl: draft.imageUrl || null }, product);
+  const bundle = extras.length ? bundlePrice([product, ...extras], bps) : null;
+  const { price, listPrice } = bundle ?? offerPrice(product, bps);
   return {
     impressionId: "preview",
     placement: "THANK_YOU",
@@ -45,8 +57,9 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     // The default language's copy: the console (and so its preview) speaks English.
     copies: [],
     product: { id: product.id, name: product.name, description: product.description, kind: product.kind, billingInterval: product.billingInterval, billingIntervalCount: product.billingIntervalCount },
-    imageUrl: offerImage({ imageUrl: draft.imageUrl || null }, product),
-    maxQuantity: product.kind === "ONE_TIME" ? draft.maxQuantity : 1,
+    imageUrl: image,
+    maxQuantity: product.kind === "ONE_TIME" && !bundle ? draft.maxQuantity : 1,
+    bundle: bundle ? bundleItemViews(product, image, extras, product.currency) : [],
     price,
     listPrice,
     card: { paymentMethodId: "preview", brand: "Visa", last4: "4242" },

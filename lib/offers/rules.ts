@@ -4,6 +4,7 @@ import type { DecisionOutcome } from "@/lib/generated/prisma/enums";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { discountBps, money, type Money } from "@/lib/money/money";
 import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
+import { ownedBundleProduct } from "./bundle";
 import { readTargeting, unmetConditions, type Condition, type TargetingFacts } from "./targeting";
 
 export type OfferForRules = {
@@ -15,6 +16,8 @@ export type OfferForRules = {
   offeredProductId: string;
   /** `prices`: its prices in other currencies (Dodo's localized prices), besides the base. */
   product: { archived: boolean; currency: string; prices?: readonly { currency: string; amount: number }[] };
+  /** A bundle's other products (lib/offers/bundle.ts), after `product`; empty or absent = one product. */
+  bundle?: readonly { id: string; archived: boolean; currency: string; prices?: readonly { currency: string; amount: number }[] }[];
   /** Stored targeting (lib/offers/targeting.ts); null = no conditions. */
   targeting: unknown;
   startsAt: Date | null;
@@ -58,8 +61,8 @@ export type SkipReason =
   | "ended"
   | "not_targeted";
 
-/** `unmet`: for not_targeted, the conditions the customer does not meet. */
-export type Eligibility = { eligible: true } | { eligible: false; reason: SkipReason; unmet?: Condition[] };
+/** `unmet`: for not_targeted, the conditions the customer does not meet; `owned`: for already_owned, the product they own. */
+export type Eligibility = { eligible: true } | { eligible: false; reason: SkipReason; unmet?: Condition[]; owned?: string };
 
 /** What targeting reads: the purchase, or outside a funnel the latest paid order, and the customer. */
 export function targetingFacts(purchase: PurchaseForRules, history: CustomerHistory): TargetingFacts {
@@ -69,7 +72,8 @@ export function targetingFacts(purchase: PurchaseForRules, history: CustomerHist
 
 export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRules, history: CustomerHistory, now = new Date()): Eligibility {
   if (!offer.active) return { eligible: false, reason: "inactive" };
-  if (offer.product.archived) return { eligible: false, reason: "archived_product" };
+  const products = [offer.product, ...(offer.bundle ?? [])];
+  if (products.some((p) => p.archived)) return { eligible: false, reason: "archived_product" };
   if (offer.startsAt && now < offer.startsAt) return { eligible: false, reason: "not_started" };
   if (offer.endsAt && now >= offer.endsAt) return { eligible: false, reason: "ended" };
   if (offer.triggerProductIds.length > 0) {
@@ -78,16 +82,20 @@ export function offerEligibility(offer: OfferForRules, purchase: PurchaseForRule
   }
   // After a purchase, offers are made in the currency the customer just paid in: the product's base
   // price or its localized price in that currency. A price in another currency is not one they chose.
+  // A bundle is one cart in one currency: every product must be sold in it (outside a funnel, in
+  // the main product's base currency, which the offer form made every bundled product's base).
   const inOrderCurrency = purchase ? purchase.currency.toUpperCase() === offer.product.currency.toUpperCase() : true;
-  if (purchase && !inOrderCurrency && !offer.product.prices?.some((p) => p.currency.toUpperCase() === purchase.currency.toUpperCase())) {
-    return { eligible: false, reason: "currency_mismatch" };
-  }
+  const wanted = (purchase?.currency ?? offer.product.currency).toUpperCase();
+  const soldIn = (p: OfferForRules["product"]) => p.currency.toUpperCase() === wanted || Boolean(p.prices?.some((x) => x.currency.toUpperCase() === wanted));
+  if (!products.every(soldIn)) return { eligible: false, reason: "currency_mismatch" };
   if (offer.minOrderAmount !== null && purchase) {
     // The minimum is set in the product's base currency: an order in another one cannot be compared with it.
     if (!inOrderCurrency) return { eligible: false, reason: "min_order_other_currency" };
     if (purchase.orderAmount < offer.minOrderAmount) return { eligible: false, reason: "below_min_order" };
   }
-  if (history.ownedProductIds.has(offer.offeredProductId)) return { eligible: false, reason: "already_owned" };
+  // A bundle is offered only to a customer who owns none of its products (lib/offers/bundle.ts).
+  const owned = ownedBundleProduct([offer.offeredProductId, ...(offer.bundle ?? []).map((p) => p.id)], history.ownedProductIds);
+  if (owned) return { eligible: false, reason: "already_owned", owned };
   if (history.declinedOfferIds.has(offer.id)) return { eligible: false, reason: "declined_before" };
   if (offer.frequencyCap !== null && (history.impressionsByOffer.get(offer.id) ?? 0) >= offer.frequencyCap) {
     return { eligible: false, reason: "frequency_cap" };

@@ -10,6 +10,8 @@ import { formatMoney, money } from "@/lib/money/money";
 import { fail, ok, type Result } from "@/lib/result";
 import { funnelFor, MAX_HOPS, purchaseOf, stepInclude } from "./funnel";
 import { customerHistory } from "./history";
+import { bundleItemsInclude, bundleOf } from "./bundle";
+import { offerDiscountReady } from "./discount-code";
 import { openOfferOf } from "./impressions";
 import { offerEligibility, type Eligibility, type SkipReason } from "./rules";
 import { describeCondition } from "./targeting";
@@ -50,6 +52,7 @@ type Names = Parameters<typeof describeCondition>[1];
 
 /** Why an offer is not eligible, in words, with its unmet targeting conditions spelled out. */
 export function reasonText(e: Exclude<Eligibility, { eligible: true }>, names: Names): string {
+  if (e.reason === "already_owned" && e.owned) return `the customer already owns ${names.product(e.owned)}`;
   if (e.reason !== "not_targeted") return REASONS[e.reason];
   if (!e.unmet?.length) return "its saved targeting can no longer be read; save the offer again";
   return `the customer does not meet: ${e.unmet.map((c) => describeCondition(c, names)).join("; ")}`;
@@ -90,12 +93,12 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
   const { rules: purchase } = await purchaseOf({ customerId: customer.id, originPaymentId: payment.id, orderAmount: payment.totalAmount, currency: payment.currency, startedAt: now });
   const [history, offers, products] = await Promise.all([
     customerHistory(customer.id, now),
-    db.offer.findMany({ include: { offeredProduct: true }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude }, orderBy: { createdAt: "asc" } }),
     db.product.findMany({ select: { id: true, name: true } }),
   ]);
   const productName = new Map(products.map((p) => [p.id, p.name]));
   const names: Names = { product: (id) => productName.get(id) ?? id, amount: (minor, currency) => formatMoney(money(minor, currency)) };
-  const eligibility = (o: (typeof offers)[number]) => offerEligibility({ ...o, product: o.offeredProduct }, purchase, history, now);
+  const eligibility = (o: (typeof offers)[number]) => offerEligibility({ ...o, product: o.offeredProduct, bundle: bundleOf(o) }, purchase, history, now);
 
   const funnel = await funnelFor(purchase?.productIds ?? []);
   const path: PreviewStep[] = [];
@@ -142,7 +145,7 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
         stepId = step.onDeclineStepId;
         continue;
       }
-      const caveat = offer.discountBps > 0 && !(offer.dodoDiscountCode && offer.dodoDiscountBps === offer.discountBps && offer.dodoDiscountProductId === offer.offeredProductId)
+      const caveat = !offerDiscountReady(offer)
         ? " (its Dodo discount code is not set up yet: it is created when first shown, and the offer is skipped if Dodo refuses)"
         : "";
       path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "shown", why: `eligible${caveat}` });

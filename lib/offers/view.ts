@@ -15,6 +15,7 @@ import { describeSavedCard } from "@/lib/payment-methods/saved";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { shownImage } from "@/lib/store/images";
 import { imageEnv } from "@/lib/store/settings";
+import { priceIn } from "@/lib/catalog/prices";
 
 /** Everything an offer panel renders; prices are the ones frozen on the impression. */
 export type OfferView = {
@@ -30,6 +31,11 @@ export type OfferView = {
   imageUrl: string | null;
   /** Units the customer may choose from (1 = no selector); price is per unit. */
   maxQuantity: number;
+  /**
+   * A bundle: every product in it (the offered one first), each with its picture and its own price
+   * before the bundle's discount; price and listPrice are then the whole bundle's. Empty = one product.
+   */
+  bundle: BundleItemView[];
   price: Money;
   listPrice: Money;
   /** The saved card one click charges; null = hosted checkout instead. */
@@ -45,6 +51,27 @@ export type OfferView = {
   losses: string[];
 };
 
+export type BundleItemView = { id: string; name: string; description: string | null; imageUrl: string | null; listPrice: Money };
+
+/** The products of a bundle impression as shown, in its currency; empty for one product. */
+export async function bundleItemsOf(main: { id: string; name: string; description: string | null; imageUrl: string | null; priceAmount: number; currency: string; prices?: { currency: string; amount: number }[] }, mainImage: string | null, bundleProductIds: readonly string[], currency: string): Promise<BundleItemView[]> {
+  if (bundleProductIds.length === 0) return [];
+  const found = await db.product.findMany({ where: { id: { in: [...bundleProductIds] } }, include: { prices: true } });
+  const extras = bundleProductIds.flatMap((id) => found.filter((p) => p.id === id));
+  return bundleItemViews(main, mainImage, extras, currency);
+}
+
+type ItemProduct = { id: string; name: string; description: string | null; imageUrl: string | null; priceAmount: number; currency: string; prices?: { currency: string; amount: number }[] };
+
+/** A bundle's products as the panel lists them: the offered one with the offer's picture, the others with Dodo's. */
+export function bundleItemViews(main: ItemProduct, mainImage: string | null, extras: readonly ItemProduct[], currency: string): BundleItemView[] {
+  const env = imageEnv();
+  return [{ product: main, image: mainImage }, ...extras.map((p) => ({ product: p, image: shownImage(p.imageUrl, env) }))].map(({ product, image }) => {
+    const unit = priceIn(product, currency) ?? { amount: product.priceAmount, currency: product.currency };
+    return { id: product.id, name: product.name, description: product.description, imageUrl: image, listPrice: money(unit.amount, unit.currency) };
+  });
+}
+
 /** The merchant's picture for the offer, else Dodo's image of the product; null when neither may be shown. */
 export function offerImage(offer: { imageUrl: string | null }, product: { imageUrl: string | null }): string | null {
   const env = imageEnv();
@@ -54,7 +81,7 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
 export async function offerView(impressionId: string, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
   const imp = await db.offerImpression.findUniqueOrThrow({
     where: { id: impressionId },
-    include: { offer: { include: { offeredProduct: true, copies: { select: { locale: true, headline: true, body: true } } } }, chargeAttempt: true },
+    include: { offer: { include: { offeredProduct: { include: { prices: true } }, copies: { select: { locale: true, headline: true, body: true } } } }, chargeAttempt: true },
   });
   if (!imp.offer || imp.customerId !== customer.id) throw new Error(`impression ${impressionId} has no offer for this customer`);
   const p = imp.offer.offeredProduct;
@@ -64,6 +91,7 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
   const refusals = imp.funnelSessionId
     ? await db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
     : 0;
+  const image = offerImage(imp.offer, p);
   return {
     impressionId: imp.id,
     placement: imp.placement,
@@ -72,8 +100,9 @@ export async function offerView(impressionId: string, customer: SessionCustomer,
     body: imp.offer.body,
     copies: imp.offer.copies,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
-    imageUrl: offerImage(imp.offer, p),
-    maxQuantity: p.kind === "ONE_TIME" ? Math.max(1, imp.offer.maxQuantity) : 1,
+    imageUrl: image,
+    maxQuantity: p.kind === "ONE_TIME" && imp.bundleProductIds.length === 0 ? Math.max(1, imp.offer.maxQuantity) : 1,
+    bundle: await bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
     price: money(imp.priceAmount, imp.currency),
     listPrice: money(imp.listPriceAmount, imp.currency),
     card,
@@ -97,6 +126,8 @@ export type AnsweredOffer = {
   impressionId: string;
   productId: string;
   productName: string;
+  /** A bundle's other products (the price is the bundle's); empty for one product. */
+  bundleNames: string[];
   /** Units bought (the price is their total). */
   quantity: number;
   price: Money;
@@ -120,7 +151,8 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
     include: answeredInclude,
     orderBy: { shownAt: "asc" },
   });
-  const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : []));
+  const productIds = rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId, ...r.bundleProductIds] : []));
+  const names = new Map((await db.product.findMany({ where: { id: { in: rows.flatMap((r) => r.bundleProductIds) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const entitlements = await db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, endsAt: true } });
   const answered = await Promise.all(rows.map(async (r) => {
     // Bought through hosted checkout after a failed one-click: the decision says accepted.
@@ -134,10 +166,12 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
       impressionId: r.id,
       productId,
       productName: r.offer.offeredProduct.name,
+      bundleNames: r.bundleProductIds.map((id) => names.get(id) ?? "A product no longer sold"),
       quantity: r.chargeAttempt?.quantity ?? 1,
       price: money(r.chargeAttempt?.amount ?? r.priceAmount, r.currency),
       charge,
-      hasAccess: entitlements.some((e) => e.productId === productId && hasAccessAt(e, now)),
+      // A bundle grants access once every product of it does.
+      hasAccess: [productId, ...r.bundleProductIds].every((id) => entitlements.some((e) => e.productId === id && hasAccessAt(e, now))),
       expiresAt: r.expiresAt,
     }];
   });
@@ -167,7 +201,7 @@ export function recentlyAnsweredOffers(customer: SessionCustomer, now = new Date
 export async function recentlyAnsweredProductIds(customerId: string, now = new Date()): Promise<Set<string>> {
   const rows = await db.offerImpression.findMany({
     where: answeredWhere(customerId, recentWhere(now)),
-    select: { offer: { select: { offeredProductId: true } } },
+    select: { bundleProductIds: true, offer: { select: { offeredProductId: true } } },
   });
-  return new Set(rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId] : [])));
+  return new Set(rows.flatMap((r) => (r.offer ? [r.offer.offeredProductId, ...r.bundleProductIds] : [])));
 }

@@ -4,6 +4,7 @@ import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { Payment, PlanChange, Prisma, Subscription } from "@/lib/generated/prisma/client";
 import type { PlanChangeStatus } from "@/lib/generated/prisma/enums";
 import { enqueue } from "@/lib/jobs/queue";
+import { settleDecisionFromPlanChange } from "@/lib/offers/decide";
 import { emitPlanChange } from "@/lib/outbound/payloads";
 import { settledOutcome } from "@/lib/sync/rules";
 
@@ -43,6 +44,25 @@ export const NOT_APPLIED = "NOT_APPLIED";
 const AWAITING_DODO: PlanChangeStatus[] = ["SUBMITTED", "UNKNOWN"];
 
 export type QuotedChange = Omit<Prisma.PlanChangeUncheckedCreateInput, "status" | "id">;
+
+/**
+ * What a change settling means beyond its row, in the transaction that settles it: applied or
+ * scheduled is announced to the merchant's app (outbound webhook), and an offer impression the
+ * change answers gets its decision (accepted, or failed) — whichever path learned the outcome.
+ */
+async function announceSettled(tx: Tx, change: { id: string; impressionId: string | null }, status: "APPLIED" | "SCHEDULED" | "FAILED", reason: string | null = null): Promise<void> {
+  if (status !== "FAILED") await emitPlanChange(tx, change, status, new Date());
+  if (change.impressionId) await settleDecisionFromPlanChange(tx, change.impressionId, status, reason);
+}
+
+/**
+ * Ties a quote to the offer impression it was shown for, once: the change's outcome will decide
+ * that offer. False when the quote already answers another impression.
+ */
+export async function linkQuoteToImpression(client: Client, changeId: string, impressionId: string): Promise<boolean> {
+  const { count } = await client.planChange.updateMany({ where: { id: changeId, OR: [{ impressionId: null }, { impressionId }] }, data: { impressionId } });
+  return count === 1;
+}
 
 export function createQuotedChange(data: QuotedChange): Promise<PlanChange> {
   return db.planChange.create({ data: { ...data, status: "QUOTED" } });
@@ -100,7 +120,10 @@ export async function claimForSubmit(change: Pick<PlanChange, "id" | "subscripti
 
 /** QUOTED or SUBMITTED → FAILED: Dodo refused (a 4xx that says nothing happened). */
 export async function markRefused(id: string, from: "QUOTED" | "SUBMITTED", dodoCode: string): Promise<void> {
-  await db.planChange.updateMany({ where: { id, status: from }, data: { status: "FAILED", errorCode: dodoCode } });
+  await inTransaction(async (tx) => {
+    const [moved] = await tx.planChange.updateManyAndReturn({ where: { id, status: from }, data: { status: "FAILED", errorCode: dodoCode }, select: { id: true, impressionId: true } });
+    if (moved) await announceSettled(tx, moved, "FAILED", dodoCode);
+  });
 }
 
 /** The resolver's job key: one pending resolver per plan change. */
@@ -128,8 +151,11 @@ export async function markOutcomeUnknown(id: string, now = new Date()): Promise<
 
 /** UNKNOWN → FAILED (NOT_APPLIED): Dodo showed nothing of it through the settle window. False if something settled it first. */
 export async function concludeNotApplied(id: string): Promise<boolean> {
-  const { count } = await db.planChange.updateMany({ where: { id, status: "UNKNOWN" }, data: { status: "FAILED", errorCode: NOT_APPLIED } });
-  return count === 1;
+  return inTransaction(async (tx) => {
+    const [moved] = await tx.planChange.updateManyAndReturn({ where: { id, status: "UNKNOWN" }, data: { status: "FAILED", errorCode: NOT_APPLIED }, select: { id: true, impressionId: true } });
+    if (moved) await announceSettled(tx, moved, "FAILED", NOT_APPLIED);
+    return moved !== undefined;
+  });
 }
 
 /** Dodo accepted the call: remember the payment it opened, and a scheduled change is SCHEDULED. */
@@ -137,8 +163,8 @@ export async function recordAccepted(id: string, answer: { paymentId: string | n
   if (answer.paymentId) await db.planChange.updateMany({ where: { id, dodoPaymentId: null }, data: { dodoPaymentId: answer.paymentId } });
   if (answer.scheduled) {
     await inTransaction(async (tx) => {
-      const { count } = await tx.planChange.updateMany({ where: { id, status: "SUBMITTED" }, data: { status: "SCHEDULED" } });
-      if (count === 1) await emitPlanChange(tx, { id }, "SCHEDULED", new Date());
+      const [moved] = await tx.planChange.updateManyAndReturn({ where: { id, status: "SUBMITTED" }, data: { status: "SCHEDULED" }, select: { id: true, impressionId: true } });
+      if (moved) await announceSettled(tx, moved, "SCHEDULED");
     });
   }
 }
@@ -153,7 +179,7 @@ export function hasScheduledChange(subscriptionId: string): Promise<boolean> {
 }
 
 /** The columns settlePlanChangeFromPayment needs (the sync engine reads them with the payment's other links). */
-export type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure">;
+export type PlanChangeLink = Pick<PlanChange, "id" | "status" | "errorCode" | "dodoPaymentId" | "onPaymentFailure" | "impressionId">;
 
 const OPEN: PlanChangeStatus[] = ["QUOTED", ...AWAITING_DODO];
 
@@ -184,8 +210,11 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
     // may have applied it meanwhile. Only the transaction that moves it to APPLIED announces it.
     const applies = status === "APPLIED" && change.status !== "APPLIED"
       && (await tx.planChange.updateMany({ where: { id: change.id, status: { not: "APPLIED" } }, data: { status: "APPLIED" } })).count === 1;
+    const fails = status === "FAILED" && change.status !== "FAILED"
+      && (await tx.planChange.updateMany({ where: { id: change.id, status: { in: OPEN } }, data: { status: "FAILED" } })).count === 1;
     await tx.planChange.update({ where: { id: change.id }, data: { status, errorCode, dodoPaymentId } });
-    if (applies) await emitPlanChange(tx, change, "APPLIED", new Date());
+    if (applies) await announceSettled(tx, change, "APPLIED");
+    if (fails) await announceSettled(tx, change, "FAILED", errorCode);
   }
 }
 
@@ -198,7 +227,7 @@ export async function settlePlanChangeFromPayment(tx: Tx, payment: Payment, chan
 export async function settlePlanChangesFromSubscription(tx: Tx, sub: Subscription): Promise<void> {
   const scheduledProductId = (sub.scheduledChange as { productId?: string } | null)?.productId ?? null;
   // One statement that writes only the changes whose status moves (usually none).
-  const moved = await tx.$queryRaw<{ id: string; status: "APPLIED" | "SCHEDULED" }[]>`
+  const moved = await tx.$queryRaw<{ id: string; impressionId: string | null; status: "APPLIED" | "SCHEDULED" }[]>`
     UPDATE "PlanChange" SET "updatedAt" = ${new Date()}::timestamp(3),
       "status" = CASE WHEN "toProductId" = ${sub.productId} AND ("toProductId" <> "fromProductId" OR "dodoDiscountId" = ANY(${sub.discountIds}::text[]))
         THEN 'APPLIED'::"PlanChangeStatus" ELSE 'SCHEDULED'::"PlanChangeStatus" END
@@ -206,6 +235,6 @@ export async function settlePlanChangesFromSubscription(tx: Tx, sub: Subscriptio
       ("status" IN ('SUBMITTED', 'UNKNOWN', 'SCHEDULED') AND "toProductId" <> "fromProductId" AND "toProductId" = ${sub.productId})
       OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = "fromProductId" AND "toProductId" = ${sub.productId} AND "dodoDiscountId" = ANY(${sub.discountIds}::text[]))
       OR ("status" IN ('SUBMITTED', 'UNKNOWN') AND "toProductId" = ${scheduledProductId}))
-    RETURNING "id", "status"::text AS "status"`;
-  for (const change of moved) await emitPlanChange(tx, change, change.status, new Date());
+    RETURNING "id", "impressionId", "status"::text AS "status"`;
+  for (const change of moved) await announceSettled(tx, change, change.status);
 }

@@ -14,7 +14,7 @@ import { isFailure, type Result, type Success } from "@/lib/result";
 import { loadMove, type MoveContext } from "./context";
 import { mrrChange } from "./ladder";
 import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./locked-quote";
-import { changeInFlight, claimForSubmit, createQuotedChange, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
+import { changeInFlight, claimForSubmit, createQuotedChange, linkQuoteToImpression, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
 import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
@@ -32,7 +32,7 @@ export const QUOTE_TTL_SECONDS = 10 * 60;
 type QuoteToken = { id: string; h: string };
 
 /** `quote` is what the plan page shows; `amounts` the same preview in minor units (the server API answers with it). */
-export type PreviewResult = Result<{ quote: QuoteView; amounts: LockedQuote }, PlanFailure["code"]>;
+export type PreviewResult = Result<{ quote: QuoteView; amounts: LockedQuote; changeId: string }, PlanFailure["code"]>;
 export type ConfirmResult =
   | Success<{ status: PlanChangeStatus; message: string; toProductId: string }>
   | (PlanFailure & { quote?: QuoteView; previousChargeNow?: string });
@@ -58,7 +58,10 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
  * records what the plan-change stats read: ladder, direction, origin and the change in monthly
  * recurring revenue (Dodo's recurring amounts before and after, both pre-tax).
  */
-async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date, dodoDiscountId: string | null = null, locale: Locale = DEFAULT_LOCALE): Promise<QuoteView> {
+async function recordQuote(
+  ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date,
+  links: { dodoDiscountId?: string | null; impressionId?: string | null } = {}, locale: Locale = DEFAULT_LOCALE,
+): Promise<{ view: QuoteView; changeId: string }> {
   const hash = quoteHash(quote);
   const row = await createQuotedChange({
     ladderId: ctx.ladder.id,
@@ -79,12 +82,20 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "f
     currency: quote.currency,
     quote: quote as unknown as Prisma.InputJsonValue,
     quoteHash: hash,
-    dodoDiscountId,
+    dodoDiscountId: links.dodoDiscountId ?? null,
+    impressionId: links.impressionId ?? null,
+    // The quote's clock: its token expires QUOTE_TTL_SECONDS from here, also when shown again (openQuoteOf).
+    createdAt: now,
   });
-  const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: row.id, h: hash }, QUOTE_TTL_SECONDS, now.getTime());
+  return { view: signedView(ctx, quote, row.id, hash, now, locale), changeId: row.id };
+}
+
+/** The quote as the customer sees it, with the signed token that confirms it (valid QUOTE_TTL_SECONDS from `quotedAt`). */
+function signedView(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, changeId: string, hash: string, quotedAt: Date, locale: Locale): QuoteView {
+  const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: changeId, h: hash }, QUOTE_TTL_SECONDS, quotedAt.getTime());
   return quoteView({
     token,
-    expiresAt: new Date(now.getTime() + QUOTE_TTL_SECONDS * 1000),
+    expiresAt: new Date(quotedAt.getTime() + QUOTE_TTL_SECONDS * 1000),
     subscriptionId: ctx.subscription.id,
     quote,
     terms: ctx.terms,
@@ -97,15 +108,40 @@ async function recordQuote(ctx: Pick<MoveContext, "subscription" | "ladder" | "f
   });
 }
 
+/** A quote shown again keeps at least this long to be confirmed in. */
+const REUSE_MARGIN_SECONDS = 5 * 60;
+
+/**
+ * The preview an offer impression was last shown with, while it is still a quote with at least
+ * REUSE_MARGIN_SECONDS to go and the subscription is still on the plan it was quoted from: the
+ * customer's next pages show the same numbers without asking Dodo again. Confirming it re-previews
+ * anyway and refuses (nothing charged, new numbers shown) if Dodo's numbers moved meanwhile.
+ */
+export async function openQuoteOf(input: { customerId: string; impressionId: string; locale?: Locale }, now = new Date()): Promise<{ quote: QuoteView; amounts: LockedQuote; changeId: string } | null> {
+  const change = await db.planChange.findFirst({
+    where: { impressionId: input.impressionId, status: "QUOTED", createdAt: { gt: new Date(now.getTime() - (QUOTE_TTL_SECONDS - REUSE_MARGIN_SECONDS) * 1000) } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!change) return null;
+  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId);
+  if (isFailure(ctx) || ctx.from.productId !== change.fromProductId) return null;
+  const amounts = storedQuote(change.quote);
+  return { quote: signedView({ ...ctx, terms: termsOf(change) }, amounts, change.id, change.quoteHash, change.createdAt, input.locale ?? DEFAULT_LOCALE), amounts, changeId: change.id };
+}
+
 /** A Dodo discount the change carries (`discount_codes`), and terms for a discount on the current plan. */
 export type ChangeDiscount = { code: string; discountId: string; samePlanTerms?: ChangeTerms };
 
 /**
  * Step 1: Dodo's preview of moving `subscriptionId` to `productId`, locked into a signed quote.
  * `origin`: where the customer started (the plan page unless said). `discount`: a discounted save
- * offer's code, sent in the preview and again, identically, on confirm.
+ * offer's code, sent in the preview and again, identically, on confirm. `impressionId`: the UPGRADE
+ * offer impression this move answers (checked by the caller), decided by the change's outcome.
  */
-export async function previewPlanChange(input: { customerId: string; subscriptionId: string; productId: string; origin?: PlanChangeOrigin; discount?: ChangeDiscount }, deps: PlanDeps = {}): Promise<PreviewResult> {
+export async function previewPlanChange(
+  input: { customerId: string; subscriptionId: string; productId: string; origin?: PlanChangeOrigin; discount?: ChangeDiscount; impressionId?: string },
+  deps: PlanDeps = {},
+): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
   const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms });
@@ -120,7 +156,8 @@ export async function previewPlanChange(input: { customerId: string; subscriptio
     if (!refusal) log.error({ err }, "preview failed");
     return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
   }
-  return { ok: true, quote: await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, input.discount?.discountId ?? null, deps.locale), amounts: quote };
+  const recorded = await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, { dodoDiscountId: input.discount?.discountId ?? null, impressionId: input.impressionId ?? null }, deps.locale);
+  return { ok: true, quote: recorded.view, amounts: quote, changeId: recorded.changeId };
 }
 
 function successMessage(change: PlanChange, toName: string, locale: Locale = DEFAULT_LOCALE): string {
@@ -157,7 +194,7 @@ async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId:
   await retireQuote(change.id);
   const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change) });
   if (isFailure(ctx)) return ctx;
-  const view = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, change.dodoDiscountId, locale);
+  const { view } = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, { dodoDiscountId: change.dodoDiscountId, impressionId: change.impressionId }, locale);
   const before = formatMoney(money(change.quotedAmount, change.currency), locale);
   const what =
     change.quotedAmount !== fresh.totalAmount ? t("plans.outcome.priceChanged", { before, now: view.chargeNow })
@@ -178,8 +215,11 @@ async function alreadyDecided(change: PlanChange, locale: Locale): Promise<Confi
   return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId), locale), toProductId: change.toProductId };
 }
 
-/** Step 2: the customer confirms a quote. Re-previews; sends the same change only if nothing moved. */
-export async function confirmPlanChange(input: { customerId: string; token: string }, deps: PlanDeps = {}): Promise<ConfirmResult> {
+/**
+ * Step 2: the customer confirms a quote. Re-previews; sends the same change only if nothing moved.
+ * `impressionId`: the offer impression the customer answers with it (the quote must be that one's).
+ */
+export async function confirmPlanChange(input: { customerId: string; token: string; impressionId?: string }, deps: PlanDeps = {}): Promise<ConfirmResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
   const locale = deps.locale ?? DEFAULT_LOCALE;
@@ -190,6 +230,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   }
   const change = await db.planChange.findUnique({ where: { id: verified.data.id }, include: { subscription: { select: { customerId: true } } } });
   if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return NOT_FOUND;
+  if (input.impressionId && !(await linkQuoteToImpression(db, change.id, input.impressionId))) return NOT_FOUND;
   if (change.status !== "QUOTED") return alreadyDecided(change, locale);
 
   const locked = storedQuote(change.quote);

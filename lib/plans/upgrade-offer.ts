@@ -60,3 +60,15 @@ export async function upgradeOfferFor(customerId: string, toProductId?: string, 
   }
   return null;
 }
+
+/**
+ * The customer's undecided UPGRADE offer impression offering `toProductId` (a hosted offer link
+ * led to the plan page with it), or null: a move previewed with it answers that offer.
+ */
+export async function openUpgradeImpression(customerId: string, impressionId: string, toProductId: string): Promise<string | null> {
+  const imp = await db.offerImpression.findFirst({
+    where: { id: impressionId, customerId, holdout: false, decision: null, offer: { kind: "UPGRADE", offeredProductId: toProductId } },
+    select: { id: true },
+  });
+  return imp?.id ?? null;
+}

@@ -24,9 +24,7 @@ const log = logger("refunds");
 export const REFUND_SETTLE_MS = 10 * 60_000;
 
 /** What is left to refund: paid minus refunded, minus refunds Dodo is still processing. */
-export async function refundableAmount(paymentId: string): Promise<number> {
-  const payment = await db.payment.findUnique({ where: { id: paymentId }, select: { totalAmount: true, refunds: { select: { amount: true, status: true } } } });
-  if (!payment) return 0;
+export function refundableOf(payment: { totalAmount: number; refunds: readonly { amount: number; status: string }[] }): number {
   const taken = payment.refunds.filter((r) => r.status !== "failed").reduce((s, r) => s + r.amount, 0);
   return Math.max(0, payment.totalAmount - taken);
 }
@@ -37,9 +35,9 @@ export async function refundOfferPurchase(raw: unknown): Promise<Result<RefundOu
   const parsed = refundSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
-  const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { refunds: { select: { id: true } } } });
+  const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { refunds: { select: { id: true, amount: true, status: true } } } });
   if (!payment || !payment.impressionId || payment.status !== "SUCCEEDED") return fail("not_found", "This is not a paid offer purchase.");
-  const refundable = await refundableAmount(payment.id);
+  const refundable = refundableOf(payment);
   if (refundable <= 0) return fail("nothing_left", "This purchase has been refunded in full.");
   const amount = input.amount === null ? refundable : majorToMinor(input.amount, payment.currency);
   if (amount === null) return invalidFields({ amount: [`Too many decimals for ${payment.currency}`] });
@@ -110,8 +108,5 @@ export async function offerPurchases(take = 50) {
     include: { customer: { select: { email: true } }, impression: { select: { offer: { select: { name: true } } } }, refunds: { orderBy: { dodoCreatedAt: "asc" } }, disputes: true },
   });
   const requests = await db.refundRequest.findMany({ where: { paymentId: { in: payments.map((p) => p.id) } }, orderBy: { submittedAt: "desc" } });
-  return payments.map((p) => {
-    const taken = p.refunds.filter((r) => r.status !== "failed").reduce((s, r) => s + r.amount, 0);
-    return { ...p, refundable: Math.max(0, p.totalAmount - taken), requests: requests.filter((r) => r.paymentId === p.id) };
-  });
+  return payments.map((p) => ({ ...p, refundable: refundableOf(p), requests: requests.filter((r) => r.paymentId === p.id) }));
 }

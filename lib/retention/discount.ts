@@ -25,7 +25,7 @@ export async function ensureSaveOfferDiscount(offer: SaveOfferTerms, productId: 
   if (existing) return { ok: true, code: existing.code, discountId: existing.dodoDiscountId };
   let made: { discount_id: string; code: string } | null = null;
   const result = await ensureDodoDiscount(
-    { bps: offer.discountBps, productId, cycles: offer.discountCycles, name: `Encore save offer ${offer.id} (${offer.discountBps / 100}% off, ${offer.discountCycles} cycles)` },
+    { bps: offer.discountBps, productIds: [productId], cycles: offer.discountCycles, name: `Encore save offer ${offer.id} (${offer.discountBps / 100}% off, ${offer.discountCycles} cycles)` },
     {
       keep: async (created) => {
         made = created;

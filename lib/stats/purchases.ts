@@ -8,7 +8,9 @@ import type { DateRange } from "./range";
 // The offer-purchases export: one line per accepted offer (one click, or the hosted checkout bought
 // instead) shown in the range, with the units bought, the unit price shown, what that came to and
 // what the customer's payments for it took, refunded included — each in its own currency, which
-// the aggregated stats table can only split into columns.
+// the aggregated stats table can only split into columns. A bundle is one line (one impression, one
+// payment, counted once like every offer), its products listed in bundle_product_ids / bundle_products
+// (the offered product first, " + " between them); both are empty for a single-product offer.
 
 export type OfferPurchase = {
   impressionId: string;
@@ -21,6 +23,8 @@ export type OfferPurchase = {
   placement: string;
   productId: string;
   productName: string;
+  /** Every product of a bundle (the offered one first); empty for a single product. */
+  bundle: { id: string; name: string }[];
   quantity: number;
   unitPrice: number;
   amount: number;
@@ -41,6 +45,8 @@ export async function offerPurchases(range: DateRange): Promise<OfferPurchase[]>
     },
     orderBy: { shownAt: "asc" },
   });
+  const bundled = await db.product.findMany({ where: { id: { in: rows.flatMap((r) => r.bundleProductIds) } }, select: { id: true, name: true } });
+  const nameOf = new Map(bundled.map((p) => [p.id, p.name]));
   return rows.flatMap((r) => {
     if (!r.offer || !r.decision) return [];
     // One click records its units; a hosted checkout's come from its payment's cart.
@@ -57,6 +63,9 @@ export async function offerPurchases(range: DateRange): Promise<OfferPurchase[]>
       placement: r.placement,
       productId: r.offer.offeredProductId,
       productName: r.offer.offeredProduct.name,
+      bundle: r.bundleProductIds.length
+        ? [{ id: r.offer.offeredProductId, name: r.offer.offeredProduct.name }, ...r.bundleProductIds.map((id) => ({ id, name: nameOf.get(id) ?? "A product no longer sold" }))]
+        : [],
       quantity,
       unitPrice: r.priceAmount,
       amount: r.priceAmount * quantity,
@@ -68,10 +77,10 @@ export async function offerPurchases(range: DateRange): Promise<OfferPurchase[]>
 }
 
 export function purchasesCsv(purchases: OfferPurchase[]): string {
-  const header = ["impression_id", "shown_at", "accepted_at", "offer_id", "offer", "kind", "variant", "placement", "product_id", "product", "quantity", "currency", "unit_price", "amount", "paid", "refunded"];
+  const header = ["impression_id", "shown_at", "accepted_at", "offer_id", "offer", "kind", "variant", "placement", "product_id", "product", "bundle_product_ids", "bundle_products", "quantity", "currency", "unit_price", "amount", "paid", "refunded"];
   const rows = purchases.map((p) => [
     p.impressionId, p.shownAt.toISOString(), p.decidedAt.toISOString(), p.offerId, p.offerName, OFFER_KIND_LABELS[p.offerKind], p.variant, p.placement.toLowerCase(),
-    p.productId, p.productName, p.quantity, p.currency, major(p.unitPrice, p.currency), major(p.amount, p.currency), major(p.paid, p.currency), major(p.refunded, p.currency),
+    p.productId, p.productName, p.bundle.map((b) => b.id).join(" + "), p.bundle.map((b) => b.name).join(" + "), p.quantity, p.currency, major(p.unitPrice, p.currency), major(p.amount, p.currency), major(p.paid, p.currency), major(p.refunded, p.currency),
   ]);
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -14,9 +14,6 @@ export type StoreBrand = {
 
 export const DEFAULT_BRAND: StoreBrand = { name: "Encore demo store", logoUrl: null, accentColor: "#7c3aed", supportEmail: null };
 
-/** Kept for the places that only ever show the default (the proxy's refusals, which cannot read the database). */
-export const STORE_NAME = DEFAULT_BRAND.name;
-
 export const STORE_NAV = [
   { href: "/", label: "Catalogue" },
   { href: "/account", label: "Your account" },

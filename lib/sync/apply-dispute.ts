@@ -1,6 +1,6 @@
 import "server-only";
 import type { Dispute } from "dodopayments/resources/disputes";
-import { lock } from "@/lib/db/lock";
+import { lockObject } from "./object-lock";
 import { disputeStatusRank, parseMinorAmount } from "./rules";
 import type { Tx } from "@/lib/db/tx";
 import type { ApplyContext } from "./types";
@@ -25,7 +25,7 @@ export async function upsertDispute(tx: Tx, dispute: Dispute): Promise<boolean> 
 
 /** dispute.*: recorded against its payment for the merchant; access is not changed by a dispute. */
 export async function applyDispute(ctx: ApplyContext, dispute: Dispute): Promise<void> {
-  await lock(ctx.tx, "dodo-object", dispute.payment_id);
+  await lockObject(ctx, dispute.payment_id);
   const payment = await ctx.tx.payment.findUnique({ where: { id: dispute.payment_id }, select: { id: true } });
   if (!payment) throw new Error(`dispute ${dispute.dispute_id}: payment ${dispute.payment_id} is unknown`);
   if (await upsertDispute(ctx.tx, dispute)) await ctx.checkpoint();

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RefundListItem } from "dodopayments/resources/payments";
 import type { Refund } from "dodopayments/resources/refunds";
-import { lock } from "@/lib/db/lock";
+import { lockObject } from "./object-lock";
 import { refundStatusRank } from "./rules";
 import { settlePayment } from "./settle-payment";
 import type { Tx } from "@/lib/db/tx";
@@ -42,7 +42,7 @@ export async function upsertRefund(
  * exist before the transaction (prepareObject in sync.ts).
  */
 export async function applyRefund(ctx: ApplyContext, refund: Refund): Promise<void> {
-  await lock(ctx.tx, "dodo-object", refund.payment_id);
+  await lockObject(ctx, refund.payment_id);
   const payment = await ctx.tx.payment.findUnique({ where: { id: refund.payment_id } });
   if (!payment) throw new Error(`refund ${refund.refund_id}: payment ${refund.payment_id} is unknown`);
   if (await upsertRefund(ctx.tx, refund, payment)) await ctx.checkpoint();

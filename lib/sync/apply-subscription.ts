@@ -5,7 +5,7 @@ import { convergeSubscriptionEntitlements } from "@/lib/entitlements/grant";
 import { Prisma, type Subscription as SubscriptionRow } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { settlePlanChangesFromSubscription } from "@/lib/plans/plan-change";
-import { lock } from "@/lib/db/lock";
+import { lockObject } from "./object-lock";
 import { subscriptionRank, subscriptionStatusFrom, supersedes } from "./rules";
 import type { ApplyContext } from "./types";
 
@@ -56,7 +56,7 @@ function scheduledChangeOf(sub: Subscription): Prisma.InputJsonValue | undefined
  */
 export async function applySubscription(ctx: ApplyContext, sub: Subscription): Promise<void> {
   const { tx } = ctx;
-  await lock(tx, "dodo-object", sub.subscription_id);
+  await lockObject(ctx, sub.subscription_id);
   const customerId = await upsertCustomer(tx, sub.customer);
   const status = subscriptionStatusFrom(sub.status);
   // Raw: on this path a Prisma model read costs ~3x the CPU of the same SQL.
@@ -69,27 +69,26 @@ export async function applySubscription(ctx: ApplyContext, sub: Subscription): P
   const hold = holdState({ status, at: ctx.observedAt }, stored, current);
   let row = stored;
   if (newer) {
-    const fields = {
-      customerId,
-      productId: sub.product_id,
-      quantity: sub.quantity,
-      status,
-      recurringAmount: sub.recurring_pre_tax_amount,
-      currency: sub.currency,
-      nextBillingDate: new Date(sub.next_billing_date),
-      previousBillingDate: new Date(sub.previous_billing_date),
-      cancelAtNextBillingDate: sub.cancel_at_next_billing_date,
-      paymentMethodId: sub.payment_method_id ?? null,
-      scheduledChange: scheduledChangeOf(sub) ?? Prisma.DbNull,
-      discountIds: discountIdsOf(sub),
-      ...hold,
-      sourceUpdatedAt: ctx.observedAt,
-    };
-    row = await tx.subscription.upsert({
-      where: { id: sub.subscription_id },
-      create: { id: sub.subscription_id, dodoCreatedAt: new Date(sub.created_at), ...fields },
-      update: fields,
-    });
+    const scheduled = scheduledChangeOf(sub);
+    // One statement (a Prisma upsert is several, and ~3x the CPU).
+    const [written] = await tx.$queryRaw<SubscriptionRow[]>`
+      INSERT INTO "Subscription" ("id", "dodoCreatedAt", "customerId", "productId", "quantity", "status", "recurringAmount", "currency",
+        "nextBillingDate", "previousBillingDate", "cancelAtNextBillingDate", "paymentMethodId", "scheduledChange", "discountIds",
+        "onHoldSince", "holdClearedAt", "sourceUpdatedAt", "updatedAt")
+      VALUES (${sub.subscription_id}, ${new Date(sub.created_at)}::timestamp(3), ${customerId}, ${sub.product_id}, ${sub.quantity},
+        ${status}::"SubscriptionStatus", ${sub.recurring_pre_tax_amount}, ${sub.currency}, ${new Date(sub.next_billing_date)}::timestamp(3),
+        ${new Date(sub.previous_billing_date)}::timestamp(3), ${sub.cancel_at_next_billing_date}, ${sub.payment_method_id ?? null},
+        ${scheduled === undefined ? null : JSON.stringify(scheduled)}::jsonb, ${discountIdsOf(sub)}::text[],
+        ${hold.onHoldSince}::timestamp(3), ${hold.holdClearedAt}::timestamp(3), ${ctx.observedAt}::timestamp(3), ${new Date()}::timestamp(3))
+      ON CONFLICT ("id") DO UPDATE SET
+        "customerId" = EXCLUDED."customerId", "productId" = EXCLUDED."productId", "quantity" = EXCLUDED."quantity", "status" = EXCLUDED."status",
+        "recurringAmount" = EXCLUDED."recurringAmount", "currency" = EXCLUDED."currency", "nextBillingDate" = EXCLUDED."nextBillingDate",
+        "previousBillingDate" = EXCLUDED."previousBillingDate", "cancelAtNextBillingDate" = EXCLUDED."cancelAtNextBillingDate",
+        "paymentMethodId" = EXCLUDED."paymentMethodId", "scheduledChange" = EXCLUDED."scheduledChange", "discountIds" = EXCLUDED."discountIds",
+        "onHoldSince" = EXCLUDED."onHoldSince", "holdClearedAt" = EXCLUDED."holdClearedAt", "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt",
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING *`;
+    row = written!;
     await ctx.checkpoint();
   } else if (stored && (hold.onHoldSince?.getTime() !== stored.onHoldSince?.getTime() || hold.holdClearedAt?.getTime() !== stored.holdClearedAt?.getTime())) {
     // An older state still tells us when the current hold began or that an earlier one ended.

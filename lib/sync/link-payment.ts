@@ -26,7 +26,7 @@ async function findLinks(tx: Tx, payment: Payment, ids: ReturnType<typeof readEn
         WHERE a."id" = ${attemptId} OR a."dodoPaymentId" = ${payment.id} OR a."dodoCheckoutSessionId" = ${payment.checkoutSessionId}
         LIMIT 1) AS "attempt",
       (SELECT jsonb_build_object('id', c."id", 'status', c."status", 'errorCode', c."errorCode",
-          'dodoPaymentId', c."dodoPaymentId", 'onPaymentFailure', c."onPaymentFailure")
+          'dodoPaymentId', c."dodoPaymentId", 'onPaymentFailure', c."onPaymentFailure", 'impressionId', c."impressionId")
         FROM "PlanChange" c
         WHERE c."id" = ${planChangeId} OR c."dodoPaymentId" = ${payment.id}
         LIMIT 1) AS "change"`;
@@ -49,8 +49,9 @@ export async function linkPayment(tx: Tx, payment: Payment): Promise<void> {
   const { attempt, change } = await findLinks(tx, payment, ids);
   if (attempt) await settleAttemptFromPayment(tx, payment, attempt);
   // An offer bought through hosted checkout (no saved card, or "use another card" after a failed
-  // one-click charge) has no attempt of its own, only the impression in its metadata.
-  const impressionId = attempt?.impressionId ?? ids.impressionId;
+  // one-click charge) has no attempt of its own, only the impression in its metadata. An UPGRADE
+  // offer is paid by its plan change's payment: the change names the impression.
+  const impressionId = attempt?.impressionId ?? ids.impressionId ?? change?.impressionId;
   if (impressionId) {
     await attributeToImpression(tx, payment, impressionId);
     await settleDecisionFromPayment(tx, impressionId, payment);

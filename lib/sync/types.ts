@@ -20,6 +20,11 @@ export type ApplyContext = {
   /** Wall clock for time-dependent access rules (grace periods, period ends). */
   now: Date;
   graceHours: number;
+  /**
+   * The Dodo object whose "dodo-object" lock this transaction already holds (the webhook path
+   * takes it in the statement that claims the event); the apply step then does not take it again.
+   */
+  lockedObjectId?: string;
   /** Called after each apply step's first write; a test seam for crash-consistency tests. */
   checkpoint: () => Promise<void>;
 };

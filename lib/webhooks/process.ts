@@ -1,9 +1,12 @@
 import "server-only";
 import type DodoPayments from "dodopayments";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
+import { lockSql } from "@/lib/db/lock";
 import { loadEnv } from "@/lib/env";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
 import { findInputProblem } from "@/lib/http/unusable-input";
+import { lockedObjectOf } from "@/lib/sync/object-lock";
+import { isMomentEvent, recordMomentFromDodo } from "@/lib/moments/from-dodo";
 import { applyObject, objectStateOf } from "@/lib/sync/objects";
 import { InvalidPayloadError } from "@/lib/sync/payload-shapes";
 import { prepareObject } from "@/lib/sync/sync";
@@ -33,18 +36,24 @@ export type ProcessResult =
  * Claims the event row inside the effects' transaction. The insert either creates the row, takes
  * over a FAILED one (a redelivery or replay of a failed event must run), or does nothing because
  * the id was already applied. A concurrent delivery of the same id blocks on the first one's
- * uncommitted row and then sees it applied, so two deliveries can never both apply.
+ * uncommitted row and then sees it applied, so two deliveries can never both apply. When the
+ * event is claimed, the same statement takes the lock of the Dodo object it carries (one round
+ * trip for both; the claim always comes first, so the order of the two locks never varies).
  */
-async function claimEvent(tx: Tx, event: VerifiedEvent, outcome: WebhookOutcome, force: boolean): Promise<boolean> {
+async function claimEvent(tx: Tx, event: VerifiedEvent, outcome: WebhookOutcome, force: boolean, objectId: string | null): Promise<boolean> {
   const payload = JSON.stringify(event.envelope);
-  const claimed = await tx.$executeRaw`
+  const claim = Prisma.sql`
     INSERT INTO "WebhookEvent" ("id", "type", "payload", "eventTimestamp", "processedAt", "outcome", "attempts")
     VALUES (${event.webhookId}, ${event.type}, ${payload}::jsonb, ${event.occurredAt}, now(), ${outcome}::"WebhookOutcome", 1)
     ON CONFLICT ("id") DO UPDATE SET
       "attempts" = "WebhookEvent"."attempts" + 1, "outcome" = EXCLUDED."outcome", "payload" = EXCLUDED."payload",
       "processedAt" = EXCLUDED."processedAt", "error" = NULL
     WHERE "WebhookEvent"."outcome" = 'FAILED' OR ${force}::boolean`;
-  return claimed === 1;
+  if (objectId === null) return (await tx.$executeRaw`${claim}`) === 1;
+  const [row] = await tx.$queryRaw<{ claimed: number }[]>`
+    WITH claim AS (${claim} RETURNING 1)
+    SELECT count(*)::int AS "claimed" FROM claim WHERE ${lockSql("dodo-object", objectId)} = ''`;
+  return row?.claimed === 1;
 }
 
 /** The retry job's key: one pending retry per failed event. */
@@ -128,11 +137,15 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
   try {
     if (unusable) throw new InvalidPayloadError(`the event ${unusable.path.replace(/^input\.?/, "")} ${unusable.problem}`);
     const state = objectStateOf(event.envelope);
-    const outcome: WebhookOutcome = state ? "PROCESSED" : "IGNORED";
+    // Some events are moments for in-app offers (credit.balance_low → plan_limit_near).
+    const moment = isMomentEvent(event.type);
+    const outcome: WebhookOutcome = state || moment ? "PROCESSED" : "IGNORED";
     if (state) await prepareObject(state, { dodo: options.dodo });
     const graceHours = options.graceHours ?? loadEnv().ENTITLEMENT_GRACE_HOURS;
     const claimed = await inTransaction(async (tx) => {
-      if (!(await claimEvent(tx, event, outcome, force))) return false;
+      const objectId = state ? lockedObjectOf(state) : null;
+      if (!(await claimEvent(tx, event, outcome, force, objectId))) return false;
+      if (moment) await recordMomentFromDodo(tx, { webhookId: event.webhookId, type: event.type, data: event.envelope.data }, options.now?.() ?? new Date());
       if (!state) return true;
       let fired = false;
       const checkpoint = async () => {
@@ -141,7 +154,7 @@ export async function processWebhookEvent(event: VerifiedEvent, options: Process
         await options.afterFirstWrite?.(tx);
       };
       const now = options.now?.() ?? new Date();
-      await applyObject({ tx, observedAt: event.occurredAt, now, graceHours, checkpoint }, state);
+      await applyObject({ tx, observedAt: event.occurredAt, now, graceHours, checkpoint, lockedObjectId: objectId ?? undefined }, state);
       return true;
     });
     return { outcome: claimed ? outcome : "DUPLICATE" };

@@ -60,7 +60,8 @@ export interface ApplyOptions {
 /**
  * Checks each discount can be redeemed now (by `customerId`, when known) and applies them in order.
  * Each one works on what earlier ones left: a percentage takes its share of every eligible line
- * (round half up to minor units, then capped by the currency's `max_amount_possible`); a flat code
+ * (round half up to minor units, per line or on their subtotal as `percentage_discount_rounding`
+ * says, then capped by the currency's `max_amount_possible`); a flat code
  * deducts its currency row's amount, spread over the eligible lines in proportion to what is left.
  */
 export function applyDiscounts(
@@ -92,7 +93,9 @@ export function applyDiscounts(
       throw refuse("DISCOUNT_MINIMUM_SUBTOTAL_NOT_MET", `Cart subtotal is below the discount's minimum required subtotal of ${option.minimum_subtotal}`);
     }
     const remaining = eligible.map((line) => line.amount - line.discount);
-    const cuts = discount.type === "percentage" ? percentageCuts(remaining, discount.amount, option?.max_amount_possible ?? null) : flatCuts(remaining, discount, option);
+    const cuts = discount.type === "percentage"
+      ? percentageCuts(remaining, discount.amount, option?.max_amount_possible ?? null, core.settings.percentage_discount_rounding)
+      : flatCuts(remaining, discount, option);
     eligible.forEach((line, i) => (line.discount += cuts[i]!));
   }
   const discount_total = lines.reduce((sum, line) => sum + line.discount, 0);
@@ -175,8 +178,10 @@ function eligibleCustomer(core: SandboxCore, discount: Discount, customerId: str
   return discount.customer_eligibility === "existing" ? hasPaid : !hasPaid;
 }
 
-function percentageCuts(remaining: number[], bps: number, cap: number | null): number[] {
-  const cuts = remaining.map((amount) => Math.floor((amount * bps + FULL_PERCENT_BPS / 2) / FULL_PERCENT_BPS));
+function percentageCuts(remaining: number[], bps: number, cap: number | null, rounding: "per_line" | "subtotal"): number[] {
+  const cutOf = (amount: number) => Math.floor((amount * bps + FULL_PERCENT_BPS / 2) / FULL_PERCENT_BPS);
+  // `percentage_discount_rounding` (UNCONFIRMED): each line on its own, or the subtotal once.
+  const cuts = rounding === "per_line" ? remaining.map(cutOf) : spread(cutOf(remaining.reduce((sum, amount) => sum + amount, 0)), remaining);
   const total = cuts.reduce((sum, cut) => sum + cut, 0);
   return cap !== null && total > cap ? spread(cap, remaining) : cuts;
 }

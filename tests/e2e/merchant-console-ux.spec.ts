@@ -111,7 +111,7 @@ test("field errors are tied to their fields and focus goes to the first invalid 
   expect(await describedErrors(form)).toEqual(expect.arrayContaining([
     ["name", "Give the offer a name"],
     ["offeredProductId", "Choose the product to offer"],
-    ["discountBps", "Off the product's price; 0 for none. | Discount must be between 0% and 95%"],
+    ["discountBps", "Off the product's price (a bundle's: off every product in it); 0 for none. | Discount must be between 0% and 95%"],
     ["headline", "Write a headline"],
     ["triggerProductIds", expect.stringContaining("Pick at least one trigger product")],
   ]));

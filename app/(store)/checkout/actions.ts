@@ -5,7 +5,7 @@ import { customerAction, publicAction } from "@/lib/actions/define";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { startHostedCheckout, startOfferCheckout } from "@/lib/checkout/intents";
 import { orderOfImpression } from "@/lib/checkout/order";
-import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
+import { offerQuantityField } from "@/lib/offers/offer-schema";
 
 const id = z.string().min(1).max(64);
 
@@ -25,7 +25,7 @@ export const buyProductAction = publicAction(z.object({ productId: id }), {
  * card) or failed. Only the customer who was shown the offer may use it. A refusal goes back to
  * the page the offer was on (its order, or the account page) with the reason.
  */
-export const buyOfferWithCheckoutAction = customerAction(z.object({ impressionId: id, quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() }), {
+export const buyOfferWithCheckoutAction = customerAction(z.object({ impressionId: id, quantity: offerQuantityField }), {
   name: "buy offer with checkout",
   onFailure: (failure) => redirect(failure.code === "unexpected" ? "/account?error=unavailable" : "/account"),
   run: async ({ impressionId, quantity }, { customer }) => {

@@ -8,14 +8,14 @@ import type { ChargeView } from "@/lib/checkout/outcome";
 import { rememberCustomerLocale } from "@/lib/i18n/customer-locale";
 import { requestLocale } from "@/lib/i18n/request";
 import { declineOffer } from "@/lib/offers/decide";
-import { MAX_OFFER_QUANTITY } from "@/lib/offers/offer-schema";
+import { offerQuantityField } from "@/lib/offers/offer-schema";
 import { logger } from "@/lib/log";
 
 const log = logger("decline");
 
 const impression = z.object({ impressionId: z.string().min(1).max(64) });
 /** Accept's form: the impression and, when the offer has a quantity selector, the units chosen. */
-const acceptance = impression.extend({ quantity: z.coerce.number().int().min(1).max(MAX_OFFER_QUANTITY).optional() });
+const acceptance = impression.extend({ quantity: offerQuantityField });
 
 export type AcceptState = AcceptResult | null;
 

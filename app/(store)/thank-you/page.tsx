@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -107,7 +106,8 @@ export default async function ThankYouPage({ searchParams }: { searchParams: Pro
       {funnel?.state === "expired" ? <p className="text-sm text-slate-700" data-testid="offers-expired">{t("thankYou.offersExpired")}</p> : null}
       {note ? <CurrencyNotice note={note} locale={locale} /> : null}
       <p className="text-sm text-slate-700">
-        <Link href="/account" className="underline">{t("thankYou.goToAccount")}</Link>
+        {/* A plain link, not next/link: see components/store/store-chrome.tsx. */}
+        <a href="/account" className="underline">{t("thankYou.goToAccount")}</a>
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { eligibleAccountOffers } from "@/lib/offers/cross-sell";
 import { offerPrice } from "@/lib/offers/rules";
+import { bundleOf, bundlePrice } from "@/lib/offers/bundle";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
 import { defineOperation, failure } from "../endpoint";
 import { z } from "../zod";
@@ -51,7 +52,8 @@ export const offersOperation = defineOperation({
     }
     const offers = await eligibleAccountOffers(customer.id);
     const items = offers.map((o) => {
-      const price = offerPrice(o.offeredProduct, o.discountBps);
+      // A bundle's price is the whole bundle's (its products all share the base currency).
+      const price = (o.bundleItems.length ? bundlePrice([o.offeredProduct, ...bundleOf(o)], o.discountBps) : null) ?? offerPrice(o.offeredProduct, o.discountBps);
       return { offer_id: o.id, kind: "cross_sell" as const, headline: o.headline, body: o.body, product_id: o.offeredProductId, price: price.price, list_price: price.listPrice, url: `${appUrl}/account`, gains: [], losses: [] };
     });
     return { ok: true, body: { customer_id: params.customer_id, placement: query.placement, items } satisfies z.infer<typeof listSchema> };

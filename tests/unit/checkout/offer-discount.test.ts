@@ -1,5 +1,7 @@
 // Discounted offers are charged through Dodo discount codes, against a private in-process sandbox:
-// the price frozen on the impression must be exactly what Dodo charges, one-click or hosted.
+// the price frozen on the impression must be exactly what Dodo charges, one-click or hosted. Bundles
+// too: one payment whose cart holds every product, at the bundle price shown (Dodo's percentage code
+// cut per line), granting an entitlement for every product; a customer owning one is not offered it.
 import DodoPayments from "dodopayments";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
@@ -8,6 +10,7 @@ import { startHostedCheckout, startOfferCheckout } from "@/lib/checkout/intents"
 import { acceptOffer } from "@/lib/checkout/one-click";
 import { ensureOfferDiscount } from "@/lib/offers/discount-code";
 import { currentFunnelOffer } from "@/lib/offers/funnel";
+import { syncPayment } from "@/lib/sync/sync";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 import { seedOffer, seedUpsellFunnel, uid } from "@/tests/support/seed";
 import { payHostedPage } from "../sandbox/helpers";
@@ -53,6 +56,15 @@ async function buyCourseAndSeeUpsell() {
   return { customer, coaching, upsell, sessionId: session.id, show: () => currentFunnelOffer(session.id, customer) };
 }
 
+/** The offer's hosted checkout (the one-click fallback), paid and returned from; Dodo's payment. */
+async function payOfferOnHostedPage(impressionId: string, customer: { id: string; dodoCustomerId: string }) {
+  const started = await startOfferCheckout(impressionId, customer, client);
+  if (!started.ok) throw new Error(started.message);
+  const back = new URL((await payHostedPage(started.url, {})).location!);
+  expect(await completeCheckoutReturn(back.searchParams.get("token"), customer.id, client)).toMatchObject({ ok: true });
+  return client.payments.retrieve(back.searchParams.get("payment_id")!);
+}
+
 describe("discounted offers", () => {
   it("charges a 20%-off $99 upsell $79.20 with one click, the price shown", async () => {
     const { customer, upsell, show } = await buyCourseAndSeeUpsell();
@@ -77,11 +89,7 @@ describe("discounted offers", () => {
     const { customer, show } = await buyCourseAndSeeUpsell();
     const view = await show();
     if (view.state !== "offer") throw new Error(`expected an offer, got ${view.state}`);
-    const started = await startOfferCheckout(view.offer.impressionId, customer, client);
-    if (!started.ok) throw new Error(started.message);
-    const back = new URL((await payHostedPage(started.url, {})).location!);
-    expect(await completeCheckoutReturn(back.searchParams.get("token"), customer.id, client)).toMatchObject({ ok: true });
-    const payment = await client.payments.retrieve(back.searchParams.get("payment_id")!);
+    const payment = await payOfferOnHostedPage(view.offer.impressionId, customer);
     expect(payment.total_amount).toBe(7920);
     expect((await db.offerImpression.findUniqueOrThrow({ where: { id: view.offer.impressionId } })).priceAmount).toBe(payment.total_amount);
     expect(await db.offerDecision.findUnique({ where: { impressionId: view.offer.impressionId } })).toMatchObject({ outcome: "ACCEPTED" });
@@ -90,7 +98,7 @@ describe("discounted offers", () => {
   it("makes a new code when the merchant edits the discount; the old one keeps working", async () => {
     const coaching = await product(9900);
     const created = await seedOffer(coaching.id, { discountBps: 2000 });
-    const load = () => db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true } });
+    const load = () => db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true, bundleItems: true } });
     const first = await ensureOfferDiscount(await load(), client);
     const again = await ensureOfferDiscount(await load(), client);
     expect(again).toEqual(first);
@@ -108,7 +116,7 @@ describe("discounted offers", () => {
   it("converges when several instances make the first code at once, leaving no spare discount", async () => {
     const coaching = await product(9900);
     const created = await seedOffer(coaching.id, { discountBps: 2000 });
-    const snapshot = await db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true } });
+    const snapshot = await db.offer.findUniqueOrThrow({ where: { id: created.id }, include: { offeredProduct: true, bundleItems: true } });
     const results = await Promise.all(Array.from({ length: 5 }, () => ensureOfferDiscount(snapshot, client)));
     const stored = await db.offer.findUniqueOrThrow({ where: { id: created.id } });
     expect(results.every((r) => r.ok && r.discountCode === stored.dodoDiscountCode)).toBe(true);
@@ -127,5 +135,90 @@ describe("discounted offers", () => {
       await control("DELETE", "/_sandbox/faults");
     }
     expect(await db.offerImpression.count({ where: { funnelSessionId: sessionId, priceAmount: 7920 } })).toBe(0);
+  });
+});
+
+/**
+ * Buys a $49 course; its funnel offers a bundle of coaching ($99) + two $10.04 guides at 12.5% off
+ * (each line's cut rounds up: $86.62 + $8.78 + $8.78 = $104.18), a workbook downsell after it.
+ * `owned` products are bought first, in an earlier order.
+ */
+async function bundleFunnel(opts: { owned?: (ids: { guideA: string }) => string[] } = {}) {
+  const [course, coaching, guideA, guideB, workbook] = await Promise.all([product(4900), product(9900), product(1004), product(1004), product(2900)]);
+  const bundle = await seedOffer(coaching.id, { triggers: [course.id], discountBps: 1250 });
+  await db.offerBundleItem.createMany({ data: [{ offerId: bundle.id, productId: guideA.id, position: 1 }, { offerId: bundle.id, productId: guideB.id, position: 2 }] });
+  const downsell = await seedOffer(workbook.id, { kind: "DOWNSELL", triggers: [course.id] });
+  await seedUpsellFunnel(bundle.id, downsell.id);
+  const email = `${uid("buyer")}@example.com`;
+  for (const id of opts.owned?.({ guideA: guideA.id }) ?? []) {
+    const earlier = await startHostedCheckout({ productId: id, customer: null }, client);
+    if (!earlier.ok) throw new Error(earlier.message);
+    const back = await payHostedPage(earlier.url, { email });
+    await completeCheckoutReturn(new URL(back.location!).searchParams.get("token"), null, client);
+  }
+  const started = await startHostedCheckout({ productId: course.id, customer: null }, client);
+  if (!started.ok) throw new Error(started.message);
+  const back = await payHostedPage(started.url, { email });
+  const returned = await completeCheckoutReturn(new URL(back.location!).searchParams.get("token"), null, client);
+  if (!returned.ok) throw new Error(returned.message);
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: returned.customerId }, select: { id: true, dodoCustomerId: true, email: true, name: true } });
+  const session = await db.funnelSession.findFirstOrThrow({ where: { customerId: customer.id, originPaymentId: new URL(back.location!).searchParams.get("payment_id")! } });
+  const products = [coaching.id, guideA.id, guideB.id];
+  return { customer, bundle, products, workbook, show: () => currentFunnelOffer(session.id, customer) };
+}
+
+async function accessOf(customerId: string, productIds: string[]) {
+  const rows = await db.entitlement.findMany({ where: { customerId, productId: { in: productIds } }, select: { productId: true, status: true, quantity: true } });
+  return productIds.map((id) => rows.find((r) => r.productId === id)?.status ?? null);
+}
+
+describe("bundle offers", () => {
+  it("shows every product at one price, charges it once in one payment with a line each, and grants each", async () => {
+    const { customer, bundle, products, show } = await bundleFunnel();
+    const view = await show();
+    if (view.state !== "offer") throw new Error(`expected an offer, got ${view.state}`);
+    expect(view.offer).toMatchObject({ price: { amount: 10418, currency: "USD" }, listPrice: { amount: 11908 }, maxQuantity: 1 });
+    expect(view.offer.bundle.map((i) => [i.id, i.listPrice.amount])).toEqual([[products[0], 9900], [products[1], 1004], [products[2], 1004]]);
+    const impression = await db.offerImpression.findUniqueOrThrow({ where: { id: view.offer.impressionId } });
+    expect(impression.bundleProductIds).toEqual(products.slice(1));
+    // The offer's Dodo code is restricted to all three products.
+    const offer = await db.offer.findUniqueOrThrow({ where: { id: bundle.id } });
+    expect((await client.discounts.retrieve(offer.dodoDiscountId!)).restricted_to).toEqual(products);
+
+    // Two units asked for are refused: a bundle is one of each.
+    expect(await acceptOffer({ impressionId: impression.id, customerId: customer.id, quantity: 2 }, { client })).toMatchObject({ ok: false, code: "invalid_quantity" });
+    const [first, second] = await Promise.all([1, 2].map(() => acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client })));
+    expect(first!.ok && second!.ok).toBe(true);
+    await control("POST", "/_sandbox/settle");
+    const attempt = await db.chargeAttempt.findUniqueOrThrow({ where: { impressionId: impression.id } });
+    expect(attempt).toMatchObject({ amount: 10418, quantity: 1 });
+    const payments = (await client.payments.list({ customer_id: customer.dodoCustomerId, product_id: products[1], page_size: 100 })).items;
+    expect(payments).toHaveLength(1);
+    const payment = await client.payments.retrieve(attempt.dodoPaymentId!);
+    expect(payment.total_amount).toBe(10418);
+    expect(payment.product_cart?.map((l) => [l.product_id, l.quantity])).toEqual(products.map((id) => [id, 1]));
+    await syncPayment(payment.payment_id, { dodo: client });
+    expect(await accessOf(customer.id, products)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+    expect(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ status: "SUCCEEDED" });
+  });
+
+  it("sells the same bundle, at the same price, through hosted checkout", async () => {
+    const { customer, products, show } = await bundleFunnel();
+    const view = await show();
+    if (view.state !== "offer") throw new Error(`expected an offer, got ${view.state}`);
+    const payment = await payOfferOnHostedPage(view.offer.impressionId, customer);
+    expect(payment.total_amount).toBe(view.offer.price.amount);
+    expect(payment.product_cart?.map((l) => l.product_id)).toEqual(products);
+    await syncPayment(payment.payment_id, { dodo: client });
+    expect(await accessOf(customer.id, products)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+    expect(await db.offerDecision.findUnique({ where: { impressionId: view.offer.impressionId } })).toMatchObject({ outcome: "ACCEPTED" });
+  });
+
+  it("is not offered to a customer who owns one of its products: the funnel goes on to the downsell", async () => {
+    const { workbook, show } = await bundleFunnel({ owned: ({ guideA }) => [guideA] });
+    const view = await show();
+    if (view.state !== "offer") throw new Error(`expected an offer, got ${view.state}`);
+    expect(view.offer.product.id).toBe(workbook.id);
+    expect(view.offer.bundle).toEqual([]);
   });
 });

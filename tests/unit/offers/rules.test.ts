@@ -46,7 +46,7 @@ describe("offerEligibility", () => {
     expect(offerPrice(product, 0).price).toEqual({ amount: 9900, currency: "USD" });
   });
   it("never offers what the customer owns, declined before, or has seen too often", () => {
-    expect(offerEligibility(offer(), purchase, history({ ownedProductIds: new Set(["pdt_up"]) }))).toEqual({ eligible: false, reason: "already_owned" });
+    expect(offerEligibility(offer(), purchase, history({ ownedProductIds: new Set(["pdt_up"]) }))).toEqual({ eligible: false, reason: "already_owned", owned: "pdt_up" });
     expect(offerEligibility(offer(), purchase, history({ declinedOfferIds: new Set(["off_1"]) }))).toEqual({ eligible: false, reason: "declined_before" });
     expect(offerEligibility(offer({ frequencyCap: 2 }), purchase, history({ impressionsByOffer: new Map([["off_1", 2]]) }))).toEqual({ eligible: false, reason: "frequency_cap" });
   });

@@ -168,6 +168,16 @@ describe("preview and hosted checkout with a code", () => {
     expect((await t.client.payments.retrieve(session.payment_id!)).total_amount).toBe(preview.current_breakup.total_amount);
   });
 
+  it("rounds a percentage code on each line it applies to, or once on their subtotal (percentage_discount_rounding, UNCONFIRMED)", async () => {
+    const made = await Promise.all([1, 2].map((n) => t.client.products.create({ name: `Guide ${n}`, price: { type: "one_time_price", currency: "USD", price: 1004, discount: 0, purchasing_power_parity: false }, tax_category: "edtech" })));
+    await percent("GUIDES125", 1250, { restricted_to: made.map((p) => p.product_id) });
+    const cart = made.map((p) => ({ product_id: p.product_id, quantity: 1 }));
+    // 12.5% of $10.04 is 125.5 cents: rounded up on each line, or once on $20.08 (251 cents).
+    expect((await t.client.checkoutSessions.preview({ product_cart: cart, discount_codes: ["GUIDES125"] })).total_price).toBe(1756);
+    await t.control("POST", "/_sandbox/settings", { percentage_discount_rounding: "subtotal" });
+    expect((await t.client.checkoutSessions.preview({ product_cart: cart, discount_codes: ["GUIDES125"] })).total_price).toBe(1757);
+  });
+
   it("the hosted page shows and charges the discounted total, and counts the use", async () => {
     const discount = await percent("TODAY20", 2000);
     const session = await t.client.checkoutSessions.create({

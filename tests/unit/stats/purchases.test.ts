@@ -35,7 +35,7 @@ describe("offer purchases export", () => {
       [hosted.impression.id, 2, 1900, 3800, "USD", 3800, 0],
     ]);
     const csv = purchasesCsv(mine).split("\r\n");
-    expect(csv[0]).toBe("impression_id,shown_at,accepted_at,offer_id,offer,kind,variant,placement,product_id,product,quantity,currency,unit_price,amount,paid,refunded");
+    expect(csv[0]).toBe("impression_id,shown_at,accepted_at,offer_id,offer,kind,variant,placement,product_id,product,bundle_product_ids,bundle_products,quantity,currency,unit_price,amount,paid,refunded");
     expect(csv[1]).toContain(`,${bought.product.id},`);
     expect(csv[1]!.endsWith(",3,USD,19.00,57.00,57.00,19.00")).toBe(true);
     expect(csv[1]).toContain(",Upsell,,account,");

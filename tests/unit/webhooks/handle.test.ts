@@ -113,7 +113,7 @@ describe("storage and idempotency", () => {
     const ignored: WebhookEventType[] = [
       "license_key.created", "payout.created", "payout.on_hold", "payout.in_progress", "payout.failed", "payout.success",
       "credit.added", "credit.deducted", "credit.expired", "credit.rolled_over", "credit.rollover_forfeited",
-      "credit.overage_charged", "credit.overage_reset", "credit.manual_adjustment", "credit.balance_low",
+      "credit.overage_charged", "credit.overage_reset", "credit.manual_adjustment",
       "abandoned_checkout.detected", "abandoned_checkout.recovered", "dunning.started", "dunning.recovered",
       "entitlement_grant.created", "entitlement_grant.delivered", "entitlement_grant.failed", "entitlement_grant.revoked",
     ];

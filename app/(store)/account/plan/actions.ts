@@ -9,11 +9,12 @@ import { requestLocale } from "@/lib/i18n/request";
 import { cardUpdateLink } from "@/lib/plans/card";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
+import { openUpgradeImpression } from "@/lib/plans/upgrade-offer";
 import type { FlowState, SimpleState } from "./_components/flow-state";
 
 const id = z.string().min(1).max(64);
 const flowInput = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("preview"), subscriptionId: id, productId: id, origin: z.enum(["PLAN_PAGE", "UPGRADE_OFFER"]).optional() }),
+  z.object({ intent: z.literal("preview"), subscriptionId: id, productId: id, origin: z.enum(["PLAN_PAGE", "UPGRADE_OFFER"]).optional(), impressionId: id.optional() }),
   z.object({ intent: z.literal("confirm"), token: z.string().min(1).max(2000) }),
   z.object({ intent: z.literal("dismiss") }),
 ]);
@@ -33,7 +34,9 @@ export const planFlowAction = customerAction(flowInput, {
     if (input.intent === "dismiss") return { kind: "idle" };
     const locale = await requestLocale();
     if (input.intent === "preview") {
-      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId, origin: input.origin }, { locale });
+      // An offer impression is linked only when it is this customer's open UPGRADE offer of that plan.
+      const impressionId = input.impressionId ? await openUpgradeImpression(customer.id, input.impressionId, input.productId) : null;
+      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId, origin: input.origin, impressionId: impressionId ?? undefined }, { locale });
       return result.ok ? { kind: "quote", quote: result.quote, notice: null } : { kind: "error", code: result.code, message: result.message };
     }
     const result = await confirmPlanChange({ customerId: customer.id, token: input.token }, { locale });

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlanChangeFlow } from "./_components/plan-change-flow";
 import { RetentionSection } from "./_components/retention-section";
-import { FixCardButton, KeepPlanButton, RefreshWhileProcessing } from "./_components/small-forms";
+import { FixCardButton, KeepPlanButton } from "./_components/small-forms";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 import { FocusTarget } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
 import { SignInLinkForm } from "@/components/store/sign-in-link-form";
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 const NOTICE_STYLE = { error: "bg-red-50 text-red-800", warning: "bg-amber-50 text-amber-900", info: "bg-slate-100 text-slate-800" } as const;
 
-export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; kept?: string | string[]; origin?: string | string[] }> }) {
+export default async function PlanPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; kept?: string | string[]; origin?: string | string[]; impression?: string | string[] }> }) {
   const [customer, t, locale] = await Promise.all([currentCustomer(), getTranslations(), getLocale()]);
   if (!customer) {
     return (
@@ -33,9 +34,11 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       </div>
     );
   }
-  const { to, kept, origin } = await searchParams;
-  // An upgrade offer links here with ?to=<plan>&origin=upgrade_offer: that move counts as started by the offer.
+  const { to, kept, origin, impression } = await searchParams;
+  // An upgrade offer links here with ?to=<plan>&origin=upgrade_offer: that move counts as started by the offer
+  // (and, from a hosted offer link, &impression=<id>: the move answers that offer; checked on preview).
   const offered = origin === UPGRADE_OFFER_ORIGIN ? "UPGRADE_OFFER" : undefined;
+  const offerImpressionId = offered && typeof impression === "string" && impression.length <= 64 ? impression : undefined;
   const views = await planViews(customer.id, { highlight: typeof to === "string" ? to : undefined, locale });
   const retention = await retentionViews(views.map((v) => v.subscriptionId), new Date(), locale);
   return (
@@ -98,7 +101,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
           <div>
             <h2 className="text-lg font-semibold">{t("plans.page.changePlan")}</h2>
             {view.locked ? <p className="text-sm text-slate-700" data-testid="plan-locked">{view.locked}</p> : null}
-            <PlanChangeFlow view={view} highlightedOrigin={offered} />
+            <PlanChangeFlow view={view} highlightedOrigin={offered} offerImpressionId={offerImpressionId} />
           </div>
           {retention.get(view.subscriptionId) ? <RetentionSection view={retention.get(view.subscriptionId)!} /> : null}
         </section>

@@ -3,9 +3,8 @@ import { z } from "zod";
 import { CUSTOMER_COOKIE, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { claimExternalReturn } from "@/lib/checkout/external-return";
 import { loadEnv } from "@/lib/env";
-import { problemPage } from "@/lib/http/problem-page";
+import { storeProblemPage } from "@/lib/store/problem-page";
 import { route } from "@/lib/http/route";
-import { storeBrand } from "@/lib/store/settings";
 
 // The return_url for checkouts Encore did not create (payment links, sessions made in the Dodo
 // dashboard or straight at Dodo): set it to https://<app>/checkout/return. Dodo appends
@@ -18,12 +17,12 @@ const query = z.union([
 
 export const GET = route({ name: "external checkout return", answers: "html" }, async (request: NextRequest) => {
   const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return problemPage(400, "This link is missing its payment. Open the link from your checkout again.", { href: "/", label: "Back to the store" }, { brand: await storeBrand() });
+  if (!parsed.success) return storeProblemPage(400, "This link is missing its payment. Open the link from your checkout again.", { href: "/", label: "Back to the store" });
   const ids = "payment_id" in parsed.data
     ? { paymentId: parsed.data.payment_id, subscriptionId: null }
     : { paymentId: null, subscriptionId: parsed.data.subscription_id };
   const signedIn = customerIdFromSession(request.cookies.get(CUSTOMER_COOKIE)?.value);
   const result = await claimExternalReturn(ids, signedIn);
-  if (!result.ok) return problemPage(result.status, result.message, { href: "/account", label: "Go to your account" }, { brand: await storeBrand() });
+  if (!result.ok) return storeProblemPage(result.status, result.message, { href: "/account", label: "Go to your account" });
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
 });

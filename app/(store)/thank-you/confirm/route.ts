@@ -2,9 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { customerCookie, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
-import { problemPage } from "@/lib/http/problem-page";
+import { storeProblemPage } from "@/lib/store/problem-page";
 import { route } from "@/lib/http/route";
-import { storeBrand } from "@/lib/store/settings";
 
 // Dodo's hosted checkout sends the customer here. Only the signed token is read from the URL;
 // Dodo's own payment_id/status parameters are ignored (the purchase is read from Dodo instead).
@@ -16,7 +15,7 @@ export const GET = route({ name: "checkout return", answers: "html" }, async (re
     const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
     // A decline is the customer's to fix (another card); anything else is ours or the link's.
     const title = result.code === "declined" ? "Your payment did not go through" : undefined;
-    return problemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }], brand: await storeBrand() });
+    return storeProblemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }] });
   }
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
 });

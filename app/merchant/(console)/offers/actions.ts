@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
+import { removeMomentTarget, setMomentTarget } from "@/lib/offers/moment-admin";
 import { createOffer, setOfferActive, updateOffer } from "@/lib/offers/offer-admin";
 
 const record = z.object({ id: formText });
@@ -13,3 +14,9 @@ export const updateOfferAction = merchantFormAction("update offer", record, ({ i
 
 /** Pause or resume (form fields: id, active = "true" | "false"). */
 export const setOfferActiveAction = merchantFormPost("pause or resume offer", record.extend({ active: formText }), ({ id, active }) => setOfferActive(id, active === "true"));
+
+/** Adds or replaces a moment target (fields: id, name, conditions as lines). */
+export const setMomentTargetAction = merchantFormAction("set moment target", record, ({ id }, { values }) => setMomentTarget(id, values), (r) => `Shown in your app at “${r.name}”.`);
+
+/** Removes a moment target (fields: id, targetId). */
+export const removeMomentTargetAction = merchantFormPost("remove moment target", record.extend({ targetId: formText }), ({ id, targetId }) => removeMomentTarget(id, targetId));

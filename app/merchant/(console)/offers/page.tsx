@@ -42,8 +42,8 @@ export default async function OffersPage() {
                   </td>
                   <td className={tdClass}><Badge tone="brand">{OFFER_KIND_LABELS[offer.kind]}</Badge></td>
                   <td className={tdClass}>
-                    {offer.offeredProduct.name}
-                    <p className="text-xs text-slate-600">{formatPrice(offer.offeredProduct)}{offer.discountBps ? ` · ${offer.discountBps / 100}% off` : ""}</p>
+                    {[offer.offeredProduct.name, ...offer.bundleItems.map((i) => i.product.name)].join(" + ")}
+                    <p className="text-xs text-slate-600">{offer.bundleItems.length ? `Bundle of ${offer.bundleItems.length + 1}` : formatPrice(offer.offeredProduct)}{offer.discountBps ? ` · ${offer.discountBps / 100}% off` : ""}</p>
                   </td>
                   <td className={tdClass}>{offer.triggerProductIds.length ? `${offer.triggerProductIds.length} product${offer.triggerProductIds.length > 1 ? "s" : ""}` : "Any purchase"}</td>
                   <td className={tdClass}>

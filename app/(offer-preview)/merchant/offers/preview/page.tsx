@@ -21,7 +21,8 @@ const HEADING = "preview-heading";
  */
 export default async function OfferPreviewPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, firstParam(v)]));
+  // Every field is one value, but a bundle's products repeat their parameter.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, k === "bundleProductIds" ? v : firstParam(v)]));
   const now = new Date();
   const [offer, brand] = await Promise.all([previewOfferView(readOfferDraft(params), now), storeBrand()]);
   return (

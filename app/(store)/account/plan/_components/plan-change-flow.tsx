@@ -8,7 +8,7 @@ import { planFlowAction } from "../actions";
 import type { SubscriptionPlanView } from "@/lib/plans/plan-views";
 import type { FlowState } from "./flow-state";
 import { QuotePanel } from "./quote-panel";
-import { RefreshWhileProcessing } from "./small-forms";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 import { PlanValueLists } from "@/components/store/plan-value";
 
 const IDLE: FlowState = { kind: "idle" };
@@ -37,7 +37,7 @@ function outcomeOf(state: FlowState, view: SubscriptionPlanView, t: Translator):
  * The ladder of plans with Upgrade / Downgrade / Switch buttons. Dodo's preview opens right under
  * the chosen plan (and takes focus, so it is scrolled into view on a phone), then the confirm.
  */
-export function PlanChangeFlow({ view, highlightedOrigin }: { view: SubscriptionPlanView; highlightedOrigin?: "UPGRADE_OFFER" }) {
+export function PlanChangeFlow({ view, highlightedOrigin, offerImpressionId }: { view: SubscriptionPlanView; highlightedOrigin?: "UPGRADE_OFFER"; offerImpressionId?: string }) {
   const [state, action, pending] = useActionState(planFlowAction, IDLE);
   const disabled = pending || view.locked !== null;
   const t = useTranslations();
@@ -64,6 +64,7 @@ export function PlanChangeFlow({ view, highlightedOrigin }: { view: Subscription
                 <input type="hidden" name="subscriptionId" value={view.subscriptionId} />
                 <input type="hidden" name="productId" value={option.productId} />
                 {option.highlighted && highlightedOrigin ? <input type="hidden" name="origin" value={highlightedOrigin} /> : null}
+                {option.highlighted && highlightedOrigin && offerImpressionId ? <input type="hidden" name="impressionId" value={offerImpressionId} /> : null}
                 <button type="submit" disabled={disabled || option.unavailable !== null}
                   className={`w-full shrink-0 rounded-lg px-3 py-1.5 sm:w-auto text-sm font-semibold disabled:opacity-40 ${option.verb === "upgrade" ? "bg-brand-700 text-white hover:bg-brand-600" : "border border-slate-400 hover:bg-slate-50"}`}>
                   {t("plans.quote.title", { verb: option.verb, plan: option.name })}

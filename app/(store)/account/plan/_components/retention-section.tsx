@@ -6,7 +6,7 @@ import type { RetentionView } from "@/lib/retention/views";
 import { pauseAction, resumeAction, undoCancelAction } from "../retention-actions";
 import type { RetentionButtonState } from "./cancel-flow-state";
 import { CancelFlow } from "./cancel-flow";
-import { RefreshWhileProcessing } from "./small-forms";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 
 const BUTTON = "rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-50";
 

@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState } from "react";
 import { handOffFocus } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
+import { RefreshWhileProcessing } from "@/components/refresh-while-processing";
 import { fixCardAction, keepPlanAction } from "../actions";
 
 /** One click cancels the scheduled change. */
@@ -41,22 +41,3 @@ export function FixCardButton({ subscriptionId }: { subscriptionId: string }) {
   );
 }
 
-/**
- * While a change is processing or being confirmed, reloads the server view until a webhook, a
- * sync or the worker settles it: every 1.5 s for the first minute, then every 10 s (the worker
- * may take its whole settle window), for as long as the page shows that state.
- */
-export function RefreshWhileProcessing({ everyMs = 1500, fastTimes = 40, slowMs = 10_000 }: { everyMs?: number; fastTimes?: number; slowMs?: number }) {
-  const router = useRouter();
-  useEffect(() => {
-    let times = 0;
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      router.refresh();
-      timer = setTimeout(tick, ++times < fastTimes ? everyMs : slowMs);
-    };
-    timer = setTimeout(tick, everyMs);
-    return () => clearTimeout(timer);
-  }, [router, everyMs, fastTimes, slowMs]);
-  return null;
-}

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { MomentTargetForm } from "@/components/merchant/moment-target-forms";
 import { OfferForm } from "@/components/merchant/offer-form";
 import { ToggleActive } from "@/components/merchant/toggle-active";
 import { Badge, Card, PageHeader } from "@/components/merchant/ui";
+import { momentTargets } from "@/lib/offers/moment-admin";
 import { getOffer, offerFormValues } from "@/lib/offers/offer-admin";
 import { offerReach } from "@/lib/offers/reach";
 import type { IdPageProps } from "@/lib/http/page-props";
 import { productOptions } from "@/lib/catalog/queries";
 import { getMerchant, requireMerchant } from "@/lib/auth/merchant-session";
-import { setOfferActiveAction, updateOfferAction } from "../actions";
+import { removeMomentTargetAction, setMomentTargetAction, setOfferActiveAction, updateOfferAction } from "../actions";
 
 /** The tab names the offer; a missing one (or a signed-out visitor) gets the 404's title. */
 export async function generateMetadata({ params }: IdPageProps): Promise<Metadata> {
@@ -20,7 +22,7 @@ export default async function EditOfferPage({ params, searchParams }: IdPageProp
   await requireMerchant();
   const { id } = await params;
   const { saved } = await searchParams;
-  const [offer, products] = await Promise.all([getOffer(id), productOptions()]);
+  const [offer, products, moments] = await Promise.all([getOffer(id), productOptions(), momentTargets(id)]);
   if (!offer) notFound();
   const reach = offerReach(offer, offer._count.variants);
   // Keep an archived offered product selectable so editing other fields still works.
@@ -36,6 +38,27 @@ export default async function EditOfferPage({ params, searchParams }: IdPageProp
       />
       {saved === "created" ? <p role="status" tabIndex={-1} data-focus-on-arrival className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="offer-created">Offer created. {reach.summary}</p> : null}
       <Card><OfferForm action={updateOfferAction} products={options} offerId={offer.id} initialValues={offerFormValues(offer)} submitLabel="Save offer" /></Card>
+      <Card title="In your app" className="mt-6">
+        <p className="mb-3 text-sm text-slate-700">
+          Shown in the embedded prompt and on hosted offer links when your app reports one of these moments (POST /api/v1/moments).
+          Dodo&apos;s credit.balance_low counts as plan_limit_near, with the credit entitlement&apos;s name as <code>feature</code>.
+        </p>
+        {moments.length === 0 ? <p className="mb-3 text-sm text-slate-600" data-testid="no-moments">Not shown in your app.</p> : (
+          <ul className="mb-4 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="moment-targets">
+            {moments.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+                <span><span className="font-medium">{m.name}</span>{m.lines.length ? <span className="text-slate-600"> · {m.lines.join(" · ")}</span> : <span className="text-slate-600"> · any properties</span>}</span>
+                <form action={removeMomentTargetAction}>
+                  <input type="hidden" name="id" value={offer.id} />
+                  <input type="hidden" name="targetId" value={m.id} />
+                  <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs" aria-label={`Stop showing at ${m.name}`}>Remove</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <MomentTargetForm action={setMomentTargetAction} offerId={offer.id} />
+      </Card>
     </div>
   );
 }
