@@ -3,9 +3,11 @@
 // merchant wrote (tests/e2e/support/english-leftovers.ts checks every page against the English
 // catalogue). The switch changes the language and it is remembered.
 import { expect, test } from "@playwright/test";
-import { customerIdByEmail, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
+import { api, customerOf } from "../support/e2e/embed";
+import { appToken, sql, uid } from "../support/e2e/env";
+import { createApiKey, targetMoment } from "../support/e2e/example-app";
+import { createProduct, customerIdByEmail, insertOffer, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
 import { seedLadder, signIn, subscribe } from "../support/e2e/plans";
-import { sql } from "../support/e2e/env";
 import { expectNoEnglish } from "./support/english-leftovers";
 
 test.describe.configure({ timeout: 150_000 });
@@ -84,6 +86,49 @@ test.describe("in Brazilian Portuguese", () => {
     await expect(page.getByTestId("plan-current-name")).toHaveText("Pro");
     await expect(page.getByTestId("plan-flow-message")).toContainText("Pronto: agora você está no plano Pro.");
     await expectNoEnglish(page, "plan page after the change");
+  });
+
+  test("a bundle offer on the thank-you page: its heading, list and one price in Portuguese", async ({ page }) => {
+    const shop = await seedJourney();
+    await sql(`INSERT INTO "OfferBundleItem" (id, "offerId", "productId", position) VALUES ($1, $2, $3, 1), ($4, $2, $5, 2)`, [uid("obi_"), shop.upsellOffer, shop.workbook.id, uid("obi_"), shop.templates.id]);
+    await page.goto(`/products/${shop.course.id}`);
+    await page.getByRole("button", { name: "Comprar agora" }).click();
+    await payOnHostedPage(page, { email: newEmail(), card: "4242424242424242" });
+    await page.waitForURL(/\/thank-you\?order=/);
+    const offer = page.getByTestId("offer");
+    await expect(offer.getByTestId("offer-bundle")).toBeVisible();
+    await expect(offer.getByTestId("offer-product")).toHaveText("Pacote com 3 produtos");
+    await expect(offer.getByRole("list", { name: "Neste pacote" }).getByTestId("bundle-item")).toHaveCount(3);
+    await expect(offer.getByTestId("bundle-item-price").first()).toHaveText("US$\u00a099,00");
+    await expect(offer.getByTestId("offer-price")).toHaveText("Todos os 3 por US$\u00a0147,00");
+    await expectNoEnglish(page, "thank-you with a bundle");
+  });
+
+  test("a hosted offer link's page and a bank return link in Portuguese", async ({ page }) => {
+    const key = await createApiKey();
+    const moment = `e2e_${uid()}`.slice(0, 40);
+    const product = await createProduct("Report pack", 1900);
+    const offerId = await insertOffer("CROSS_SELL", product.id, [], "Add the report pack");
+    await targetMoment(offerId, moment, {});
+    const { customerId } = await subscribe((await seedLadder()).basic);
+    const reported = await api(key, "/moments", { customer_id: (await customerOf(customerId)).dodoCustomerId, name: moment, properties: {} });
+    expect(reported.status).toBe(201);
+
+    await page.goto(reported.json.offer!.url);
+    await expect(page).toHaveURL(/\/account\/offers\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uma oferta para você");
+    await expect(page.getByTestId("offer")).toContainText("Add the report pack");
+    await expectNoEnglish(page, "hosted offer page");
+    // Answered: the page says so, in Portuguese.
+    await page.getByRole("button", { name: "Não, obrigado" }).click();
+    await page.reload();
+    await expect(page.getByTestId("hosted-offer-closed")).toHaveText("Report pack: Você recusou esta oferta. Não vamos mostrá-la de novo.");
+    await expectNoEnglish(page, "hosted offer page, declined");
+
+    await page.goto(`/offer/return/${appToken("offer-link", { i: "x" }, 600)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seu pagamento");
+    await expect(page.getByTestId("bank-return-problem")).toHaveText("Este link não é válido ou expirou. Sua conta mostra o que você comprou.");
+    await expectNoEnglish(page, "bank return, invalid link");
   });
 
   test("a missing page and a sign-in page are in Portuguese too", async ({ page }) => {

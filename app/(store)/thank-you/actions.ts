@@ -7,6 +7,8 @@ import { acceptOffer, chargeStatus, type AcceptResult } from "@/lib/checkout/one
 import type { ChargeView } from "@/lib/checkout/outcome";
 import { rememberCustomerLocale } from "@/lib/i18n/customer-locale";
 import { requestLocale } from "@/lib/i18n/request";
+import { translator } from "@/lib/i18n/translator";
+import { acceptRefusalText } from "@/lib/offers/answer-text";
 import { declineOffer } from "@/lib/offers/decide";
 import { offerQuantityField } from "@/lib/offers/offer-schema";
 import { logger } from "@/lib/log";
@@ -23,21 +25,7 @@ type Refusal = Extract<AcceptResult, { ok: false }>;
 
 /** A refused accept, worded in the request's language (the service words it in English for logs and the API). */
 async function inRequestLanguage(refusal: Refusal): Promise<Refusal> {
-  const t = await getTranslations();
-  switch (refusal.code) {
-    case "not_found":
-      return { ...refusal, message: t("offers.notAvailable") };
-    case "already_decided":
-      return { ...refusal, message: t("offers.refused.alreadyDecided") };
-    case "expired":
-      return { ...refusal, message: t("offers.refused.expired") };
-    case "needs_checkout":
-      return { ...refusal, message: t("offers.refused.needsCheckout") };
-    case "invalid_quantity":
-      return { ...refusal, message: t("offers.refused.invalidQuantity") };
-    case "unavailable":
-      return { ...refusal, message: t("offers.refused.unavailable") };
-  }
+  return { ...refusal, message: acceptRefusalText(refusal.code, translator(await requestLocale())) };
 }
 
 /** "Accept — one click": charges the card frozen on the impression, at most once. */

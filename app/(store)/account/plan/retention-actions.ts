@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { customerAction } from "@/lib/actions/define";
 import { acceptPauseOffer, cancelAnyway, confirmSavePlan, keepSubscription, offerStep, pause, previewSavePlan, resume, startCancel, undoCancel } from "@/lib/retention/flow";
@@ -21,18 +22,23 @@ const flowInput = z.discriminatedUnion("intent", [
   attempt.extend({ intent: z.literal("dismiss") }),
 ]);
 
-const SIGNED_OUT = "Your session has ended. Please sign in again.";
-const UNEXPECTED = "Something went wrong on our side. Nothing was changed; please reload the page and try again.";
+/** Why an action could not run, in the request's language: signed out, unreadable input, or our own failure. */
+async function failureMessage(code: string, invalidInput: "cancel" | "pause"): Promise<string> {
+  const t = await getTranslations();
+  if (code === "signed_out") return t("errors.signedOut");
+  if (code === "invalid_input") return invalidInput === "pause" ? t("retention.failure.choosePause") : t("retention.failure.checkReason");
+  return t("retention.failure.unexpected");
+}
 
 /** The cancel flow: reason → save offer (or none) → saved, kept or cancelled. */
 export const cancelFlowAction = customerAction(flowInput, {
   name: "cancel flow",
-  onFailure: (failure): CancelFlowState => ({ kind: "error", message: failure.code === "signed_out" ? SIGNED_OUT : failure.code === "invalid_input" ? failure.message : UNEXPECTED }),
+  onFailure: async (failure): Promise<CancelFlowState> => ({ kind: "error", message: await failureMessage(failure.code, "cancel") }),
   run: async (input, { customer }): Promise<CancelFlowState> => {
     const customerId = customer.id;
     const offerAgain = async (message: string | null): Promise<CancelFlowState> => {
       const step = "attemptId" in input ? await offerStep({ customerId, attemptId: input.attemptId }) : null;
-      if (!step?.ok) return { kind: "error", message: message ?? step?.message ?? UNEXPECTED };
+      if (!step?.ok) return { kind: "error", message: message ?? step?.message ?? (await failureMessage("unexpected", "cancel")) };
       return { kind: "offer", attemptId: step.attemptId, offer: step.offer, cancelTerms: step.cancelTerms, error: message };
     };
     const done = (result: { ok: true; message: string; confirming: boolean }): CancelFlowState => {
@@ -76,7 +82,7 @@ export const cancelFlowAction = customerAction(flowInput, {
   },
 });
 
-const buttonFailure = (failure: { code: string }): RetentionButtonState => ({ ok: false, message: failure.code === "signed_out" ? SIGNED_OUT : failure.code === "invalid_input" ? "Please choose how long to pause." : UNEXPECTED });
+const buttonFailure = async (failure: { code: string }): Promise<RetentionButtonState> => ({ ok: false, message: await failureMessage(failure.code, "pause") });
 
 async function answer(result: { ok: true; message: string; confirming: boolean } | { ok: false; message: string }): Promise<RetentionButtonState> {
   revalidatePath("/account/plan");
