@@ -3,12 +3,12 @@
 // merchant wrote (tests/e2e/support/english-leftovers.ts checks every page against the English
 // catalogue). The switch changes the language and it is remembered.
 import { expect, test } from "@playwright/test";
-import { api, customerOf } from "../support/e2e/embed";
+import { api, customerOf, merchantPage, oneClickDue, prompt } from "../support/e2e/embed";
 import { appToken, sql, uid } from "../support/e2e/env";
 import { createApiKey, targetMoment } from "../support/e2e/example-app";
 import { createProduct, customerIdByEmail, insertOffer, newEmail, payOnHostedPage, seedJourney } from "../support/e2e/journey";
 import { seedLadder, signIn, subscribe } from "../support/e2e/plans";
-import { expectNoEnglish } from "./support/english-leftovers";
+import { expectNoEnglish, expectNoEnglishIn } from "./support/english-leftovers";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -129,6 +129,28 @@ test.describe("in Brazilian Portuguese", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seu pagamento");
     await expect(page.getByTestId("bank-return-problem")).toHaveText("Este link não é válido ou expirou. Sua conta mostra o que você comprou.");
     await expectNoEnglish(page, "bank return, invalid link");
+  });
+
+  test("the in-app prompt on a Portuguese page: its words, price, card and the merchant's Portuguese copy", async ({ page }) => {
+    const due = await oneClickDue("4242", "Relatórios extras");
+    await sql(`INSERT INTO "OfferCopy" ("offerId", locale, headline, body, "updatedAt") VALUES ($1, 'pt-BR', 'Adicione relatórios extras', 'Só hoje no app.', now())`, [due.offerId]);
+    const merchant = await merchantPage(due.token, { lang: "pt-BR" });
+    try {
+      await page.goto(merchant.url);
+      const box = prompt(page);
+      await expect(box).toHaveAttribute("aria-label", "Oferta");
+      await expect(box.locator("h2")).toHaveText("Adicione relatórios extras");
+      await expect(page.locator('[data-encore="price"]')).toHaveText("US$\u00a029,00");
+      await expect(box).toContainText("Um clique cobra no seu Visa •••• 4242 salvo.");
+      await expect(page.locator('[data-encore="decline"]')).toHaveText("Não, obrigado");
+      const store = (await page.locator('[data-encore="store"]').textContent()) ?? "";
+      await expectNoEnglishIn(box, "in-app prompt", [store]);
+      await page.locator('[data-encore="accept"]').click();
+      await expect(page.locator('[data-encore="done"]')).toHaveText("Pronto — é seu.", { timeout: 20_000 });
+      await expectNoEnglishIn(box, "in-app prompt after accepting", [store]);
+    } finally {
+      merchant.close();
+    }
   });
 
   test("a missing page and a sign-in page are in Portuguese too", async ({ page }) => {

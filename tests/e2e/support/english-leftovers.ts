@@ -4,7 +4,7 @@
 // ([data-merchant-copy]: product names, offer headlines) taken out.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { flatten as leaves, type Catalogue } from "../../../scripts/lib/i18n-check";
 
 const catalogue = (locale: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../../messages", `${locale}.json`), "utf8")) as Catalogue;
@@ -57,6 +57,20 @@ export async function visibleTextWithoutMerchantCopy(page: Page): Promise<string
 export async function expectNoEnglish(page: Page, where: string): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
   const text = await visibleTextWithoutMerchantCopy(page);
+  const found = ENGLISH_FRAGMENTS.filter((f) => text.includes(f));
+  const words = text.split("\n").filter((line) => ENGLISH_WORDS.test(line.replace(/[\w.+-]+@[\w.-]+/g, "")));
+  expect({ where, catalogueFragments: found, linesWithEnglishWords: words }).toEqual({ where, catalogueFragments: [], linesWithEnglishWords: [] });
+}
+
+/**
+ * The same check inside one element (e.g. the embed prompt's shadow root, which a page's own text
+ * leaves out), with the merchant's words given (`merchantCopy`) taken out.
+ */
+export async function expectNoEnglishIn(element: Locator, where: string, merchantCopy: string[] = []): Promise<void> {
+  let text = await element.innerText();
+  const labels = await element.locator("[aria-label]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
+  text = [text, ...labels, (await element.getAttribute("aria-label")) ?? ""].join("\n");
+  for (const copy of merchantCopy) text = text.split(copy).join("");
   const found = ENGLISH_FRAGMENTS.filter((f) => text.includes(f));
   const words = text.split("\n").filter((line) => ENGLISH_WORDS.test(line.replace(/[\w.+-]+@[\w.-]+/g, "")));
   expect({ where, catalogueFragments: found, linesWithEnglishWords: words }).toEqual({ where, catalogueFragments: [], linesWithEnglishWords: [] });
