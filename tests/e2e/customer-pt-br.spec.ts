@@ -122,8 +122,16 @@ test.describe("in Brazilian Portuguese", () => {
     // Answered: the page says so, in Portuguese.
     await page.getByRole("button", { name: "Não, obrigado" }).click();
     await page.reload();
-    await expect(page.getByTestId("hosted-offer-closed")).toHaveText("Report pack: Você recusou esta oferta. Não vamos mostrá-la de novo.");
+    await expect(page.getByTestId("hosted-offer-closed")).toHaveText(`${product.name}: Você recusou esta oferta. Não vamos mostrá-la de novo.`);
     await expectNoEnglish(page, "hosted offer page, declined");
+    // The link again: spent, said on the store's problem page in Portuguese.
+    expect((await page.goto(reported.json.offer!.url))?.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este link de oferta não pode ser usado");
+    await expect(page.getByTestId("problem")).toHaveText("Este link de oferta já foi usado.");
+    await expectNoEnglish(page, "spent offer link");
+    expect((await page.goto("/account/login?token=forged"))?.status()).toBe(403);
+    await expect(page.getByTestId("problem")).toHaveText("Este link de acesso não é válido ou expirou.");
+    await expectNoEnglish(page, "forged sign-in link");
 
     await page.goto(`/offer/return/${appToken("offer-link", { i: "x" }, 600)}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seu pagamento");
