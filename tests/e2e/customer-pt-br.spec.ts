@@ -121,6 +121,7 @@ test.describe("in Brazilian Portuguese", () => {
     await expectNoEnglish(page, "hosted offer page");
     // Answered: the page says so, in Portuguese.
     await page.getByRole("button", { name: "Não, obrigado" }).click();
+    await expect.poll(async () => (await sql<{ outcome: string }>(`SELECT d.outcome FROM "OfferDecision" d JOIN "OfferImpression" i ON i.id = d."impressionId" WHERE i."offerId" = $1`, [offerId])).rows[0]?.outcome).toBe("DECLINED");
     await page.reload();
     await expect(page.getByTestId("hosted-offer-closed")).toHaveText(`${product.name}: Você recusou esta oferta. Não vamos mostrá-la de novo.`);
     await expectNoEnglish(page, "hosted offer page, declined");
