@@ -88,6 +88,38 @@ test.describe("in Brazilian Portuguese", () => {
     await expectNoEnglish(page, "plan page after the change");
   });
 
+  test("pause, resume and cancel: the save offer and every outcome in Portuguese", async ({ page }) => {
+    const ladder = await seedLadder();
+    const { rows: [plan] } = await sql<{ ladderId: string }>(`SELECT "ladderId" FROM "Product" WHERE id = $1`, [ladder.basic]);
+    await sql(`INSERT INTO "SaveOffer" (id, "ladderId", reason, kind, "pauseCycles", "updatedAt") VALUES ($1, $2, 'UNUSED', 'PAUSE', 1, now())`, [uid("so_"), plan!.ladderId]);
+    const s = await subscribe(ladder.basic);
+    await signIn(page, s.customerId);
+    await page.goto("/account/plan");
+    const section = page.getByTestId("retention");
+    await section.getByTestId("cancel-start").click();
+    await section.getByLabel("Não estou usando o suficiente").check();
+    await section.getByTestId("cancel-continue").click();
+    const offer = section.getByTestId("save-offer");
+    await expect(offer).toContainText("Nada é cobrado durante a pausa");
+    await expect(section.getByTestId("cancel-terms")).toContainText(/até \d{1,2} de [a-zç]{3}\. de \d{4}/);
+    await expectNoEnglish(page, "cancel flow: the pause offer");
+
+    await offer.getByTestId("save-offer-accept").click();
+    await expect(page.getByTestId("cancel-flow-message")).toContainText(/^Pausada: você não é cobrado e seu acesso ao plano Basic fica suspenso durante a pausa\. Ela é retomada em \d{1,2} de [a-zç]{3}\. de \d{4}/);
+    await expectNoEnglish(page, "cancel flow: paused");
+
+    await page.goto("/account/plan");
+    await page.getByTestId("resume-now").click();
+    await expect(page.getByTestId("resume-now-message")).toContainText(/^Retomada: seu acesso ao plano Basic voltou\./);
+    await expectNoEnglish(page, "plan page: resumed");
+
+    await page.getByTestId("cancel-start").click();
+    await page.getByLabel("É complicado demais").check();
+    await page.getByTestId("cancel-now").click();
+    await expect(page.getByTestId("cancel-flow-message")).toContainText(/^Cancelada: sua assinatura termina em \d{1,2} de [a-zç]{3}\. de \d{4}\./);
+    await expectNoEnglish(page, "cancel flow: cancelled");
+  });
+
   test("a bundle offer on the thank-you page: its heading, list and one price in Portuguese", async ({ page }) => {
     const shop = await seedJourney();
     await sql(`INSERT INTO "OfferBundleItem" (id, "offerId", "productId", position) VALUES ($1, $2, $3, 1), ($4, $2, $5, 2)`, [uid("obi_"), shop.upsellOffer, shop.workbook.id, uid("obi_"), shop.templates.id]);
