@@ -17,7 +17,7 @@ import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./loc
 import { changeInFlight, claimForSubmit, createQuotedChange, linkQuoteToImpression, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
-import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
+import { failure, notFound, pendingChange, refusalFrom, unavailable, type PlanFailure } from "./results";
 import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
 import { logger } from "@/lib/log";
 
@@ -123,7 +123,7 @@ export async function openQuoteOf(input: { customerId: string; impressionId: str
     orderBy: { createdAt: "desc" },
   });
   if (!change) return null;
-  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId);
+  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId, { locale: input.locale });
   if (isFailure(ctx) || ctx.from.productId !== change.fromProductId) return null;
   const amounts = storedQuote(change.quote);
   return { quote: signedView({ ...ctx, terms: termsOf(change) }, amounts, change.id, change.quoteHash, change.createdAt, input.locale ?? DEFAULT_LOCALE), amounts, changeId: change.id };
@@ -144,17 +144,18 @@ export async function previewPlanChange(
 ): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
-  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms });
+  const t = translator(deps.locale ?? DEFAULT_LOCALE);
+  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms, locale: deps.locale });
   if (isFailure(ctx)) return ctx;
-  if (await changeInFlight(db, ctx.subscription.id, now)) return PENDING_CHANGE;
+  if (await changeInFlight(db, ctx.subscription.id, now)) return pendingChange(t);
   let quote: LockedQuote;
   try {
     const codes = input.discount ? [input.discount.code] : undefined;
     quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId, codes));
   } catch (err) {
-    const refusal = refusalFrom(err);
+    const refusal = refusalFrom(err, t);
     if (!refusal) log.error({ err }, "preview failed");
-    return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
+    return refusal ? failure(refusal.code, refusal.message) : unavailable(t);
   }
   const recorded = await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, { dodoDiscountId: input.discount?.discountId ?? null, impressionId: input.impressionId ?? null }, deps.locale);
   return { ok: true, quote: recorded.view, amounts: quote, changeId: recorded.changeId };
@@ -192,7 +193,7 @@ async function productName(productId: string): Promise<string> {
 async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date, locale: Locale): Promise<ConfirmResult> {
   const t = translator(locale);
   await retireQuote(change.id);
-  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change) });
+  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change), locale });
   if (isFailure(ctx)) return ctx;
   const { view } = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, { dodoDiscountId: change.dodoDiscountId, impressionId: change.impressionId }, locale);
   const before = formatMoney(money(change.quotedAmount, change.currency), locale);
@@ -226,11 +227,11 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   const t = translator(locale);
   const verified = verifyToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", input.token, now.getTime());
   if (!verified.ok) {
-    return verified.reason === "expired" ? failure("quote_expired", t("plans.outcome.quoteExpired")) : NOT_FOUND;
+    return verified.reason === "expired" ? failure("quote_expired", t("plans.outcome.quoteExpired")) : notFound(t);
   }
   const change = await db.planChange.findUnique({ where: { id: verified.data.id }, include: { subscription: { select: { customerId: true } } } });
-  if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return NOT_FOUND;
-  if (input.impressionId && !(await linkQuoteToImpression(db, change.id, input.impressionId))) return NOT_FOUND;
+  if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return notFound(t);
+  if (input.impressionId && !(await linkQuoteToImpression(db, change.id, input.impressionId))) return notFound(t);
   if (change.status !== "QUOTED") return alreadyDecided(change, locale);
 
   const locked = storedQuote(change.quote);
@@ -239,15 +240,15 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   try {
     fresh = await previewAtDodo(client, change.subscriptionId, terms, locked.selection);
   } catch (err) {
-    const refusal = refusalFrom(err);
-    if (!refusal) return UNAVAILABLE;
+    const refusal = refusalFrom(err, t);
+    if (!refusal) return unavailable(t);
     await markRefused(change.id, "QUOTED", refusal.dodoCode);
     return failure(refusal.code, refusal.message);
   }
   if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now, locale);
 
   const claimed = await claimForSubmit(change, now);
-  if (claimed === "busy") return PENDING_CHANGE;
+  if (claimed === "busy") return pendingChange(t);
   if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }), locale);
 
   let paymentId: string | null = null;
@@ -256,7 +257,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     const result = await client.subscriptions.changePlan(change.subscriptionId, params, CHARGE_OPTIONS);
     paymentId = result.payment_id ?? null;
   } catch (err) {
-    const refusal = refusalFrom(err);
+    const refusal = refusalFrom(err, t);
     if (refusal) {
       await markRefused(change.id, "SUBMITTED", refusal.dodoCode);
       return failure(refusal.code, refusal.message);

@@ -120,6 +120,31 @@ test.describe("in Brazilian Portuguese", () => {
     await expectNoEnglish(page, "cancel flow: cancelled");
   });
 
+  test("a declined checkout and broken return links: problem pages and their links in Portuguese", async ({ page }) => {
+    const shop = await seedJourney();
+    await page.goto(`/products/${shop.course.id}`);
+    await page.getByRole("button", { name: "Comprar agora" }).click();
+    const answered = page.waitForResponse((r) => r.url().includes("/thank-you/confirm"));
+    await payOnHostedPage(page, { email: newEmail(), card: "4000000000009995" });
+    expect((await answered).status()).toBe(402);
+    await expect(page.getByRole("heading", { name: "Seu pagamento não foi concluído" })).toBeVisible();
+    await expect(page.getByTestId("problem")).toHaveText("Seu cartão foi recusado por saldo insuficiente. Nada foi cobrado. Você pode tentar de novo com outro cartão.");
+    await expect(page.getByRole("link", { name: "Tentar de novo" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Voltar para a loja" })).toBeVisible();
+    await expectNoEnglish(page, "declined checkout");
+
+    expect((await page.goto("/thank-you/confirm?token=forged"))!.status()).toBe(403);
+    await expect(page.getByTestId("problem")).toHaveText("Este link não é válido ou já foi usado.");
+    await expectNoEnglish(page, "forged checkout return");
+    expect((await page.goto("/checkout/return"))!.status()).toBe(400);
+    await expect(page.getByTestId("problem")).toHaveText("Falta o pagamento neste link. Abra de novo o link do seu checkout.");
+    await expectNoEnglish(page, "external return without its payment");
+    expect((await page.goto("/checkout/return?payment_id=pay_madeup0000000000000000"))!.status()).toBe(404);
+    await expect(page.getByTestId("problem")).toHaveText("Não encontramos esta compra.");
+    await expect(page.getByRole("link", { name: "Ir para sua conta" })).toBeVisible();
+    await expectNoEnglish(page, "external return of an unknown payment");
+  });
+
   test("a bundle offer on the thank-you page: its heading, list and one price in Portuguese", async ({ page }) => {
     const shop = await seedJourney();
     await sql(`INSERT INTO "OfferBundleItem" (id, "offerId", "productId", position) VALUES ($1, $2, $3, 1), ($4, $2, $5, 2)`, [uid("obi_"), shop.upsellOffer, shop.workbook.id, uid("obi_"), shop.templates.id]);

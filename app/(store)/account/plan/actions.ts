@@ -61,7 +61,7 @@ export const keepPlanAction = customerAction(subscription, {
   name: "keep current plan",
   onFailure: simpleFailure,
   run: async ({ subscriptionId }, { customer }): Promise<SimpleState> => {
-    const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId });
+    const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId }, { locale: await requestLocale() });
     revalidatePath("/account/plan");
     // The scheduled change (and this button with it) is gone from the page: the page says so.
     // Unless Dodo did not answer: then whether it is gone is being checked, and this says so.
@@ -75,7 +75,7 @@ export const fixCardAction = customerAction(subscription, {
   name: "update card",
   onFailure: simpleFailure,
   run: async ({ subscriptionId }, { customer }): Promise<SimpleState> => {
-    const result = await cardUpdateLink({ customerId: customer.id, subscriptionId, returnUrl: `${loadEnv().APP_URL}/account/plan` });
+    const result = await cardUpdateLink({ customerId: customer.id, subscriptionId, returnUrl: `${loadEnv().APP_URL}/account/plan` }, { locale: await requestLocale() });
     if (!result.ok) return { ok: false, message: result.message };
     redirect(result.url);
   },
