@@ -7,9 +7,7 @@ export const LOCALES = ["en", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-/** The customer's choice from the language switch; it wins over Accept-Language. */
-export const LOCALE_COOKIE = "encore_locale";
-export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+export { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "./cookie";
 
 /** Request header the proxy sets to "console" on merchant pages, which are in English only (for now). */
 export const SURFACE_HEADER = "x-encore-surface";

@@ -6,6 +6,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import PageError from "@/app/error";
 import StoreError from "@/app/(store)/error";
+import GlobalError from "@/app/global-error";
+import { GlobalErrorPage } from "@/components/errors/global-error-page";
+import { globalErrorLocale } from "@/lib/i18n/global-error-text";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { TIME_ZONE } from "@/lib/i18n/time-zone";
 import type { Locale } from "@/lib/i18n/locales";
@@ -38,5 +41,33 @@ describe("error pages", () => {
     const en = render(PageError, "en");
     expect(en).toContain("Something went wrong on our side");
     expect(en).toContain("Try again");
+  });
+});
+
+describe("the last-resort page (root layout failed: no catalogue provider)", () => {
+  it("chooses the switch's cookie, else the browser's first language we speak, else the page's lang, else English", () => {
+    expect(globalErrorLocale({ cookie: "a=1; encore_locale=pt-BR; b=2", languages: ["en-US"] })).toBe("pt-BR");
+    expect(globalErrorLocale({ cookie: "encore_locale=en", languages: ["pt-BR"] })).toBe("en");
+    expect(globalErrorLocale({ cookie: "encore_locale=xx", languages: ["de-DE", "pt-PT", "en"] })).toBe("pt-BR");
+    expect(globalErrorLocale({ cookie: "", languages: ["fr"], documentLang: "pt-BR" })).toBe("pt-BR");
+    expect(globalErrorLocale({ languages: ["fr"], documentLang: "" })).toBe("en");
+  });
+
+  it("is in Portuguese for pt-BR, with its reference and lang, and no English", () => {
+    const html = renderToStaticMarkup(createElement(GlobalErrorPage, { locale: "pt-BR", digest: "d1g35t" }));
+    expect(html).toContain('<html lang="pt-BR">');
+    expect(html).toContain("<h1>Algo deu errado do nosso lado</h1>");
+    expect(html).toContain("Nada foi cobrado por causa disso. Tente de novo em instantes. (Referência d1g35t)");
+    expect(html).toContain("Voltar para a loja");
+    expect(html).not.toMatch(/Something went wrong|Nothing was charged|Reference|Back to the store/);
+  });
+
+  it("renders English on the server (the browser then picks its language), never the error itself", () => {
+    const error = Object.assign(new Error("boom"), { digest: "d1g35t" });
+    const html = renderToStaticMarkup(createElement(GlobalError, { error, reset: () => {} }));
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("<h1>Something went wrong on our side</h1>");
+    expect(html).toContain("(Reference d1g35t)");
+    expect(html).not.toContain("boom");
   });
 });
