@@ -1,20 +1,31 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { storeBrand } from "@/lib/store/settings";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Encore demo store", template: "%s · Encore" },
-  description: "One-click post-purchase offers and plan changes on Dodo Payments.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, brand] = await Promise.all([getTranslations(), storeBrand()]);
+  return {
+    // The store's name as the merchant set it (read once per request, the store layout reads it too).
+    title: { default: brand.name, template: "%s · Encore" },
+    description: t("store.meta.description"),
+  };
+}
 
 // The store and the merchant console each bring their own chrome (app/(store), app/merchant).
 // Every page renders per request: the Content-Security-Policy nonce (lib/http/security-headers.ts)
-// is new each time, and a page prerendered at build time would carry scripts without it.
+// is new each time, and a page prerendered at build time would carry scripts without it. The
+// language is the request's (lib/i18n/request.ts); client components get the same catalogue.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

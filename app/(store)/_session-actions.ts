@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/define";
 import { answered } from "@/lib/actions/form";
@@ -7,6 +8,7 @@ import { endCustomerSession } from "@/lib/auth/customer-session";
 import { requestSignInLink } from "@/lib/auth/customer-sign-in";
 import type { FormState } from "@/lib/forms/state";
 import { clientIp } from "@/lib/http/request";
+import { requestLocale } from "@/lib/i18n/request";
 
 /**
  * "Email me a sign-in link". The answer never says whether the address is a customer's: a known
@@ -16,12 +18,10 @@ export const requestSignInLinkAction = publicAction(z.object({ email: z.unknown(
   name: "customer sign-in link",
   onFailure: (failure, { args }): FormState => answered(args, failure),
   run: async (input, { args }): Promise<FormState> => {
-    const result = await requestSignInLink(input, await clientIp());
+    const [t, locale] = await Promise.all([getTranslations(), requestLocale()]);
+    const result = await requestSignInLink(input, await clientIp(), new Date(), locale);
     if (!result.ok) return answered(args, result);
-    return answered(args, {
-      ok: true,
-      message: `Check your inbox. If ${result.email} has bought from us, we have just emailed a sign-in link to it. The link works once, for 15 minutes.`,
-    });
+    return answered(args, { ok: true, message: t("signIn.checkInbox", { email: result.email, minutes: 15 }) });
   },
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BrandScope, StoreFooter, StoreHeader } from "@/components/store/store-chrome";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { storeBrand } from "@/lib/store/settings";
+import { setLocaleAction } from "./_locale-actions";
 import { signOutAction } from "./_session-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +14,7 @@ export default async function StoreLayout({ children }: { children: React.ReactN
   const [customer, brand] = await Promise.all([currentCustomer(), storeBrand()]);
   return (
     <BrandScope brand={brand}>
-      <StoreHeader brand={brand} customerEmail={customer?.email ?? null} signOut={signOutAction} />
+      <StoreHeader brand={brand} customerEmail={customer?.email ?? null} signOut={signOutAction} setLocale={setLocaleAction} />
       <main id="content" className="mx-auto max-w-5xl px-6 py-10">{children}</main>
       <StoreFooter brand={brand} />
     </BrandScope>

@@ -75,6 +75,16 @@ export function OfferForm({ action, products, offerId, initialValues = { trigger
       <Field label="Copy" name="body" hint="A sentence or two under the headline." errors={errors}>
         <textarea id="body" name="body" rows={3} defaultValue={valueOf(values, "body")} className={inputClass} />
       </Field>
+      <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">In Brazilian Portuguese (optional)</legend>
+        <p className="text-sm text-slate-600">Customers reading Portuguese see this copy; left blank, they see the headline and copy above.</p>
+        <Field label="Título (pt-BR)" name="ptBrHeadline" errors={errors}>
+          <input id="ptBrHeadline" name="ptBrHeadline" lang="pt-BR" defaultValue={valueOf(values, "ptBrHeadline")} aria-invalid={Boolean(errors.ptBrHeadline)} className={inputClass} />
+        </Field>
+        <Field label="Texto (pt-BR)" name="ptBrBody" errors={errors}>
+          <textarea id="ptBrBody" name="ptBrBody" lang="pt-BR" rows={3} defaultValue={valueOf(values, "ptBrBody")} className={inputClass} />
+        </Field>
+      </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Minimum order value" name="minOrder" hint="In the offered product's currency; blank for none." errors={errors}>

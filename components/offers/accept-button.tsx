@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import type { AcceptState, OfferActions } from "./actions";
@@ -28,6 +29,7 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
   const polls = useRef(0);
   const router = useRouter();
   const { expired } = useOfferClock();
+  const t = useTranslations();
   const charge = polled ?? (state?.ok ? state.charge : null);
   const priceText = usePriceText();
 
@@ -67,7 +69,7 @@ export function AcceptButton({ impressionId, label, initial, actions, fallbackFo
             disabled={closed}
             className="w-full rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-slate-400 aria-disabled:cursor-wait aria-disabled:opacity-80"
           >
-            {busy ? "Processing…" : closed ? "Offer expired" : `${label} · ${priceText}`}
+            {busy ? t("offers.processing") : closed ? t("offers.expiredButton") : `${label} · ${priceText}`}
           </button>
         </form>
       )}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useState } from "react";
 
 // The offer's window, counted down in the browser. The server sends both the closing time and its
@@ -43,12 +44,16 @@ export function remainingLabel(ms: number): string {
 /** The visible countdown; a timer (not announced every second), then a status once it closes. */
 export function Countdown() {
   const { remainingMs, expired } = useOfferClock();
+  const t = useTranslations();
   if (expired) {
-    return <p role="status" className="text-sm font-medium text-slate-700" data-testid="offer-expired">This offer has expired.</p>;
+    return <p role="status" className="text-sm font-medium text-slate-700" data-testid="offer-expired">{t("offers.expired")}</p>;
   }
   return (
     <p className="text-sm text-slate-700" data-testid="offer-countdown">
-      Offer ends in <span role="timer" className="font-semibold tabular-nums" data-testid="offer-remaining">{remainingLabel(remainingMs)}</span>
+      {t.rich("offers.endsIn", {
+        remaining: remainingLabel(remainingMs),
+        timer: (chunks) => <span role="timer" className="font-semibold tabular-nums" data-testid="offer-remaining">{chunks}</span>,
+      })}
     </p>
   );
 }

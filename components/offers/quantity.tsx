@@ -1,5 +1,7 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, useContext, useId, useState } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney, money, type Money } from "@/lib/money/money";
 
 // How many units of the offer the customer takes (the merchant allows 1..maxQuantity). The price on
@@ -20,7 +22,8 @@ export const useOfferQuantity = () => useContext(QuantityContext);
 /** The price for the units chosen: the unit price as shown for one, the total for several. */
 export function usePriceText(): string {
   const { quantity, unit, unitText } = useOfferQuantity();
-  return quantity > 1 ? formatMoney(money(unit.amount * quantity, unit.currency)) : unitText;
+  const locale = useLocale() as Locale;
+  return quantity > 1 ? formatMoney(money(unit.amount * quantity, unit.currency), locale) : unitText;
 }
 
 /** The units as a hidden form field, for every form that takes the offer. */
@@ -33,15 +36,16 @@ export function QuantityField() {
 export function QuantitySelect() {
   const { quantity, setQuantity, max, unitText } = useOfferQuantity();
   const total = usePriceText();
+  const t = useTranslations();
   const id = useId();
   if (max <= 1) return null;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <label htmlFor={id} className="font-medium text-slate-800">Quantity</label>
+      <label htmlFor={id} className="font-medium text-slate-800">{t("offers.quantity")}</label>
       <select id={id} value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="offer-quantity">
         {Array.from({ length: max }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
       </select>
-      {quantity > 1 ? <span className="text-slate-700" data-testid="offer-total">{quantity} × {unitText} = <strong>{total}</strong></span> : null}
+      {quantity > 1 ? <span className="text-slate-700" data-testid="offer-total">{t.rich("offers.quantityTotal", { quantity, unit: unitText, total, strong: (chunks) => <strong>{chunks}</strong> })}</span> : null}
     </div>
   );
 }

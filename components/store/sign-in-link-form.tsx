@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { EMAIL_TOO_LONG } from "@/lib/auth/sign-in-link-messages";
 import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -10,12 +12,14 @@ type Action = (previous: FormState, form: FormData) => Promise<FormState>;
  * error is tied to the field (aria-describedby, aria-invalid) and focus moves to the field, or to
  * the message, after every answer, so keyboard and screen-reader users hear what happened.
  */
-export function SignInLinkForm({ action, next, defaultEmail = "", heading = "Email me a sign-in link" }: { action: Action; next?: string; defaultEmail?: string; heading?: string }) {
+export function SignInLinkForm({ action, next, defaultEmail = "", heading }: { action: Action; next?: string; defaultEmail?: string; heading?: string }) {
+  const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const emailRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
-  const emailError = errors.email?.[0] ?? null;
+  const emailMessage = errors.email?.[0] ?? null;
+  const emailError = emailMessage === null ? null : emailMessage === EMAIL_TOO_LONG ? t("signIn.emailTooLong") : t("signIn.emailInvalid");
   const failure = state.result && !state.result.ok && !emailError ? state.result.message : null;
   const success = state.result?.ok ? state.result.message : null;
 
@@ -28,12 +32,12 @@ export function SignInLinkForm({ action, next, defaultEmail = "", heading = "Ema
   const typed = typeof state.values.email === "string" ? state.values.email : defaultEmail;
   return (
     <section aria-labelledby="sign-in-link-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="sign-in-link" data-attempt={state.attempt}>
-      <h2 id="sign-in-link-title" className="text-lg font-semibold">{heading}</h2>
-      <p className="mt-1 text-sm text-slate-700">Enter the email address you used at checkout. We will email you a link that signs you in; no password needed.</p>
+      <h2 id="sign-in-link-title" className="text-lg font-semibold">{heading ?? t("signIn.formHeading")}</h2>
+      <p className="mt-1 text-sm text-slate-700">{t("signIn.formIntro")}</p>
       <form key={state.attempt} action={formAction} noValidate className="mt-4 space-y-3">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <div>
-          <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-800">Email address</label>
+          <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-800">{t("signIn.emailLabel")}</label>
           <input
             ref={emailRef}
             id="sign-in-email"
@@ -49,7 +53,7 @@ export function SignInLinkForm({ action, next, defaultEmail = "", heading = "Ema
           {emailError ? <p id="sign-in-email-error" className="mt-1 text-sm text-red-700">{emailError}</p> : null}
         </div>
         <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
-          {pending ? "Sending…" : "Email me a sign-in link"}
+          {pending ? t("signIn.sending") : t("signIn.submit")}
         </button>
       </form>
       <p ref={messageRef} tabIndex={-1} role={failure ? "alert" : "status"} data-testid="sign-in-link-message"

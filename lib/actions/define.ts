@@ -3,6 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { currentCustomer, type SessionCustomer } from "@/lib/auth/customer-session";
 import { requireMerchant, type Merchant } from "@/lib/auth/merchant-session";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
+import { translator } from "@/lib/i18n/translator";
 import { inRequestContext, logger } from "@/lib/log";
 import { fail, invalid, type Failure } from "@/lib/result";
 import { readActionInput } from "./input";
@@ -26,16 +29,27 @@ export type ActionSpec<I, A, R> = {
   name: string;
   /**
    * Answers the wrapper's own failures in the action's return shape (or redirects). `input` is
-   * there when the input had parsed (signed out, or an unexpected error in run).
+   * there when the input had parsed (signed out, or an unexpected error in run). May be async
+   * (to word the answer in the request's language).
    */
-  onFailure: (failure: ActionFailure, call: { args: unknown[]; input?: I }) => R;
+  onFailure: (failure: ActionFailure, call: { args: unknown[]; input?: I }) => R | Promise<R>;
   run: (input: I, ctx: A & RequestContext & { args: unknown[] }) => Promise<R>;
 };
 
 const log = logger("action");
 
-const SIGNED_OUT = fail("signed_out", "Your session has ended. Please sign in again.");
-const UNEXPECTED = fail("unexpected", "Something went wrong on our side. Please try again.");
+// Worded in the request's language (the action runs inside the request).
+// Outside a request (unit tests call actions directly) there is no language to read: English.
+const locale = () => requestLocale().catch(() => DEFAULT_LOCALE);
+
+async function signedOut() {
+  const t = translator(await locale());
+  return fail("signed_out", t("errors.signedOut"));
+}
+async function unexpected() {
+  const t = translator(await locale());
+  return fail("unexpected", t("errors.unexpected"));
+}
 
 function defineAction<S extends z.ZodType, A, R>(
   schema: S,
@@ -52,12 +66,12 @@ function defineAction<S extends z.ZodType, A, R>(
         if (!parsed.success) return spec.onFailure(invalid(parsed.error), { args });
         input = parsed.data;
         const caller = await authorise();
-        if (!caller) return spec.onFailure(SIGNED_OUT, { args, input });
+        if (!caller) return spec.onFailure(await signedOut(), { args, input });
         return await spec.run(parsed.data, { ...caller, requestId, args });
       } catch (err) {
         unstable_rethrow(err);
         log.error({ err, action: spec.name }, "action failed");
-        return spec.onFailure(UNEXPECTED, { args, input });
+        return spec.onFailure(await unexpected(), { args, input });
       }
     });
 }

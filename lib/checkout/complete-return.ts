@@ -9,7 +9,7 @@ import { recordDecision } from "@/lib/offers/decide";
 import { settledOutcome } from "@/lib/sync/rules";
 import { syncPayment } from "@/lib/sync/sync";
 import { readReturnToken } from "./intents";
-import { checkoutDeclineMessage } from "./failures";
+import { checkoutDeclineMessage, customerFailure, type FailureKind } from "./failures";
 import { boughtProductIds, openFunnelFor, orderOfImpression } from "./order";
 import { logger } from "@/lib/log";
 
@@ -18,7 +18,7 @@ const log = logger("checkout");
 /** A failed return carries the HTTP status its page answers with, and the product to try again. */
 export type ReturnResult =
   | Success<{ customerId: string; intentId: string }>
-  | (Failure<"forbidden" | "not_found" | "not_paid" | "declined" | "unverified"> & { status: 402 | 403 | 404 | 409 | 502; productId?: string });
+  | (Failure<"forbidden" | "not_found" | "not_paid" | "declined" | "unverified"> & { status: 402 | 403 | 404 | 409 | 502; productId?: string; declineKind?: FailureKind });
 
 const FORBIDDEN = { ok: false, code: "forbidden", status: 403, message: "This link is not valid, or it has already been used." } as const;
 
@@ -54,7 +54,7 @@ export async function completeCheckoutReturn(
   if (payment.checkoutSessionId !== intent.dodoSessionId || !productIds.includes(intent.productId)) return FORBIDDEN;
   if (intent.customerId && intent.customerId !== payment.customerId) return FORBIDDEN;
   if (settledOutcome(payment.status) === "unpaid") {
-    return { ok: false, code: "declined", status: 402, message: checkoutDeclineMessage(payment.errorCode), productId: intent.productId };
+    return { ok: false, code: "declined", status: 402, message: checkoutDeclineMessage(payment.errorCode), productId: intent.productId, declineKind: customerFailure(payment.errorCode).kind };
   }
 
   const { count } = await db.checkoutIntent.updateMany({

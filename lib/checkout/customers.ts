@@ -1,6 +1,8 @@
 import "server-only";
-import { cartProductIds, GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
+import { cartProductIds } from "@/lib/catalog/cart";
 import { db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { paymentStatusLabel } from "./payment-label";
 
 export async function customerExists(customerId: string): Promise<boolean> {
@@ -13,7 +15,7 @@ export function customerByEmail(email: string) {
 }
 
 /** What the account page lists: products the customer has access to and recent payments, each with what it paid for. */
-export async function accountSummary(customerId: string) {
+export async function accountSummary(customerId: string, locale: Locale = DEFAULT_LOCALE) {
   const [entitlements, rows, subscriptions] = await Promise.all([
     db.entitlement.findMany({ where: { customerId }, include: { product: { select: { name: true } } }, orderBy: { grantedAt: "desc" } }),
     db.payment.findMany({
@@ -28,9 +30,10 @@ export async function accountSummary(customerId: string) {
   const products = new Map((await db.product.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const plans = new Map(subscriptions.map((s) => [s.id, s.product.name]));
   const payments = rows.map(({ productCart, ...p }) => {
-    const names = cartProductIds(productCart).map((id) => products.get(id) ?? GONE_PRODUCT_NAME);
-    if (p.subscriptionId) names.push(plans.get(p.subscriptionId) ?? "Your subscription");
-    return { ...p, description: names.join(", ") || "Payment", statusLabel: paymentStatusLabel(p) };
+    const t = translator(locale);
+    const names = cartProductIds(productCart).map((id) => products.get(id) ?? t("account.payment.productGone"));
+    if (p.subscriptionId) names.push(plans.get(p.subscriptionId) ?? t("account.payment.yourSubscription"));
+    return { ...p, description: names.join(", ") || t("account.payment.payment"), statusLabel: paymentStatusLabel(p, locale) };
   });
   return { entitlements, payments, hasSubscriptions: subscriptions.length > 0 };
 }

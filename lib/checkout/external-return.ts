@@ -30,11 +30,12 @@ export type ExternalReturnInput = { paymentId: string | null; subscriptionId: st
 
 export type ExternalReturnResult =
   | Success<{ customerId: string; intentId: string }>
-  | (Failure<"forbidden" | "not_found" | "not_paid" | "declined" | "expired" | "unverified"> & { status: 402 | 403 | 404 | 409 | 410 | 502 });
+  | (Failure<"forbidden" | "wrong_return" | "not_found" | "not_paid" | "declined" | "expired" | "unverified"> & { status: 402 | 403 | 404 | 409 | 410 | 502 });
 
 const CLAIMED = { ok: false, code: "forbidden", status: 403, message: "This purchase was already opened in another browser. Its offers are only shown there. Check your email for your receipt." } as const;
 const NOT_FOUND = { ok: false, code: "not_found", status: 404, message: "We could not find this purchase." } as const;
-const OURS = { ok: false, code: "forbidden", status: 403, message: "This link is not valid for this purchase." } as const;
+// Encore made this checkout: its own signed return (/thank-you/confirm) is the only way in.
+const OURS = { ok: false, code: "wrong_return", status: 403, message: "This link is not valid for this purchase." } as const;
 
 /** The payment a subscription's return stands for: its newest one (the checkout's first charge). */
 async function paymentOfSubscription(client: DodoPayments, subscriptionId: string): Promise<string | null> {

@@ -2,8 +2,11 @@
 // with a human message, inside the store's header and footer (lib/store/brand.ts), so a declined
 // checkout or a spent link still looks like the store and leads somewhere. Every interpolated
 // value is escaped. Its one <style> is allowed by hash in the Content-Security-Policy
-// (security-headers.ts), so keep it a constant.
-import { accentShades, DEFAULT_BRAND, STORE_NAV, type StoreBrand } from "@/lib/store/brand";
+// (security-headers.ts), so keep it a constant. Its own words are in `locale` (the store's
+// route handlers pass the request's, lib/store/problem-page.ts); the callers word the rest.
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { accentShades, DEFAULT_BRAND, type StoreBrand } from "@/lib/store/brand";
 
 import { escapeHtml as escape } from "./escape-html";
 
@@ -21,17 +24,22 @@ footer p{color:#475569;font-size:.875rem;margin:0}`;
  * last-resort 500 page cannot read the database and show the defaults. Its colour and logo go in
  * attributes, which the CSP allows, so the page's one <style> stays a constant.
  */
-export function problemPage(status: number, message: string, link: ProblemLink, more: { title?: string; links?: ProblemLink[]; brand?: StoreBrand } = {}): Response {
+export function problemPage(status: number, message: string, link: ProblemLink, more: { title?: string; links?: ProblemLink[]; brand?: StoreBrand; locale?: Locale } = {}): Response {
   const brand = more.brand ?? DEFAULT_BRAND;
+  const locale = more.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const title = more.title ?? t("store.problem.sorry");
   const accent = accentShades(brand.accentColor)["700"];
   const logo = brand.logoUrl ? `<img src="${escape(brand.logoUrl)}" alt="" height="32" style="height:2rem;vertical-align:middle;margin-right:.5rem">` : "";
-  const help = brand.supportEmail ? ` · <a href="mailto:${escape(brand.supportEmail)}">Help: ${escape(brand.supportEmail)}</a>` : "";
-  const nav = STORE_NAV.map((item) => `<a href="${escape(item.href)}">${escape(item.label)}</a>`).join("");
+  const help = brand.supportEmail ? ` · <a href="mailto:${escape(brand.supportEmail)}">${escape(t("store.chrome.help", { email: brand.supportEmail }))}</a>` : "";
+  const nav = `<a href="/">${escape(t("store.chrome.catalogue"))}</a><a href="/account">${escape(t("store.chrome.yourAccount"))}</a>`;
+  // The catalogue's words are ours; the store's name is escaped before it goes in.
+  const footer = t.markup("store.chrome.footer", { name: escape(brand.name), store: (chunks) => `<span data-merchant-copy>${chunks}</span>` });
   const links = [link, ...(more.links ?? [])].map((l) => `<a href="${escape(l.href)}" style="color:${accent}">${escape(l.label)}</a>`).join("");
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(more.title ?? "Sorry")} · ${escape(brand.name)}</title><style>${PROBLEM_PAGE_STYLE}</style></head>
-<body><header><div class="bar"><a class="brand" href="/" style="color:${accent}">${logo}${escape(brand.name)}</a><nav aria-label="Store">${nav}</nav></div></header>
-<main><h1>${escape(more.title ?? "Sorry")}</h1><p data-testid="problem">${escape(message)}</p><p class="actions">${links}</p></main>
-<footer><div class="bar"><p>${escape(brand.name)} · payments by Dodo Payments${help}</p></div></footer></body></html>`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(title)} · ${escape(brand.name)}</title><style>${PROBLEM_PAGE_STYLE}</style></head>
+<body><header><div class="bar"><a class="brand" href="/" style="color:${accent}" data-merchant-copy>${logo}${escape(brand.name)}</a><nav aria-label="${escape(t("store.chrome.navLabel"))}">${nav}</nav></div></header>
+<main><h1>${escape(title)}</h1><p data-testid="problem">${escape(message)}</p><p class="actions">${links}</p></main>
+<footer><div class="bar"><p>${footer}${help}</p></div></footer></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

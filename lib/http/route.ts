@@ -1,6 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { NextRequest } from "next/server";
+import { LOCALE_COOKIE } from "@/lib/i18n/cookie";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { inRequestContext, logger } from "@/lib/log";
 import { problemPage } from "./problem-page";
 import { describeInputProblem, findInputProblem } from "./unusable-input";
@@ -38,9 +41,11 @@ export function route<C>(spec: RouteSpec, handler: RouteHandler<C>): RouteHandle
       } catch (err) {
         unstable_rethrow(err);
         log.error({ err, route: spec.name }, "route failed");
-        const message = "Something went wrong on our side. Please try again.";
-        if (spec.answers === "json") return Response.json({ error: "internal", message, requestId }, { status: 500 });
-        return problemPage(500, message, { href: "/", label: "Back to the store" });
+        if (spec.answers === "json") return Response.json({ error: "internal", message: "Something went wrong on our side. Please try again.", requestId }, { status: 500 });
+        // A person's page, in the request's language (its cookie or Accept-Language; no database).
+        const locale = resolveLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
+        const t = translator(locale);
+        return problemPage(500, t("errors.unexpected"), { href: "/", label: t("errors.page.backToStore") }, { locale });
       }
     });
 }

@@ -4,6 +4,8 @@ import { MAGIC_LINK_SECONDS, mintMagicLink } from "@/lib/auth/customer-session";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define";
+import { storedLocale } from "@/lib/i18n/customer-locale";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatMoney, money } from "@/lib/money/money";
 import { brandName } from "@/lib/payment-methods/eligibility";
 import { storeBrand } from "@/lib/store/settings";
@@ -13,6 +15,12 @@ import { sendEmail } from "./transport";
 const signInData = z.object({ customerId: z.string(), jti: z.string(), issuedAt: z.number(), next: z.string().nullable().optional() });
 const chargedData = z.object({ attemptId: z.string() });
 
+/** The language the customer last used in the store; the default language for one who never chose. */
+async function customerLocale(customerId: string): Promise<Locale> {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { locale: true } });
+  return storedLocale(customer?.locale) ?? DEFAULT_LOCALE;
+}
+
 /** The email as it is sent now, or null when there is nothing (any longer) to send. */
 async function render(kind: string, raw: unknown, now: number): Promise<RenderedEmail | null> {
   const env = loadEnv();
@@ -21,7 +29,8 @@ async function render(kind: string, raw: unknown, now: number): Promise<Rendered
     // A link that would arrive already expired is not worth sending (the worker was down too long).
     if (data.issuedAt + MAGIC_LINK_SECONDS * 1000 <= now) return null;
     const link = mintMagicLink(data.customerId, data.issuedAt, { jti: data.jti, next: data.next ?? null });
-    return signInLinkEmail({ brand: await storeBrand(), link, minutes: Math.round(MAGIC_LINK_SECONDS / 60) });
+    const locale = await customerLocale(data.customerId);
+    return signInLinkEmail({ brand: await storeBrand(), link, minutes: Math.round(MAGIC_LINK_SECONDS / 60), locale });
   }
   if (kind === "offer_charged") {
     const { attemptId } = chargedData.parse(raw);
@@ -31,13 +40,15 @@ async function render(kind: string, raw: unknown, now: number): Promise<Rendered
     // A bundle's receipt names every product of it, in the order shown.
     const extras = attempt.impression.bundleProductIds;
     const bundled = extras.length ? await db.product.findMany({ where: { id: { in: extras } }, select: { id: true, name: true } }) : [];
+    const locale = await customerLocale(attempt.customerId);
     return offerChargedEmail({
       brand: await storeBrand(),
       productName: [attempt.impression.offer.offeredProduct.name, ...extras.flatMap((id) => bundled.filter((p) => p.id === id).map((p) => p.name))].join(" + "),
       quantity: attempt.quantity,
-      amount: formatMoney(money(attempt.amount, attempt.currency)),
-      card: payment?.cardLast4 ? `${brandName(payment.cardNetwork)} ending in ${payment.cardLast4}` : null,
+      amount: formatMoney(money(attempt.amount, attempt.currency), locale),
+      card: payment?.cardLast4 ? { brand: brandName(payment.cardNetwork), last4: payment.cardLast4 } : null,
       accountUrl: `${env.APP_URL}/account`,
+      locale,
     });
   }
   throw new Error(`unknown email kind ${kind}`);

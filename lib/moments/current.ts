@@ -11,10 +11,13 @@ import { upgradeOfferFor, type UpgradeOffer } from "@/lib/plans/upgrade-offer";
 /** How long a reported moment keeps its offer current: the customer sees it on their next pages that day. */
 export const MOMENT_LIVE_MS = 24 * 60 * 60_000;
 
+/** The merchant's copy in other languages (lib/offers/copy.ts): an upgrade prompt shows the customer's. */
+const copiesInclude = { select: { locale: true, headline: true, body: true } } as const;
+
 export type MomentOffer = {
   moment: Moment;
   /** With its prices and bundle, as the thank-you page reads an offer (a bundle shows and charges every product). */
-  offer: Prisma.OfferGetPayload<{ include: { offeredProduct: { include: { prices: true } }; bundleItems: typeof bundleItemsInclude } }>;
+  offer: Prisma.OfferGetPayload<{ include: { offeredProduct: { include: { prices: true } }; bundleItems: typeof bundleItemsInclude; copies: typeof copiesInclude } }>;
   /** For an UPGRADE offer: the subscription move it makes (Dodo previews and charges it through change-plan). */
   upgrade: UpgradeOffer | null;
 };
@@ -34,7 +37,7 @@ export async function currentMomentOffer(customerId: string, now = new Date(), o
   });
   if (moments.length === 0) return null;
   const [offers, history, answered] = await Promise.all([
-    db.offer.findMany({ where: { active: true, moments: { some: {} }, ...(only ? { id: only.offerId } : {}) }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude, moments: true }, orderBy: { createdAt: "asc" } }),
+    db.offer.findMany({ where: { active: true, moments: { some: {} }, ...(only ? { id: only.offerId } : {}) }, include: { offeredProduct: { include: { prices: true } }, bundleItems: bundleItemsInclude, copies: copiesInclude, moments: true }, orderBy: { createdAt: "asc" } }),
     customerHistory(customerId, now),
     recentlyAnsweredProductIds(customerId, now),
   ]);

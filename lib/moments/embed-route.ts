@@ -3,6 +3,9 @@ import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
 import { declaredTooLarge, readBodyCapped } from "@/lib/http/body";
+import { storedLocale } from "@/lib/i18n/customer-locale";
+import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { clientIpOf } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 import { embedCustomer } from "./links";
@@ -14,6 +17,9 @@ import { throttleEmbed } from "./throttle";
 // own customer's page by the merchant's server. The token comes in the Authorization header (a
 // server, curl), or — as the script sends it — in a POST's body, sent as text/plain: a CORS
 // "simple request", so the browser makes no preflight round trip before the prompt's first read.
+// Every answer is worded in the customer's language: the one the merchant's page names (the
+// script sends its data-locale, else the page's lang), else the one the customer last used in the
+// store, else their browser's (Accept-Language).
 
 const BODY_LIMIT = 4 * 1024;
 
@@ -33,7 +39,17 @@ const refusal = (status: number, code: string, message: string, headers?: Record
 /** The CORS preflight of every embed endpoint. */
 export const embedPreflight = () => new Response(null, { status: 204, headers: CORS });
 
-type EmbedHandler<B> = (input: { customer: SessionCustomer; body: B; query: URLSearchParams }) => Promise<Response>;
+type EmbedHandler<B> = (input: { customer: SessionCustomer; body: B; query: URLSearchParams; locale: Locale }) => Promise<Response>;
+
+/** The language the page asked for ("pt-BR", "pt", "en-US"…), when it asked for one we can match. */
+function askedLocale(fields: Record<string, unknown>): string | null {
+  return typeof fields.locale === "string" && fields.locale.trim() && fields.locale.length <= 35 ? fields.locale : null;
+}
+
+function embedLocale(asked: string | null, stored: string | null | undefined, acceptLanguage: string | null): Locale {
+  if (asked) return negotiateLocale(asked);
+  return storedLocale(stored) ?? negotiateLocale(acceptLanguage);
+}
 
 const bearerOf = (request: NextRequest) => request.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? null;
 
@@ -66,14 +82,21 @@ export function embedRoute<B>(name: string, input: ZodType<B>, handler: EmbedHan
       fields = read.json;
     }
     const token = bearerOf(request) ?? (typeof fields.token === "string" ? fields.token : null);
-    const customer = await embedCustomer(token);
-    if (!customer) return refusal(401, "invalid_token", "This prompt's session has ended. Please reload the page.");
+    const found = await embedCustomer(token);
+    const acceptLanguage = request.headers.get("accept-language");
+    if (!found) {
+      const t = translator(embedLocale(askedLocale(fields), null, acceptLanguage));
+      return refusal(401, "invalid_token", t("embed.sessionEnded"));
+    }
+    const { locale: stored, ...customer } = found;
+    const locale = embedLocale(askedLocale(fields), stored, acceptLanguage);
+    const t = translator(locale);
     const throttle = await throttleEmbed(customer.id, clientIpOf(request.headers));
     if (!throttle.ok) {
-      return refusal(429, "rate_limited", "Too many requests. Please wait a moment and try again.", { "retry-after": String(throttle.retryAfterSeconds), "access-control-expose-headers": "retry-after" });
+      return refusal(429, "rate_limited", t("embed.rateLimited"), { "retry-after": String(throttle.retryAfterSeconds), "access-control-expose-headers": "retry-after" });
     }
     const parsed = input.safeParse(fields);
-    if (!parsed.success) return refusal(422, "invalid_request", "The request is missing what this needs.");
-    return handler({ customer, body: parsed.data, query: request.nextUrl.searchParams });
+    if (!parsed.success) return refusal(422, "invalid_request", t("embed.invalidRequest"));
+    return handler({ customer, body: parsed.data, query: request.nextUrl.searchParams, locale });
   });
 }

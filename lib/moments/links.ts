@@ -32,10 +32,11 @@ export function mintEmbedToken(customerId: string, now = new Date()): { token: s
 }
 
 /** The customer an embed token speaks for, or null (forged, expired, another purpose, customer gone). */
-export async function embedCustomer(token: string | null, now = new Date()): Promise<SessionCustomer | null> {
+export async function embedCustomer(token: string | null, now = new Date()): Promise<(SessionCustomer & { locale: string | null }) | null> {
   const verified = verifyToken<EmbedTokenData>(loadEnv().SESSION_SECRET, "embed-session", token, now.getTime());
   if (!verified.ok || typeof verified.data.c !== "string") return null;
-  return db.customer.findUnique({ where: { id: verified.data.c }, select: { id: true, dodoCustomerId: true, email: true, name: true } });
+  // With the language they last used in the store: the prompt's, when the merchant's page names none.
+  return db.customer.findUnique({ where: { id: verified.data.c }, select: { id: true, dodoCustomerId: true, email: true, name: true, locale: true } });
 }
 
 /** A hosted offer link for an offer due at a moment. */

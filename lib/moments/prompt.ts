@@ -4,6 +4,9 @@ import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { OfferPlacement } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { copyFor } from "@/lib/offers/copy";
 import { ensureOfferDiscount } from "@/lib/offers/discount-code";
 import { expireStaleImpressions, recordImpression, shownTerms } from "@/lib/offers/impressions";
 import { offerView, type OfferView } from "@/lib/offers/view";
@@ -27,6 +30,7 @@ export type PromptView =
  * Shows the customer's current moment offer at an in-app placement: records the impression (one
  * per placement and offer while it is open: reloads show the same one, at the same price) and
  * returns what the prompt renders. Null when no offer is due, or it can't be shown right now.
+ * `deps.locale`: the customer's language (an upgrade's preview and the merchant's copy in it).
  */
 export async function showMomentOffer(customer: SessionCustomer, placement: InAppPlacement, now = new Date(), due?: MomentOffer | null, deps: PlanDeps = {}): Promise<PromptView | null> {
   // Closing stale impressions changes nothing the choice reads (declines and view counts), so both run at once.
@@ -36,11 +40,12 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
   const expiresAt = new Date(now.getTime() + loadEnv().OFFER_WINDOW_MINUTES * 60_000);
   if (current.upgrade) {
     const upgrade = current.upgrade;
+    const { headline, body } = copyFor(offer, offer.copies, deps.locale ?? DEFAULT_LOCALE);
     // The customer's next page: the offer already open here, shown with its still-valid quote.
-    const open = await openUpgradeOffer(customer.id, offer.id, placement, now);
+    const open = await openUpgradeOffer(customer.id, offer.id, placement, now, deps);
     if (open) {
       return {
-        kind: "upgrade", moment: moment.name, impressionId: open.impression.id, headline: offer.headline, body: offer.body,
+        kind: "upgrade", moment: moment.name, impressionId: open.impression.id, headline, body,
         fromName: upgrade.fromName, toName: upgrade.toName, quote: open.quote.quote, expiresAt: open.impression.expiresAt,
       };
     }
@@ -61,7 +66,7 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
     // learned, it becomes the offer's decision and its payment the offer's revenue.
     await linkQuoteToImpression(db, preview.changeId, recorded.impression.id);
     return {
-      kind: "upgrade", moment: moment.name, impressionId: recorded.impression.id, headline: offer.headline, body: offer.body,
+      kind: "upgrade", moment: moment.name, impressionId: recorded.impression.id, headline, body,
       fromName: upgrade.fromName, toName: upgrade.toName, quote: preview.quote, expiresAt: recorded.impression.expiresAt,
     };
   }
@@ -80,12 +85,12 @@ export async function showMomentOffer(customer: SessionCustomer, placement: InAp
 }
 
 /** This placement's open impression of an upgrade offer, with the quote it was last shown with (openQuoteOf), or null. */
-async function openUpgradeOffer(customerId: string, offerId: string, placement: InAppPlacement, now: Date) {
+async function openUpgradeOffer(customerId: string, offerId: string, placement: InAppPlacement, now: Date, deps: PlanDeps) {
   const impression = await db.offerImpression.findFirst({
     where: { customerId, offerId, placement, funnelSessionId: null, holdout: false, decision: null, expiresAt: { gt: now } },
     orderBy: { shownAt: "asc" },
   });
-  const quote = impression ? await openQuoteOf({ customerId, impressionId: impression.id }, now) : null;
+  const quote = impression ? await openQuoteOf({ customerId, impressionId: impression.id, locale: deps.locale }, now) : null;
   return impression && quote ? { impression, quote } : null;
 }
 
@@ -98,8 +103,9 @@ export type UpgradeAcceptResult = ConfirmResult | { ok: false; code: "not_found"
  * was lost — is the offer's decision (lib/plans/plan-change.ts), and its payment the offer's revenue.
  */
 export async function acceptUpgradeOffer(input: { impressionId: string; customerId: string; token: string }, deps: PlanDeps = {}): Promise<UpgradeAcceptResult> {
+  const t = translator(deps.locale ?? DEFAULT_LOCALE);
   const imp = await db.offerImpression.findUnique({ where: { id: input.impressionId }, include: { offer: { select: { kind: true } }, decision: true } });
-  if (!imp || imp.customerId !== input.customerId || imp.offer?.kind !== "UPGRADE") return { ok: false, code: "not_found", message: "This offer is not available." };
-  if (imp.decision && imp.decision.outcome !== "ACCEPTED") return { ok: false, code: "already_decided", message: "You already answered this offer." };
+  if (!imp || imp.customerId !== input.customerId || imp.offer?.kind !== "UPGRADE") return { ok: false, code: "not_found", message: t("offers.notAvailable") };
+  if (imp.decision && imp.decision.outcome !== "ACCEPTED") return { ok: false, code: "already_decided", message: t("offers.refused.alreadyDecided") };
   return confirmPlanChange({ customerId: input.customerId, token: input.token, impressionId: imp.id }, deps);
 }

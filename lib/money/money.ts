@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+
 // Money is an integer amount in the currency's minor unit plus an ISO-4217 code, everywhere.
 // This module is the one formatter and the only arithmetic on amounts of possibly different currencies.
 
@@ -52,19 +54,25 @@ export function discountBps(price: Money, bps: number): Money {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Formats for display, e.g. $1,234.50, ¥1,235, 1.234 KWD — correct for zero- and three-decimal currencies. */
-export function formatMoney(value: Money, locale = "en-US"): string {
+// English shows amounts as US English does ("$1,234.50", "R$1,234.56"); Brazil as Brazil does ("R$ 1.234,56").
+const INTL_TAG: Record<Locale, string> = { en: "en-US", "pt-BR": "pt-BR" };
+
+/**
+ * Formats for display in the customer's language, e.g. $1,234.50, ¥1,235, KWD 1.234 in English and
+ * R$ 1.234,56, JP¥ 1.235, KWD 1,234 in Brazilian Portuguese — correct for zero- and three-decimal currencies.
+ */
+export function formatMoney(value: Money, locale: Locale = DEFAULT_LOCALE): string {
   const key = `${locale}:${value.currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency: value.currency });
+    formatter = new Intl.NumberFormat(INTL_TAG[locale], { style: "currency", currency: value.currency });
     formatters.set(key, formatter);
   }
   return formatter.format(value.amount / 10 ** minorUnitDigits(value.currency));
 }
 
 /** A signed difference for plan ladders and previews: "+$50.00", "−$10.00", "$0.00". */
-export function formatSigned(value: Money, locale = "en-US"): string {
+export function formatSigned(value: Money, locale: Locale = DEFAULT_LOCALE): string {
   const abs = formatMoney(money(Math.abs(value.amount), value.currency), locale);
   if (value.amount > 0) return `+${abs}`;
   if (value.amount < 0) return `−${abs}`;

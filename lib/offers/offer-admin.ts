@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { inTransaction, type Tx } from "@/lib/db/tx";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
-import { inTransaction } from "@/lib/db/tx";
 import { bundleProblem } from "./bundle";
 import { ensureOfferDiscount } from "./discount-code";
 import { offerSchema, type OfferInput } from "./offer-schema";
@@ -27,7 +27,7 @@ export async function listOffers() {
 }
 
 export async function getOffer(id: string) {
-  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, bundleItems: { orderBy: { position: "asc" } }, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
+  return db.offer.findUnique({ where: { id }, include: { offeredProduct: true, copies: true, bundleItems: { orderBy: { position: "asc" } }, _count: { select: { variants: { where: SHOWN_VARIANTS } } } } });
 }
 
 /** An offer as form values (amounts back in major units), for the edit form. */
@@ -42,6 +42,8 @@ export function offerFormValues(offer: NonNullable<Awaited<ReturnType<typeof get
     discountBps: String(offer.discountBps / 100),
     headline: offer.headline,
     body: offer.body,
+    ptBrHeadline: offer.copies.find((c) => c.locale === "pt-BR")?.headline ?? "",
+    ptBrBody: offer.copies.find((c) => c.locale === "pt-BR")?.body ?? "",
     minOrder: offer.minOrderAmount === null ? "" : minorToMajor(offer.minOrderAmount, offer.offeredProduct.currency),
     frequencyCap: offer.frequencyCap === null ? "" : String(offer.frequencyCap),
     imageUrl: offer.imageUrl ?? "",
@@ -58,12 +60,14 @@ function storedTargeting(stored: unknown) {
 }
 
 type TargetingKey = keyof typeof targetingFields;
-type OfferData = Omit<OfferInput, "minOrder" | "bundleProductIds" | TargetingKey> & {
+type OfferData = Omit<OfferInput, "minOrder" | "ptBrHeadline" | "ptBrBody" | "bundleProductIds" | TargetingKey> & {
   minOrderAmount: number | null;
   targeting: Prisma.InputJsonValue | typeof Prisma.DbNull;
   startsAt: Date | null;
   endsAt: Date | null;
 };
+/** The offer's copy in another language; a blank headline removes it (customers then see the default). */
+type CopyData = { locale: "pt-BR"; headline: string; body: string };
 
 /** Splits the targeting form fields off the offer's own. */
 function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: TargetingFormInput; rest: Omit<T, TargetingKey> } {
@@ -80,7 +84,7 @@ function splitTargeting<T extends TargetingFormInput>(input: T): { targeting: Ta
  * The offer form's values as a row to store: the schema's checks, then what the schema cannot
  * check (products exist, the kind fits the product, amounts fit the currency).
  */
-async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; bundle: string[] }>> {
+async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copies: CopyData[]; bundle: string[] }>> {
   const parsed = offerSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input: OfferInput = parsed.data;
@@ -102,7 +106,7 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; bundl
   if (bundleIssue) return invalidFields({ bundleProductIds: [bundleIssue] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
   if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
-  const { targeting: targetingInput, rest: { minOrder, bundleProductIds: bundle, ...rest } } = splitTargeting(input);
+  const { targeting: targetingInput, rest: { minOrder, ptBrHeadline, ptBrBody, bundleProductIds: bundle, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
@@ -118,8 +122,16 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; bundl
       startsAt: targetingInput.startsAt,
       endsAt: targetingInput.endsAt,
     },
+    copies: [{ locale: "pt-BR", headline: ptBrHeadline, body: ptBrBody }],
     bundle,
   });
+}
+
+async function saveCopies(tx: Tx, offerId: string, copies: CopyData[]): Promise<void> {
+  for (const copy of copies) {
+    if (!copy.headline) await tx.offerCopy.deleteMany({ where: { offerId, locale: copy.locale } });
+    else await tx.offerCopy.upsert({ where: { offerId_locale: { offerId, locale: copy.locale } }, create: { offerId, ...copy }, update: { headline: copy.headline, body: copy.body } });
+  }
 }
 
 const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ productId, position: i + 1 }));
@@ -127,7 +139,11 @@ const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ prod
 export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  const offer = await db.offer.create({ data: { ...resolved.offer, bundleItems: { create: bundleRows(resolved.bundle) } }, select: { id: true } });
+  const offer = await inTransaction(async (tx) => {
+    const created = await tx.offer.create({ data: { ...resolved.offer, bundleItems: { create: bundleRows(resolved.bundle) } }, select: { id: true } });
+    await saveCopies(tx, created.id, resolved.copies);
+    return created;
+  });
   return prepareDiscount(offer.id);
 }
 
@@ -146,12 +162,14 @@ async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
 export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
-  // The offer and its bundle change together: an impression or discount code never sees half an edit.
+  // The offer, its bundle and its copy in other languages change together: an impression or
+  // discount code never sees half an edit.
   const count = await inTransaction(async (tx) => {
     const { count } = await tx.offer.updateMany({ where: { id }, data: resolved.offer });
     if (count === 0) return 0;
     await tx.offerBundleItem.deleteMany({ where: { offerId: id } });
     await tx.offerBundleItem.createMany({ data: bundleRows(resolved.bundle).map((row) => ({ ...row, offerId: id })) });
+    await saveCopies(tx, id, resolved.copies);
     return count;
   });
   return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");

@@ -34,6 +34,9 @@ export const offerSchema = z
     discountBps: percentBps(0, 95, "Discount"),
     headline: z.string().trim().min(1, "Write a headline").max(120, "Keep the headline under 120 characters"),
     body: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
+    // The same copy in Brazilian Portuguese (OfferCopy); blank = customers reading Portuguese see the English.
+    ptBrHeadline: z.string().trim().max(120, "Keep the headline under 120 characters").default(""),
+    ptBrBody: z.string().trim().max(1000, "Keep the copy under 1,000 characters").default(""),
     minOrder: optionalAmount,
     frequencyCap: optionalInt(1, 100, "Frequency cap"),
     imageUrl: optionalImageUrl,
@@ -53,6 +56,9 @@ export const offerSchema = z
         ctx.addIssue({ code: "custom", path: ["bundleProductIds"], message: "Bundle different products: each once, and not the offered product again" });
       }
       refineTargeting(offer, ctx);
+      if (offer.ptBrBody && !offer.ptBrHeadline) {
+        ctx.addIssue({ code: "custom", path: ["ptBrHeadline"], message: "Write the Portuguese headline too, or leave both Portuguese fields blank" });
+      }
     },
     // Run even when other fields are invalid, so the form shows every problem at once.
     { when: () => true },

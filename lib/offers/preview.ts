@@ -55,6 +55,8 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     kind: draft.kind,
     headline: draft.headline || "Your headline",
     body: draft.body,
+    // The default language's copy: the console (and so its preview) speaks English.
+    copies: [],
     product: { id: product.id, name: product.name, description: product.description, kind: product.kind, billingInterval: product.billingInterval, billingIntervalCount: product.billingIntervalCount },
     imageUrl: image,
     maxQuantity: maxUnits(product.kind, draft.maxQuantity, extras),
@@ -66,7 +68,7 @@ export async function previewOfferView(draft: OfferDraft, now = new Date()): Pro
     charge: null,
     followsRefusal: false,
     // The merchant's own badge (an earned one needs real take rates, which a draft has none of).
-    badge: draft.badge.trim() || null,
+    badge: draft.badge.trim() ? { kind: "merchant", text: draft.badge.trim() } : null,
     // As for a customer without a plan: an upgrade gains everything its plan includes.
     gains: draft.kind === "UPGRADE" ? product.features : [],
     losses: [],

@@ -2,6 +2,7 @@ import "server-only";
 import { valueChange } from "@/lib/plans/value";
 import { ENDED_SUBSCRIPTION_STATUSES } from "@/lib/sync/rules";
 import { offerBadge } from "./social-proof";
+import type { OfferBadge } from "./social-proof-rules";
 import { db, type Prisma } from "@/lib/db/client";
 import { hasAccessAt } from "@/lib/entitlements/rules";
 import type { SessionCustomer } from "@/lib/auth/customer-session";
@@ -9,6 +10,7 @@ import { attemptView } from "@/lib/checkout/attempt-view";
 import type { ChargeView } from "@/lib/checkout/outcome";
 import type { BillingInterval, OfferKind, OfferPlacement, ProductKind } from "@/lib/generated/prisma/enums";
 import { money, type Money } from "@/lib/money/money";
+import type { LocalizedCopy } from "./copy";
 import { describeSavedCard } from "@/lib/payment-methods/saved";
 import type { CardSummary } from "@/lib/payment-methods/eligibility";
 import { shownImage } from "@/lib/store/images";
@@ -24,6 +26,8 @@ export type OfferView = {
   kind: OfferKind;
   headline: string;
   body: string;
+  /** The merchant's headline and body in other languages (lib/offers/copy.ts picks one). */
+  copies: LocalizedCopy[];
   product: { id: string; name: string; description: string | null; kind: ProductKind; billingInterval: BillingInterval | null; billingIntervalCount: number | null };
   /** The offer's picture (the merchant's, else Dodo's product image), only from an allowed origin. */
   imageUrl: string | null;
@@ -43,7 +47,7 @@ export type OfferView = {
   /** An earlier offer of the same funnel was turned down (declined, or its payment failed): a downsell then reads "instead". */
   followsRefusal: boolean;
   /** Social proof: the merchant's badge or an earned one (lib/offers/social-proof.ts). */
-  badge: string | null;
+  badge: OfferBadge | null;
   /** For a plan upgrade: what it adds to and removes from the customer's current plan. */
   gains: string[];
   losses: string[];
@@ -77,7 +81,7 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
 }
 
 /** What offerView reads of an impression; a caller that reads the impression anyway includes it and passes the row. */
-export const offerViewInclude = { offer: { include: { offeredProduct: { include: { prices: true } } } }, chargeAttempt: true } as const;
+export const offerViewInclude = { offer: { include: { offeredProduct: { include: { prices: true } }, copies: { select: { locale: true, headline: true, body: true } } } }, chargeAttempt: true } as const;
 type ViewedImpression = Prisma.OfferImpressionGetPayload<{ include: typeof offerViewInclude }>;
 
 export async function offerView(impression: string | ViewedImpression, customer: SessionCustomer, knownCard?: CardSummary | null): Promise<OfferView> {
@@ -105,6 +109,7 @@ export async function offerView(impression: string | ViewedImpression, customer:
     kind: offer.kind,
     headline: offer.headline,
     body: offer.body,
+    copies: offer.copies,
     product: { id: p.id, name: p.name, description: p.description, kind: p.kind, billingInterval: p.billingInterval, billingIntervalCount: p.billingIntervalCount },
     imageUrl: image,
     maxQuantity: maxUnits(p.kind, offer.maxQuantity, imp.bundleProductIds),

@@ -3,7 +3,9 @@ import type DodoPayments from "dodopayments";
 import { db } from "@/lib/db/client";
 import { CHARGE_OPTIONS, dodo } from "@/lib/dodo/client";
 import type { Result } from "@/lib/result";
-import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "./results";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { notFound, refusalFrom, unavailable, failure, type PlanFailure } from "./results";
 
 /**
  * A Dodo-hosted page where the customer replaces the card of a subscription. Dodo charges what is
@@ -11,19 +13,20 @@ import { NOT_FOUND, refusalFrom, UNAVAILABLE, failure, type PlanFailure } from "
  */
 export async function cardUpdateLink(
   input: { customerId: string; subscriptionId: string; returnUrl: string },
-  deps: { client?: DodoPayments } = {},
+  deps: { client?: DodoPayments; locale?: Locale } = {},
 ): Promise<Result<{ url: string }, PlanFailure["code"]>> {
+  const t = translator(deps.locale ?? DEFAULT_LOCALE);
   const sub = await db.subscription.findUnique({ where: { id: input.subscriptionId }, select: { customerId: true } });
-  if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;
+  if (!sub || sub.customerId !== input.customerId) return notFound(t);
   try {
     const session = await (deps.client ?? dodo()).subscriptions.updatePaymentMethod(
       input.subscriptionId,
       { payment_method: { type: "new", return_url: input.returnUrl } },
       { ...CHARGE_OPTIONS, timeout: 10_000 },
     );
-    return session.payment_link ? { ok: true, url: session.payment_link } : UNAVAILABLE;
+    return session.payment_link ? { ok: true, url: session.payment_link } : unavailable(t);
   } catch (err) {
-    const refusal = refusalFrom(err);
-    return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
+    const refusal = refusalFrom(err, t);
+    return refusal ? failure(refusal.code, refusal.message) : unavailable(t);
   }
 }

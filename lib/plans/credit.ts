@@ -5,6 +5,8 @@
 // consumed $20 per renewal"). Pure.
 import type { BillingInterval } from "@/lib/generated/prisma/enums";
 import { formatMoney, money } from "@/lib/money/money";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 export type CreditEvent = {
   at: Date;
@@ -55,15 +57,14 @@ export function remainingCredit(events: CreditEvent[], renewals: Date[], current
 }
 
 /** "$60.00 credit, applied to your next renewals: it covers the next 3 in full." */
-export function creditExplanation(balance: number, recurring: number, currency: string): string | null {
+export function creditExplanation(balance: number, recurring: number, currency: string, locale: Locale = DEFAULT_LOCALE): string | null {
   if (balance <= 0) return null;
-  const amount = formatMoney(money(balance, currency));
-  const head = `${amount} credit, applied to your next renewals`;
-  if (recurring <= 0) return `${head}.`;
+  const t = translator(locale);
+  const fmt = (minor: number) => formatMoney(money(minor, currency), locale);
+  const amount = fmt(balance);
+  if (recurring <= 0) return t("plans.credit.only", { amount });
   const full = Math.floor(balance / recurring);
   const rest = balance % recurring;
-  const restText = formatMoney(money(rest, currency));
-  if (full === 0) return `${head}: your next renewal costs ${formatMoney(money(recurring - rest, currency))} instead of ${formatMoney(money(recurring, currency))}.`;
-  const covered = full === 1 ? "your next renewal is free" : `your next ${full} renewals are free`;
-  return rest > 0 ? `${head}: ${covered}, and ${restText} goes towards the one after.` : `${head}: ${covered}.`;
+  if (full === 0) return t("plans.credit.partial", { amount, cost: fmt(recurring - rest), full: fmt(recurring) });
+  return rest > 0 ? t("plans.credit.coversAndRest", { amount, count: full, rest: fmt(rest) }) : t("plans.credit.covers", { amount, count: full });
 }

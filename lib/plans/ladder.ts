@@ -3,6 +3,8 @@
 // monthly one of a higher tier, and a discounted plan may cost less than the one below it).
 import type { BillingInterval } from "@/lib/generated/prisma/enums";
 import { intervalLabel } from "@/lib/catalog/format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney, formatSigned, money } from "@/lib/money/money";
 
 export type LadderPlan = {
@@ -38,8 +40,8 @@ export function classifyMove(from: LadderPlan, to: LadderPlan): Move | null {
 }
 
 /** "$80.00/month". */
-export function recurringLabel(plan: Pick<LadderPlan, "priceAmount" | "currency" | "interval" | "intervalCount">): string {
-  return `${formatMoney(money(plan.priceAmount, plan.currency))}/${intervalLabel(plan.interval, plan.intervalCount)}`;
+export function recurringLabel(plan: Pick<LadderPlan, "priceAmount" | "currency" | "interval" | "intervalCount">, locale: Locale = DEFAULT_LOCALE): string {
+  return `${formatMoney(money(plan.priceAmount, plan.currency), locale)}/${intervalLabel(plan.interval, plan.intervalCount, locale)}`;
 }
 
 // Months per billing period, for comparing a monthly and a yearly price (weeks and days have no
@@ -52,18 +54,19 @@ const MONTHS: Partial<Record<BillingInterval, number>> = { MONTH: 1, YEAR: 12 };
  * the difference per month on average ("−$5.00/month on average"), since the prices themselves
  * can't be subtracted; otherwise how it is billed.
  */
-export function priceDifferenceLabel(from: LadderPlan, to: LadderPlan): string {
+export function priceDifferenceLabel(from: LadderPlan, to: LadderPlan, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
   const sameInterval = from.interval === to.interval && from.intervalCount === to.intervalCount;
   if (from.currency === to.currency && sameInterval) {
-    return `${formatSigned(money(to.priceAmount - from.priceAmount, to.currency))}/${intervalLabel(to.interval, to.intervalCount)}`;
+    return `${formatSigned(money(to.priceAmount - from.priceAmount, to.currency), locale)}/${intervalLabel(to.interval, to.intervalCount, locale)}`;
   }
   const fromMonths = MONTHS[from.interval] && MONTHS[from.interval]! * from.intervalCount;
   const toMonths = MONTHS[to.interval] && MONTHS[to.interval]! * to.intervalCount;
   if (from.currency === to.currency && fromMonths && toMonths) {
     const perMonth = Math.round(to.priceAmount / toMonths) - Math.round(from.priceAmount / fromMonths);
-    return `${formatSigned(money(perMonth, to.currency))}/month on average`;
+    return t("plans.ladder.perMonthOnAverage", { amount: formatSigned(money(perMonth, to.currency), locale) });
   }
-  return `Billed every ${intervalLabel(to.interval, to.intervalCount)}`;
+  return t("plans.ladder.billedEvery", { interval: intervalLabel(to.interval, to.intervalCount, locale) });
 }
 
 /** Ladder plans in the merchant's order, lowest rank first. */

@@ -2,6 +2,9 @@ import "server-only";
 import type DodoPayments from "dodopayments";
 import { intervalLabel } from "@/lib/catalog/format";
 import { db } from "@/lib/db/client";
+import { formatDate } from "@/lib/i18n/dates";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
 import type { PlanChange, Product, Subscription } from "@/lib/generated/prisma/client";
 import { ENDED_SUBSCRIPTION_STATUSES } from "@/lib/sync/rules";
 import { ladderPlanOf } from "./context";
@@ -9,10 +12,9 @@ import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } f
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
 import { storedQuote } from "./locked-quote";
 import { changeInFlight, NOT_APPLIED } from "./plan-change";
-import { formatDate } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
 import { termsFor } from "./terms";
-import { mostPopularUpgrade, POPULAR_BADGE } from "./popular";
+import { mostPopularUpgrade } from "./popular";
 import { valueChange } from "./value";
 
 export type PlanOptionView = {
@@ -21,6 +23,8 @@ export type PlanOptionView = {
   price: string;
   difference: string;
   direction: Direction;
+  /** What the button does: monthly ↔ yearly is a switch of billing, whatever the tier. */
+  verb: "switch" | "upgrade" | "downgrade";
   actionLabel: string;
   note: string | null;
   unavailable: string | null;
@@ -53,10 +57,7 @@ export type SubscriptionPlanView = {
 
 type SubscriptionRow = Subscription & { product: Product };
 
-// Never repeat stolen/lost/fraud reasons to the customer (Dodo's docs): every decline reads the same.
-const DECLINED = "your card was declined";
-
-function creditLine(sub: SubscriptionRow, changes: PlanChange[]): string | null {
+function creditLine(sub: SubscriptionRow, changes: PlanChange[], locale: Locale): string | null {
   // Immediate changes only: Dodo's own clock (the preview's effective_at) dates each credit movement.
   const events: CreditEvent[] = changes
     .filter((c) => c.status === "APPLIED" && c.quotedCredits !== 0)
@@ -67,52 +68,81 @@ function creditLine(sub: SubscriptionRow, changes: PlanChange[]): string | null 
   if (events.length === 0 || !sub.product.billingInterval) return null;
   const first = events.reduce((a, b) => (a.at < b.at ? a : b)).at;
   const renewals = renewalsSince(first, sub.previousBillingDate, { interval: sub.product.billingInterval, intervalCount: sub.product.billingIntervalCount ?? 1 });
-  return creditExplanation(remainingCredit(events, renewals, sub.recurringAmount), sub.recurringAmount, sub.currency);
+  return creditExplanation(remainingCredit(events, renewals, sub.recurringAmount), sub.recurringAmount, sub.currency, locale);
 }
 
-function noticeFor(sub: SubscriptionRow, latest: PlanChange | undefined, names: Map<string, string>, now: Date): Notice | null {
+function noticeFor(sub: SubscriptionRow, latest: PlanChange | undefined, names: Map<string, string>, now: Date, t: Translator): Notice | null {
   if (sub.status === "ON_HOLD" || sub.status === "PAST_DUE") {
-    const cause = latest?.status === "APPLIED" && latest.errorCode ? ` when we charged the change to ${names.get(latest.toProductId)}` : "";
-    return { tone: "warning", fixCard: true, text: `Your subscription is on hold: ${DECLINED}${cause}. Update your card to restore it; the amount due is charged as soon as you do.` };
+    const text = latest?.status === "APPLIED" && latest.errorCode
+      ? t("plans.notice.onHoldAfterChange", { plan: names.get(latest.toProductId) ?? "" })
+      : t("plans.notice.onHold");
+    return { tone: "warning", fixCard: true, text };
   }
   const recent = latest && now.getTime() - latest.updatedAt.getTime() < 24 * 3600_000;
   if (recent && latest.status === "FAILED" && latest.errorCode === NOT_APPLIED) {
-    return { tone: "warning", fixCard: false, text: `We checked with the payment provider: your change to ${names.get(latest.toProductId)} did not go through. Nothing changed; you are still on ${sub.product.name} and can choose a plan again.` };
+    return { tone: "warning", fixCard: false, text: t("plans.notice.notApplied", { plan: names.get(latest.toProductId) ?? "", current: sub.product.name }) };
   }
   if (recent && latest.status === "FAILED") {
-    const why = latest.errorCode && /DECLINE|CARD|FUNDS|HONOR|STOLEN|LOST|PICKUP|FRAUD|EXPIRED/i.test(latest.errorCode) ? DECLINED : "the payment provider refused it";
-    return { tone: "error", fixCard: why === DECLINED, text: `Your change to ${names.get(latest.toProductId)} did not go through: ${why}. Nothing changed; you are still on ${sub.product.name}.` };
+    // Never repeat stolen/lost/fraud reasons to the customer (Dodo's docs): every decline reads the same.
+    const declined = Boolean(latest.errorCode && /DECLINE|CARD|FUNDS|HONOR|STOLEN|LOST|PICKUP|FRAUD|EXPIRED/i.test(latest.errorCode));
+    const args = { plan: names.get(latest.toProductId) ?? "", current: sub.product.name };
+    return { tone: "error", fixCard: declined, text: declined ? t("plans.notice.declined", args) : t("plans.notice.refused", args) };
   }
   return null;
 }
 
 type PlanExtras = { features: Map<string, string[]>; badges: Map<string, string | null>; popular: string | null };
 
-function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, policy: Parameters<typeof termsFor>[0], highlight: string | undefined, extras: PlanExtras): PlanOptionView {
+function optionFor(sub: SubscriptionRow, from: LadderPlan, to: LadderPlan, policy: Parameters<typeof termsFor>[0], highlight: string | undefined, extras: PlanExtras, locale: Locale): PlanOptionView {
+  const t = translator(locale);
   const move = classifyMove(from, to)!;
   const terms = termsFor(policy, move);
-  const billed = intervalLabel(to.interval, to.intervalCount);
+  const billed = intervalLabel(to.interval, to.intervalCount, locale);
   const note =
-    move.intervalChange === "longer" ? `Billed per ${billed}; a new billing period starts today, and the unused part of this one is not credited.`
-    : move.intervalChange === "shorter" ? `Billed per ${billed} from your next billing date.`
+    move.intervalChange === "longer" ? t("plans.option.longerInterval", { interval: billed })
+    : move.intervalChange === "shorter" ? t("plans.option.shorterInterval", { interval: billed })
     : null;
   return {
     productId: to.productId,
     name: to.name,
-    price: recurringLabel(to),
-    difference: priceDifferenceLabel(from, to),
+    price: recurringLabel(to, locale),
+    difference: priceDifferenceLabel(from, to, locale),
     direction: move.direction,
+    verb: move.intervalChange !== "none" ? "switch" : move.direction,
     // Monthly ↔ yearly is a switch of billing, whatever the tier: "Downgrade" would mislead.
-    actionLabel: move.intervalChange !== "none" ? "Switch" : move.direction === "upgrade" ? "Upgrade" : "Downgrade",
+    actionLabel: move.intervalChange !== "none" ? t("plans.option.switch") : move.direction === "upgrade" ? t("plans.option.upgrade") : t("plans.option.downgrade"),
     note,
-    unavailable: terms.ok ? null : terms.message,
+    unavailable: terms.ok ? null : t("plans.option.intervalChangeNotAllowed"),
     highlighted: highlight === to.productId,
     ...valueChange(extras.features.get(from.productId) ?? [], extras.features.get(to.productId) ?? []),
-    badge: extras.badges.get(to.productId) ?? (move.direction === "upgrade" && extras.popular === to.productId ? POPULAR_BADGE : null),
+    badge: extras.badges.get(to.productId) ?? (move.direction === "upgrade" && extras.popular === to.productId ? t("plans.option.popularBadge") : null),
   };
 }
 
-async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Date }): Promise<SubscriptionPlanView | null> {
+function statusLabel(status: SubscriptionRow["status"], t: Translator): string {
+  switch (status) {
+    case "ACTIVE":
+      return t("plans.status.active");
+    case "ON_HOLD":
+      return t("plans.status.onHold");
+    case "PAST_DUE":
+      return t("plans.status.pastDue");
+    case "PAUSED":
+      return t("plans.status.paused");
+    case "CANCELLED":
+      return t("plans.status.cancelled");
+    case "EXPIRED":
+      return t("plans.status.expired");
+    case "FAILED":
+      return t("plans.status.failed");
+    case "PENDING":
+      return t("plans.status.pending");
+  }
+}
+
+async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Date; locale: Locale }): Promise<SubscriptionPlanView | null> {
+  const { locale } = opts;
+  const t = translator(locale);
   const from = ladderPlanOf(sub.product);
   const ladder = sub.product.ladderId ? await db.planLadder.findUnique({ where: { id: sub.product.ladderId }, include: { products: true } }) : null;
   if (!from || !ladder) return null;
@@ -127,31 +157,31 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   const latest = changes[0];
   const scheduledChange = sub.scheduledChange as { productId?: string; effectiveAt?: string } | null;
   const scheduled = scheduledChange?.productId && scheduledChange.effectiveAt
-    ? { toName: names.get(scheduledChange.productId) ?? "another plan", on: formatDate(scheduledChange.effectiveAt) }
+    ? { toName: names.get(scheduledChange.productId) ?? t("plans.anotherPlan"), on: formatDate(scheduledChange.effectiveAt, locale) }
     : null;
   const flying = await changeInFlight(db, sub.id, opts.now);
-  const target = flying ? { toName: names.get(flying.toProductId) ?? "your new plan" } : null;
+  const target = flying ? { toName: names.get(flying.toProductId) ?? t("plans.yourNewPlan") } : null;
   const confirming = flying?.status === "UNKNOWN" ? target : null;
   const charge = flying?.dodoPaymentId ? await db.payment.findUnique({ where: { id: flying.dodoPaymentId }, select: { status: true, paymentLink: true } }) : null;
   const authenticate = target && !confirming && charge?.status === "REQUIRES_ACTION" ? { ...target, url: charge.paymentLink } : null;
   const processing = confirming || authenticate ? null : target;
   const locked =
-    sub.status !== "ACTIVE" ? "Your plan can be changed again once your subscription is active."
-    : authenticate ? "Your previous change is waiting for your bank's confirmation."
-    : processing ? "Your previous change is still processing."
-    : confirming ? "We are still confirming your previous change with the payment provider."
-    : scheduled ? `You have a change to ${scheduled.toName} scheduled. Keep your current plan to cancel it before choosing another.`
+    sub.status !== "ACTIVE" ? t("plans.locked.notActive")
+    : authenticate ? t("plans.locked.authenticate")
+    : processing ? t("plans.locked.processing")
+    : confirming ? t("plans.locked.confirming")
+    : scheduled ? t("plans.locked.scheduled", { plan: scheduled.toName })
     : null;
   return {
     subscriptionId: sub.id,
-    current: { productId: sub.product.id, name: sub.product.name, price: recurringLabel(from), status: sub.status.toLowerCase().replace("_", " "), nextBilling: formatDate(sub.nextBillingDate) },
-    options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight, extras)),
+    current: { productId: sub.product.id, name: sub.product.name, price: recurringLabel(from, locale), status: statusLabel(sub.status, t), nextBilling: formatDate(sub.nextBillingDate, locale) },
+    options: plans.filter((p) => p.productId !== from.productId).map((to) => optionFor(sub, from, to, ladder, opts.highlight, extras, locale)),
     scheduled,
     processing,
     confirming,
     authenticate,
-    notice: noticeFor(sub, latest, names, opts.now),
-    credit: creditLine(sub, changes),
+    notice: noticeFor(sub, latest, names, opts.now, t),
+    credit: creditLine(sub, changes, locale),
     locked,
   };
 }
@@ -161,7 +191,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
  * A change still processing is synced from Dodo first, so a reload shows the outcome even
  * before the webhook arrives.
  */
-export async function planViews(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date } = {}): Promise<SubscriptionPlanView[]> {
+export async function planViews(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date; locale?: Locale } = {}): Promise<SubscriptionPlanView[]> {
   const now = opts.now ?? new Date();
   const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: ENDED_SUBSCRIPTION_STATUSES }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
   let subs = await load();
@@ -175,6 +205,6 @@ export async function planViews(customerId: string, opts: { highlight?: string; 
     }
   }
   if (synced) subs = await load();
-  const views = await Promise.all(subs.map((sub) => viewOf(sub, { highlight: opts.highlight, now })));
+  const views = await Promise.all(subs.map((sub) => viewOf(sub, { highlight: opts.highlight, now, locale: opts.locale ?? DEFAULT_LOCALE })));
   return views.filter((v): v is SubscriptionPlanView => v !== null);
 }

@@ -9,7 +9,6 @@ import { db } from "@/lib/db/client";
 export const POPULAR_WINDOW_DAYS = 90;
 export const POPULAR_MIN_UPGRADES = 20;
 export const POPULAR_MIN_LEAD_SHARE = 0.1;
-export const POPULAR_BADGE = "Most popular upgrade";
 
 /** Pure: the plan that earns the badge from upgrade counts per target plan, or null. */
 export function earnedPopularPlan(counts: ReadonlyMap<string, number>): string | null {

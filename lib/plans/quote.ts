@@ -7,6 +7,8 @@ import { encoreMetadata } from "@/lib/dodo/metadata";
 import { loadEnv } from "@/lib/env";
 import type { PlanChange, Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChangeOrigin, PlanChangeStatus } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney, money } from "@/lib/money/money";
 import { isFailure, type Result, type Success } from "@/lib/result";
 import { loadMove, type MoveContext } from "./context";
@@ -15,13 +17,14 @@ import { lockedQuoteFrom, quoteHash, storedQuote, type LockedQuote } from "./loc
 import { changeInFlight, claimForSubmit, createQuotedChange, linkQuoteToImpression, markOutcomeUnknown, markRefused, recordAccepted, retireQuote } from "./plan-change";
 import { formatDate, quoteView, type QuoteView } from "./quote-view";
 import { refreshFromDodo } from "./refresh";
-import { failure, NOT_FOUND, PENDING_CHANGE, refusalFrom, UNAVAILABLE, type PlanFailure } from "./results";
+import { failure, notFound, pendingChange, refusalFrom, unavailable, type PlanFailure } from "./results";
 import { changePlanParams, type ChangeTerms, type PlanSelection } from "./terms";
 import { logger } from "@/lib/log";
 
 const log = logger("plans");
 
-export type PlanDeps = { client?: DodoPayments; now?: () => Date };
+/** `locale`: the language the customer reads the preview and the outcome in. */
+export type PlanDeps = { client?: DodoPayments; now?: () => Date; locale?: Locale };
 
 /** How long a previewed price holds. */
 export const QUOTE_TTL_SECONDS = 10 * 60;
@@ -57,7 +60,7 @@ async function currentSelection(client: DodoPayments, subscriptionId: string, to
  */
 async function recordQuote(
   ctx: Pick<MoveContext, "subscription" | "ladder" | "from" | "to" | "move" | "terms">, quote: LockedQuote, origin: PlanChangeOrigin, now: Date,
-  links: { dodoDiscountId?: string | null; impressionId?: string | null } = {},
+  links: { dodoDiscountId?: string | null; impressionId?: string | null } = {}, locale: Locale = DEFAULT_LOCALE,
 ): Promise<{ view: QuoteView; changeId: string }> {
   const hash = quoteHash(quote);
   const row = await createQuotedChange({
@@ -84,11 +87,11 @@ async function recordQuote(
     // The quote's clock: its token expires QUOTE_TTL_SECONDS from here, also when shown again (openQuoteOf).
     createdAt: now,
   });
-  return { view: signedView(ctx, quote, row.id, hash, now), changeId: row.id };
+  return { view: signedView(ctx, quote, row.id, hash, now, locale), changeId: row.id };
 }
 
 /** The quote as the customer sees it, with the signed token that confirms it (valid QUOTE_TTL_SECONDS from `quotedAt`). */
-function signedView(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, changeId: string, hash: string, quotedAt: Date): QuoteView {
+function signedView(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "move" | "terms">, quote: LockedQuote, changeId: string, hash: string, quotedAt: Date, locale: Locale): QuoteView {
   const token = signToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", { id: changeId, h: hash }, QUOTE_TTL_SECONDS, quotedAt.getTime());
   return quoteView({
     token,
@@ -101,6 +104,7 @@ function signedView(ctx: Pick<MoveContext, "subscription" | "from" | "to" | "mov
     fromName: ctx.from.name,
     toName: ctx.to.name,
     toProductId: ctx.to.productId,
+    locale,
   });
 }
 
@@ -113,16 +117,16 @@ const REUSE_MARGIN_SECONDS = 5 * 60;
  * customer's next pages show the same numbers without asking Dodo again. Confirming it re-previews
  * anyway and refuses (nothing charged, new numbers shown) if Dodo's numbers moved meanwhile.
  */
-export async function openQuoteOf(input: { customerId: string; impressionId: string }, now = new Date()): Promise<{ quote: QuoteView; amounts: LockedQuote; changeId: string } | null> {
+export async function openQuoteOf(input: { customerId: string; impressionId: string; locale?: Locale }, now = new Date()): Promise<{ quote: QuoteView; amounts: LockedQuote; changeId: string } | null> {
   const change = await db.planChange.findFirst({
     where: { impressionId: input.impressionId, status: "QUOTED", createdAt: { gt: new Date(now.getTime() - (QUOTE_TTL_SECONDS - REUSE_MARGIN_SECONDS) * 1000) } },
     orderBy: { createdAt: "desc" },
   });
   if (!change) return null;
-  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId);
+  const ctx = await loadMove(input.customerId, change.subscriptionId, change.toProductId, { locale: input.locale });
   if (isFailure(ctx) || ctx.from.productId !== change.fromProductId) return null;
   const amounts = storedQuote(change.quote);
-  return { quote: signedView({ ...ctx, terms: termsOf(change) }, amounts, change.id, change.quoteHash, change.createdAt), amounts, changeId: change.id };
+  return { quote: signedView({ ...ctx, terms: termsOf(change) }, amounts, change.id, change.quoteHash, change.createdAt, input.locale ?? DEFAULT_LOCALE), amounts, changeId: change.id };
 }
 
 /** A Dodo discount the change carries (`discount_codes`), and terms for a discount on the current plan. */
@@ -140,39 +144,42 @@ export async function previewPlanChange(
 ): Promise<PreviewResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
-  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms });
+  const t = translator(deps.locale ?? DEFAULT_LOCALE);
+  const ctx = await loadMove(input.customerId, input.subscriptionId, input.productId, { samePlanTerms: input.discount?.samePlanTerms, locale: deps.locale });
   if (isFailure(ctx)) return ctx;
-  if (await changeInFlight(db, ctx.subscription.id, now)) return PENDING_CHANGE;
+  if (await changeInFlight(db, ctx.subscription.id, now)) return pendingChange(t);
   let quote: LockedQuote;
   try {
     const codes = input.discount ? [input.discount.code] : undefined;
     quote = await previewAtDodo(client, ctx.subscription.id, ctx.terms, await currentSelection(client, ctx.subscription.id, ctx.to.productId, codes));
   } catch (err) {
-    const refusal = refusalFrom(err);
+    const refusal = refusalFrom(err, t);
     if (!refusal) log.error({ err }, "preview failed");
-    return refusal ? failure(refusal.code, refusal.message) : UNAVAILABLE;
+    return refusal ? failure(refusal.code, refusal.message) : unavailable(t);
   }
-  const recorded = await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, { dodoDiscountId: input.discount?.discountId ?? null, impressionId: input.impressionId ?? null });
+  const recorded = await recordQuote(ctx, quote, input.origin ?? "PLAN_PAGE", now, { dodoDiscountId: input.discount?.discountId ?? null, impressionId: input.impressionId ?? null }, deps.locale);
   return { ok: true, quote: recorded.view, amounts: quote, changeId: recorded.changeId };
 }
 
-function successMessage(change: PlanChange, toName: string): string {
+function successMessage(change: PlanChange, toName: string, locale: Locale = DEFAULT_LOCALE): string {
   const quote = storedQuote(change.quote);
+  const t = translator(locale);
   switch (change.status) {
     case "SCHEDULED":
-      return `Scheduled: you move to ${toName} on ${formatDate(quote.effectiveAt)}.`;
+      return t("plans.outcome.scheduled", { plan: toName, date: formatDate(quote.effectiveAt, locale) });
     case "APPLIED":
-      return `Done: you are now on ${toName}.`;
+      return t("plans.outcome.applied", { plan: toName });
     case "UNKNOWN":
-      return confirmingMessage(toName);
+      return confirmingMessage(toName, locale);
     default:
-      return `Processing your change to ${toName}…`;
+      return t("plans.outcome.processing", { plan: toName });
   }
 }
 
 /** An unknown outcome is not a failure: it may have gone through, and we are finding out. */
-function confirmingMessage(toName: string): string {
-  return `We are confirming your change to ${toName} with the payment provider: it may already have gone through. This page updates as soon as we know; please do not confirm again.`;
+function confirmingMessage(toName: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  return t("plans.outcome.confirming", { plan: toName });
 }
 
 async function productName(productId: string): Promise<string> {
@@ -183,28 +190,30 @@ async function productName(productId: string): Promise<string> {
  * The numbers moved between preview and confirm: the old quote is retired, the new numbers become
  * a new quote the customer can confirm, and nothing is sent to Dodo.
  */
-async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date): Promise<ConfirmResult> {
+async function refuseChanged(change: PlanChange, fresh: LockedQuote, customerId: string, now: Date, locale: Locale): Promise<ConfirmResult> {
+  const t = translator(locale);
   await retireQuote(change.id);
-  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change) });
+  const ctx = await loadMove(customerId, change.subscriptionId, change.toProductId, { samePlanTerms: termsOf(change), locale });
   if (isFailure(ctx)) return ctx;
-  const { view } = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, { dodoDiscountId: change.dodoDiscountId, impressionId: change.impressionId });
-  const before = formatMoney(money(change.quotedAmount, change.currency));
+  const { view } = await recordQuote({ ...ctx, terms: termsOf(change) }, fresh, change.origin, now, { dodoDiscountId: change.dodoDiscountId, impressionId: change.impressionId }, locale);
+  const before = formatMoney(money(change.quotedAmount, change.currency), locale);
   const what =
-    change.quotedAmount !== fresh.totalAmount ? `The price changed since your preview (${before} then, ${view.chargeNow} now).`
-    : change.quotedCredits !== fresh.customerCredits ? `Your credit changed since your preview (${view.credit ? `${view.credit.label.toLowerCase()}: ${view.credit.amount}` : "no credit"} now).`
-    : `The terms changed since your preview (new plan ${view.newPlan.price}, next billing date ${view.newPlan.nextBilling}).`;
+    change.quotedAmount !== fresh.totalAmount ? t("plans.outcome.priceChanged", { before, now: view.chargeNow })
+    : change.quotedCredits !== fresh.customerCredits ? t("plans.outcome.creditChanged", { credit: view.credit ? `${view.credit.label.toLowerCase()}: ${view.credit.amount}` : t("plans.outcome.noCredit") })
+    : t("plans.outcome.termsChanged", { price: view.newPlan.price, nextBilling: view.newPlan.nextBilling });
   return {
-    ...failure("quote_changed", `${what} Nothing was charged. Please review the new numbers.`),
+    ...failure("quote_changed", t("plans.outcome.reviewNewNumbers", { what })),
     quote: view,
     previousChargeNow: before,
   };
 }
 
-async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
+async function alreadyDecided(change: PlanChange, locale: Locale): Promise<ConfirmResult> {
   if (change.status === "FAILED" || change.status === "CANCELLED") {
-    return failure("quote_used", "This quote was already used or replaced. Please preview the change again.");
+    const t = translator(locale);
+    return failure("quote_used", t("plans.outcome.quoteUsed"));
   }
-  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId)), toProductId: change.toProductId };
+  return { ok: true, status: change.status, message: successMessage(change, await productName(change.toProductId), locale), toProductId: change.toProductId };
 }
 
 /**
@@ -214,14 +223,16 @@ async function alreadyDecided(change: PlanChange): Promise<ConfirmResult> {
 export async function confirmPlanChange(input: { customerId: string; token: string; impressionId?: string }, deps: PlanDeps = {}): Promise<ConfirmResult> {
   const client = deps.client ?? dodo();
   const now = deps.now?.() ?? new Date();
+  const locale = deps.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
   const verified = verifyToken<QuoteToken>(loadEnv().SESSION_SECRET, "plan-quote", input.token, now.getTime());
   if (!verified.ok) {
-    return verified.reason === "expired" ? failure("quote_expired", "This preview has expired. Please preview the change again to see current prices.") : NOT_FOUND;
+    return verified.reason === "expired" ? failure("quote_expired", t("plans.outcome.quoteExpired")) : notFound(t);
   }
   const change = await db.planChange.findUnique({ where: { id: verified.data.id }, include: { subscription: { select: { customerId: true } } } });
-  if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return NOT_FOUND;
-  if (input.impressionId && !(await linkQuoteToImpression(db, change.id, input.impressionId))) return NOT_FOUND;
-  if (change.status !== "QUOTED") return alreadyDecided(change);
+  if (!change || change.subscription.customerId !== input.customerId || change.quoteHash !== verified.data.h) return notFound(t);
+  if (input.impressionId && !(await linkQuoteToImpression(db, change.id, input.impressionId))) return notFound(t);
+  if (change.status !== "QUOTED") return alreadyDecided(change, locale);
 
   const locked = storedQuote(change.quote);
   const terms = termsOf(change);
@@ -229,16 +240,16 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
   try {
     fresh = await previewAtDodo(client, change.subscriptionId, terms, locked.selection);
   } catch (err) {
-    const refusal = refusalFrom(err);
-    if (!refusal) return UNAVAILABLE;
+    const refusal = refusalFrom(err, t);
+    if (!refusal) return unavailable(t);
     await markRefused(change.id, "QUOTED", refusal.dodoCode);
     return failure(refusal.code, refusal.message);
   }
-  if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now);
+  if (quoteHash(fresh) !== change.quoteHash) return refuseChanged(change, fresh, input.customerId, now, locale);
 
   const claimed = await claimForSubmit(change, now);
-  if (claimed === "busy") return PENDING_CHANGE;
-  if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }));
+  if (claimed === "busy") return pendingChange(t);
+  if (claimed === "taken") return alreadyDecided(await db.planChange.findUniqueOrThrow({ where: { id: change.id } }), locale);
 
   let paymentId: string | null = null;
   try {
@@ -246,7 +257,7 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     const result = await client.subscriptions.changePlan(change.subscriptionId, params, CHARGE_OPTIONS);
     paymentId = result.payment_id ?? null;
   } catch (err) {
-    const refusal = refusalFrom(err);
+    const refusal = refusalFrom(err, t);
     if (refusal) {
       await markRefused(change.id, "SUBMITTED", refusal.dodoCode);
       return failure(refusal.code, refusal.message);
@@ -255,11 +266,11 @@ export async function confirmPlanChange(input: { customerId: string; token: stri
     // webhook, a sync or the resolver job (queued with it) settles it; never send it again.
     log.error({ err }, "change-plan outcome unknown");
     await markOutcomeUnknown(change.id, now);
-    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId)), toProductId: change.toProductId };
+    return { ok: true, status: "UNKNOWN", message: confirmingMessage(await productName(change.toProductId), locale), toProductId: change.toProductId };
   }
   await recordAccepted(change.id, { paymentId, scheduled: locked.scheduled });
   await refreshFromDodo({ subscriptionId: change.subscriptionId, paymentId }, client);
   const latest = await db.planChange.findUniqueOrThrow({ where: { id: change.id } });
-  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId)), toProductId: latest.toProductId };
+  return { ok: true, status: latest.status, message: successMessage(latest, await productName(latest.toProductId), locale), toProductId: latest.toProductId };
 }
 

@@ -1,6 +1,8 @@
 // Typed outcomes of the plan services, and Dodo's refusals mapped onto them. Whether Dodo refused
-// (nothing changed, nothing charged) or we cannot know is decided by the one classifier.
+// (nothing changed, nothing charged) or we cannot know is decided by the one classifier. Each is
+// worded by the caller's translator: the customer reads it in their language (English by default).
 import { refusalOf } from "@/lib/dodo/errors";
+import type { Translator } from "@/lib/i18n/translator";
 import { fail, type Failure } from "@/lib/result";
 
 export type PlanErrorCode =
@@ -22,25 +24,18 @@ export type PlanFailure = Failure<PlanErrorCode>;
 
 export const failure = (code: PlanErrorCode, message: string): PlanFailure => fail(code, message);
 
-export const NOT_FOUND = failure("not_found", "This subscription or plan is not available.");
-export const PENDING_CHANGE = failure(
-  "pending_change",
-  "Another plan change is still in progress or scheduled. Wait for it to finish, or keep your current plan to cancel the scheduled one, before choosing another plan.",
-);
-export const UNAVAILABLE = failure("unavailable", "We could not reach the payment provider. Nothing was changed or charged; please try again in a moment.");
+export const notFound = (t: Translator): PlanFailure => failure("not_found", t("plans.refused.notFound"));
+export const pendingChange = (t: Translator): PlanFailure => failure("pending_change", t("plans.refused.pendingChange"));
+export const unavailable = (t: Translator): PlanFailure => failure("unavailable", t("plans.refused.unavailable"));
 
 /** Dodo's definite refusal as a failure, or null when the outcome is unknown (5xx, 408, timeout, network). */
-export function refusalFrom(err: unknown): (PlanFailure & { dodoCode: string }) | null {
+export function refusalFrom(err: unknown, t: Translator): (PlanFailure & { dodoCode: string }) | null {
   const refusal = refusalOf(err);
   if (!refusal) return null;
   const { code, status } = refusal;
-  if (status === 409) return { ...PENDING_CHANGE, dodoCode: code };
-  if (code === "NO_ELIGIBLE_PAYMENT_METHODS") {
-    return { ...failure("no_card", "Your subscription has no saved card to charge. Add a card, then try again."), dodoCode: code };
-  }
-  if (status === 422 && /INACTIVE|EXPIRED|ON_DEMAND/.test(code)) {
-    return { ...failure("inactive", "Your subscription is not active, so its plan cannot change right now."), dodoCode: code };
-  }
-  if (status === 404) return { ...NOT_FOUND, dodoCode: code };
-  return { ...failure("rejected", "The payment provider refused this change. Nothing was changed or charged."), dodoCode: code };
+  if (status === 409) return { ...pendingChange(t), dodoCode: code };
+  if (code === "NO_ELIGIBLE_PAYMENT_METHODS") return { ...failure("no_card", t("plans.refused.noCard")), dodoCode: code };
+  if (status === 422 && /INACTIVE|EXPIRED|ON_DEMAND/.test(code)) return { ...failure("inactive", t("plans.refused.inactive")), dodoCode: code };
+  if (status === 404) return { ...notFound(t), dodoCode: code };
+  return { ...failure("rejected", t("plans.refused.rejected")), dodoCode: code };
 }

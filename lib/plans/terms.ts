@@ -3,6 +3,8 @@
 import type { SubscriptionChangePlanParams } from "dodopayments/resources/subscriptions";
 import type { DowngradeTiming, PaymentFailurePolicy, ProrationMode } from "@/lib/generated/prisma/enums";
 import type { Move } from "./ladder";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 export type LadderPolicy = {
   upgradeProration: ProrationMode;
@@ -95,18 +97,17 @@ export function changePlanParams(terms: ChangeTerms, plan: PlanSelection): Subsc
  * How the numbers come about, and what happens to the time already paid for, for the preview
  * (text only; the numbers are Dodo's; the modes as dodo-api.md §6.5 describes them).
  */
-export function termsExplanation(terms: ChangeTerms): string {
-  if (terms.timing === "NEXT_BILLING_DATE") {
-    return "Nothing is charged now. You keep your current plan until your next billing date, so the time you have paid for is used in full; then your plan changes and renews at the new price.";
-  }
+export function termsExplanation(terms: ChangeTerms, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  if (terms.timing === "NEXT_BILLING_DATE") return t("plans.terms.scheduled");
   switch (terms.prorationMode) {
     case "DIFFERENCE_IMMEDIATELY":
-      return "You pay (or are credited) the difference between the two plans' prices now; your billing date stays the same, so the time you have already paid for counts towards the new plan.";
+      return t("plans.terms.difference");
     case "PRORATED_IMMEDIATELY":
-      return "You pay (or are credited) the difference for the rest of the current period only; your billing date stays the same.";
+      return t("plans.terms.prorated");
     case "FULL_IMMEDIATELY":
-      return "You pay the new plan in full now and a new billing period starts today. The unused part of your current period is not refunded or credited.";
+      return t("plans.terms.full");
     case "DO_NOT_BILL":
-      return "Your plan changes now with no charge and no credit; the new price applies from your next renewal.";
+      return t("plans.terms.doNotBill");
   }
 }

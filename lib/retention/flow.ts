@@ -11,15 +11,19 @@ import { ensureSaveOfferDiscount } from "./discount";
 import { eligibleOffer, offerTargetProduct, saveOfferView, type SaveOfferView } from "./offer";
 import { inHoldout, pauseEndsAt } from "./rules";
 import { retentionFailure, sendSubscriptionUpdate, type RetentionFailure } from "./subscription-update";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
 
 // The customer's services behind the cancel flow and the pause/resume/undo buttons. Each checks
 // that the subscription is the customer's, and sends Dodo exactly what the customer chose. Plan
 // offers go through lib/plans (Dodo's preview, a signed quote, one confirm) like any plan change.
+// Every answer is worded in `locale` (the customer's language; English when unsaid), dates too.
 
-export type Deps = { client?: DodoPayments; now?: () => Date };
+export type Deps = { client?: DodoPayments; now?: () => Date; locale?: Locale };
 
-const NOT_FOUND = retentionFailure("not_found", "This subscription is not available.");
-const GONE = retentionFailure("not_found", "This cancellation request is no longer open. Please reload the page.");
+const localeOf = (deps: Deps): Locale => deps.locale ?? DEFAULT_LOCALE;
+const notFound = (t: Translator) => retentionFailure("not_found", t("retention.refused.notFound"));
+const gone = (t: Translator) => retentionFailure("not_found", t("retention.refused.gone"));
 
 async function ownSubscription(customerId: string, subscriptionId: string) {
   const sub = await db.subscription.findUnique({ where: { id: subscriptionId }, include: { product: { include: { ladder: true } } } });
@@ -28,13 +32,12 @@ async function ownSubscription(customerId: string, subscriptionId: string) {
 
 export type Message = Success<{ message: string; confirming: boolean }>;
 
-const CONFIRMING = (what: string) => `We are confirming your ${what} with the payment provider: it may already have gone through. This page updates as soon as we know; please do not send it again.`;
-
 export type StartResult = Success<{ attemptId: string; offer: SaveOfferView | null; cancelTerms: string }> | RetentionFailure;
 
 /** "Cancelling stops renewal…": what cancelling does, said before the customer confirms it. */
-export function cancelTerms(planName: string, endsOn: Date): string {
-  return `If you cancel, you are not charged again. You keep access to ${planName} until ${formatDate(endsOn)}, when your subscription ends. You can undo it any time before then.`;
+export function cancelTerms(planName: string, endsOn: Date, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  return t("retention.cancelTerms", { plan: planName, date: formatDate(endsOn, locale) });
 }
 
 /**
@@ -44,10 +47,12 @@ export function cancelTerms(planName: string, endsOn: Date): string {
  */
 export async function startCancel(input: { customerId: string; subscriptionId: string; reason?: CancelReason; comment?: string }, deps: Deps = {}): Promise<StartResult> {
   const now = deps.now?.() ?? new Date();
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const sub = await ownSubscription(input.customerId, input.subscriptionId);
-  if (!sub) return NOT_FOUND;
-  if (sub.cancelAtNextBillingDate) return retentionFailure("nothing_to_do", `Your subscription is already cancelled from ${formatDate(sub.nextBillingDate)}.`);
-  if (sub.status !== "ACTIVE") return retentionFailure("inactive", "Only an active subscription can be cancelled here. If it is paused, resume it first, or contact us.");
+  if (!sub) return notFound(t);
+  if (sub.cancelAtNextBillingDate) return retentionFailure("nothing_to_do", t("retention.refused.alreadyCancelled", { date: formatDate(sub.nextBillingDate, locale) }));
+  if (sub.status !== "ACTIVE") return retentionFailure("inactive", t("retention.refused.cancelInactive"));
   const offer = await eligibleOffer(sub, input.reason);
   const holdout = offer && sub.product.ladder ? inHoldout(input.customerId, sub.product.ladder.id, sub.product.ladder.retentionHoldoutBps) : false;
   const attempt = await createAttempt({
@@ -63,42 +68,47 @@ export async function startCancel(input: { customerId: string; subscriptionId: s
     currency: sub.currency,
     startedAt: now,
   });
-  const view = offer && !holdout ? saveOfferView(offer, sub, now) : null;
-  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate) };
+  const view = offer && !holdout ? saveOfferView(offer, sub, now, locale) : null;
+  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate, locale) };
 }
 
 /** The open attempt's offer step again (after an error, or back from a preview). */
 export async function offerStep(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<StartResult> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const attempt = await attemptOf(input.customerId, input.attemptId);
-  if (!attempt || attempt.status !== "OPEN") return GONE;
+  if (!attempt || attempt.status !== "OPEN") return gone(t);
   const sub = await ownSubscription(input.customerId, attempt.subscriptionId);
-  if (!sub) return NOT_FOUND;
-  const view = attempt.saveOffer && !attempt.holdout ? saveOfferView(attempt.saveOffer, sub, deps.now?.() ?? new Date()) : null;
-  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate) };
+  if (!sub) return notFound(t);
+  const view = attempt.saveOffer && !attempt.holdout ? saveOfferView(attempt.saveOffer, sub, deps.now?.() ?? new Date(), locale) : null;
+  return { ok: true, attemptId: attempt.id, offer: view, cancelTerms: cancelTerms(sub.product.name, sub.nextBillingDate, locale) };
 }
 
 /** "Cancel anyway": cancel at the next billing date with the attempt's reason and comment. */
 export async function cancelAnyway(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const attempt = await attemptOf(input.customerId, input.attemptId);
-  if (!attempt || attempt.status !== "OPEN") return GONE;
+  if (!attempt || attempt.status !== "OPEN") return gone(t);
   const sub = await ownSubscription(input.customerId, attempt.subscriptionId);
-  if (!sub) return NOT_FOUND;
+  if (!sub) return notFound(t);
   const result = await sendSubscriptionUpdate(
     { subscriptionId: sub.id, kind: "CANCEL", cancelAttemptId: attempt.id, reason: attempt.reason, comment: attempt.comment },
-    { client: deps.client, now: deps.now?.() },
+    { client: deps.client, now: deps.now?.(), locale },
   );
   if (!result.ok) return result;
-  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("cancellation") };
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: t("retention.confirming.cancel") };
   const fresh = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
-  return { ok: true, confirming: false, message: `Cancelled: your subscription ends on ${formatDate(fresh.nextBillingDate)}. You keep access to ${sub.product.name} until then and will not be charged again.` };
+  return { ok: true, confirming: false, message: t("retention.outcome.cancelled", { date: formatDate(fresh.nextBillingDate, locale), plan: sub.product.name }) };
 }
 
 /** "Keep my subscription" on the offer step: nothing is sent to Dodo; the attempt is kept. */
-export async function keepSubscription(input: { customerId: string; attemptId: string }): Promise<Message | RetentionFailure> {
+export async function keepSubscription(input: { customerId: string; attemptId: string }, deps: Pick<Deps, "locale"> = {}): Promise<Message | RetentionFailure> {
+  const t = translator(localeOf(deps));
   const attempt = await attemptOf(input.customerId, input.attemptId);
-  if (!attempt) return GONE;
+  if (!attempt) return gone(t);
   await moveAttempt(db, attempt.id, "KEPT");
-  return { ok: true, confirming: false, message: "Good to have you: nothing changed, your subscription continues as before." };
+  return { ok: true, confirming: false, message: t("retention.outcome.kept") };
 }
 
 async function openPlanOffer(customerId: string, attemptId: string) {
@@ -110,36 +120,38 @@ async function openPlanOffer(customerId: string, attemptId: string) {
   return { attempt, sub, offer: attempt.saveOffer, targetProductId: target.id };
 }
 
-const NO_DISCOUNT = retentionFailure("unavailable", "This offer cannot be set up right now. Nothing was changed; you can try again in a moment, or cancel or keep your subscription as it is.");
-
 /** A discounted offer's Dodo code for its plan (made on first need), with the terms for a discount on the current plan. */
-async function offerDiscount(open: NonNullable<Awaited<ReturnType<typeof openPlanOffer>>>, client?: DodoPayments): Promise<ChangeDiscount | null | RetentionFailure> {
+async function offerDiscount(open: NonNullable<Awaited<ReturnType<typeof openPlanOffer>>>, t: Translator, client?: DodoPayments): Promise<ChangeDiscount | null | RetentionFailure> {
   const { offer } = open;
   if (offer.kind !== "DISCOUNTED_PLAN") return null;
-  if (!offer.discountBps || !offer.discountCycles) return GONE;
+  if (!offer.discountBps || !offer.discountCycles) return gone(t);
   const made = await ensureSaveOfferDiscount({ id: offer.id, discountBps: offer.discountBps, discountCycles: offer.discountCycles }, open.targetProductId, client);
-  if (!made.ok) return NO_DISCOUNT;
+  if (!made.ok) return retentionFailure("unavailable", t("retention.refused.offerUnavailable"));
   return { code: made.code, discountId: made.discountId, ...(open.targetProductId === open.sub.productId ? { samePlanTerms: SAME_PLAN_DISCOUNT_TERMS } : {}) };
 }
 
 /** A plan offer, step 1: Dodo's preview of the move (with the offer's discount code, if any), as a signed quote (lib/plans). */
 export async function previewSavePlan(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Success<{ quote: QuoteView }> | RetentionFailure> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const open = await openPlanOffer(input.customerId, input.attemptId);
-  if (!open) return GONE;
-  const discount = await offerDiscount(open, deps.client);
+  if (!open) return gone(t);
+  const discount = await offerDiscount(open, t, deps.client);
   if (discount && "ok" in discount) return discount;
   const result = await previewPlanChange(
     { customerId: input.customerId, subscriptionId: open.attempt.subscriptionId, productId: open.targetProductId, ...(discount ? { discount } : {}) },
-    { client: deps.client, now: deps.now },
+    { client: deps.client, now: deps.now, locale },
   );
   return result.ok ? { ok: true, quote: result.quote } : retentionFailure("rejected", result.message);
 }
 
 /** A plan offer, step 2: the customer confirms the quote; the attempt is saved by that plan change. */
 export async function confirmSavePlan(input: { customerId: string; attemptId: string; token: string }, deps: Deps = {}): Promise<Message | RetentionFailure | { ok: false; code: "quote_changed"; message: string; quote: QuoteView }> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const open = await openPlanOffer(input.customerId, input.attemptId);
-  if (!open) return GONE;
-  const result = await confirmPlanChange({ customerId: input.customerId, token: input.token }, { client: deps.client, now: deps.now });
+  if (!open) return gone(t);
+  const result = await confirmPlanChange({ customerId: input.customerId, token: input.token }, { client: deps.client, now: deps.now, locale });
   if (!result.ok) {
     if (result.code === "quote_changed" && result.quote) return { ok: false, code: "quote_changed", message: result.message, quote: result.quote };
     return retentionFailure("rejected", result.message);
@@ -150,54 +162,61 @@ export async function confirmSavePlan(input: { customerId: string; attemptId: st
     orderBy: { createdAt: "desc" },
   });
   await moveAttempt(db, open.attempt.id, "SAVED", { planChangeId: change?.id ?? null });
-  return { ok: true, confirming: result.status === "UNKNOWN", message: `${result.message} Your subscription continues; nothing was cancelled.` };
+  return { ok: true, confirming: result.status === "UNKNOWN", message: t("retention.outcome.saved", { outcome: result.message }) };
 }
 
 /** A pause offer: pauses now for the offer's number of cycles; Encore resumes it at the end. */
 export async function acceptPauseOffer(input: { customerId: string; attemptId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
   const attempt = await attemptOf(input.customerId, input.attemptId);
-  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || attempt.saveOffer?.kind !== "PAUSE") return GONE;
+  if (!attempt || attempt.status !== "OPEN" || attempt.holdout || attempt.saveOffer?.kind !== "PAUSE") return gone(translator(localeOf(deps)));
   return pause({ customerId: input.customerId, subscriptionId: attempt.subscriptionId, cycles: attempt.saveOffer.pauseCycles ?? 1, attemptId: attempt.id }, deps);
 }
 
 /** Pause, from the plan page or a save offer: for `cycles` billing cycles, or (null) until the customer resumes. */
 export async function pause(input: { customerId: string; subscriptionId: string; cycles: number | null; attemptId?: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
   const now = deps.now?.() ?? new Date();
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const sub = await ownSubscription(input.customerId, input.subscriptionId);
-  if (!sub) return NOT_FOUND;
-  if (sub.status !== "ACTIVE") return retentionFailure("inactive", "Only an active subscription can be paused.");
-  if (sub.cancelAtNextBillingDate) return retentionFailure("inactive", "Your subscription is set to end at the next billing date. Keep it first if you would rather pause.");
+  if (!sub) return notFound(t);
+  if (sub.status !== "ACTIVE") return retentionFailure("inactive", t("retention.refused.pauseInactive"));
+  if (sub.cancelAtNextBillingDate) return retentionFailure("inactive", t("retention.refused.pauseWhileEnding"));
   const interval = sub.product.billingInterval;
   const resumeAt = input.cycles && interval ? pauseEndsAt(now, { interval, intervalCount: sub.product.billingIntervalCount ?? 1 }, input.cycles) : null;
   const result = await sendSubscriptionUpdate(
     { subscriptionId: sub.id, kind: "PAUSE", cancelAttemptId: input.attemptId ?? null, pauseCycles: input.cycles, resumeAt },
-    { client: deps.client, now },
+    { client: deps.client, now, locale },
   );
   if (!result.ok) return result;
-  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("pause") };
-  const until = resumeAt ? `It resumes on ${formatDate(resumeAt)}, or whenever you choose.` : "It stays paused until you resume it.";
-  return { ok: true, confirming: false, message: `Paused: you are not charged and your access to ${sub.product.name} is suspended while paused. ${until}` };
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: t("retention.confirming.pause") };
+  const plan = sub.product.name;
+  const message = resumeAt ? t("retention.outcome.pausedUntil", { plan, date: formatDate(resumeAt, locale) }) : t("retention.outcome.pausedOpen", { plan });
+  return { ok: true, confirming: false, message };
 }
 
 /** Resume now: billing and access restart; Dodo moves the next billing date by the pause's length. */
 export async function resume(input: { customerId: string; subscriptionId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const sub = await ownSubscription(input.customerId, input.subscriptionId);
-  if (!sub) return NOT_FOUND;
-  if (sub.status !== "PAUSED") return retentionFailure("nothing_to_do", "Your subscription is not paused.");
-  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "RESUME" }, { client: deps.client, now: deps.now?.() });
+  if (!sub) return notFound(t);
+  if (sub.status !== "PAUSED") return retentionFailure("nothing_to_do", t("retention.refused.notPaused"));
+  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "RESUME" }, { client: deps.client, now: deps.now?.(), locale });
   if (!result.ok) return result;
-  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("resume") };
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: t("retention.confirming.resume") };
   const fresh = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
-  return { ok: true, confirming: false, message: `Resumed: your access to ${sub.product.name} is back. Your next billing date is ${formatDate(fresh.nextBillingDate)}.` };
+  return { ok: true, confirming: false, message: t("retention.outcome.resumed", { plan: sub.product.name, date: formatDate(fresh.nextBillingDate, locale) }) };
 }
 
 /** "Keep my subscription" after cancelling: undoes the scheduled cancellation before its date. */
 export async function undoCancel(input: { customerId: string; subscriptionId: string }, deps: Deps = {}): Promise<Message | RetentionFailure> {
+  const locale = localeOf(deps);
+  const t = translator(locale);
   const sub = await ownSubscription(input.customerId, input.subscriptionId);
-  if (!sub) return NOT_FOUND;
-  if (!sub.cancelAtNextBillingDate || sub.status !== "ACTIVE") return retentionFailure("nothing_to_do", "Your subscription is not set to end, so there is nothing to undo.");
-  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "UNDO_CANCEL" }, { client: deps.client, now: deps.now?.() });
+  if (!sub) return notFound(t);
+  if (!sub.cancelAtNextBillingDate || sub.status !== "ACTIVE") return retentionFailure("nothing_to_do", t("retention.refused.nothingToUndo"));
+  const result = await sendSubscriptionUpdate({ subscriptionId: sub.id, kind: "UNDO_CANCEL" }, { client: deps.client, now: deps.now?.(), locale });
   if (!result.ok) return result;
-  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: CONFIRMING("request to keep your subscription") };
-  return { ok: true, confirming: false, message: `Your subscription continues: it renews on ${formatDate(sub.nextBillingDate)} as before.` };
+  if (result.status === "UNKNOWN") return { ok: true, confirming: true, message: t("retention.confirming.undoCancel") };
+  return { ok: true, confirming: false, message: t("retention.outcome.undone", { date: formatDate(sub.nextBillingDate, locale) }) };
 }

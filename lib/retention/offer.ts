@@ -6,6 +6,8 @@ import { ladderPlanOf } from "@/lib/plans/context";
 import { classifyMove, recurringLabel } from "@/lib/plans/ladder";
 import { formatDate } from "@/lib/plans/quote-view";
 import { termsFor } from "@/lib/plans/terms";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { pauseEndsAt } from "./rules";
 
 // Which save offer a cancelling subscriber sees, and how it reads. An offer stored by the merchant
@@ -56,43 +58,48 @@ export async function eligibleOffer(sub: SubscriptionWithPlan, reason: CancelRea
   return planTarget(offer, sub) ? offer : null;
 }
 
-/** The offer as the customer reads it, with what it does to billing and access. */
-export function saveOfferView(offer: SaveOffer & { targetProduct: Product | null }, sub: SubscriptionWithPlan, now: Date): SaveOfferView | null {
+/** A discount as the customer's language writes a percentage ("20%", "12,5%"). */
+function percentOff(bps: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+}
+
+/** The offer as the customer reads it (in `locale`), with what it does to billing and access. */
+export function saveOfferView(offer: SaveOffer & { targetProduct: Product | null }, sub: SubscriptionWithPlan, now: Date, locale: Locale = DEFAULT_LOCALE): SaveOfferView | null {
+  const t = translator(locale);
   const planName = sub.product.name;
   if (offer.kind === "PAUSE") {
     const cycles = offer.pauseCycles ?? 1;
     const interval = sub.product.billingInterval;
     if (!interval) return null;
-    const length = intervalLabel(interval, (sub.product.billingIntervalCount ?? 1) * cycles);
-    const until = formatDate(pauseEndsAt(now, { interval, intervalCount: sub.product.billingIntervalCount ?? 1 }, cycles));
+    const length = intervalLabel(interval, (sub.product.billingIntervalCount ?? 1) * cycles, locale);
+    const until = formatDate(pauseEndsAt(now, { interval, intervalCount: sub.product.billingIntervalCount ?? 1 }, cycles), locale);
     return {
       kind: offer.kind,
-      headline: offer.headline || `Take a break instead: pause for ${length}`,
-      body: `Nothing is charged while paused, and your access to ${planName} is suspended until it resumes on ${until} (or sooner, whenever you choose to resume). Your next billing date then moves later by as long as you were paused, so you keep every day you already paid for.`,
-      actionLabel: `Pause for ${length}`,
+      headline: offer.headline || t("retention.saveOffer.pauseHeadline", { length }),
+      body: t("retention.saveOffer.pauseBody", { plan: planName, date: until }),
+      actionLabel: t("retention.saveOffer.pauseAction", { length }),
     };
   }
   const target = planTarget(offer, sub);
   if (!target) return null;
-  const price = recurringLabel(target.to);
+  const price = recurringLabel(target.to, locale);
+  const plan = target.to.name;
   if (offer.kind === "DISCOUNTED_PLAN") {
-    const off = `${(offer.discountBps ?? 0) / 100}%`;
-    const n = offer.discountCycles ?? 1;
-    const periods = `${n} billing period${n === 1 ? "" : "s"}`;
-    const same = target.to.productId === target.from.productId;
-    const plan = same ? `your ${target.to.name} plan` : target.to.name;
+    const words = { off: percentOff(offer.discountBps ?? 0, locale), count: offer.discountCycles ?? 1, plan, same: String(target.to.productId === target.from.productId) };
     return {
       kind: offer.kind,
-      headline: offer.headline || `Stay for ${off} less: ${plan} at ${off} off for ${periods}`,
-      body: `Instead of cancelling, keep ${plan} at ${off} off its price (${price}) for your next ${periods}, then the full price again. You keep your subscription and your access${same ? "" : ` to ${target.to.name}`}. Before anything changes you see exactly what the payment provider will charge or credit now, and what you pay per period.`,
-      actionLabel: `Get ${off} off: see the price`,
+      headline: offer.headline || t("retention.saveOffer.discountHeadline", words),
+      body: t("retention.saveOffer.discountBody", { ...words, price }),
+      actionLabel: t("retention.saveOffer.discountAction", { off: words.off }),
     };
   }
-  const switchLabel = offer.kind === "INTERVAL_SWITCH" ? `Switch to ${target.to.name}, billed per ${intervalLabel(target.to.interval, target.to.intervalCount)}` : `Switch to ${target.to.name}`;
   return {
     kind: offer.kind,
-    headline: offer.headline || (offer.kind === "CHEAPER_PLAN" ? `Stay for less: ${target.to.name} at ${price}` : `Pay for ${target.to.name} at ${price}`),
-    body: `Instead of cancelling, move to ${target.to.name} at ${price}. You keep your subscription and access to ${target.to.name}. Before anything changes you see exactly what the payment provider will charge or credit, and when.`,
-    actionLabel: `${switchLabel}: see the price`,
+    headline: offer.headline || (offer.kind === "CHEAPER_PLAN" ? t("retention.saveOffer.cheaperHeadline", { plan, price }) : t("retention.saveOffer.intervalHeadline", { plan, price })),
+    body: t("retention.saveOffer.switchBody", { plan, price }),
+    actionLabel:
+      offer.kind === "INTERVAL_SWITCH"
+        ? t("retention.saveOffer.switchIntervalAction", { plan, interval: intervalLabel(target.to.interval, target.to.intervalCount, locale) })
+        : t("retention.saveOffer.switchAction", { plan }),
   };
 }

@@ -13,6 +13,8 @@ import { fail, type Failure } from "@/lib/result";
 import { reopenSavedAttempt, settleAttemptFromAction } from "./attempt";
 import { dodoFeedback } from "./rules";
 import { logger } from "@/lib/log";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 const log = logger("retention");
 
@@ -33,7 +35,11 @@ export type RetentionFailure = Failure<RetentionErrorCode>;
 
 export const retentionFailure = (code: RetentionErrorCode, message: string): RetentionFailure => fail(code, message);
 
-export const BUSY = retentionFailure("busy", "Your previous request is still being confirmed with the payment provider. This page updates as soon as it is; please wait a moment.");
+/** Another action of the subscription is still with Dodo: in the customer's language. */
+function busy(locale: Locale): RetentionFailure {
+  const t = translator(locale);
+  return retentionFailure("busy", t("retention.refused.busy"));
+}
 
 /** An action sent and unsettled stops blocking others after this (Dodo then answers for itself). */
 export const ACTION_BLOCKS_MS = 10 * 60_000;
@@ -141,31 +147,34 @@ async function markUnknown(action: SubscriptionAction, now: Date): Promise<void>
   });
 }
 
-function refusalMessage(kind: SubscriptionActionKind, code: string): RetentionFailure {
+function refusalMessage(kind: SubscriptionActionKind, code: string, locale: Locale): RetentionFailure {
+  const t = translator(locale);
   if (/INACTIVE|EXPIRED|CANCELLED/.test(code)) {
-    const what = kind === "RESUME" ? "resumed" : kind === "PAUSE" ? "paused" : "changed";
-    return retentionFailure("inactive", `Your subscription cannot be ${what} in its current state. Nothing was changed; please reload the page.`);
+    const action = kind === "RESUME" ? "resume" : kind === "PAUSE" ? "pause" : "change";
+    return retentionFailure("inactive", t("retention.refused.wrongState", { action }));
   }
-  return retentionFailure("rejected", "The payment provider refused this request. Nothing was changed.");
+  return retentionFailure("rejected", t("retention.refused.providerRefused"));
 }
 
 /**
  * Sends one pause, resume, cancellation or undo to Dodo, exactly once, and records what Dodo said.
  * DONE: Dodo answered and the subscription was pulled in (entitlements follow through the sync
- * engine; the webhooks bring the same state). UNKNOWN: the worker settles it.
+ * engine; the webhooks bring the same state). UNKNOWN: the worker settles it. `locale`: the
+ * language a refusal is worded in for the customer.
  */
-export async function sendSubscriptionUpdate(request: ActionRequest, deps: { client?: DodoPayments; now?: Date } = {}): Promise<ActionOutcome> {
+export async function sendSubscriptionUpdate(request: ActionRequest, deps: { client?: DodoPayments; now?: Date; locale?: Locale } = {}): Promise<ActionOutcome> {
   const client = deps.client ?? dodo();
   const now = deps.now ?? new Date();
   const action = await claim(request, now);
-  if (!action) return BUSY;
+  const locale = deps.locale ?? DEFAULT_LOCALE;
+  if (!action) return busy(locale);
   try {
     await client.subscriptions.update(request.subscriptionId, updateParams(request), CHARGE_OPTIONS);
   } catch (err) {
     const refusal = refusalOf(err);
     if (refusal) {
       await markNotDone(action.id, "SUBMITTED", refusal.code);
-      return refusalMessage(request.kind, refusal.code);
+      return refusalMessage(request.kind, refusal.code, locale);
     }
     log.error({ err, subscriptionId: request.subscriptionId, kind: request.kind }, "subscription update: outcome unknown");
     await markUnknown(action, now);

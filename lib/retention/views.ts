@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { formatDate } from "@/lib/plans/quote-view";
+import { formatDate } from "@/lib/i18n/dates";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
+import type { SubscriptionActionKind } from "@/lib/generated/prisma/enums";
 import { cancelTerms } from "./flow";
 import { nextBillingAfterResume } from "./rules";
 import { actionInFlight } from "./subscription-update";
@@ -20,12 +23,38 @@ export type RetentionView = {
   cancelTerms: string;
   paused: { since: string; resumesOn: string | null; resumeNowTerms: string } | null;
   cancelling: { endsOn: string; terms: string } | null;
-  billingInterval: string | null;
+  billingInterval: "DAY" | "WEEK" | "MONTH" | "YEAR" | null;
 };
 
-const WHAT: Record<string, string> = { PAUSE: "pause", RESUME: "resume", CANCEL: "cancellation", UNDO_CANCEL: "request to keep your subscription" };
+function confirmingText(kind: SubscriptionActionKind, t: Translator): string {
+  switch (kind) {
+    case "PAUSE":
+      return t("retention.confirming.pause");
+    case "RESUME":
+      return t("retention.confirming.resume");
+    case "CANCEL":
+      return t("retention.confirming.cancel");
+    case "UNDO_CANCEL":
+      return t("retention.confirming.undoCancel");
+  }
+}
 
-export async function retentionViews(subscriptionIds: string[], now: Date = new Date()): Promise<Map<string, RetentionView>> {
+function problemText(kind: SubscriptionActionKind, refused: boolean, t: Translator): string {
+  switch (kind) {
+    case "PAUSE":
+      return t("retention.problem.pause", { refused: String(refused) });
+    case "RESUME":
+      return t("retention.problem.resume", { refused: String(refused) });
+    case "CANCEL":
+      return t("retention.problem.cancel", { refused: String(refused) });
+    case "UNDO_CANCEL":
+      return t("retention.problem.undoCancel", { refused: String(refused) });
+  }
+}
+
+export async function retentionViews(subscriptionIds: string[], now: Date = new Date(), locale: Locale = DEFAULT_LOCALE): Promise<Map<string, RetentionView>> {
+  const t = translator(locale);
+  const date = (d: Date) => formatDate(d, locale);
   const subs = await db.subscription.findMany({ where: { id: { in: subscriptionIds } }, include: { product: true } });
   const out = new Map<string, RetentionView>();
   for (const sub of subs) {
@@ -41,21 +70,21 @@ export async function retentionViews(subscriptionIds: string[], now: Date = new 
       subscriptionId: sub.id,
       planName: plan,
       state,
-      confirming: flying ? `We are confirming your ${WHAT[flying.kind]} with the payment provider. This page updates as soon as we know; you do not need to do anything.` : null,
-      problem: recentFailure ? `Your ${WHAT[latest.kind]} did not go through${latest.status === "REFUSED" ? ": the payment provider refused it" : ""}. Nothing changed; you can try again.` : null,
-      pauseTerms: `Pausing stops billing straight away and suspends your access to ${plan} until the subscription resumes. Resume any time; your next billing date then moves later by as long as you were paused, so you keep every day you already paid for.`,
-      cancelTerms: cancelTerms(plan, sub.nextBillingDate),
+      confirming: flying ? confirmingText(flying.kind, t) : null,
+      problem: recentFailure ? problemText(latest.kind, latest.status === "REFUSED", t) : null,
+      pauseTerms: t("retention.pauseTerms", { plan }),
+      cancelTerms: cancelTerms(plan, sub.nextBillingDate, locale),
       paused: state === "paused"
         ? {
-            since: formatDate(pausedAt),
-            resumesOn: pauseAction?.resumeAt ? formatDate(pauseAction.resumeAt) : null,
-            resumeNowTerms: `Resume now and your access to ${plan} is back straight away; billing restarts with your next billing date on about ${formatDate(nextBillingAfterResume(sub.nextBillingDate, pausedAt, now))}.`,
+            since: date(pausedAt),
+            resumesOn: pauseAction?.resumeAt ? date(pauseAction.resumeAt) : null,
+            resumeNowTerms: t("retention.resumeNowTerms", { plan, date: date(nextBillingAfterResume(sub.nextBillingDate, pausedAt, now)) }),
           }
         : null,
       cancelling: state === "cancelling"
-        ? { endsOn: formatDate(sub.nextBillingDate), terms: `You are not charged again and keep access to ${plan} until ${formatDate(sub.nextBillingDate)}; then it ends. Changed your mind? Keep your subscription any time before that date.` }
+        ? { endsOn: date(sub.nextBillingDate), terms: t("retention.cancellingTerms", { plan, date: date(sub.nextBillingDate) }) }
         : null,
-      billingInterval: sub.product.billingInterval ? sub.product.billingInterval.toLowerCase() : null,
+      billingInterval: sub.product.billingInterval,
     });
   }
   return out;

@@ -14,11 +14,6 @@ export type StoreBrand = {
 
 export const DEFAULT_BRAND: StoreBrand = { name: "Encore demo store", logoUrl: null, accentColor: "#7c3aed", supportEmail: null };
 
-export const STORE_NAV = [
-  { href: "/", label: "Catalogue" },
-  { href: "/account", label: "Your account" },
-] as const;
-
 export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 type Rgb = [number, number, number];

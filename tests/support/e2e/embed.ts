@@ -24,8 +24,8 @@ export async function api(key: string, path: string, body: unknown): Promise<{ s
 export const prompt = (page: Page) => page.locator('[data-encore="offer"]');
 
 /** A merchant's page on its own origin that embeds the prompt for one customer's token. */
-export async function merchantPage(token: string): Promise<{ url: string; close: () => void }> {
-  const html = `<!doctype html><html lang="en"><head><title>Merchant app</title></head><body><main><h1>Merchant app</h1><div id="offer"></div></main>`
+export async function merchantPage(token: string, opts: { lang?: string } = {}): Promise<{ url: string; close: () => void }> {
+  const html = `<!doctype html><html lang="${opts.lang ?? "en"}"><head><title>Merchant app</title></head><body><main><h1>Merchant app</h1><div id="offer"></div></main>`
     + `<script src="${env("E2E_BASE_URL")}/embed/encore.js" data-token="${token}" data-target="#offer" async></script></body></html>`;
   const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

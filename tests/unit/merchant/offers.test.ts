@@ -69,6 +69,21 @@ describe("offer service", () => {
     expect(await setOfferActive("off_missing", true)).toMatchObject({ ok: false, code: "not_found" });
   });
 
+  it("keeps the Brazilian Portuguese copy beside the offer: saved, edited, removed when its headline is blanked", async () => {
+    const product = await dodoProduct(4900);
+    const created = await createOffer(valid(product.id, { ptBrHeadline: "Adicione uma mentoria", ptBrBody: "Só nesta página." }));
+    if (!created.ok) throw new Error(created.message);
+    expect(await db.offerCopy.findMany({ where: { offerId: created.id }, select: { locale: true, headline: true, body: true } })).toEqual([{ locale: "pt-BR", headline: "Adicione uma mentoria", body: "Só nesta página." }]);
+    expect(offerFormValues((await getOffer(created.id))!)).toMatchObject({ ptBrHeadline: "Adicione uma mentoria", ptBrBody: "Só nesta página." });
+    expect((await updateOffer(created.id, valid(product.id, { ptBrHeadline: "Mentoria com desconto" }))).ok).toBe(true);
+    expect((await db.offerCopy.findFirstOrThrow({ where: { offerId: created.id } })).headline).toBe("Mentoria com desconto");
+    expect((await updateOffer(created.id, valid(product.id))).ok).toBe(true);
+    expect(await db.offerCopy.count({ where: { offerId: created.id } })).toBe(0);
+    // A Portuguese body without its headline is refused, so a customer never sees half a translation.
+    const half = offerSchema.safeParse(valid(product.id, { ptBrBody: "Só o texto." }));
+    expect(half.success).toBe(false);
+  });
+
   it("refuses what the catalogue cannot back: unknown or archived products, upgrades to one-time products, too many decimals", async () => {
     const oneTime = await seedProduct({ price: 1000 });
     const yen = await seedProduct({ price: 1000, currency: "JPY" });

@@ -6,7 +6,20 @@ describe("money", () => {
     expect(formatMoney(money(123450, "USD"))).toBe("$1,234.50");
     expect(formatMoney(money(1235, "JPY"))).toBe("¥1,235");
     expect(formatMoney(money(1234, "KWD")).replace(/\s/g, " ")).toBe("KWD 1.234");
-    expect(formatMoney(money(999, "EUR"), "de-DE").replace(/\s/g, " ")).toBe("9,99 €");
+    expect(formatMoney(money(123456, "BRL"))).toBe("R$1,234.56");
+    expect(formatMoney(money(123456, "BRL"), "en")).toBe("R$1,234.56");
+  });
+
+  // Intl separates the symbol with a no-break space (U+00A0), so the amount never wraps apart.
+  const plain = (s: string) => s.replace(/\u00a0/g, " ");
+
+  it("formats in Brazilian Portuguese: comma decimals, dot thousands, two, zero and three decimals", () => {
+    expect(plain(formatMoney(money(123456, "BRL"), "pt-BR"))).toBe("R$ 1.234,56");
+    expect(plain(formatMoney(money(1235, "JPY"), "pt-BR"))).toBe("JP¥ 1.235");
+    expect(plain(formatMoney(money(1234, "KWD"), "pt-BR"))).toBe("KWD 1,234");
+    expect(plain(formatMoney(money(1234567, "KWD"), "pt-BR"))).toBe("KWD 1.234,567");
+    expect(plain(formatMoney(money(123450, "USD"), "pt-BR"))).toBe("US$ 1.234,50");
+    expect(plain(formatSigned(money(-5000, "BRL"), "pt-BR"))).toBe("−R$ 50,00");
   });
 
   it("knows minor-unit digits", () => {

@@ -23,9 +23,9 @@ describe("an offer's badge", () => {
     await shown(offer.id, 60, 0, { daysAgo: 40 }); // outside the window
     expect(await offerBadge(await row())).toBeNull();
     await shown(offer.id, 40, 1);
-    expect(await offerBadge(await row())).toBe("Chosen by 10% of customers who saw it");
+    expect(await offerBadge(await row())).toEqual({ kind: "earned", percent: 10 });
     await db.offer.update({ where: { id: offer.id }, data: { badge: "Staff pick" } });
-    expect(await offerBadge(await row())).toBe("Staff pick");
+    expect(await offerBadge(await row())).toEqual({ kind: "merchant", text: "Staff pick" });
     await db.offer.update({ where: { id: offer.id }, data: { badge: null, earnBadge: false } });
     expect(await offerBadge(await row())).toBeNull();
   });

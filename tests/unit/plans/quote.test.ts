@@ -67,7 +67,7 @@ describe("immediate downgrade Pro $80 → Starter $20 half-way through the month
     const paidBefore = (await paymentsOf(t, s.subscriptionId)).length;
 
     const quote = await preview(s.customerId, s.subscriptionId, ladder.starter);
-    expect([quote.chargeNow, quote.credit]).toEqual(["$0.00", { label: "Credit added", amount: credit }]);
+    expect([quote.chargeNow, quote.credit]).toEqual(["$0.00", { kind: "added", label: "Credit added", amount: credit }]);
     expect(await confirmPlanChange({ customerId: s.customerId, token: quote.token }, deps())).toMatchObject({ ok: true, status: "APPLIED" });
     expect((await paymentsOf(t, s.subscriptionId)).length).toBe(paidBefore);
 
@@ -231,5 +231,28 @@ describe("interval changes", () => {
     const s = await subscribe(t, ladder.basic);
     expect(await previewPlanChange({ customerId: s.customerId, subscriptionId: s.subscriptionId, productId: ladder.basicYearly }, deps()))
       .toMatchObject({ ok: false, code: "interval_change_not_allowed" });
+  });
+});
+
+describe("refusals in the customer's language", () => {
+  const pt = () => ({ client: t.client, locale: "pt-BR" as const });
+
+  it("words every refusal of a plan change in Brazilian Portuguese: not found, same plan, interval, Dodo's 409 and keep-plan", async () => {
+    const ladder = await createLadder(t, { allowIntervalChange: false });
+    const s = await subscribe(t, ladder.pro);
+    const previewPt = (customerId: string, productId: string) => previewPlanChange({ customerId, subscriptionId: s.subscriptionId, productId }, pt());
+    expect(await previewPt("someone-else", ladder.starter)).toMatchObject({ ok: false, code: "not_found", message: "Esta assinatura ou plano não está disponível." });
+    expect(await previewPt(s.customerId, ladder.pro)).toMatchObject({ ok: false, code: "same_plan", message: "Você já está neste plano." });
+    expect(await previewPt(s.customerId, ladder.basicYearly)).toMatchObject({ ok: false, code: "interval_change_not_allowed", message: "A troca entre cobrança mensal e anual não está disponível para este plano." });
+    expect(await confirmPlanChange({ customerId: s.customerId, token: "forged" }, pt())).toMatchObject({ ok: false, code: "not_found", message: "Esta assinatura ou plano não está disponível." });
+    expect(await keepCurrentPlan({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: false, code: "nothing_scheduled", message: "Não há mudança de plano programada para cancelar." });
+
+    const quote = await previewPlanChange({ customerId: s.customerId, subscriptionId: s.subscriptionId, productId: ladder.starter }, pt());
+    if (!quote.ok) throw new Error(quote.message);
+    expect(await confirmPlanChange({ customerId: s.customerId, token: quote.quote.token }, pt())).toMatchObject({ ok: true, status: "SCHEDULED" });
+    expect(await previewPt(s.customerId, ladder.basic)).toMatchObject({ ok: false, code: "pending_change", message: expect.stringMatching(/^Outra mudança de plano ainda está em andamento ou programada\./) });
+    expect(await keepCurrentPlan({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: true, message: "Você continua no plano Pro. A mudança programada foi cancelada." });
+    // English stays the default.
+    expect(await previewPlanChange({ customerId: "someone-else", subscriptionId: s.subscriptionId, productId: ladder.starter }, deps())).toMatchObject({ message: "This subscription or plan is not available." });
   });
 });

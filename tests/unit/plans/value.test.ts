@@ -28,5 +28,6 @@ describe("earned badges", () => {
     expect(earnedBadgeText(100, 9)).toBeNull();
     expect(earnedBadgeText(100, 10)).toBe("Chosen by 10% of customers who saw it");
     expect(earnedBadgeText(300, 71)).toBe("Chosen by 24% of customers who saw it");
+    expect(earnedBadgeText(300, 71, "pt-BR")).toBe("Escolhido por 24% dos clientes que viram esta oferta");
   });
 });

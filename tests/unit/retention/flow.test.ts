@@ -195,3 +195,61 @@ describe("a pause or cancellation whose answer is lost", () => {
     expect(await actionsOf(s.subscriptionId)).toMatchObject([{ status: "REFUSED", errorCode: "SUBSCRIPTION_INACTIVE" }]);
   });
 });
+
+describe("in the customer's language", () => {
+  const pt = () => ({ client: t.client, locale: "pt-BR" as const });
+  const ptDate = /\d{1,2} de [a-zç]{3}\. de \d{4}/;
+
+  it("words the save offer, the pause, the resume, the cancellation and its undo in Brazilian Portuguese, dates included", async () => {
+    const ladder = await ladderWithOffer("UNUSED", { kind: "PAUSE", pauseCycles: 1 });
+    const s = await subscribe(t, ladder.basic);
+    const started = await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "UNUSED" }, pt());
+    if (!started.ok) throw new Error(started.message);
+    expect(started.cancelTerms).toMatch(new RegExp(`^Se você cancelar, não será cobrado de novo\\. Você mantém o acesso ao plano Basic até ${ptDate.source},`));
+    expect(started.offer).toMatchObject({ headline: "Que tal uma pausa: pause por mês", actionLabel: "Pausar por mês", body: expect.stringMatching(new RegExp(`^Nada é cobrado durante a pausa, e seu acesso ao plano Basic fica suspenso até a retomada em ${ptDate.source}`)) });
+
+    const paused = await acceptPauseOffer({ customerId: s.customerId, attemptId: started.attemptId }, pt());
+    expect(paused).toMatchObject({ ok: true, confirming: false, message: expect.stringMatching(new RegExp(`^Pausada: você não é cobrado e seu acesso ao plano Basic fica suspenso durante a pausa\\. Ela é retomada em ${ptDate.source}, ou quando você quiser\\.$`)) });
+    expect(await pause({ customerId: s.customerId, subscriptionId: s.subscriptionId, cycles: 1 }, pt())).toMatchObject({ ok: false, message: "Só uma assinatura ativa pode ser pausada." });
+    const resumed = await resume({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt());
+    expect(resumed).toMatchObject({ ok: true, message: expect.stringMatching(new RegExp(`^Retomada: seu acesso ao plano Basic voltou\\. Sua próxima data de cobrança é ${ptDate.source}\\.$`)) });
+    expect(await resume({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: false, code: "nothing_to_do", message: "Sua assinatura não está pausada." });
+
+    const again = await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "OTHER" }, pt());
+    if (!again.ok) throw new Error(again.message);
+    const cancelled = await cancelAnyway({ customerId: s.customerId, attemptId: again.attemptId }, pt());
+    expect(cancelled).toMatchObject({ ok: true, message: expect.stringMatching(new RegExp(`^Cancelada: sua assinatura termina em ${ptDate.source}\\. Você mantém o acesso ao plano Basic até lá e não será cobrado de novo\\.$`)) });
+    expect(await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^Sua assinatura já está cancelada a partir de ${ptDate.source}\\.$`)) });
+    expect(await pause({ customerId: s.customerId, subscriptionId: s.subscriptionId, cycles: null }, pt())).toMatchObject({ ok: false, message: expect.stringMatching(/^Sua assinatura está programada para terminar/) });
+    expect(await cancelAnyway({ customerId: s.customerId, attemptId: again.attemptId }, pt())).toMatchObject({ ok: false, message: "Este pedido de cancelamento não está mais aberto. Recarregue a página." });
+    expect(await undoCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: true, message: expect.stringMatching(new RegExp(`^Sua assinatura continua: ela é renovada em ${ptDate.source}, como antes\\.$`)) });
+    expect(await undoCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId }, pt())).toMatchObject({ ok: false, message: "Sua assinatura não está programada para terminar, então não há nada a desfazer." });
+    expect(await pause({ customerId: "someone-else", subscriptionId: s.subscriptionId, cycles: 1 }, pt())).toMatchObject({ ok: false, code: "not_found", message: "Esta assinatura não está disponível." });
+  });
+
+  it("words Dodo's refusal, a request still being confirmed and 'we are confirming' in Brazilian Portuguese", async () => {
+    const ladder = await createLadder(t);
+    const s = await subscribe(t, ladder.basic);
+    await t.client.subscriptions.update(s.subscriptionId, { status: "paused" });
+    expect(await pause({ customerId: s.customerId, subscriptionId: s.subscriptionId, cycles: 1 }, pt())).toMatchObject({ ok: false, code: "inactive", message: "Sua assinatura não pode ser pausada no estado atual. Nada foi alterado; recarregue a página." });
+    await t.client.subscriptions.update(s.subscriptionId, { status: "active" });
+
+    await t.control("POST", "/_sandbox/faults", { endpoint: "PATCH /subscriptions/{id}", lose_answer: 502, times: 1 });
+    expect(await pause({ customerId: s.customerId, subscriptionId: s.subscriptionId, cycles: null }, pt())).toMatchObject({ ok: true, confirming: true, message: expect.stringMatching(/^Estamos confirmando sua pausa com o provedor de pagamento\./) });
+    // Our mirror still says active: the pause with Dodo blocks another request.
+    expect(await pause({ customerId: s.customerId, subscriptionId: s.subscriptionId, cycles: null }, pt())).toMatchObject({ ok: false, code: "busy", message: expect.stringMatching(/^Seu pedido anterior ainda está sendo confirmado/) });
+  });
+
+  it("a saved plan offer says the subscription continues, in the customer's language", async () => {
+    const ladder = await ladderWithOffer("TOO_EXPENSIVE", { kind: "CHEAPER_PLAN", target: "starter" });
+    const s = await subscribe(t, ladder.basic);
+    const started = await startCancel({ customerId: s.customerId, subscriptionId: s.subscriptionId, reason: "TOO_EXPENSIVE" }, pt());
+    if (!started.ok) throw new Error(started.message);
+    expect(started.offer).toMatchObject({ headline: "Fique pagando menos: Starter por US$\u00a020,00/mês", actionLabel: "Mudar para Starter: veja o preço" });
+    const preview = await previewSavePlan({ customerId: s.customerId, attemptId: started.attemptId }, pt());
+    if (!preview.ok) throw new Error(preview.message);
+    const confirmed = await confirmSavePlan({ customerId: s.customerId, attemptId: started.attemptId, token: preview.quote.token }, pt());
+    expect(confirmed).toMatchObject({ ok: true, message: expect.stringMatching(/ Sua assinatura continua; nada foi cancelado\.$/) });
+    expect((confirmed as { message: string }).message).not.toMatch(/\b(your|plan|is|the)\b/i);
+  });
+});

@@ -1,9 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { customerAction } from "@/lib/actions/define";
 import { loadEnv } from "@/lib/env";
+import { requestLocale } from "@/lib/i18n/request";
 import { cardUpdateLink } from "@/lib/plans/card";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
@@ -18,26 +20,26 @@ const flowInput = z.discriminatedUnion("intent", [
 ]);
 const subscription = z.object({ subscriptionId: id });
 
-const SIGNED_OUT = "Your session has ended. Please sign in again.";
-
 /** Preview → (locked quote) → confirm, for one subscription. */
 export const planFlowAction = customerAction(flowInput, {
   name: "plan change",
-  onFailure: (failure, { input }): FlowState => {
-    if (failure.code === "invalid_input") return { kind: "error", code: "invalid_input", message: "Please choose a plan." };
+  onFailure: async (failure, { input }): Promise<FlowState> => {
+    const t = await getTranslations();
+    if (failure.code === "invalid_input") return { kind: "error", code: "invalid_input", message: t("plans.page.choosePlan") };
     if (input?.intent === "dismiss") return { kind: "idle" };
-    if (failure.code === "signed_out") return { kind: "error", code: "signed_out", message: SIGNED_OUT };
-    return { kind: "error", code: "unavailable", message: "Something went wrong on our side. Nothing was charged; please reload the page." };
+    if (failure.code === "signed_out") return { kind: "error", code: "signed_out", message: t("errors.signedOut") };
+    return { kind: "error", code: "unavailable", message: t("plans.page.unexpected") };
   },
   run: async (input, { customer }): Promise<FlowState> => {
     if (input.intent === "dismiss") return { kind: "idle" };
+    const locale = await requestLocale();
     if (input.intent === "preview") {
       // An offer impression is linked only when it is this customer's open UPGRADE offer of that plan.
       const impressionId = input.impressionId ? await openUpgradeImpression(customer.id, input.impressionId, input.productId) : null;
-      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId, origin: input.origin, impressionId: impressionId ?? undefined });
+      const result = await previewPlanChange({ customerId: customer.id, subscriptionId: input.subscriptionId, productId: input.productId, origin: input.origin, impressionId: impressionId ?? undefined }, { locale });
       return result.ok ? { kind: "quote", quote: result.quote, notice: null } : { kind: "error", code: result.code, message: result.message };
     }
-    const result = await confirmPlanChange({ customerId: customer.id, token: input.token });
+    const result = await confirmPlanChange({ customerId: customer.id, token: input.token }, { locale });
     revalidatePath("/account/plan");
     if (result.ok) {
       if (result.status === "UNKNOWN") return { kind: "confirming", message: result.message, toProductId: result.toProductId };
@@ -49,14 +51,17 @@ export const planFlowAction = customerAction(flowInput, {
   },
 });
 
-const simpleFailure = (failure: { code: string; message: string }): SimpleState => ({ ok: false, message: failure.code === "unexpected" ? failure.message : SIGNED_OUT });
+const simpleFailure = async (failure: { code: string; message: string }): Promise<SimpleState> => {
+  const t = await getTranslations();
+  return { ok: false, message: failure.code === "unexpected" ? t("errors.unexpected") : t("errors.signedOut") };
+};
 
 /** "Keep my current plan": cancels the scheduled downgrade. */
 export const keepPlanAction = customerAction(subscription, {
   name: "keep current plan",
   onFailure: simpleFailure,
   run: async ({ subscriptionId }, { customer }): Promise<SimpleState> => {
-    const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId });
+    const result = await keepCurrentPlan({ customerId: customer.id, subscriptionId }, { locale: await requestLocale() });
     revalidatePath("/account/plan");
     // The scheduled change (and this button with it) is gone from the page: the page says so.
     // Unless Dodo did not answer: then whether it is gone is being checked, and this says so.
@@ -70,7 +75,7 @@ export const fixCardAction = customerAction(subscription, {
   name: "update card",
   onFailure: simpleFailure,
   run: async ({ subscriptionId }, { customer }): Promise<SimpleState> => {
-    const result = await cardUpdateLink({ customerId: customer.id, subscriptionId, returnUrl: `${loadEnv().APP_URL}/account/plan` });
+    const result = await cardUpdateLink({ customerId: customer.id, subscriptionId, returnUrl: `${loadEnv().APP_URL}/account/plan` }, { locale: await requestLocale() });
     if (!result.ok) return { ok: false, message: result.message };
     redirect(result.url);
   },

@@ -2,6 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { customerCookie, customerIdFromSession, withCustomerSession } from "@/lib/auth/customer-session";
 import { completeCheckoutReturn } from "@/lib/checkout/complete-return";
+import { checkoutReturnText } from "@/lib/checkout/return-text";
+import { requestLocale } from "@/lib/i18n/request";
+import { translator } from "@/lib/i18n/translator";
 import { storeProblemPage } from "@/lib/store/problem-page";
 import { route } from "@/lib/http/route";
 
@@ -12,10 +15,12 @@ export const GET = route({ name: "checkout return", answers: "html" }, async (re
   const signedIn = customerIdFromSession(request.cookies.get(customerCookie().name)?.value);
   const result = await completeCheckoutReturn(request.nextUrl.searchParams.get("token"), signedIn);
   if (!result.ok) {
-    const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: "Try again" } : { href: "/", label: "Back to the store" };
+    const t = translator(await requestLocale());
+    const store = { href: "/", label: t("thankYou.checkoutReturn.backToStore") };
+    const retry = result.productId ? { href: `/products/${encodeURIComponent(result.productId)}`, label: t("thankYou.checkoutReturn.tryAgain") } : store;
     // A decline is the customer's to fix (another card); anything else is ours or the link's.
-    const title = result.code === "declined" ? "Your payment did not go through" : undefined;
-    return storeProblemPage(result.status, result.message, retry, { title, links: retry.href === "/" ? [] : [{ href: "/", label: "Back to the store" }] });
+    const title = result.code === "declined" ? t("thankYou.checkoutReturn.declinedTitle") : undefined;
+    return storeProblemPage(result.status, checkoutReturnText(result, t), retry, { title, links: retry === store ? [] : [store] });
   }
   return withCustomerSession(NextResponse.redirect(new URL(`/thank-you?order=${encodeURIComponent(result.intentId)}`, loadEnv().APP_URL), 303), result.customerId);
 });

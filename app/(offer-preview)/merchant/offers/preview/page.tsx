@@ -27,7 +27,7 @@ export default async function OfferPreviewPage({ searchParams }: { searchParams:
   const [offer, brand] = await Promise.all([previewOfferView(readOfferDraft(params), now), storeBrand()]);
   return (
     <BrandScope brand={brand}>
-      <StoreHeader brand={brand} customerEmail="customer@example.com" signOut={previewNoopAction} />
+      <StoreHeader brand={brand} customerEmail="customer@example.com" signOut={previewNoopAction} setLocale={previewNoopAction} />
       <main id="content" className="mx-auto max-w-5xl px-6 py-10">
         <div className="mx-auto max-w-2xl space-y-6">
           <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight">Thank you for your order!</h1>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { OfferPanel } from "@/components/offers/offer-panel";
 import { SignInLinkForm } from "@/components/store/sign-in-link-form";
 import { currentCustomer } from "@/lib/auth/customer-session";
@@ -8,26 +9,23 @@ import { hostedOffer } from "@/lib/moments/links";
 import { offerActions } from "../../../_offer-actions";
 import { requestSignInLinkAction } from "../../../_session-actions";
 
-export const metadata: Metadata = { title: "An offer for you", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("offers.hosted.title"), robots: { index: false } };
+}
 export const dynamic = "force-dynamic";
 
 const HEADING = "offer-heading";
-const CLOSED: Record<string, string> = {
-  ACCEPTED: "You took this offer. It is in your account.",
-  DECLINED: "You turned this offer down. We won't show it again.",
-  FAILED: "This offer's payment did not go through.",
-  EXPIRED: "This offer has expired.",
-};
 
 // The hosted offer page: where a hosted offer link (POST /api/v1/moments) lands once it has
 // signed its customer in. The same panel, one click and fallback as the thank-you page.
 export default async function HostedOfferPage({ params }: { params: Promise<{ id: string }> }) {
-  const [customer, { id }] = await Promise.all([currentCustomer(), params]);
+  const [customer, { id }, t] = await Promise.all([currentCustomer(), params, getTranslations()]);
   if (!customer) {
     return (
       <div className="mx-auto max-w-xl space-y-6">
-        <h1 className="text-3xl font-bold tracking-tight">An offer for you</h1>
-        <p className="text-slate-700">Please sign in to see this offer.</p>
+        <h1 className="text-3xl font-bold tracking-tight">{t("offers.hosted.title")}</h1>
+        <p className="text-slate-700">{t("offers.hosted.signIn")}</p>
         <SignInLinkForm action={requestSignInLinkAction} />
       </div>
     );
@@ -37,13 +35,18 @@ export default async function HostedOfferPage({ params }: { params: Promise<{ id
   const now = new Date();
   return (
     <div className="mx-auto max-w-2xl space-y-6" data-testid="hosted-offer">
-      <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight outline-none">An offer for you</h1>
+      <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight outline-none">{t("offers.hosted.title")}</h1>
       {offer.state === "open" ? (
         <OfferPanel offer={offer.view} actions={offerActions} serverNow={now} fallbackFocusId={HEADING} />
       ) : (
-        <p role="status" className="text-slate-700" data-testid="hosted-offer-closed">{offer.productName}: {CLOSED[offer.outcome]}</p>
+        <p role="status" className="text-slate-700" data-testid="hosted-offer-closed"><span data-merchant-copy>{offer.productName}</span>: {{
+          ACCEPTED: () => t("offers.hosted.closed.accepted"),
+          DECLINED: () => t("offers.hosted.closed.declined"),
+          FAILED: () => t("offers.hosted.closed.failed"),
+          EXPIRED: () => t("offers.hosted.closed.expired"),
+        }[offer.outcome]()}</p>
       )}
-      <Link href="/account" className="inline-block text-sm text-brand-700 underline">Go to your account</Link>
+      <Link href="/account" className="inline-block text-sm text-brand-700 underline">{t("offers.hosted.goToAccount")}</Link>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FocusTarget, handOffFocus } from "@/components/focus-handoff";
-import { CANCEL_REASONS, REASON_LABELS } from "@/lib/retention/reasons";
+import type { CancelReason } from "@/lib/generated/prisma/enums";
+import { CANCEL_REASONS } from "@/lib/retention/reasons";
 import { cancelFlowAction } from "../retention-actions";
 import type { CancelFlowState } from "./cancel-flow-state";
 import { QuotePanel } from "./quote-panel";
@@ -12,16 +14,39 @@ const BUTTON = "rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-50";
 const PRIMARY = `${BUTTON} bg-brand-600 text-white hover:bg-brand-700`;
 const OUTLINE = `${BUTTON} border border-slate-400 bg-white text-slate-900 hover:bg-slate-50`;
 
+function ReasonLabel({ reason }: { reason: CancelReason }) {
+  const t = useTranslations();
+  switch (reason) {
+    case "TOO_EXPENSIVE":
+      return t("retention.reason.tooExpensive");
+    case "UNUSED":
+      return t("retention.reason.unused");
+    case "MISSING_FEATURES":
+      return t("retention.reason.missingFeatures");
+    case "TOO_COMPLEX":
+      return t("retention.reason.tooComplex");
+    case "LOW_QUALITY":
+      return t("retention.reason.lowQuality");
+    case "CUSTOMER_SERVICE":
+      return t("retention.reason.customerService");
+    case "SWITCHED_SERVICE":
+      return t("retention.reason.switchedService");
+    case "OTHER":
+      return t("retention.reason.other");
+  }
+}
+
 /** A one-click form: hidden fields plus one button. */
 function Intent({ action, intent, fields, label, className, pending, testId, focusTo }: {
   action: (form: FormData) => void; intent: string; fields: Record<string, string>; label: string; className: string; pending: boolean; testId: string; focusTo: string;
 }) {
+  const t = useTranslations();
   // The button goes away with the step: focus moves to the outcome, not to <body>.
   return (
     <form action={action} onSubmit={() => handOffFocus([focusTo])}>
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" disabled={pending} className={className} data-testid={testId}>{pending ? "Working…" : label}</button>
+      <button type="submit" disabled={pending} className={className} data-testid={testId}>{pending ? t("plans.page.working") : label}</button>
     </form>
   );
 }
@@ -33,6 +58,7 @@ function Intent({ action, intent, fields, label, className, pending, testId, foc
 export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, available, viewState }: { subscriptionId: string; planName: string; cancelTerms: string; available: boolean; viewState: string }) {
   const [state, action, pending] = useActionState(cancelFlowAction, IDLE);
   const [asking, setAsking] = useState(false);
+  const t = useTranslations();
   // The outcome stays on screen in the state it led to (cancelling, paused…) and goes once the
   // subscription moves on (undone, resumed), when the flow can start afresh.
   const [doneIn, setDoneIn] = useState<{ state: CancelFlowState; view: string } | null>(null);
@@ -66,7 +92,7 @@ export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, avail
     const cancelTerms = state.kind === "offer" ? state.cancelTerms : null;
     return (
       <div className="space-y-4" aria-labelledby={headingId}>
-        <h3 id={headingId} className="sr-only">Cancel {planName}</h3>
+        <h3 id={headingId} className="sr-only">{t("retention.cancelPlan", { plan: planName })}</h3>
         {state.kind === "offer" && state.error ? <p role="alert" data-testid="cancel-flow-error" className="rounded bg-red-50 p-3 text-red-800">{state.error}</p> : null}
         {state.kind === "offer" && state.offer ? (
           <section data-testid="save-offer" data-kind={state.offer.kind} aria-labelledby={`${headingId}-offer`} className="rounded-xl border-2 border-brand-500 bg-white p-4">
@@ -78,11 +104,11 @@ export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, avail
           </section>
         ) : null}
         {state.kind === "quote" ? <QuotePanel quote={state.quote} notice={state.notice} pending={pending} action={withAttempt} onConfirm={() => handOffFocus([outcomeId])} /> : null}
-        <section data-testid="cancel-confirm" aria-label="Cancel anyway" className="rounded-xl border border-slate-300 bg-white p-4">
+        <section data-testid="cancel-confirm" aria-label={t("retention.cancelAnyway")} className="rounded-xl border border-slate-300 bg-white p-4">
           {cancelTerms ? <p className="text-sm text-slate-700" data-testid="cancel-terms">{cancelTerms}</p> : null}
           <div className="mt-3 flex flex-wrap items-center gap-3">
-            <Intent action={action} intent="cancel" fields={attempt} label={state.kind === "offer" && !state.offer ? "Cancel my subscription" : "Cancel anyway"} className={OUTLINE} pending={pending} testId="cancel-anyway" focusTo={outcomeId} />
-            <Intent action={action} intent="keep" fields={attempt} label="Keep my subscription" className={`${BUTTON} text-slate-700 underline hover:text-slate-900`} pending={pending} testId="cancel-keep" focusTo={outcomeId} />
+            <Intent action={action} intent="cancel" fields={attempt} label={state.kind === "offer" && !state.offer ? t("retention.cancelMine") : t("retention.cancelAnyway")} className={OUTLINE} pending={pending} testId="cancel-anyway" focusTo={outcomeId} />
+            <Intent action={action} intent="keep" fields={attempt} label={t("retention.keep")} className={`${BUTTON} text-slate-700 underline hover:text-slate-900`} pending={pending} testId="cancel-keep" focusTo={outcomeId} />
           </div>
         </section>
       </div>
@@ -93,35 +119,35 @@ export function CancelFlow({ subscriptionId, planName, cancelTerms: terms, avail
     return (
       <div className="space-y-2">
         <p className="text-sm text-slate-700">{terms}</p>
-        <button type="button" onClick={() => setAsking(true)} className={OUTLINE} data-testid="cancel-start">Cancel subscription</button>
+        <button type="button" onClick={() => setAsking(true)} className={OUTLINE} data-testid="cancel-start">{t("retention.cancelSubscription")}</button>
       </div>
     );
   }
 
   return (
     <form action={action} className="space-y-4 rounded-xl border border-slate-300 bg-white p-4" aria-labelledby={headingId} data-testid="cancel-reason-step">
-      <h3 id={headingId} className="font-semibold">Before you go: why are you cancelling?</h3>
+      <h3 id={headingId} className="font-semibold">{t("retention.why")}</h3>
       <p className="text-sm text-slate-700">{terms}</p>
       {state.kind === "error" ? <p role="alert" data-testid="cancel-flow-error" className="rounded bg-red-50 p-3 text-red-800">{state.message}</p> : null}
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <fieldset>
-        <legend className="text-sm text-slate-700">Your answer helps us improve (optional).</legend>
+        <legend className="text-sm text-slate-700">{t("retention.whyHelps")}</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {CANCEL_REASONS.map((reason) => (
             <label key={reason} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="reason" value={reason} /> {REASON_LABELS[reason]}
+              <input type="radio" name="reason" value={reason} /> <ReasonLabel reason={reason} />
             </label>
           ))}
         </div>
       </fieldset>
       <div>
-        <label htmlFor={`${headingId}-comment`} className="block text-sm text-slate-700">Anything else you would like to tell us? (optional)</label>
+        <label htmlFor={`${headingId}-comment`} className="block text-sm text-slate-700">{t("retention.comment")}</label>
         <textarea id={`${headingId}-comment`} name="comment" rows={2} maxLength={1000} className="mt-1 w-full rounded-md border border-slate-400 p-2 text-sm" />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="start" disabled={pending} className={PRIMARY} data-testid="cancel-continue">{pending ? "Working…" : "Continue"}</button>
-        <button type="submit" name="intent" value="cancel_now" disabled={pending} className={OUTLINE} data-testid="cancel-now">Cancel now</button>
-        <button type="button" onClick={() => setAsking(false)} className={`${BUTTON} text-slate-700 underline`}>Never mind</button>
+        <button type="submit" name="intent" value="start" disabled={pending} className={PRIMARY} data-testid="cancel-continue">{pending ? t("plans.page.working") : t("retention.continue")}</button>
+        <button type="submit" name="intent" value="cancel_now" disabled={pending} className={OUTLINE} data-testid="cancel-now">{t("retention.cancelNow")}</button>
+        <button type="button" onClick={() => setAsking(false)} className={`${BUTTON} text-slate-700 underline`}>{t("retention.neverMind")}</button>
       </div>
     </form>
   );

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import type { Translator } from "@/lib/i18n/translator";
 import { useActionState } from "react";
 import { FocusTarget, handOffFocus } from "@/components/focus-handoff";
 import { PLAN_NOTICE_TARGET } from "@/components/focus-targets";
@@ -17,18 +19,18 @@ const IDLE: FlowState = { kind: "idle" };
  * it is through the message says so instead of "processing" forever. A change that failed says
  * nothing here: the page's notice explains it.
  */
-function outcomeOf(state: FlowState, view: SubscriptionPlanView): { text: string; tone: "done" | "confirming"; catchingUp: boolean } | null {
+function outcomeOf(state: FlowState, view: SubscriptionPlanView, t: Translator): { text: string; tone: "done" | "confirming"; catchingUp: boolean } | null {
   if (state.kind !== "done" && state.kind !== "confirming") return null;
   // Applied at Dodo; our copy of the subscription follows within seconds (webhook or the refresh).
   if (state.kind === "done" && state.status !== "SUBMITTED") return { text: state.message, tone: "done", catchingUp: state.status === "APPLIED" && view.current.productId !== state.toProductId };
   // Waiting on the customer's bank: the page's own banner says what to do.
   if (view.authenticate) return null;
   if (view.processing || view.confirming) return state.kind === "confirming" && view.confirming ? { text: state.message, tone: "confirming", catchingUp: false } : null;
-  if (view.current.productId === state.toProductId) return { text: `Done: you are now on ${view.current.name}.`, tone: "done", catchingUp: false };
+  if (view.current.productId === state.toProductId) return { text: t("plans.outcome.applied", { plan: view.current.name }), tone: "done", catchingUp: false };
   // Settled but our copy of the subscription has not caught up yet: keep refreshing until it has
   // (or until the page's notice says the change did not go through).
   if (view.notice) return null;
-  return { text: "Finishing your change…", tone: "done", catchingUp: true };
+  return { text: t("plans.page.finishing"), tone: "done", catchingUp: true };
 }
 
 /**
@@ -38,7 +40,8 @@ function outcomeOf(state: FlowState, view: SubscriptionPlanView): { text: string
 export function PlanChangeFlow({ view, highlightedOrigin, offerImpressionId }: { view: SubscriptionPlanView; highlightedOrigin?: "UPGRADE_OFFER"; offerImpressionId?: string }) {
   const [state, action, pending] = useActionState(planFlowAction, IDLE);
   const disabled = pending || view.locked !== null;
-  const outcome = outcomeOf(state, view);
+  const t = useTranslations();
+  const outcome = outcomeOf(state, view, t as unknown as Translator);
   return (
     <div>
       <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -48,7 +51,7 @@ export function PlanChangeFlow({ view, highlightedOrigin, offerImpressionId }: {
             <div className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
               <div>
                 <p className="font-medium">
-                  {option.name} <span className="text-sm font-normal text-slate-700" data-testid="plan-price">{option.price}</span>
+                  <span data-merchant-copy>{option.name}</span> <span className="text-sm font-normal text-slate-700" data-testid="plan-price">{option.price}</span>
                   {option.badge ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="plan-badge">{option.badge}</span> : null}
                 </p>
                 <p className="text-sm text-slate-700" data-testid="plan-difference">{option.difference}</p>
@@ -63,8 +66,8 @@ export function PlanChangeFlow({ view, highlightedOrigin, offerImpressionId }: {
                 {option.highlighted && highlightedOrigin ? <input type="hidden" name="origin" value={highlightedOrigin} /> : null}
                 {option.highlighted && highlightedOrigin && offerImpressionId ? <input type="hidden" name="impressionId" value={offerImpressionId} /> : null}
                 <button type="submit" disabled={disabled || option.unavailable !== null}
-                  className={`w-full shrink-0 rounded-lg px-3 py-1.5 sm:w-auto text-sm font-semibold disabled:opacity-40 ${option.direction === "upgrade" && option.actionLabel === "Upgrade" ? "bg-brand-700 text-white hover:bg-brand-600" : "border border-slate-400 hover:bg-slate-50"}`}>
-                  {option.actionLabel} to {option.name}
+                  className={`w-full shrink-0 rounded-lg px-3 py-1.5 sm:w-auto text-sm font-semibold disabled:opacity-40 ${option.verb === "upgrade" ? "bg-brand-700 text-white hover:bg-brand-600" : "border border-slate-400 hover:bg-slate-50"}`}>
+                  {t("plans.quote.title", { verb: option.verb, plan: option.name })}
                 </button>
               </form>
             </div>

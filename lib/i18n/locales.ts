@@ -1,0 +1,38 @@
+// The languages Encore speaks to customers, and how a request's language is chosen. Client-safe:
+// no server imports, so the language switch and the error pages can use it too.
+import { match } from "@formatjs/intl-localematcher";
+import Negotiator from "negotiator";
+
+export const LOCALES = ["en", "pt-BR"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "./cookie";
+
+/** Request header the proxy sets to "console" on merchant pages, which are in English only (for now). */
+export const SURFACE_HEADER = "x-encore-surface";
+
+/** Each language named in itself, as a switch shows it. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "pt-BR": "Português (Brasil)" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Best match for an Accept-Language header ("pt", "pt-PT" → pt-BR); the default when nothing fits. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const requested = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages().filter((tag) => tag !== "*");
+  try {
+    const chosen = match(requested, LOCALES, DEFAULT_LOCALE, { algorithm: "best fit" });
+    return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+  } catch {
+    // A malformed tag (RangeError from Intl): the header tells us nothing usable.
+    return DEFAULT_LOCALE;
+  }
+}
+
+/** The cookie when it names a language we have, else the browser's preference. */
+export function resolveLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
+  return isLocale(input.cookie) ? input.cookie : negotiateLocale(input.acceptLanguage);
+}
