@@ -80,7 +80,7 @@ export async function retireQuote(id: string): Promise<void> {
  * failed and the hold has not reached us yet). While
  * one is in flight no other change may be previewed or sent. The newest such change, or null.
  */
-export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string): Promise<PlanChange | null> {
+export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string, shown?: Pick<Subscription, "status">): Promise<PlanChange | null> {
   const recent = await client.planChange.findMany({
     where: {
       subscriptionId,
@@ -99,7 +99,10 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
     // as its own webhook, which may come after the payment's. Until our copy shows the hold the
     // change's consequence is still on its way (the page keeps syncing and says so meanwhile).
     if (outcome === "unpaid" && change.status === "APPLIED" && change.onPaymentFailure === "APPLY_CHANGE") {
-      const sub = await client.subscription.findUnique({ where: { id: subscriptionId }, select: { status: true } });
+      // A page judges by the subscription it shows (`shown`, read before this): had the hold landed
+      // in between, a fresh read would end the wait while the page still shows it active, without
+      // its notice, and nothing would refresh it again.
+      const sub = shown ?? (await client.subscription.findUnique({ where: { id: subscriptionId }, select: { status: true } }));
       if (sub?.status === "ACTIVE") return change;
     }
   }

@@ -159,7 +159,7 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   const scheduled = scheduledChange?.productId && scheduledChange.effectiveAt
     ? { toName: names.get(scheduledChange.productId) ?? t("plans.anotherPlan"), on: formatDate(scheduledChange.effectiveAt, locale) }
     : null;
-  const flying = await changeInFlight(db, sub.id, opts.now);
+  const flying = await changeInFlight(db, sub.id, opts.now, undefined, sub);
   const target = flying ? { toName: names.get(flying.toProductId) ?? t("plans.yourNewPlan") } : null;
   const confirming = flying?.status === "UNKNOWN" ? target : null;
   const charge = flying?.dodoPaymentId ? await db.payment.findUnique({ where: { id: flying.dodoPaymentId }, select: { status: true, paymentLink: true } }) : null;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { planViews } from "@/lib/plans/plan-views";
+import { changeInFlight } from "@/lib/plans/plan-change";
 import { confirmPlanChange, previewPlanChange } from "@/lib/plans/quote";
 import { keepCurrentPlan } from "@/lib/plans/scheduled";
 import { upgradeOfferFor } from "@/lib/plans/upgrade-offer";
@@ -82,6 +83,20 @@ describe("plan page", () => {
     const view = await onlyView(s.customerId);
     expect(view.current).toMatchObject({ name: "Pro", status: "on hold" });
     expect(view.notice?.text).toContain("Update your card");
+  });
+
+  it("judges an apply_change charge's wait by the subscription the page shows, not one read after it (a hold landing mid-render)", async () => {
+    const ladder = await createLadder(t, { upgradeOnPaymentFailure: "APPLY_CHANGE" });
+    const s = await subscribe(t, ladder.basic, { card: "0341" });
+    await change(s.customerId, s.subscriptionId, ladder.pro);
+    await t.control("POST", "/_sandbox/settle");
+    const applied = await db.planChange.findFirstOrThrow({ where: { subscriptionId: s.subscriptionId, status: "APPLIED" } });
+    await syncPayment(applied.dodoPaymentId!, { dodo: t.client });
+    // The page read the subscription while it was still active; then the hold landed.
+    await db.subscription.update({ where: { id: s.subscriptionId }, data: { status: "ON_HOLD" } });
+    const now = new Date();
+    expect((await changeInFlight(db, s.subscriptionId, now, undefined, { status: "ACTIVE" }))?.id).toBe(applied.id);
+    expect(await changeInFlight(db, s.subscriptionId, now)).toBeNull();
   });
 
   it("shows a scheduled downgrade until the customer keeps the current plan", async () => {
