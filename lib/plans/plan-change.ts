@@ -73,6 +73,16 @@ export async function retireQuote(id: string): Promise<void> {
   await db.planChange.updateMany({ where: { id, status: "QUOTED" }, data: { status: "CANCELLED", errorCode: "QUOTE_CHANGED" } });
 }
 
+export type InFlightOptions = {
+  /** Leave this change out (the one being claimed). */
+  exceptId?: string;
+  /** The subscription as the caller shows it (a page), read before this check. */
+  shown?: Pick<Subscription, "status">;
+};
+
+/** A change in flight with the state of its charge as we hold it (read here once, so a page need not read it again). */
+export type InFlightChange = PlanChange & { charge: Pick<Payment, "status" | "paymentLink"> | null };
+
 /**
  * The one definition of "a plan change in flight" for a subscription: UNKNOWN (until resolved), or
  * sent within the last SUBMITTED_BLOCKS_MS and not settled — SUBMITTED, or APPLIED (apply_change)
@@ -80,7 +90,8 @@ export async function retireQuote(id: string): Promise<void> {
  * failed and the hold has not reached us yet). While
  * one is in flight no other change may be previewed or sent. The newest such change, or null.
  */
-export async function changeInFlight(client: Client, subscriptionId: string, now: Date, exceptId?: string, shown?: Pick<Subscription, "status">): Promise<PlanChange | null> {
+export async function changeInFlight(client: Client, subscriptionId: string, now: Date, opts: InFlightOptions = {}): Promise<InFlightChange | null> {
+  const { exceptId, shown } = opts;
   const recent = await client.planChange.findMany({
     where: {
       subscriptionId,
@@ -90,11 +101,11 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
     orderBy: { submittedAt: "desc" },
   });
   for (const change of recent) {
-    if (AWAITING_DODO.includes(change.status)) return change;
+    const charge = change.dodoPaymentId ? await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true, paymentLink: true } }) : null;
+    if (AWAITING_DODO.includes(change.status)) return { ...change, charge };
     if (!change.dodoPaymentId) continue;
-    const payment = await client.payment.findUnique({ where: { id: change.dodoPaymentId }, select: { status: true } });
-    const outcome = payment ? settledOutcome(payment.status) : null;
-    if (!outcome) return change;
+    const outcome = charge ? settledOutcome(charge.status) : null;
+    if (!outcome) return { ...change, charge };
     // apply_change and its charge failed: Dodo puts the subscription on hold, but that reaches us
     // as its own webhook, which may come after the payment's. Until our copy shows the hold the
     // change's consequence is still on its way (the page keeps syncing and says so meanwhile).
@@ -103,7 +114,7 @@ export async function changeInFlight(client: Client, subscriptionId: string, now
       // in between, a fresh read would end the wait while the page still shows it active, without
       // its notice, and nothing would refresh it again.
       const sub = shown ?? (await client.subscription.findUnique({ where: { id: subscriptionId }, select: { status: true } }));
-      if (sub?.status === "ACTIVE") return change;
+      if (sub?.status === "ACTIVE") return { ...change, charge };
     }
   }
   return null;
@@ -115,7 +126,7 @@ export type Claim = "claimed" | "busy" | "taken";
 export async function claimForSubmit(change: Pick<PlanChange, "id" | "subscriptionId">, now: Date): Promise<Claim> {
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Subscription" WHERE id = ${change.subscriptionId} FOR UPDATE`;
-    if (await changeInFlight(tx, change.subscriptionId, now, change.id)) return "busy";
+    if (await changeInFlight(tx, change.subscriptionId, now, { exceptId: change.id })) return "busy";
     const { count } = await tx.planChange.updateMany({ where: { id: change.id, status: "QUOTED" }, data: { status: "SUBMITTED", submittedAt: now } });
     return count === 1 ? "claimed" : "taken";
   });

@@ -11,7 +11,7 @@ import { ladderPlanOf } from "./context";
 import { creditExplanation, remainingCredit, renewalsSince, type CreditEvent } from "./credit";
 import { byRank, classifyMove, priceDifferenceLabel, recurringLabel, type Direction, type LadderPlan } from "./ladder";
 import { storedQuote } from "./locked-quote";
-import { changeInFlight, NOT_APPLIED } from "./plan-change";
+import { changeInFlight, NOT_APPLIED, type InFlightChange } from "./plan-change";
 import { refreshFromDodo } from "./refresh";
 import { termsFor } from "./terms";
 import { mostPopularUpgrade } from "./popular";
@@ -140,7 +140,8 @@ function statusLabel(status: SubscriptionRow["status"], t: Translator): string {
   }
 }
 
-async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Date; locale: Locale }): Promise<SubscriptionPlanView | null> {
+/** `flying` is the subscription's change in flight as changeInFlight() judged it for this `sub`. */
+async function viewOf(sub: SubscriptionRow, flying: InFlightChange | null, opts: { highlight?: string; now: Date; locale: Locale }): Promise<SubscriptionPlanView | null> {
   const { locale } = opts;
   const t = translator(locale);
   const from = ladderPlanOf(sub.product);
@@ -159,10 +160,9 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
   const scheduled = scheduledChange?.productId && scheduledChange.effectiveAt
     ? { toName: names.get(scheduledChange.productId) ?? t("plans.anotherPlan"), on: formatDate(scheduledChange.effectiveAt, locale) }
     : null;
-  const flying = await changeInFlight(db, sub.id, opts.now, undefined, sub);
   const target = flying ? { toName: names.get(flying.toProductId) ?? t("plans.yourNewPlan") } : null;
   const confirming = flying?.status === "UNKNOWN" ? target : null;
-  const charge = flying?.dodoPaymentId ? await db.payment.findUnique({ where: { id: flying.dodoPaymentId }, select: { status: true, paymentLink: true } }) : null;
+  const charge = flying?.charge ?? null;
   const authenticate = target && !confirming && charge?.status === "REQUIRES_ACTION" ? { ...target, url: charge.paymentLink } : null;
   const processing = confirming || authenticate ? null : target;
   const locked =
@@ -194,17 +194,16 @@ async function viewOf(sub: SubscriptionRow, opts: { highlight?: string; now: Dat
 export async function planViews(customerId: string, opts: { highlight?: string; client?: DodoPayments; now?: Date; locale?: Locale } = {}): Promise<SubscriptionPlanView[]> {
   const now = opts.now ?? new Date();
   const load = () => db.subscription.findMany({ where: { customerId, status: { notIn: ENDED_SUBSCRIPTION_STATUSES }, product: { ladderId: { not: null } } }, include: { product: true }, orderBy: { dodoCreatedAt: "asc" } });
+  // Judged by the subscription the page will show (`shown`): see changeInFlight.
+  const inFlight = (subs: SubscriptionRow[]) => Promise.all(subs.map((sub) => changeInFlight(db, sub.id, now, { shown: sub })));
   let subs = await load();
-  let synced = false;
-  for (const sub of subs) {
-    const flying = await changeInFlight(db, sub.id, now);
-    if (flying) {
-      // Still with Dodo: pull its outcome now rather than wait for the webhook.
-      await refreshFromDodo({ subscriptionId: sub.id, paymentId: flying.dodoPaymentId }, opts.client);
-      synced = true;
-    }
+  let flying = await inFlight(subs);
+  if (flying.some(Boolean)) {
+    // Still with Dodo: pull their outcomes now rather than wait for the webhooks, then read again.
+    for (const [i, change] of flying.entries()) if (change) await refreshFromDodo({ subscriptionId: subs[i]!.id, paymentId: change.dodoPaymentId }, opts.client);
+    subs = await load();
+    flying = await inFlight(subs);
   }
-  if (synced) subs = await load();
-  const views = await Promise.all(subs.map((sub) => viewOf(sub, { highlight: opts.highlight, now, locale: opts.locale ?? DEFAULT_LOCALE })));
+  const views = await Promise.all(subs.map((sub, i) => viewOf(sub, flying[i] ?? null, { highlight: opts.highlight, now, locale: opts.locale ?? DEFAULT_LOCALE })));
   return views.filter((v): v is SubscriptionPlanView => v !== null);
 }

@@ -95,7 +95,7 @@ describe("plan page", () => {
     // The page read the subscription while it was still active; then the hold landed.
     await db.subscription.update({ where: { id: s.subscriptionId }, data: { status: "ON_HOLD" } });
     const now = new Date();
-    expect((await changeInFlight(db, s.subscriptionId, now, undefined, { status: "ACTIVE" }))?.id).toBe(applied.id);
+    expect((await changeInFlight(db, s.subscriptionId, now, { shown: { status: "ACTIVE" } }))?.id).toBe(applied.id);
     expect(await changeInFlight(db, s.subscriptionId, now)).toBeNull();
   });
 

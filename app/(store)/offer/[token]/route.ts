@@ -2,32 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentCustomer, withCustomerSession } from "@/lib/auth/customer-session";
 import { loadEnv } from "@/lib/env";
 import { requestLocale } from "@/lib/i18n/request";
-import { translator, type Translator } from "@/lib/i18n/translator";
+import { translator } from "@/lib/i18n/translator";
 import { storeProblemPage } from "@/lib/store/problem-page";
 import { clientIpOf } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { offerLinkRefusalText } from "@/lib/moments/link-text";
 import { openOfferLink } from "@/lib/moments/links";
 import { UPGRADE_OFFER_ORIGIN } from "@/lib/plans/upgrade-offer";
-
-type Refusal = Extract<Awaited<ReturnType<typeof openOfferLink>>, { ok: false }>;
-
-/** Why the link can't be used, in the customer's language (the service words it in English for logs). */
-function refusalText(code: Refusal["code"], t: Translator): string {
-  switch (code) {
-    case "invalid":
-      return t("offers.link.invalid");
-    case "expired":
-      return t("offers.link.expired");
-    case "used":
-      return t("offers.link.used");
-    case "rate_limited":
-      return t("offers.link.rateLimited");
-    case "other_customer":
-      return t("offers.link.otherCustomer");
-    case "unavailable":
-      return t("offers.link.unavailable");
-  }
-}
 
 // A hosted offer link the server API returned (POST /api/v1/moments): opens once, signs its
 // customer in, and shows the offer on Encore's page — an upgrade on the plan page, with Dodo's preview.
@@ -39,12 +20,12 @@ export const GET = route({ name: "offer link", answers: "html" }, async (request
     const account = { href: "/account", label: t("offers.link.goToAccount") };
     const links = [{ href: "/", label: t("offers.link.backToStore") }];
     if (opened.code === "rate_limited") {
-      const page = await storeProblemPage(429, refusalText(opened.code, t), account, { title: t("offers.link.waitTitle"), links });
+      const page = await storeProblemPage(429, offerLinkRefusalText(opened.code, t), account, { title: t("offers.link.waitTitle"), links });
       page.headers.set("retry-after", String(opened.retryAfterSeconds));
       return page;
     }
     const status = opened.code === "other_customer" ? 403 : opened.code === "invalid" ? 404 : 410;
-    return storeProblemPage(status, refusalText(opened.code, t), account, { title: t("offers.link.cantUseTitle"), links });
+    return storeProblemPage(status, offerLinkRefusalText(opened.code, t), account, { title: t("offers.link.cantUseTitle"), links });
   }
   const view = opened.view;
   const next = view.kind === "upgrade"
