@@ -24,13 +24,14 @@ export function answered(args: unknown[], result: FormState["result"], values: F
 /**
  * A console form action. `schema` parses the action's own fields (which record: ids); `run` gets
  * them with the submitted values, which it hands to the service (whose shared schema validates
- * them field by field). `onSuccess` says what happened, or redirects.
+ * them field by field). `onSuccess` says what happened (in the request's language: it may be
+ * async, to read it), or redirects.
  */
 export function merchantFormAction<S extends z.ZodType, T extends object>(
   name: string,
   schema: S,
   run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues } & RequestContext) => Promise<Result<T>>,
-  onSuccess: (success: Success<T>) => string,
+  onSuccess: (success: Success<T>) => string | Promise<string>,
 ): ServerAction<FormState> {
   return merchantAction(schema, {
     name,
@@ -40,7 +41,7 @@ export function merchantFormAction<S extends z.ZodType, T extends object>(
       const result = await run(input, { merchant: ctx.merchant, values, requestId: ctx.requestId });
       if (!result.ok) return answered(ctx.args, result, values);
       revalidatePath("/merchant", "layout");
-      return answered(ctx.args, { ok: true, message: onSuccess(result) }, values);
+      return answered(ctx.args, { ok: true, message: await onSuccess(result) }, values);
     },
   });
 }

@@ -9,7 +9,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, actionKind, checkFetchActionBody, checkFormActionBody, originRefusal, type Refusal } from "./action-request";
 import { declaredTooLarge, readBytesCapped } from "./body";
-import { SURFACE_HEADER } from "@/lib/i18n/locales";
 import { problemPage } from "./problem-page";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
 import { textProblem } from "./unusable-input";
@@ -69,8 +68,5 @@ export async function handleEdge(request: NextRequest): Promise<Response> {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", csp);
   forwarded.set("x-nonce", nonce);
-  // Which surface is rendering (lib/i18n/request.ts: the merchant console is English only). Set
-  // here on every request, so a client can't send its own.
-  forwarded.set(SURFACE_HEADER, pathname.startsWith("/merchant") ? "console" : "store");
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }

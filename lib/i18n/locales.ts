@@ -1,4 +1,4 @@
-// The languages Encore speaks to customers, and how a request's language is chosen. Client-safe:
+// The languages Encore speaks to customers and merchants, and how a request's language is chosen. Client-safe:
 // no server imports, so the language switch and the error pages can use it too.
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
@@ -8,9 +8,6 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
 export { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "./cookie";
-
-/** Request header the proxy sets to "console" on merchant pages, which are in English only (for now). */
-export const SURFACE_HEADER = "x-encore-surface";
 
 /** Each language named in itself, as a switch shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "pt-BR": "Português (Brasil)" };
