@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { funnelSchema, MAX_VARIANTS, stepEditSchema, stepSchema, VARIANT_LABELS } from "@/lib/offers/funnel-schema";
 import type { FormState } from "@/lib/forms/state";
 import { describedBy, Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
@@ -7,17 +8,18 @@ import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 export function FunnelForm({ action, funnelId, initialValues = { windowMinutes: "15" }, submitLabel }: { action: Action; funnelId?: string; initialValues?: Record<string, string>; submitLabel: string }) {
+  const t = useTranslations();
   const { ref, ...form } = useValidatedForm(action, funnelSchema, initialValues);
   const { errors, values } = form;
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Funnel">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={t("console.funnelForm.label")}>
       {funnelId ? <input type="hidden" name="id" value={funnelId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" errors={errors}>
+        <Field label={t("console.funnelForm.name")} name="name" errors={errors}>
           <input id="name" name="name" defaultValue={valueOf(values, "name")} className={inputClass} />
         </Field>
-        <Field label="Offer window (minutes)" name="windowMinutes" hint="How long after checkout the offers stay open." errors={errors}>
+        <Field label={t("console.funnelForm.window")} name="windowMinutes" hint={t("console.funnelForm.windowHint")} errors={errors}>
           <input id="windowMinutes" name="windowMinutes" inputMode="numeric" defaultValue={valueOf(values, "windowMinutes")} className={inputClass} />
         </Field>
       </div>

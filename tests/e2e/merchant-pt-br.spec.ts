@@ -1,0 +1,67 @@
+// The merchant console in Brazilian Portuguese: a browser that prefers pt-BR signs in (a refused
+// password is answered in Portuguese), and the console's pages show no English from the catalogue
+// outside what the merchant wrote (offer, funnel and product names, headlines:
+// tests/e2e/support/english-leftovers.ts). The language switch turns the console back to English.
+import { expect, test } from "@playwright/test";
+import { createMerchant, seedConsole } from "../support/e2e/merchant";
+import { expectNoEnglish } from "./support/english-leftovers";
+
+test.describe.configure({ timeout: 120_000 });
+
+test.describe("the console in Brazilian Portuguese", () => {
+  test.use({ locale: "pt-BR" });
+
+  test("sign-in and its refusal, overview, offers, the offer editor, funnels and branding", async ({ page }) => {
+    const seed = await seedConsole();
+    const merchant = await createMerchant();
+
+    await page.goto("/merchant/sign-in");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Painel do lojista");
+    await expectNoEnglish(page, "sign-in");
+    await page.getByLabel("E-mail").fill(merchant.email);
+    await page.getByLabel("Senha").fill("not-the-password");
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await expect(page.getByTestId("form-error")).toHaveText("E-mail ou senha incorretos.");
+    await expectNoEnglish(page, "sign-in refused");
+
+    await page.getByLabel("Senha").fill(merchant.password);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.waitForURL(/\/merchant$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Visão geral");
+    await expectNoEnglish(page, "overview");
+
+    await page.getByRole("navigation", { name: "Painel do lojista" }).getByRole("link", { name: "Ofertas" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ofertas");
+    const row = page.getByTestId("offer-row").filter({ hasText: `Console cross-sell ${seed.crossSellId}` });
+    await expect(row).toContainText("Venda cruzada");
+    await expect(row.getByTestId("offer-reach")).toHaveText("Exibida na página de conta dos clientes que compraram um produto gatilho. Adicione-a a uma etapa de funil para oferecê-la logo após o checkout também.");
+    await expectNoEnglish(page, "offers list");
+
+    await page.goto(`/merchant/offers/${seed.offerId}`);
+    await expect(page.getByLabel("Nome (só você vê)")).toHaveValue(`Console upsell ${seed.offerId}`);
+    await expect(page.getByText("Exibida após o checkout em 1 etapa de funil.")).toBeVisible();
+    await expectNoEnglish(page, "offer editor");
+    await page.getByRole("button", { name: "Salvar oferta" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText("Oferta salva.");
+    await expectNoEnglish(page, "offer saved");
+
+    await page.goto("/merchant/offers/new");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nova oferta");
+    await expectNoEnglish(page, "new offer");
+
+    await page.goto("/merchant/funnels");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Funis");
+    await expectNoEnglish(page, "funnels");
+
+    await page.goto("/merchant/store");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Marca da loja");
+    await expectNoEnglish(page, "store branding");
+
+    // The switch (the store's cookie): the console is in English from then on, lang="en".
+    await page.getByTestId("locale-switch").getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Store branding");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto("/merchant/offers");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Offers");
+  });
+});
