@@ -64,4 +64,26 @@ test.describe("the console in Brazilian Portuguese", () => {
     await page.goto("/merchant/offers");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Offers");
   });
+
+  test("stats, retention, integrations, products, refunds, events, attention and test-as-a-customer", async ({ page }) => {
+    const seed = await seedConsole();
+    const merchant = await createMerchant();
+    await page.goto("/merchant/sign-in");
+    await page.getByLabel("E-mail").fill(merchant.email);
+    await page.getByLabel("Senha").fill(merchant.password);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.waitForURL(/\/merchant$/);
+
+    // Stats: the seeded funnel's chart and table, the plan-change tables, retention, the settings form.
+    await page.goto(`/merchant/stats?funnel=${seed.funnelId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Estatísticas das ofertas");
+    await expect(page.getByTestId("csv-link")).toHaveText("Exportar CSV");
+    await expect(page.getByTestId("funnel-table")).toContainText("Etapa 1:");
+    await expect(page.getByTestId("plan-changes-by-origin")).toContainText("Página de planos");
+    await expect(page.getByTestId("retention-stats")).toContainText("Tentativas de cancelamento");
+    await expectNoEnglish(page, "stats");
+    await page.getByRole("button", { name: "Salvar" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText(/^Salvo: os pagamentos contam como receita/);
+    await expectNoEnglish(page, "stats settings saved");
+  });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { offerReach } from "@/lib/offers/reach";
 import { offerKindLabel } from "@/lib/offers/offer-kind-label";
+import { offerLabel, reasonLabel, saveOfferKindLabel } from "@/lib/retention/labels";
+import { directionLabel, planChangeReport } from "@/lib/stats/plan-changes";
 import { formatAmount, formatCount, formatInterval, formatPoints, formatRate } from "@/lib/stats/format";
 
 describe("console stats formatting", () => {
@@ -38,5 +40,28 @@ describe("console wording from lib in the merchant's language", () => {
     expect(offerKindLabel("CROSS_SELL")).toBe("Cross-sell");
     expect(offerKindLabel("CROSS_SELL", "pt-BR")).toBe("Venda cruzada");
     expect(offerKindLabel("UPGRADE", "pt-BR")).toBe("Upgrade de plano");
+  });
+});
+
+describe("stats labels the report makes up, in the merchant's language", () => {
+  const row = { ladderId: null, origin: "PLAN_PAGE", direction: "UPGRADE", currency: "BRL", sent: 1, applied: 1, scheduled: 0, failed: 0, awaiting: 0, kept: 0, chargedNow: 500, mrrApplied: 500, mrrScheduled: 0 };
+
+  it("names origins, a missing ladder and directions", () => {
+    const pt = planChangeReport([row, { ...row, ladderId: "gone", origin: "UPGRADE_OFFER" }], new Map(), "pt-BR");
+    expect(pt.byOrigin.map((l) => l.groupLabel)).toEqual(["Oferta de upgrade", "Página de planos"]);
+    expect(pt.byLadder.map((l) => l.groupLabel).sort()).toEqual(["Escada excluída", "Sem escada"]);
+    expect(planChangeReport([row], new Map()).byOrigin[0]!.groupLabel).toBe("Plan page");
+    expect(directionLabel("DOWNGRADE")).toBe("Downgrade");
+  });
+
+  it("names save offers and reasons, keeping the plan's name as written", () => {
+    const base = { pauseCycles: null, discountBps: null, discountCycles: null, targetProduct: null, targetProductId: null };
+    expect(offerLabel({ ...base, kind: "PAUSE", pauseCycles: 1 }, "pt-BR")).toBe("Uma pausa (1 ciclo)");
+    expect(offerLabel({ ...base, kind: "PAUSE", pauseCycles: 2 })).toBe("A pause (2 cycles)");
+    expect(offerLabel({ ...base, kind: "DISCOUNTED_PLAN", discountBps: 2000, discountCycles: 3 }, "pt-BR")).toBe("Um plano com desconto: o plano atual, 20% de desconto por 3 ciclos");
+    expect(offerLabel({ ...base, kind: "CHEAPER_PLAN", targetProduct: { name: "Starter" }, targetProductId: "p" }, "pt-BR")).toBe("Um plano mais barato: Starter");
+    expect(saveOfferKindLabel("", "pt-BR")).toBe("Nenhuma oferta de retenção");
+    expect(reasonLabel("TOO_EXPENSIVE", "pt-BR")).not.toBe(reasonLabel("TOO_EXPENSIVE"));
+    expect(reasonLabel("NONE", "pt-BR")).toBe("Nenhum motivo informado");
   });
 });
