@@ -15,10 +15,11 @@ export function PageHeader({ title, description, actions, titleIsMerchantCopy = 
   );
 }
 
-export function Card({ title, children, className = "" }: { title?: string; children: React.ReactNode; className?: string }) {
+/** `titleIsMerchantCopy`: the title is a record's own name (a ladder, a product), shown as written. */
+export function Card({ title, children, className = "", titleIsMerchantCopy = false }: { title?: string; children: React.ReactNode; className?: string; titleIsMerchantCopy?: boolean }) {
   return (
     <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-4 text-base font-semibold">{title}</h2> : null}
+      {title ? <h2 className="mb-4 text-base font-semibold" data-merchant-copy={titleIsMerchantCopy || undefined}>{title}</h2> : null}
       {children}
     </section>
   );

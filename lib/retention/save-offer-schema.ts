@@ -9,14 +9,6 @@ export const SAVE_OFFER_KINDS = ["CHEAPER_PLAN", "PAUSE", "INTERVAL_SWITCH", "DI
 /** The longest a discounted save offer lasts, in billing cycles. */
 export const MAX_DISCOUNT_CYCLES = 36;
 
-export const SAVE_OFFER_LABELS: Record<(typeof SAVE_OFFER_KINDS)[number] | "", string> = {
-  "": "No save offer",
-  CHEAPER_PLAN: "A cheaper plan",
-  PAUSE: "A pause",
-  INTERVAL_SWITCH: "Another billing interval",
-  DISCOUNTED_PLAN: "A discounted plan",
-};
-
 /**
  * `kind` "" removes the reason's offer. A plan offer names its plan; a pause its length; a
  * discounted plan its percentage off and cycles, on the plan named or (no plan) the subscriber's own.

@@ -85,5 +85,20 @@ test.describe("the console in Brazilian Portuguese", () => {
     await page.getByRole("button", { name: "Salvar" }).click();
     await expect(page.getByTestId("form-success")).toHaveText(/^Salvo: os pagamentos contam como receita/);
     await expectNoEnglish(page, "stats settings saved");
+
+    // Save offers: the seeded ladder's forms, one per reason as the customer reads it; a save and the holdout answer in Portuguese.
+    await page.goto(`/merchant/retention?ladder=${seed.ladderId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ofertas de retenção");
+    const tooExpensive = page.locator('[data-testid="save-offer-form"][data-reason="TOO_EXPENSIVE"]');
+    await tooExpensive.getByLabel("Oferta", { exact: true }).selectOption("PAUSE");
+    await tooExpensive.getByLabel("Duração da pausa (ciclos de cobrança)").fill("2");
+    await tooExpensive.getByRole("button", { name: "Salvar oferta" }).click();
+    await expect(tooExpensive.getByTestId("form-success")).toHaveText("Oferta de retenção salva.");
+    await expectNoEnglish(page, "save offers");
+    const holdout = page.getByTestId("holdout-form");
+    await holdout.getByLabel("Controle (% das tentativas de cancelamento sem oferta)").fill("12.5");
+    await holdout.getByRole("button", { name: "Salvar controle" }).click();
+    await expect(holdout.getByTestId("form-success")).toHaveText("Controle definido em 12,5%.");
+    await expectNoEnglish(page, "save offers holdout");
   });
 });
