@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
 import type { Result, Success } from "@/lib/result";
 import type { Merchant } from "@/lib/auth/merchant-session";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
 import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
 import { logger } from "@/lib/log";
 
@@ -24,13 +26,13 @@ export function answered(args: unknown[], result: FormState["result"], values: F
 /**
  * A console form action. `schema` parses the action's own fields (which record: ids); `run` gets
  * them with the submitted values, which it hands to the service (whose shared schema validates
- * them field by field). `onSuccess` says what happened (in the request's language: it may be
- * async, to read it), or redirects.
+ * them field by field) with `locale`, the console's language for the service's refusals.
+ * `onSuccess` says what happened (in the request's language: it may be async, to read it), or redirects.
  */
 export function merchantFormAction<S extends z.ZodType, T extends object>(
   name: string,
   schema: S,
-  run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues } & RequestContext) => Promise<Result<T>>,
+  run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues; locale: Locale } & RequestContext) => Promise<Result<T>>,
   onSuccess: (success: Success<T>) => string | Promise<string>,
 ): ServerAction<FormState> {
   return merchantAction(schema, {
@@ -38,7 +40,7 @@ export function merchantFormAction<S extends z.ZodType, T extends object>(
     onFailure: (failure: ActionFailure, { args }) => answered(args, failure),
     run: async (input, ctx) => {
       const values = formValues(formOf(ctx.args));
-      const result = await run(input, { merchant: ctx.merchant, values, requestId: ctx.requestId });
+      const result = await run(input, { merchant: ctx.merchant, values, locale: await requestLocale(), requestId: ctx.requestId });
       if (!result.ok) return answered(ctx.args, result, values);
       revalidatePath("/merchant", "layout");
       return answered(ctx.args, { ok: true, message: await onSuccess(result) }, values);

@@ -100,5 +100,25 @@ test.describe("the console in Brazilian Portuguese", () => {
     await holdout.getByRole("button", { name: "Salvar controle" }).click();
     await expect(holdout.getByTestId("form-success")).toHaveText("Controle definido em 12,5%.");
     await expectNoEnglish(page, "save offers holdout");
+
+    // Integrations: a new key's secret, then a new endpoint and its own page, all answered in Portuguese.
+    await page.goto("/merchant/integrations");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Integrações");
+    await expectNoEnglish(page, "integrations");
+    await page.getByLabel("Nome da chave").fill(`Chave ${seed.offerId}`);
+    await page.getByLabel("Escopo").selectOption({ label: "Leitura e escrita" });
+    await page.getByRole("button", { name: "Criar chave" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText(`Chave "Chave ${seed.offerId}" criada. Copie agora: ela não aparece de novo.`);
+    await expect(page.getByTestId("new-api-key")).toBeVisible();
+    await expectNoEnglish(page, "integrations, key created");
+    await page.getByLabel("URL do endpoint").fill(`https://hooks.example.com/${seed.offerId}`);
+    await page.getByRole("button", { name: "Adicionar endpoint" }).click();
+    await page.waitForURL(/\/merchant\/integrations\/endpoints\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Endpoint de webhook");
+    await expect(page.getByRole("status")).toHaveText("Endpoint adicionado. Coloque o segredo de assinatura dele no seu app e depois envie um evento de teste.");
+    await expectNoEnglish(page, "webhook endpoint");
+    await page.getByRole("button", { name: "Salvar endpoint" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText("Endpoint salvo.");
+    await expectNoEnglish(page, "webhook endpoint saved");
   });
 });
