@@ -6,13 +6,6 @@ import { z } from "zod";
 import { checkbox } from "@/lib/forms/fields";
 
 export const PRORATION_MODES = ["PRORATED_IMMEDIATELY", "DIFFERENCE_IMMEDIATELY", "FULL_IMMEDIATELY", "DO_NOT_BILL"] as const;
-export const PRORATION_LABELS: Record<(typeof PRORATION_MODES)[number], string> = {
-  PRORATED_IMMEDIATELY: "Prorate, charge now",
-  DIFFERENCE_IMMEDIATELY: "Charge the difference now",
-  FULL_IMMEDIATELY: "Charge the full new price now",
-  DO_NOT_BILL: "Don't bill the change",
-};
-
 /** Immediate downgrades may be billed any way but in full: that would charge the whole new price, and restart the cycle, for moving down. */
 export const DOWNGRADE_PRORATION_MODES = PRORATION_MODES.filter((m) => m !== "FULL_IMMEDIATELY");
 

@@ -120,5 +120,19 @@ test.describe("the console in Brazilian Portuguese", () => {
     await page.getByRole("button", { name: "Salvar endpoint" }).click();
     await expect(page.getByTestId("form-success")).toHaveText("Endpoint salvo.");
     await expectNoEnglish(page, "webhook endpoint saved");
+
+    // Products and plan ladders: the seeded ladder's policy, ranking and what each plan includes, saved in Portuguese.
+    await page.goto("/merchant/products");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Produtos");
+    await expectNoEnglish(page, "products");
+    const ladder = page.locator("section").filter({ has: page.getByRole("heading", { name: `Console ladder ${seed.ladderId}` }) });
+    await ladder.getByRole("form", { name: "Ordem dos planos" }).getByRole("button", { name: "Salvar ordem" }).click();
+    await expect(ladder.getByRole("form", { name: "Ordem dos planos" }).getByTestId("form-success")).toHaveText("Ordem dos planos salva.");
+    await ladder.getByRole("form", { name: "Escada de planos" }).getByRole("button", { name: "Salvar regras" }).click();
+    await expect(ladder.getByRole("form", { name: "Escada de planos" }).getByTestId("form-success")).toHaveText("Regras de mudança de plano salvas.");
+    const planValue = ladder.getByRole("form", { name: /inclui$/ }).first();
+    await planValue.getByRole("button", { name: "Salvar detalhes do plano" }).click();
+    await expect(planValue.getByTestId("form-success")).toHaveText("Detalhes do plano salvos.");
+    await expectNoEnglish(page, "products, ladder saved");
   });
 });

@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/api/keys";
 import { createEndpoint, redeliver, sendTestEvent, setEndpointActive } from "@/lib/outbound/endpoints";
+import { createLadder, updateLadder } from "@/lib/plans/ladder-admin";
+import { setPlanValue } from "@/lib/plans/plan-value-admin";
+import { DEFAULT_POLICY } from "@/components/merchant/ladder-forms";
 
 describe("integrations refusals", () => {
   it("say a key, an endpoint or a delivery is gone", async () => {
@@ -17,5 +20,15 @@ describe("integrations refusals", () => {
     if (!created.ok) throw new Error(created.message);
     await setEndpointActive(created.id, false);
     expect(await sendTestEvent(created.id, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "disabled", message: "Ative o endpoint antes de enviar um evento de teste a ele." });
+  });
+});
+
+describe("products and ladders refusals", () => {
+  it("name a taken ladder name on its field, and a ladder or plan gone", async () => {
+    const name = `Ladder ${Date.now()}-${Math.random()}`;
+    expect(await createLadder({ ...DEFAULT_POLICY, name })).toMatchObject({ ok: true });
+    expect(await createLadder({ ...DEFAULT_POLICY, name }, { locale: "pt-BR" })).toMatchObject({ ok: false, fieldErrors: { name: ["Já existe uma escada de planos com este nome"] } });
+    expect(await updateLadder("lad_missing", { ...DEFAULT_POLICY, name: `${name} 2` }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta escada de planos não existe mais." });
+    expect(await setPlanValue({ productId: "pdt_missing", features: "", badge: "" }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Este plano não existe mais." });
   });
 });
