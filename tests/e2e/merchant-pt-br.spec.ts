@@ -134,5 +134,30 @@ test.describe("the console in Brazilian Portuguese", () => {
     await planValue.getByRole("button", { name: "Salvar detalhes do plano" }).click();
     await expect(planValue.getByTestId("form-success")).toHaveText("Detalhes do plano salvos.");
     await expectNoEnglish(page, "products, ladder saved");
+
+    // Refunds: the seeded offer purchase with its refund form.
+    await page.goto("/merchant/refunds");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reembolsos");
+    await expect(page.getByRole("form", { name: /^Reembolsar / }).first().getByRole("button", { name: "Reembolsar" })).toBeVisible();
+    await expectNoEnglish(page, "refunds");
+
+    // Webhook events and needs attention: the seeded failed event, its outcome and the worker's part in Portuguese.
+    await page.goto("/merchant/events");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Eventos de webhook");
+    await expect(page.getByTestId("failed-events").getByRole("button", { name: "Reprocessar" }).first()).toBeVisible();
+    await expectNoEnglish(page, "events");
+    await page.goto("/merchant/attention");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Precisa de atenção");
+    await expect(page.getByTestId("attention-events")).toContainText("entregue");
+    await expectNoEnglish(page, "needs attention");
+
+    // Test as a customer: the form, and an unknown customer answered in Portuguese.
+    await page.goto("/merchant/offers/test");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Testar como cliente");
+    await expectNoEnglish(page, "test as a customer");
+    await page.getByLabel("Cliente", { exact: true }).fill(`ninguem-${seed.offerId}@example.com`);
+    await page.getByRole("button", { name: "Testar" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Nenhum cliente corresponde a “ninguem-${seed.offerId}@example.com”.`);
+    await expectNoEnglish(page, "test as a customer, no match");
   });
 });

@@ -5,6 +5,8 @@ import { offerReach } from "@/lib/offers/reach";
 import { offerKindLabel } from "@/lib/offers/offer-kind-label";
 import { offerLabel, reasonLabel, saveOfferKindLabel } from "@/lib/retention/labels";
 import { directionLabel, planChangeReport } from "@/lib/stats/plan-changes";
+import { describeCondition } from "@/lib/offers/targeting";
+import { disputeStatusLabel, refundRequestLabel, refundStatusLabel } from "@/lib/refunds/labels";
 import { formatAmount, formatCount, formatInterval, formatPoints, formatRate } from "@/lib/stats/format";
 
 describe("console stats formatting", () => {
@@ -63,5 +65,24 @@ describe("stats labels the report makes up, in the merchant's language", () => {
     expect(saveOfferKindLabel("", "pt-BR")).toBe("Nenhuma oferta de retenção");
     expect(reasonLabel("TOO_EXPENSIVE", "pt-BR")).not.toBe(reasonLabel("TOO_EXPENSIVE"));
     expect(reasonLabel("NONE", "pt-BR")).toBe("Nenhum motivo informado");
+  });
+});
+
+describe("conditions, refund states and ages in the merchant's language", () => {
+  const names = { product: (id: string) => (id === "pdt_a" ? "Curso" : "Mentoria"), amount: (minor: number, currency: string) => `${currency} ${minor / 100}` };
+
+  it("words targeting conditions, joining lists with the language's 'or'", () => {
+    expect(describeCondition({ kind: "not_owns", productIds: ["pdt_a", "pdt_b"] }, names, "pt-BR")).toBe("não tem Curso ou Mentoria");
+    expect(describeCondition({ kind: "order_value", currency: "BRL", min: 1000, max: null }, names, "pt-BR")).toBe("valor do pedido de pelo menos BRL 10");
+    expect(describeCondition({ kind: "subscription", statuses: ["ACTIVE", "PAUSED"], planIds: ["pdt_b"] }, names, "pt-BR")).toBe("tem uma assinatura (ativa ou pausada) de Mentoria");
+    expect(describeCondition({ kind: "subscription", statuses: ["ACTIVE", "PAUSED"], planIds: [] }, names)).toBe("has a subscription (active or paused)");
+  });
+
+  it("names Dodo's refund and dispute statuses and our requests' states", () => {
+    expect(refundStatusLabel("succeeded", "pt-BR")).toBe("concluído");
+    expect(refundStatusLabel("something_new", "pt-BR")).toBe("something_new");
+    expect(disputeStatusLabel("dispute_lost", "pt-BR")).toBe("perdida");
+    expect(disputeStatusLabel("dispute_lost")).toBe("lost");
+    expect(refundRequestLabel("UNKNOWN", "pt-BR")).toBe("confirmando com a Dodo");
   });
 });

@@ -2,6 +2,9 @@
 // request's locale): a record gone or in the wrong state, in English by default and in pt-BR.
 import { describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/api/keys";
+import { ageLabel } from "@/lib/attention/needs-attention";
+import { refundOfferPurchase } from "@/lib/refunds/refund";
+import { replayEvent } from "@/lib/webhooks/log";
 import { createEndpoint, redeliver, sendTestEvent, setEndpointActive } from "@/lib/outbound/endpoints";
 import { createLadder, updateLadder } from "@/lib/plans/ladder-admin";
 import { setPlanValue } from "@/lib/plans/plan-value-admin";
@@ -30,5 +33,20 @@ describe("products and ladders refusals", () => {
     expect(await createLadder({ ...DEFAULT_POLICY, name }, { locale: "pt-BR" })).toMatchObject({ ok: false, fieldErrors: { name: ["Já existe uma escada de planos com este nome"] } });
     expect(await updateLadder("lad_missing", { ...DEFAULT_POLICY, name: `${name} 2` }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta escada de planos não existe mais." });
     expect(await setPlanValue({ productId: "pdt_missing", features: "", badge: "" }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Este plano não existe mais." });
+  });
+});
+
+describe("refunds, events and attention in pt-BR", () => {
+  it("refuse a refund of no offer purchase and a replay of no event", async () => {
+    expect(await refundOfferPurchase({ paymentId: "pay_missing", amount: "", reason: "pedido do cliente" }, undefined, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta não é uma compra de oferta paga." });
+    expect(await replayEvent("", { locale: "pt-BR" })).toMatchObject({ ok: false, message: "Escolha um evento para reprocessar." });
+    expect(await replayEvent("evt_missing", { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esse evento não existe." });
+  });
+
+  it("say how long something has waited", () => {
+    const now = new Date("2031-01-01T12:00:00Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    expect(ageLabel(ago(20_000), now, "pt-BR")).toBe("menos de um minuto");
+    expect(ageLabel(ago(125 * 60_000), now, "pt-BR")).toBe("2 h 5 min");
   });
 });
