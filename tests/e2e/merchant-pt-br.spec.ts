@@ -159,5 +159,14 @@ test.describe("the console in Brazilian Portuguese", () => {
     await page.getByRole("button", { name: "Testar" }).click();
     await expect(page.getByRole("status")).toHaveText(`Nenhum cliente corresponde a “ninguem-${seed.offerId}@example.com”.`);
     await expectNoEnglish(page, "test as a customer, no match");
+
+    // A funnel's own page: its steps, their forms and the experiment panel; a step saved in Portuguese.
+    await page.goto(`/merchant/funnels/${seed.funnelId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Console funnel ${seed.funnelId}`);
+    await expectNoEnglish(page, "funnel page");
+    const firstStep = page.getByRole("form", { name: "Editar etapa" }).first();
+    await firstStep.getByRole("button", { name: "Salvar etapa" }).click();
+    await expect(firstStep.getByTestId("form-success")).toHaveText("Etapa salva.");
+    await expectNoEnglish(page, "funnel page, step saved");
   });
 });

@@ -6,6 +6,7 @@ import { offerKindLabel } from "@/lib/offers/offer-kind-label";
 import { offerLabel, reasonLabel, saveOfferKindLabel } from "@/lib/retention/labels";
 import { directionLabel, planChangeReport } from "@/lib/stats/plan-changes";
 import { describeCondition } from "@/lib/offers/targeting";
+import { judgeExperiment, MIN_IMPRESSIONS } from "@/lib/experiments/significance";
 import { disputeStatusLabel, refundRequestLabel, refundStatusLabel } from "@/lib/refunds/labels";
 import { formatAmount, formatCount, formatInterval, formatPoints, formatRate } from "@/lib/stats/format";
 
@@ -84,5 +85,14 @@ describe("conditions, refund states and ages in the merchant's language", () => 
     expect(disputeStatusLabel("dispute_lost", "pt-BR")).toBe("perdida");
     expect(disputeStatusLabel("dispute_lost")).toBe("lost");
     expect(refundRequestLabel("UNKNOWN", "pt-BR")).toBe("confirmando com a Dodo");
+  });
+});
+
+describe("an experiment's verdict in the merchant's language", () => {
+  it("says why there is no winner yet", () => {
+    const arm = (label: string, impressions: number) => ({ variantId: `v_${label}`, label, impressions, accepts: 0, valuePerImpression: null });
+    expect(judgeExperiment([arm("A", 10)], "pt-BR").why).toBe("Só uma variante: nada a comparar.");
+    expect(judgeExperiment([arm("A", 1), arm("B", MIN_IMPRESSIONS)], "pt-BR").why).toBe(`Cedo demais: cada variante precisa de ${MIN_IMPRESSIONS} impressões (A tem menos).`);
+    expect(judgeExperiment([arm("A", 1), arm("B", 1)]).why).toBe(`Too early: every variant needs ${MIN_IMPRESSIONS} impressions (A, B have fewer).`);
   });
 });
