@@ -2,6 +2,7 @@
 // stats page, its CSV in English, the retention page's forms through their page).
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { reasonText } from "./reason-text";
 import type { SAVE_OFFER_KINDS } from "./save-offer-schema";
 
 /** A save offer's kind as the console names it, in `locale` ("" is no offer). */
@@ -31,28 +32,8 @@ export function offerLabel(m: { kind: (typeof SAVE_OFFER_KINDS)[number]; pauseCy
   return t("console.saveOfferLabel.plan", { kind, plan });
 }
 
-/** A cancellation reason as the customer chose it, in `locale` (the cancel flow's words). */
+/** A cancellation reason as the customer chose it, in `locale` (the cancel flow's words: ./reason-text). */
 export function reasonLabel(reason: string, locale: Locale = DEFAULT_LOCALE): string {
-  const t = translator(locale);
-  switch (reason) {
-    case "TOO_EXPENSIVE":
-      return t("retention.reason.tooExpensive");
-    case "UNUSED":
-      return t("retention.reason.unused");
-    case "MISSING_FEATURES":
-      return t("retention.reason.missingFeatures");
-    case "TOO_COMPLEX":
-      return t("retention.reason.tooComplex");
-    case "LOW_QUALITY":
-      return t("retention.reason.lowQuality");
-    case "CUSTOMER_SERVICE":
-      return t("retention.reason.customerService");
-    case "SWITCHED_SERVICE":
-      return t("retention.reason.switchedService");
-    case "OTHER":
-      return t("retention.reason.other");
-    default:
-      return t("console.retentionStats.noReason");
-  }
+  return reasonText(reason, translator(locale));
 }
 
