@@ -1,8 +1,10 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { wordFieldErrors, type Translate } from "@/lib/forms/field-message";
 import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
-import type { Result, Success } from "@/lib/result";
+import { translator } from "@/lib/i18n/translator";
+import { INVALID_INPUT_MESSAGE, type Failure, type Result, type Success } from "@/lib/result";
 import type { Merchant } from "@/lib/auth/merchant-session";
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request";
@@ -40,12 +42,23 @@ export function merchantFormAction<S extends z.ZodType, T extends object>(
     onFailure: (failure: ActionFailure, { args }) => answered(args, failure),
     run: async (input, ctx) => {
       const values = formValues(formOf(ctx.args));
-      const result = await run(input, { merchant: ctx.merchant, values, locale: await requestLocale(), requestId: ctx.requestId });
-      if (!result.ok) return answered(ctx.args, result, values);
+      const locale = await requestLocale();
+      const result = await run(input, { merchant: ctx.merchant, values, locale, requestId: ctx.requestId });
+      if (!result.ok) return answered(ctx.args, worded(result, locale), values);
       revalidatePath("/merchant", "layout");
       return answered(ctx.args, { ok: true, message: await onSuccess(result) }, values);
     },
   });
+}
+
+/** A refusal's field messages (schemas name catalogue keys: lib/forms/field-message.ts) and the "fix the fields" summary in `locale`. */
+function worded(failure: Failure, locale: Locale): Failure {
+  if (!failure.fieldErrors) return failure;
+  const t = translator(locale);
+  const message = failure.message === INVALID_INPUT_MESSAGE ? t("console.fields.fixFields") : failure.message;
+  // The keys come from the schemas' messages, not literals here: their fieldMessage calls are where the check counts them.
+  const translate = t as unknown as Translate;
+  return { ...failure, message, fieldErrors: wordFieldErrors(failure.fieldErrors, translate) };
 }
 
 /**

@@ -82,6 +82,13 @@ test.describe("the console in Brazilian Portuguese", () => {
     await expect(page.getByTestId("plan-changes-by-origin")).toContainText("Página de planos");
     await expect(page.getByTestId("retention-stats")).toContainText("Tentativas de cancelamento");
     await expectNoEnglish(page, "stats");
+    // A schema's field message (named by catalogue key) in Portuguese, then a save of the value as it was.
+    const days = page.getByLabel("Contar receita após (dias)");
+    const stored = await days.inputValue();
+    await days.fill("999");
+    await page.getByRole("button", { name: "Salvar" }).click();
+    await expect(page.getByTestId("error-revenueMaturityDays")).toHaveText("Informe no máximo 365 dias");
+    await days.fill(stored);
     await page.getByRole("button", { name: "Salvar" }).click();
     await expect(page.getByTestId("form-success")).toHaveText(/^Salvo: os pagamentos contam como receita/);
     await expectNoEnglish(page, "stats settings saved");

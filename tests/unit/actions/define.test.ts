@@ -17,7 +17,8 @@ const { CUSTOMER_COOKIE, mintCustomerSession } = await import("@/lib/auth/custom
 const { MERCHANT_COOKIE, mintMerchantToken } = await import("@/lib/auth/merchant-token");
 const { ensureMerchantUser } = await import("@/lib/auth/merchant-users");
 const { db } = await import("@/lib/db/client");
-const { fail, ok } = await import("@/lib/result");
+const { fail, invalidFields, ok } = await import("@/lib/result");
+const { fieldMessage } = await import("@/lib/forms/field-message");
 const { redirectLogs } = await import("@/lib/log");
 const { LOCALE_COOKIE } = await import("@/lib/i18n/locales");
 
@@ -164,5 +165,13 @@ describe("merchant actions", () => {
     jar.set(LOCALE_COOKIE, "en");
     await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }));
     expect(seen).toEqual(["en", "pt-BR", "en"]);
+  });
+
+  it("form actions word a refusal's field messages, named by catalogue key, in the console's language", async () => {
+    const user = await ensureMerchantUser(`forms-${crypto.randomBytes(4).toString("hex")}@example.com`, "a-long-enough-password");
+    jar.set(MERCHANT_COOKIE, mintMerchantToken(process.env.SESSION_SECRET!, await db.merchantUser.findUniqueOrThrow({ where: { id: user.id } })));
+    jar.set(LOCALE_COOKIE, "pt-BR");
+    const save = merchantFormAction("test words", z.object({ id: z.string() }), async () => invalidFields({ name: [fieldMessage("console.fields.storeName")], other: ["As written"] }), () => "ok");
+    expect((await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }))).result).toEqual({ ok: false, code: "invalid_input", message: "Corrija os campos destacados.", fieldErrors: { name: ["Dê um nome à loja"], other: ["As written"] } });
   });
 });
