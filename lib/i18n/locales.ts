@@ -2,6 +2,7 @@
 // no server imports, so the language switch and the error pages can use it too.
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
+import { LOCALE_COOKIE } from "./cookie";
 
 export const LOCALES = ["en", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,4 +33,9 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 /** The cookie when it names a language we have, else the browser's preference. */
 export function resolveLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
   return isLocale(input.cookie) ? input.cookie : negotiateLocale(input.acceptLanguage);
+}
+
+/** A request's language without the database: the switch's cookie, else Accept-Language (the proxy, route handlers' pages). */
+export function localeOfRequest(request: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }): Locale {
+  return resolveLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
 }

@@ -71,7 +71,7 @@ export default async function EndpointPage({ params, searchParams }: IdPageProps
                 {log.map((d) => (
                   <tr key={d.id} data-testid="delivery-row" data-event-type={d.event.type} data-status={d.status}>
                     <td className={tdClass}>
-                      <span className="font-medium">{d.event.type}</span>
+                      <code className="font-medium">{d.event.type}</code>
                       <p className="font-mono text-xs text-slate-500">{d.event.id}</p>
                       <p className="text-xs text-slate-500">{when(d.event.createdAt)}</p>
                       <details className="mt-1 text-xs">
