@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { ButtonLink, Card, linkClass, PageHeader } from "@/components/merchant/ui";
 import { getOverview } from "@/lib/stats/overview";
@@ -30,7 +31,7 @@ export default async function OverviewPage() {
   const ready = setup.products > 0 && setup.activeOffers > 0 && setup.funnelsWithSteps > 0;
   return (
     <div className="space-y-6">
-      <PageHeader title={t("console.overview.title")} description={t("console.overview.range", { from: range.fromDay, to: range.toDay })} actions={<ButtonLink href="/merchant/stats" variant="secondary">{t("console.overview.fullStats")}</ButtonLink>} />
+      <PageHeader title={t("console.overview.title")} description={t("console.overview.range", { from: formatDate(range.fromDay, locale), to: formatDate(range.toDay, locale) })} actions={<ButtonLink href="/merchant/stats" variant="secondary">{t("console.overview.fullStats")}</ButtonLink>} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Card><p className="text-xs uppercase tracking-wide text-slate-600">{t("console.overview.shown")}</p><p className="mt-1 text-2xl font-semibold">{formatCount(totals.impressions, locale)}</p></Card>
         <Card><p className="text-xs uppercase tracking-wide text-slate-600">{t("console.overview.takeRate")}</p><p className="mt-1 text-2xl font-semibold">{formatRate(totals.takeRate, locale)}</p><p className="text-xs text-slate-600">{t("console.overview.accepted", { count: formatCount(totals.accepts, locale) })}</p></Card>

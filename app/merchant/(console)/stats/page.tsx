@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatDate } from "@/lib/i18n/dates";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FunnelChart } from "@/components/merchant/funnel-chart";
 import { RangePicker } from "@/components/merchant/range-picker";
@@ -52,7 +53,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <PageHeader
         title={t("console.statsPage.title")}
-        description={report.maturityDays > 0 ? t("console.statsPage.descriptionMaturity", { from: range.fromDay, to: range.toDay, days: report.maturityDays }) : t("console.statsPage.description", { from: range.fromDay, to: range.toDay })}
+        description={report.maturityDays > 0 ? t("console.statsPage.descriptionMaturity", { from: formatDate(range.fromDay, locale), to: formatDate(range.toDay, locale), days: report.maturityDays }) : t("console.statsPage.description", { from: formatDate(range.fromDay, locale), to: formatDate(range.toDay, locale) })}
         actions={<>
           <a href={csvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="csv-link">{t("console.statsPage.exportCsv")}</a>
           <a href={purchasesCsvHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-slate-50" data-testid="purchases-csv-link">{t("console.statsPage.exportPurchases")}</a>
