@@ -51,8 +51,11 @@ export function merchantFormAction<S extends z.ZodType, T extends object>(
   });
 }
 
-/** A refusal's field messages (schemas name catalogue keys: lib/forms/field-message.ts) and the "fix the fields" summary in `locale`. */
-function worded(failure: Failure, locale: Locale): Failure {
+/**
+ * A refusal's field messages (schemas name catalogue keys: lib/forms/field-message.ts) and the
+ * "fix the fields" summary in `locale`; for console actions that answer a form without merchantFormAction.
+ */
+export function worded(failure: Failure, locale: Locale): Failure {
   if (!failure.fieldErrors) return failure;
   const t = translator(locale);
   const message = failure.message === INVALID_INPUT_MESSAGE ? t("console.fields.fixFields") : failure.message;

@@ -15,11 +15,16 @@ export function fieldMessage(key: string, values?: Record<string, string | numbe
 /** Any translator: next-intl's t or lib/i18n/translator's, called with a key read from a message. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** One message in words: a marked key through `translate`, any other message as it is. */
+/**
+ * One message in words: a marked key through `translate`, any other message as it is. A value
+ * may itself be a marked key (a field's name, e.g. fieldMessage("console.fields.labels.discount")),
+ * worded first.
+ */
 export function wordFieldMessage(message: string, translate: Translate): string {
   if (!message.startsWith(MARK)) return message;
   const [key, values] = JSON.parse(message.slice(MARK.length)) as [string, Record<string, string | number>];
-  return translate(key, values);
+  const worded = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? wordFieldMessage(value, translate) : value]));
+  return translate(key, worded);
 }
 
 /** Every field's messages in words. */

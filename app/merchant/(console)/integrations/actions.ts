@@ -3,11 +3,12 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { answered, merchantFormAction, merchantFormPost } from "@/lib/actions/form";
+import { answered, merchantFormAction, merchantFormPost, worded } from "@/lib/actions/form";
 import { merchantAction } from "@/lib/actions/define";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
 import { formText } from "@/lib/forms/fields";
 import { formValues } from "@/lib/forms/state";
+import { requestLocale } from "@/lib/i18n/request";
 import { createEndpoint, deleteEndpoint, redeliver, sendTestEvent, setEndpointActive, updateEndpoint } from "@/lib/outbound/endpoints";
 import type { KeyFormState } from "./_components/key-state";
 
@@ -21,7 +22,8 @@ export const createApiKeyAction = merchantAction(z.unknown(), {
     const form = args.at(-1) instanceof FormData ? (args.at(-1) as FormData) : new FormData();
     const values = formValues(form);
     const result = await createApiKey(values);
-    if (!result.ok) return answered(args, result, values);
+    // The schema names its field messages by catalogue key: worded in the console's language.
+    if (!result.ok) return answered(args, worded(result, await requestLocale()), values);
     revalidatePath("/merchant/integrations");
     const t = await getTranslations();
     return { ...answered(args, { ok: true, message: t("console.integrations.keyCreated", { name: result.name }) }, {}), secret: result.secret };
