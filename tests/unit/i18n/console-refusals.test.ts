@@ -9,6 +9,7 @@ import { createEndpoint, redeliver, sendTestEvent, setEndpointActive } from "@/l
 import { createLadder, updateLadder } from "@/lib/plans/ladder-admin";
 import { setPlanValue } from "@/lib/plans/plan-value-admin";
 import { DEFAULT_POLICY } from "@/components/merchant/ladder-forms";
+import { addStep, removeStep, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 
 describe("integrations refusals", () => {
   it("say a key, an endpoint or a delivery is gone", async () => {
@@ -33,6 +34,16 @@ describe("products and ladders refusals", () => {
     expect(await createLadder({ ...DEFAULT_POLICY, name }, { locale: "pt-BR" })).toMatchObject({ ok: false, fieldErrors: { name: ["Já existe uma escada de planos com este nome"] } });
     expect(await updateLadder("lad_missing", { ...DEFAULT_POLICY, name: `${name} 2` }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta escada de planos não existe mais." });
     expect(await setPlanValue({ productId: "pdt_missing", features: "", badge: "" }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Este plano não existe mais." });
+  });
+});
+
+describe("funnel refusals", () => {
+  it("say a funnel or a step is gone, in English by default and in pt-BR", async () => {
+    expect(await updateFunnel("fun_missing", { name: "F", windowMinutes: "15" })).toMatchObject({ ok: false, code: "not_found", message: "This funnel no longer exists." });
+    expect(await updateFunnel("fun_missing", { name: "F", windowMinutes: "15" }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Este funil não existe mais." });
+    expect(await addStep("fun_missing", { name: "S", holdoutBps: "0", variantOffer: ["off_missing"], variantWeight: ["100"] }, { locale: "pt-BR" })).toMatchObject({ ok: false, fieldErrors: { variantOffer: ["Algumas ofertas não existem mais"] } });
+    expect(await updateStep("stp_missing", { name: "S", holdoutBps: "0", variantOffer: [], variantWeight: [] }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await removeStep("stp_missing", { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta etapa não existe mais." });
   });
 });
 

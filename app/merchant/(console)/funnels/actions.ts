@@ -30,14 +30,14 @@ function said(what: "funnelSaved" | "stepAdded" | "stepSaved" | "stepRemoved") {
 
 export const createFunnelAction = merchantFormAction("create funnel", z.unknown(), (_input, { values }) => createFunnel(values), (created) => redirect(`/merchant/funnels/${created.id}`));
 
-export const updateFunnelAction = merchantFormAction("update funnel", funnel, ({ id }, { values }) => updateFunnel(id, values), said("funnelSaved"));
+export const updateFunnelAction = merchantFormAction("update funnel", funnel, ({ id }, { values, locale }) => updateFunnel(id, values, { locale }), said("funnelSaved"));
 
-export const addStepAction = merchantFormAction("add step", inFunnel, ({ funnelId }, { values }) => addStep(funnelId, values), said("stepAdded"));
+export const addStepAction = merchantFormAction("add step", inFunnel, ({ funnelId }, { values, locale }) => addStep(funnelId, values, { locale }), said("stepAdded"));
 
 /** The one save of a funnel step: offers and experiment, paths, entry step. */
-export const updateStepAction = merchantFormAction("update step", step, ({ stepId }, { values }) => updateStep(stepId, values), said("stepSaved"));
+export const updateStepAction = merchantFormAction("update step", step, ({ stepId }, { values, locale }) => updateStep(stepId, values, { locale }), said("stepSaved"));
 
-export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }) => removeStep(stepId), said("stepRemoved"));
+export const removeStepAction = merchantFormAction("remove step", step, ({ stepId }, { locale }) => removeStep(stepId, { locale }), said("stepRemoved"));
 
 export const setFunnelActiveAction = merchantFormPost("pause or resume funnel", funnel.extend({ active: formText }), ({ id, active }) => setFunnelActive(id, active === "true"));
 
