@@ -9,12 +9,12 @@ import { formatCount } from "@/lib/stats/format";
 
 const ladder = z.object({ id: formText });
 
-export const saveOfferAction = merchantFormAction("save offer", ladder, ({ id }, { values }) => saveSaveOffer(id, values), async (r) => {
+export const saveOfferAction = merchantFormAction("save offer", ladder, ({ id }, { values, locale }) => saveSaveOffer(id, values, { locale }), async (r) => {
   const t = await getTranslations();
   return r.removed ? t("console.retention.removed") : t("console.retention.saved");
 });
 
-export const holdoutAction = merchantFormAction("retention holdout", ladder, ({ id }, { values }) => setRetentionHoldout(id, values), async (r) => {
+export const holdoutAction = merchantFormAction("retention holdout", ladder, ({ id }, { values, locale }) => setRetentionHoldout(id, values, { locale }), async (r) => {
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return t("console.retention.holdoutSet", { percent: formatCount(r.holdoutBps / 100, locale) });
 });
