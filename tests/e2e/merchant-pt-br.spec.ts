@@ -44,6 +44,13 @@ test.describe("the console in Brazilian Portuguese", () => {
     await page.getByRole("button", { name: "Salvar oferta" }).click();
     await expect(page.getByTestId("form-success")).toHaveText("Oferta salva.");
     await expectNoEnglish(page, "offer saved");
+    // The offer schema's field messages (named by catalogue key) in Portuguese: an empty headline and a discount out of range.
+    await page.locator("#headline").fill("");
+    await page.locator("#discountBps").fill("120");
+    await page.getByRole("button", { name: "Salvar oferta" }).click();
+    await expect(page.getByTestId("error-headline")).toHaveText("Escreva um título");
+    await expect(page.getByTestId("error-discountBps")).toHaveText("Desconto deve estar entre 0% e 95%");
+    await expectNoEnglish(page, "offer refused");
 
     await page.goto("/merchant/offers/new");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nova oferta");
