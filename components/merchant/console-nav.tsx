@@ -1,26 +1,27 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const LINKS = [
-  { href: "/merchant", label: "Overview" },
-  { href: "/merchant/offers", label: "Offers" },
-  { href: "/merchant/funnels", label: "Funnels" },
-  { href: "/merchant/products", label: "Products" },
-  { href: "/merchant/retention", label: "Retention" },
-  { href: "/merchant/stats", label: "Stats" },
-  { href: "/merchant/refunds", label: "Refunds" },
-  { href: "/merchant/events", label: "Webhooks" },
-  { href: "/merchant/attention", label: "Needs attention" },
-  { href: "/merchant/integrations", label: "Integrations" },
-  { href: "/merchant/store", label: "Branding" },
-] as const;
+import { useTranslations } from "next-intl";
 
 export function ConsoleNav() {
   const pathname = usePathname();
+  const t = useTranslations();
+  const links = [
+    { href: "/merchant", label: t("console.nav.overview") },
+    { href: "/merchant/offers", label: t("console.nav.offers") },
+    { href: "/merchant/funnels", label: t("console.nav.funnels") },
+    { href: "/merchant/products", label: t("console.nav.products") },
+    { href: "/merchant/retention", label: t("console.nav.retention") },
+    { href: "/merchant/stats", label: t("console.nav.stats") },
+    { href: "/merchant/refunds", label: t("console.nav.refunds") },
+    { href: "/merchant/events", label: t("console.nav.events") },
+    { href: "/merchant/attention", label: t("console.nav.attention") },
+    { href: "/merchant/integrations", label: t("console.nav.integrations") },
+    { href: "/merchant/store", label: t("console.nav.store") },
+  ];
   return (
-    <nav aria-label="Merchant console" className="-mb-px flex gap-1 overflow-x-auto">
-      {LINKS.map((link) => {
+    <nav aria-label={t("console.chrome.navLabel")} className="-mb-px flex gap-1 overflow-x-auto">
+      {links.map((link) => {
         const active = link.href === "/merchant" ? pathname === link.href : pathname.startsWith(link.href);
         return (
           <Link

@@ -30,14 +30,15 @@ export function FieldError({ errors, name, id }: { errors: FieldErrors; name: st
 }
 
 /** A labelled control with its hint and error; the one child control gets id-linked aria attributes. */
-export function Field({ label, name, id, hint, errors, children }: { label: string; name: string; id?: string; hint?: string; errors: FieldErrors; children: React.ReactNode }) {
+/** The label element's id is the control's plus "-label" (a form can be named by it: aria-labelledby). */
+export function Field({ label, name, id, hint, errors, children }: { label: React.ReactNode; name: string; id?: string; hint?: string; errors: FieldErrors; children: React.ReactNode }) {
   const controlId = id ?? name;
   const hintId = hint ? `${controlId}-hint` : null;
   const invalid = Boolean(errors[name]?.length);
   const control = isValidElement(children) ? cloneElement(children as ReactElement<Record<string, unknown>>, invalidProps(errorIdOf(controlId), invalid, [hintId])) : children;
   return (
     <div>
-      <label htmlFor={controlId} className="mb-1 block text-sm font-medium text-slate-700">{label}</label>
+      <label id={`${controlId}-label`} htmlFor={controlId} className="mb-1 block text-sm font-medium text-slate-700">{label}</label>
       {control}
       {hint ? <p id={hintId!} className="mt-1 text-xs text-slate-600">{hint}</p> : null}
       <FieldError errors={errors} name={name} id={errorIdOf(controlId)} />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { funnelSchema, MAX_VARIANTS, stepEditSchema, stepSchema, VARIANT_LABELS } from "@/lib/offers/funnel-schema";
 import type { FormState } from "@/lib/forms/state";
 import { describedBy, Field, FieldError, FormMessages, inputClass, SubmitButton } from "./fields";
@@ -7,17 +8,18 @@ import { listOf, useValidatedForm, valueOf } from "./use-validated-form";
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 export function FunnelForm({ action, funnelId, initialValues = { windowMinutes: "15" }, submitLabel }: { action: Action; funnelId?: string; initialValues?: Record<string, string>; submitLabel: string }) {
+  const t = useTranslations();
   const { ref, ...form } = useValidatedForm(action, funnelSchema, initialValues);
   const { errors, values } = form;
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Funnel">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={t("console.funnelForm.label")}>
       {funnelId ? <input type="hidden" name="id" value={funnelId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" errors={errors}>
+        <Field label={t("console.funnelForm.name")} name="name" errors={errors}>
           <input id="name" name="name" defaultValue={valueOf(values, "name")} className={inputClass} />
         </Field>
-        <Field label="Offer window (minutes)" name="windowMinutes" hint="How long after checkout the offers stay open." errors={errors}>
+        <Field label={t("console.funnelForm.window")} name="windowMinutes" hint={t("console.funnelForm.windowHint")} errors={errors}>
           <input id="windowMinutes" name="windowMinutes" inputMode="numeric" defaultValue={valueOf(values, "windowMinutes")} className={inputClass} />
         </Field>
       </div>
@@ -29,11 +31,7 @@ export function FunnelForm({ action, funnelId, initialValues = { windowMinutes: 
 export type OfferOption = { id: string; name: string; active: boolean };
 export type StepOption = { id: string; name: string; position: number };
 
-const EDGES = [
-  { name: "onAcceptStepId", label: "When accepted" },
-  { name: "onDeclineStepId", label: "When declined (downsell)" },
-  { name: "onFailStepId", label: "When the payment fails" },
-] as const;
+const EDGES = ["onAcceptStepId", "onDeclineStepId", "onFailStepId"] as const;
 
 /** An existing step's place in its funnel: the other steps its paths may lead to, and whether customers start here. */
 export type StepPlacement = { stepId: string; steps: StepOption[]; isEntry: boolean };
@@ -46,6 +44,7 @@ export type StepPlacement = { stepId: string; steps: StepOption[]; isEntry: bool
 export function StepForm({ action, funnelId, placement, offers, initialValues, submitLabel }: {
   action: Action; funnelId?: string; placement?: StepPlacement; offers: OfferOption[]; initialValues?: Record<string, string | string[]>; submitLabel: string;
 }) {
+  const t = useTranslations();
   const { ref, ...form } = useValidatedForm(action, placement ? stepEditSchema : stepSchema, initialValues ?? { holdoutBps: "0", variantWeight: ["100"] });
   const { errors, values } = form;
   const chosen = listOf(values, "variantOffer");
@@ -59,20 +58,20 @@ export function StepForm({ action, funnelId, placement, offers, initialValues, s
     return { "aria-invalid": own || group || undefined, "aria-describedby": describedBy(own && `${prefix}-${name}-${i}-error`, group && `${prefix}-${name}-error`) };
   };
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={placement ? "Edit step" : "Add step"}>
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={placement ? t("console.stepForm.editLabel") : t("console.stepForm.addLabel")}>
       {funnelId ? <input type="hidden" name="funnelId" value={funnelId} /> : null}
       {placement ? <input type="hidden" name="stepId" value={placement.stepId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Step name" name="name" id={`${prefix}-name`} errors={errors}>
+        <Field label={t("console.stepForm.name")} name="name" id={`${prefix}-name`} errors={errors}>
           <input id={`${prefix}-name`} name="name" defaultValue={valueOf(values, "name")} className={inputClass} />
         </Field>
-        <Field label="Holdout (%)" name="holdoutBps" id={`${prefix}-holdoutBps`} hint="Share of customers who see no offer here, to measure lift." errors={errors}>
+        <Field label={t("console.stepForm.holdout")} name="holdoutBps" id={`${prefix}-holdoutBps`} hint={t("console.stepForm.holdoutHint")} errors={errors}>
           <input id={`${prefix}-holdoutBps`} name="holdoutBps" inputMode="decimal" defaultValue={valueOf(values, "holdoutBps", "0")} className={inputClass} />
         </Field>
       </div>
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-700">Variants (weights split the customers who are not held out)</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-700">{t("console.stepForm.variants")}</legend>
         <div className="space-y-2">
           {Array.from({ length: MAX_VARIANTS }, (_, i) => {
             const used = Boolean(chosen[i]);
@@ -80,14 +79,15 @@ export function StepForm({ action, funnelId, placement, offers, initialValues, s
               <div key={i} className="grid grid-cols-[2rem_1fr_7rem] items-start gap-2">
                 <span className="pt-2 text-sm font-semibold text-slate-600" aria-hidden="true">{VARIANT_LABELS[i]}</span>
                 <div>
-                  <select name="variantOffer" defaultValue={chosen[i] ?? ""} aria-label={`Variant ${VARIANT_LABELS[i]} offer`} className={inputClass} {...rowProps("variantOffer", i, used)}>
-                    <option value="">{i === 0 ? "Choose an offer…" : "— unused —"}</option>
-                    {offers.map((o) => <option key={o.id} value={o.id}>{o.name}{o.active ? "" : " (paused)"}</option>)}
+                  <select name="variantOffer" defaultValue={chosen[i] ?? ""} aria-label={t("console.stepForm.variantOffer", { label: VARIANT_LABELS[i] ?? "" })} className={inputClass} {...rowProps("variantOffer", i, used)}>
+                    <option value="">{i === 0 ? t("console.stepForm.chooseOffer") : t("console.stepForm.unused")}</option>
+                    {/* Options name the merchant's offers (and steps below): kept whole as merchant copy. */}
+                    {offers.map((o) => <option key={o.id} value={o.id} data-merchant-copy>{o.name}{o.active ? "" : ` ${t("console.stepForm.paused")}`}</option>)}
                   </select>
                   <FieldError errors={errors} name={`variantOffer.${i}`} id={`${prefix}-variantOffer-${i}-error`} />
                 </div>
                 <div>
-                  <input name="variantWeight" inputMode="decimal" defaultValue={weights[i] ?? ""} placeholder="%" aria-label={`Variant ${VARIANT_LABELS[i]} weight (%)`} className={inputClass} {...rowProps("variantWeight", i, used)} />
+                  <input name="variantWeight" inputMode="decimal" defaultValue={weights[i] ?? ""} placeholder="%" aria-label={t("console.stepForm.variantWeight", { label: VARIANT_LABELS[i] ?? "" })} className={inputClass} {...rowProps("variantWeight", i, used)} />
                   <FieldError errors={errors} name={`variantWeight.${i}`} id={`${prefix}-variantWeight-${i}-error`} />
                 </div>
               </div>
@@ -105,25 +105,27 @@ export function StepForm({ action, funnelId, placement, offers, initialValues, s
 
 /** Where the customer goes next from this step, and whether the funnel starts here. */
 function StepPaths({ placement, values, errors }: { placement: StepPlacement; values: Record<string, string | string[]>; errors: Record<string, string[]> }) {
+  const t = useTranslations();
   const { stepId, steps, isEntry } = placement;
+  const edgeLabel = (edge: (typeof EDGES)[number]) => (edge === "onAcceptStepId" ? t("console.stepForm.whenAccepted") : edge === "onDeclineStepId" ? t("console.stepForm.whenDeclined") : t("console.stepForm.whenFailed"));
   return (
     <fieldset className="space-y-3">
-      <legend className="mb-2 text-sm font-medium text-slate-700">Next steps</legend>
+      <legend className="mb-2 text-sm font-medium text-slate-700">{t("console.stepForm.nextSteps")}</legend>
       <div className="grid gap-3 sm:grid-cols-3">
         {EDGES.map((edge) => (
-          <Field key={edge.name} label={edge.label} name={edge.name} id={`${stepId}-${edge.name}`} errors={errors}>
-            <select id={`${stepId}-${edge.name}`} name={edge.name} defaultValue={valueOf(values, edge.name)} className={inputClass}>
-              <option value="">End the funnel</option>
-              {steps.filter((s) => s.id !== stepId).map((s) => <option key={s.id} value={s.id}>Step {s.position}: {s.name}</option>)}
+          <Field key={edge} label={edgeLabel(edge)} name={edge} id={`${stepId}-${edge}`} errors={errors}>
+            <select id={`${stepId}-${edge}`} name={edge} defaultValue={valueOf(values, edge)} className={inputClass}>
+              <option value="">{t("console.stepForm.endFunnel")}</option>
+              {steps.filter((s) => s.id !== stepId).map((s) => <option key={s.id} value={s.id} data-merchant-copy>{t("console.funnelPage.stepNumber", { position: s.position })} {s.name}</option>)}
             </select>
           </Field>
         ))}
       </div>
       {isEntry ? (
-        <p className="text-sm text-slate-600">Customers start the funnel at this step.</p>
+        <p className="text-sm text-slate-600">{t("console.stepForm.startsHere")}</p>
       ) : (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="entry" defaultChecked={valueOf(values, "entry") === "on"} /> Start the funnel at this step (entry step)
+          <input type="checkbox" name="entry" defaultChecked={valueOf(values, "entry") === "on"} /> {t("console.stepForm.makeEntry")}
         </label>
       )}
     </fieldset>

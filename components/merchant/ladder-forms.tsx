@@ -1,5 +1,6 @@
 "use client";
-import { DOWNGRADE_PRORATION_MODES, ladderSchema, PRORATION_LABELS, PRORATION_MODES, rankingSchema } from "@/lib/plans/ladder-schema";
+import { useTranslations } from "next-intl";
+import { DOWNGRADE_PRORATION_MODES, ladderSchema, PRORATION_MODES, rankingSchema } from "@/lib/plans/ladder-schema";
 import type { FormState } from "@/lib/forms/state";
 import { Field, FieldError, FormMessages, inputClass, invalidProps, SubmitButton } from "./fields";
 import { useValidatedForm, valueOf } from "./use-validated-form";
@@ -16,6 +17,13 @@ export const DEFAULT_POLICY = {
 
 /** A plan ladder's name and plan-change policy (how upgrades and downgrades are billed and timed). */
 export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, submitLabel }: { action: Action; ladderId?: string; initialValues?: Record<string, string>; submitLabel: string }) {
+  const t = useTranslations();
+  const prorationLabels: Record<(typeof PRORATION_MODES)[number], string> = {
+    PRORATED_IMMEDIATELY: t("console.ladderForm.PRORATED_IMMEDIATELY"),
+    DIFFERENCE_IMMEDIATELY: t("console.ladderForm.DIFFERENCE_IMMEDIATELY"),
+    FULL_IMMEDIATELY: t("console.ladderForm.FULL_IMMEDIATELY"),
+    DO_NOT_BILL: t("console.ladderForm.DO_NOT_BILL"),
+  };
   const { ref, ...form } = useValidatedForm(action, ladderSchema, initialValues);
   const { errors, values } = form;
   const p = ladderId ?? "new";
@@ -27,20 +35,20 @@ export function LadderForm({ action, ladderId, initialValues = DEFAULT_POLICY, s
     </Field>
   );
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Plan ladder">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={t("console.ladderForm.label")}>
       {ladderId ? <input type="hidden" name="id" value={ladderId} /> : null}
       <FormMessages failure={form.failure} success={form.success} />
-      <Field label="Ladder name" name="name" id={`${p}-name`} errors={errors}>
+      <Field label={t("console.ladderForm.name")} name="name" id={`${p}-name`} errors={errors}>
         <input id={`${p}-name`} name="name" defaultValue={valueOf(values, "name")} aria-invalid={Boolean(errors.name)} className={inputClass} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        {select("upgradeProration", "Upgrades are billed", PRORATION_MODES, PRORATION_LABELS)}
-        {select("upgradeOnPaymentFailure", "If the upgrade payment fails", ["PREVENT_CHANGE", "APPLY_CHANGE"], { PREVENT_CHANGE: "Keep the current plan", APPLY_CHANGE: "Switch anyway (subscription goes on hold)" })}
-        {select("downgradeTiming", "Downgrades take effect", ["NEXT_BILLING_DATE", "IMMEDIATELY"], { NEXT_BILLING_DATE: "At the next billing date", IMMEDIATELY: "Immediately" })}
-        {select("downgradeProration", "Immediate downgrades are billed", DOWNGRADE_PRORATION_MODES, PRORATION_LABELS)}
+        {select("upgradeProration", t("console.ladderForm.upgradeProration"), PRORATION_MODES, prorationLabels)}
+        {select("upgradeOnPaymentFailure", t("console.ladderForm.upgradeOnPaymentFailure"), ["PREVENT_CHANGE", "APPLY_CHANGE"], { PREVENT_CHANGE: t("console.ladderForm.preventChange"), APPLY_CHANGE: t("console.ladderForm.applyChange") })}
+        {select("downgradeTiming", t("console.ladderForm.downgradeTiming"), ["NEXT_BILLING_DATE", "IMMEDIATELY"], { NEXT_BILLING_DATE: t("console.ladderForm.nextBillingDate"), IMMEDIATELY: t("console.ladderForm.immediately") })}
+        {select("downgradeProration", t("console.ladderForm.downgradeProration"), DOWNGRADE_PRORATION_MODES, prorationLabels)}
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="allowIntervalChange" defaultChecked={valueOf(values, "allowIntervalChange") === "on"} /> Allow moves between monthly and yearly plans
+        <input type="checkbox" name="allowIntervalChange" defaultChecked={valueOf(values, "allowIntervalChange") === "on"} /> {t("console.ladderForm.allowInterval")}
       </label>
       <SubmitButton pending={form.pending} variant={ladderId ? "secondary" : "primary"}>{submitLabel}</SubmitButton>
     </form>
@@ -56,12 +64,13 @@ export function byLadderRank(plans: readonly RankablePlan[]): RankablePlan[] {
 
 /** Which plans belong to the ladder and in what order (1 = entry plan, higher = more capable). */
 export function RankingForm({ action, ladderId, plans: unordered }: { action: Action; ladderId: string; plans: RankablePlan[] }) {
+  const t = useTranslations();
   const plans = byLadderRank(unordered);
   const initial = Object.fromEntries(plans.map((p) => [`rank.${p.id}`, p.rank === null ? "" : String(p.rank)]));
   const { ref, ...form } = useValidatedForm(action, rankingSchema, initial);
   const { errors, values } = form;
   return (
-    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Plan ranking">
+    <form key={form.key} ref={ref} action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={t("console.ladderForm.rankingLabel")}>
       <input type="hidden" name="id" value={ladderId} />
       <FormMessages failure={form.failure} success={form.success} />
       <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
@@ -71,18 +80,20 @@ export function RankingForm({ action, ladderId, plans: unordered }: { action: Ac
           return (
           <div key={plan.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
             <div>
-              <span className="font-medium">{plan.name}</span> <span className="text-slate-600">{plan.priceLabel}</span>
-              {plan.otherLadder ? <p className="text-xs text-amber-700">Now in “{plan.otherLadder}”; ranking it here moves it.</p> : null}
+              <span id={`${ladderId}-rank-${plan.id}-name`} className="font-medium" data-merchant-copy>{plan.name}</span> <span className="text-slate-600">{plan.priceLabel}</span>
+              {plan.otherLadder ? <p className="text-xs text-amber-700">{t.rich("console.ladderForm.otherLadder", { name: plan.otherLadder, ladder: (chunks) => <span data-merchant-copy>{chunks}</span> })}</p> : null}
               <FieldError errors={errors} name={name} id={errorId} />
             </div>
             <div className="w-20 shrink-0">
-              <input name={name} defaultValue={valueOf(values, name)} inputMode="numeric" placeholder="—" aria-label={`Rank of ${plan.name}`} className={inputClass} {...invalidProps(errorId, Boolean(errors[name]?.length))} />
+              {/* Named "Rank of <plan>" from two elements: our words, then the plan's name as the merchant wrote it. */}
+              <span id={`${ladderId}-rank-${plan.id}-label`} className="sr-only">{t("console.ladderForm.rankOf")}</span>
+              <input name={name} defaultValue={valueOf(values, name)} inputMode="numeric" placeholder="—" aria-labelledby={`${ladderId}-rank-${plan.id}-label ${ladderId}-rank-${plan.id}-name`} className={inputClass} {...invalidProps(errorId, Boolean(errors[name]?.length))} />
             </div>
           </div>
           );
         })}
       </div>
-      <SubmitButton pending={form.pending} variant="secondary">Save ranking</SubmitButton>
+      <SubmitButton pending={form.pending} variant="secondary">{t("console.ladderForm.saveRanking")}</SubmitButton>
     </form>
   );
 }

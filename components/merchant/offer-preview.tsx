@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 // The offer editor's live preview: the real customer page (app/(offer-preview)/merchant/offers/preview,
@@ -9,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 const FIELDS = ["offeredProductId", "kind", "headline", "body", "discountBps", "imageUrl", "maxQuantity", "badge"] as const;
 // Fields with several values (a bundle's product slots).
 const LIST_FIELDS = ["bundleProductIds"] as const;
-const WIDTHS = [{ label: "Desktop", width: 1024 }, { label: "Phone", width: 390 }] as const;
+const WIDTHS = [{ key: "desktop", width: 1024 }, { key: "phone", width: 390 }] as const;
 
 function draftQuery(form: HTMLFormElement): string {
   const data = new FormData(form);
@@ -26,6 +27,8 @@ function draftQuery(form: HTMLFormElement): string {
 
 /** Renders inside the offer form and follows its fields. */
 export function OfferPreview() {
+  const t = useTranslations();
+  const labelOf = (key: (typeof WIDTHS)[number]["key"]) => (key === "desktop" ? t("console.preview.desktop") : t("console.preview.phone"));
   const anchor = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState<string | null>(null);
   useEffect(() => {
@@ -47,19 +50,19 @@ export function OfferPreview() {
   }, []);
   return (
     <section ref={anchor} aria-labelledby="offer-preview-title" className="space-y-3" data-testid="offer-preview">
-      <h2 id="offer-preview-title" className="text-lg font-semibold">Preview</h2>
-      <p className="text-sm text-slate-600">Exactly what a customer sees on the thank-you page, with your store&rsquo;s branding, updated as you type. Nothing in it charges anyone.</p>
+      <h2 id="offer-preview-title" className="text-lg font-semibold">{t("console.preview.title")}</h2>
+      <p className="text-sm text-slate-600">{t("console.preview.intro")}</p>
       <div className="flex flex-wrap items-start gap-6 overflow-x-auto">
-        {query === null ? null : WIDTHS.map(({ label, width }) => (
-          <figure key={label} className="space-y-1">
-            <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-600">{label} · {width}px</figcaption>
+        {query === null ? null : WIDTHS.map(({ key, width }) => (
+          <figure key={key} className="space-y-1">
+            <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-600">{labelOf(key)} · {width}px</figcaption>
             <iframe
-              title={`Offer preview, ${label.toLowerCase()} width`}
+              title={t("console.preview.frameTitle", { width: labelOf(key).toLowerCase() })}
               src={`/merchant/offers/preview?${query}`}
               width={width}
               height={760}
               className="box-content rounded-lg border border-slate-300 bg-white"
-              data-testid={`offer-preview-${label.toLowerCase()}`}
+              data-testid={`offer-preview-${key}`}
             />
           </figure>
         ))}

@@ -1,12 +1,13 @@
 // Layout pieces shared by merchant pages: headers, cards, badges and empty states.
 import Link from "next/link";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+/** `titleIsMerchantCopy`: the title is the record's own name (an offer, a funnel), shown as written. */
+export function PageHeader({ title, description, actions, titleIsMerchantCopy = false }: { title: string; description?: string; actions?: React.ReactNode; titleIsMerchantCopy?: boolean }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         {/* Focusable from script only: where focus goes when what had it is gone (FocusKeeper). */}
-        <h1 tabIndex={-1} className="text-2xl font-bold tracking-tight focus:outline-none">{title}</h1>
+        <h1 tabIndex={-1} className="text-2xl font-bold tracking-tight focus:outline-none" data-merchant-copy={titleIsMerchantCopy || undefined}>{title}</h1>
         {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
       </div>
       {actions ? <div className="flex gap-2">{actions}</div> : null}
@@ -14,10 +15,11 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, className = "" }: { title?: string; children: React.ReactNode; className?: string }) {
+/** `titleIsMerchantCopy`: the title is a record's own name (a ladder, a product), shown as written. */
+export function Card({ title, children, className = "", titleIsMerchantCopy = false }: { title?: string; children: React.ReactNode; className?: string; titleIsMerchantCopy?: boolean }) {
   return (
     <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-4 text-base font-semibold">{title}</h2> : null}
+      {title ? <h2 className="mb-4 text-base font-semibold" data-merchant-copy={titleIsMerchantCopy || undefined}>{title}</h2> : null}
       {children}
     </section>
   );

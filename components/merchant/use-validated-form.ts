@@ -2,6 +2,8 @@
 import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formValues, initialFormState, type FormState, type FormValues } from "@/lib/forms/state";
+import { useTranslations } from "next-intl";
+import { wordFieldErrors, type Translate } from "@/lib/forms/field-message";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 
 /**
@@ -23,6 +25,8 @@ export function focusAnswer(form: HTMLFormElement | null): void {
  */
 export function useValidatedForm<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, schema: z.ZodType | null, initialValues: Record<string, string | string[]> = {}) {
   const [state, formAction, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
+  // Schemas name their messages by catalogue key (lib/forms/field-message.ts): worded here in the console's language.
+  const translate = useTranslations() as unknown as Translate;
   const [clientErrors, setClientErrors] = useState<{ attempt: number; errors: FieldErrors; values: FormValues } | null>(null);
   const [refusals, setRefusals] = useState(0);
   // The form element, replaced on every remount; a callback ref so the hook hands out no ref object.
@@ -45,7 +49,7 @@ export function useValidatedForm<S extends FormState = FormState>(action: (prev:
     event.preventDefault();
     // The submitted values too: the form stays mounted (inputs keep what was typed), and which
     // rows are in use decides which controls the errors mark invalid.
-    setClientErrors({ attempt: state.attempt, errors: fieldErrorsOf(parsed.error), values: submitted });
+    setClientErrors({ attempt: state.attempt, errors: wordFieldErrors(fieldErrorsOf(parsed.error), translate), values: submitted });
     setRefusals((n) => n + 1);
   };
   // After each submit the client check refused, and after every answer of the server.

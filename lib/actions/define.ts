@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request";
 import { translator } from "@/lib/i18n/translator";
 import { inRequestContext, logger } from "@/lib/log";
+import { wordFieldErrors, type Translate } from "@/lib/forms/field-message";
 import { fail, invalid, type Failure } from "@/lib/result";
 import { readActionInput } from "./input";
 
@@ -46,6 +47,12 @@ async function signedOut() {
   const t = translator(await locale());
   return fail("signed_out", t("errors.signedOut"));
 }
+/** The action's own input refused, its field messages worded (a schema may name catalogue keys: lib/forms/field-message.ts). */
+async function refused(error: z.ZodError) {
+  const failure = invalid(error);
+  const t = translator(await locale()) as unknown as Translate;
+  return { ...failure, fieldErrors: wordFieldErrors(failure.fieldErrors ?? {}, t) };
+}
 async function unexpected() {
   const t = translator(await locale());
   return fail("unexpected", t("errors.unexpected"));
@@ -63,7 +70,7 @@ function defineAction<S extends z.ZodType, A, R>(
         const read = readActionInput(args);
         if (!read.ok) return spec.onFailure(read, { args });
         const parsed = schema.safeParse(read.value);
-        if (!parsed.success) return spec.onFailure(invalid(parsed.error), { args });
+        if (!parsed.success) return spec.onFailure(await refused(parsed.error), { args });
         input = parsed.data;
         const caller = await authorise();
         if (!caller) return spec.onFailure(await signedOut(), { args, input });

@@ -1,9 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { wordFieldErrors, type Translate } from "@/lib/forms/field-message";
 import { formValues, type FormState, type FormValues } from "@/lib/forms/state";
-import type { Result, Success } from "@/lib/result";
+import { translator } from "@/lib/i18n/translator";
+import { INVALID_INPUT_MESSAGE, type Failure, type Result, type Success } from "@/lib/result";
 import type { Merchant } from "@/lib/auth/merchant-session";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
 import { merchantAction, type ActionFailure, type RequestContext, type ServerAction } from "./define";
 import { logger } from "@/lib/log";
 
@@ -24,25 +28,40 @@ export function answered(args: unknown[], result: FormState["result"], values: F
 /**
  * A console form action. `schema` parses the action's own fields (which record: ids); `run` gets
  * them with the submitted values, which it hands to the service (whose shared schema validates
- * them field by field). `onSuccess` says what happened, or redirects.
+ * them field by field) with `locale`, the console's language for the service's refusals.
+ * `onSuccess` says what happened (in the request's language: it may be async, to read it), or redirects.
  */
 export function merchantFormAction<S extends z.ZodType, T extends object>(
   name: string,
   schema: S,
-  run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues } & RequestContext) => Promise<Result<T>>,
-  onSuccess: (success: Success<T>) => string,
+  run: (input: z.output<S>, ctx: { merchant: Merchant; values: FormValues; locale: Locale } & RequestContext) => Promise<Result<T>>,
+  onSuccess: (success: Success<T>) => string | Promise<string>,
 ): ServerAction<FormState> {
   return merchantAction(schema, {
     name,
     onFailure: (failure: ActionFailure, { args }) => answered(args, failure),
     run: async (input, ctx) => {
       const values = formValues(formOf(ctx.args));
-      const result = await run(input, { merchant: ctx.merchant, values, requestId: ctx.requestId });
-      if (!result.ok) return answered(ctx.args, result, values);
+      const locale = await requestLocale();
+      const result = await run(input, { merchant: ctx.merchant, values, locale, requestId: ctx.requestId });
+      if (!result.ok) return answered(ctx.args, worded(result, locale), values);
       revalidatePath("/merchant", "layout");
-      return answered(ctx.args, { ok: true, message: onSuccess(result) }, values);
+      return answered(ctx.args, { ok: true, message: await onSuccess(result) }, values);
     },
   });
+}
+
+/**
+ * A refusal's field messages (schemas name catalogue keys: lib/forms/field-message.ts) and the
+ * "fix the fields" summary in `locale`; for console actions that answer a form without merchantFormAction.
+ */
+export function worded(failure: Failure, locale: Locale): Failure {
+  if (!failure.fieldErrors) return failure;
+  const t = translator(locale);
+  const message = failure.message === INVALID_INPUT_MESSAGE ? t("console.fields.fixFields") : failure.message;
+  // The keys come from the schemas' messages, not literals here: their fieldMessage calls are where the check counts them.
+  const translate = t as unknown as Translate;
+  return { ...failure, message, fieldErrors: wordFieldErrors(failure.fieldErrors, translate) };
 }
 
 /**

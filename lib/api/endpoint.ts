@@ -2,6 +2,8 @@ import "server-only";
 import type { ZodType } from "zod";
 import { clientIpOf } from "@/lib/http/request";
 import { inRequestContext, logger } from "@/lib/log";
+import { wordFieldErrors, wordFieldMessage, type Translate } from "@/lib/forms/field-message";
+import { translator } from "@/lib/i18n/translator";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
 import { apiError, type ApiErrorStatus } from "./errors";
 import { authenticateApiKey, keyAllows, type AuthenticatedKey } from "./keys";
@@ -55,8 +57,12 @@ function bearer(req: Request): string | null {
   return match ? match[1]! : null;
 }
 
+// The API answers in English. A schema shared with the console names its field messages by
+// catalogue key (lib/forms/field-message.ts): worded here, so no answer carries a marked key.
+const english = translator("en") as unknown as Translate;
+
 function invalid(requestId: string, where: string, error: { issues: unknown[] } & Parameters<typeof fieldErrorsOf>[0]): Response {
-  const fields = fieldErrorsOf(error);
+  const fields = wordFieldErrors(fieldErrorsOf(error), english);
   const first = Object.entries(fields)[0];
   const message = first ? `${where}${first[0] === "_form" ? "" : ` ${first[0]}`}: ${first[1][0]}` : `${where} is invalid`;
   return apiError(422, "invalid_request", message, requestId, { fields });
@@ -106,7 +112,7 @@ export function handle<P, Q, B>(op: Operation<P, Q, B>) {
       }
 
       const result = await op.run({ params: params.data as P, query: query.data as Q, body: body as B, key, requestId });
-      if (!result.ok) return apiError(result.status, result.code, result.message, requestId, result.fields ? { fields: result.fields } : {});
+      if (!result.ok) return apiError(result.status, result.code, wordFieldMessage(result.message, english), requestId, result.fields ? { fields: wordFieldErrors(result.fields, english) } : {});
       return Response.json(result.body, { status: result.status ?? op.successStatus ?? 200, headers: { "cache-control": "no-store", "x-request-id": requestId } });
     } catch (err) {
       log.error({ err, operationId: op.operationId }, "api request failed");

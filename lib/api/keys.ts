@@ -2,6 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { apiKeySchema } from "./key-schema";
 
@@ -38,9 +40,10 @@ export function listApiKeys(): Promise<ApiKeyView[]> {
 }
 
 /** Revoking is immediate and final: the next request with the key gets 401. */
-export async function revokeApiKey(id: string): Promise<Result<{ name: string }>> {
+export async function revokeApiKey(id: string, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ name: string }>> {
+  const t = translator(locale);
   const key = await db.apiKey.findUnique({ where: { id } });
-  if (!key) return fail("not_found", "This key no longer exists.");
+  if (!key) return fail("not_found", t("console.integrations.keyGone"));
   await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   return ok({ name: key.name });
 }

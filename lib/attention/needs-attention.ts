@@ -2,6 +2,8 @@ import "server-only";
 import { resolveChargeJobKey } from "@/lib/checkout/charge-attempt";
 import { db } from "@/lib/db/client";
 import { jobsByKey, type JobStatus } from "@/lib/jobs/status";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney, money, type Money } from "@/lib/money/money";
 import { resolvePlanChangeJobKey } from "@/lib/plans/plan-change";
 import { retryWebhookJobKey } from "@/lib/webhooks/process";
@@ -46,7 +48,9 @@ export type FailedEvent = WorkerNote & { id: string; type: string; since: Date; 
 
 export type AttentionReport = { charges: UnknownCharge[]; planChanges: PlanChangeInFlight[]; events: FailedEvent[]; generatedAt: Date };
 
-export async function needsAttention(now = new Date()): Promise<AttentionReport> {
+/** What waits, worded in `locale` (the console's language). */
+export async function needsAttention(now = new Date(), { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<AttentionReport> {
+  const t = translator(locale);
   // Unknown outcomes first (oldest first), then the ones merely waiting on Dodo or the bank.
   const attemptsIn = (status: ("UNKNOWN" | "PENDING" | "SUBMITTED")[]) => db.chargeAttempt.findMany({
     where: { status: { in: status } },
@@ -87,16 +91,16 @@ export async function needsAttention(now = new Date()): Promise<AttentionReport>
   const charges = attempts.map((a): UnknownCharge => {
     const payment = a.dodoPaymentId ? paymentStatus.get(a.dodoPaymentId) : undefined;
     const waitingOn =
-      a.status === "UNKNOWN" ? "Dodo never answered the charge; the worker is looking for its payment"
-      : a.status === "PENDING" ? "Being sent to Dodo"
-      : payment === "REQUIRES_ACTION" ? "The customer's bank confirmation (3-D Secure)"
-      : "Dodo's outcome of the payment";
+      a.status === "UNKNOWN" ? t("console.attention.waitChargeUnknown")
+      : a.status === "PENDING" ? t("console.attention.waitChargePending")
+      : payment === "REQUIRES_ACTION" ? t("console.attention.waitChargeBank")
+      : t("console.attention.waitChargeOutcome");
     const amount = money(a.amount, a.currency);
     return {
       id: a.id,
       since: a.createdAt,
       amount,
-      amountLabel: formatMoney(amount),
+      amountLabel: formatMoney(amount, locale),
       customerEmail: a.impression.customer.email,
       offerName: a.impression.offer?.name ?? null,
       status: a.status as UnknownCharge["status"],
@@ -115,7 +119,7 @@ export async function needsAttention(now = new Date()): Promise<AttentionReport>
       fromName: names.get(c.fromProductId) ?? c.fromProductId,
       toName: names.get(c.toProductId) ?? c.toProductId,
       status: c.status as PlanChangeInFlight["status"],
-      waitingOn: c.status === "UNKNOWN" ? "Dodo never answered change-plan; the worker is reading the subscription and its payments" : "Dodo's outcome of the change's payment",
+      waitingOn: c.status === "UNKNOWN" ? t("console.attention.waitChangeUnknown") : t("console.attention.waitChangeOutcome"),
       overdue: overdue(since),
       job: jobs.get(resolvePlanChangeJobKey(c.id)) ?? null,
     };
@@ -124,12 +128,13 @@ export async function needsAttention(now = new Date()): Promise<AttentionReport>
   return { charges, planChanges, events: failed, generatedAt: now };
 }
 
-/** "3 min", "2 h 5 min", "4 d": how long something has been waiting. */
-export function ageLabel(since: Date, now: Date): string {
+/** "3 min", "2 h 5 min", "4 d": how long something has been waiting, in `locale`. */
+export function ageLabel(since: Date, now: Date, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
   const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
-  if (minutes < 1) return "under a minute";
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t("console.attention.ageUnderMinute");
+  if (minutes < 60) return t("console.attention.ageMinutes", { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 48) return t("console.attention.ageHours", { hours, minutes: minutes % 60 });
+  return t("console.attention.ageDays", { days: Math.floor(hours / 24) });
 }

@@ -3,10 +3,11 @@ import "server-only";
 // accepts and the accepted value at the price shown, judged by ./significance.
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
+import type { Locale } from "@/lib/i18n/locales";
 import { fail, ok, type Result } from "@/lib/result";
 import { judgeExperiment, type Verdict } from "./significance";
 
-export async function stepExperiment(stepId: string): Promise<Verdict & { offerNames: Map<string, string> }> {
+export async function stepExperiment(stepId: string, { locale }: { locale?: Locale } = {}): Promise<Verdict & { offerNames: Map<string, string> }> {
   const variants = await db.stepVariant.findMany({ where: { stepId, weightBps: { gt: 0 } }, orderBy: { label: "asc" }, select: { id: true, label: true, offer: { select: { name: true } } } });
   const ids = variants.map((v) => v.id);
   const [shown, accepted] = await Promise.all([
@@ -22,7 +23,7 @@ export async function stepExperiment(stepId: string): Promise<Verdict & { offerN
     // Value per impression compares only within one currency.
     return { variantId: v.id, label: v.label, impressions, accepts, valuePerImpression: currencies.size <= 1 && impressions > 0 ? value / impressions : null };
   });
-  return { ...judgeExperiment(arms), offerNames: new Map(variants.map((v) => [v.id, v.offer.name])) };
+  return { ...judgeExperiment(arms, locale), offerNames: new Map(variants.map((v) => [v.id, v.offer.name])) };
 }
 
 /** Ends the experiment: the variant gets all non-holdout traffic; the others are retired (weight 0, history kept). */

@@ -1,6 +1,7 @@
 // Zod building blocks for HTML form input, shared by client forms and server actions: every value
 // arrives as a string (or a list of strings for checkbox groups), and "" means "not given".
 import { z } from "zod";
+import { fieldMessage } from "./field-message";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -13,11 +14,15 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 /** A list of strings from a checkbox group: absent → [], one box → [value]. */
 export const stringList = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)));
 
+// `label` names the field in messages: a fieldMessage for a console.fields.labels key, worded
+// inside the message (lib/forms/field-message.ts words marked values too).
+
 /** Optional whole number typed into a text/number field; "" → null. */
 export function optionalInt(min: number, max: number, label: string) {
+  const whole = fieldMessage("console.fields.wholeNumber", { label });
   return z.preprocess(
     blankToUndefined,
-    z.coerce.number({ message: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`).optional(),
+    z.coerce.number({ message: whole }).int(whole).min(min, fieldMessage("console.fields.atLeast", { label, min })).max(max, fieldMessage("console.fields.atMost", { label, max })).optional(),
   ).transform((v) => v ?? null);
 }
 
@@ -25,16 +30,16 @@ export function optionalInt(min: number, max: number, label: string) {
 export function percentBps(min: number, max: number, label: string) {
   return z.preprocess(
     (v) => blankToUndefined(v) ?? "0",
-    z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, `${label} must be a number like 10 or 12.5`),
+    z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, fieldMessage("console.fields.percentFormat", { label })),
   )
     .transform((s) => Math.round(Number(s) * 100))
-    .refine((bps) => bps >= min * 100 && bps <= max * 100, `${label} must be between ${min}% and ${max}%`);
+    .refine((bps) => bps >= min * 100 && bps <= max * 100, fieldMessage("console.fields.percentRange", { label, min, max }));
 }
 
 /** Optional amount in major units ("49.90"); converted to minor units once the currency is known. */
 export const optionalAmount = z.preprocess(
   blankToUndefined,
-  z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter an amount like 50 or 49.90").optional(),
+  z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, fieldMessage("console.fields.amount")).optional(),
 ).transform((v) => v ?? null);
 
 /** Optional id from a <select>; "" → null. */

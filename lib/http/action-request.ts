@@ -12,9 +12,14 @@ export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Our actions take at most (previous state, form); Next itself allows 1,000 arguments. */
 const MAX_ARGS = 8;
 
-export type Refusal = { status: 400 | 403 | 413; message: string };
+/**
+ * Why a request is refused. `message` is the precise reason, for the developer reading a plain-text
+ * answer (English); a person's page words `reason` in their language (lib/http/refusal-text.ts).
+ */
+export type RefusalReason = "address" | "parameter" | "unreadable" | "other_site" | "too_large";
+export type Refusal = { status: 400 | 403 | 413; reason: RefusalReason; message: string };
 
-const bad = (message: string): Refusal => ({ status: 400, message });
+const bad = (message: string): Refusal => ({ status: 400, reason: "unreadable", message });
 
 export type ActionKind = "fetch" | "form" | null;
 
@@ -33,10 +38,10 @@ export function originRefusal(headers: Headers): Refusal | null {
   try {
     originHost = origin === "null" ? "null" : new URL(origin).host;
   } catch {
-    return { status: 403, message: "This request's Origin header is malformed." };
+    return { status: 403, reason: "other_site", message: "This request's Origin header is malformed." };
   }
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  return host && originHost === host ? null : { status: 403, message: "This form was sent from another site." };
+  return host && originHost === host ? null : { status: 403, reason: "other_site", message: "This form was sent from another site." };
 }
 
 type Rows = (id: number) => unknown | undefined;

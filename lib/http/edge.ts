@@ -9,8 +9,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, actionKind, checkFetchActionBody, checkFormActionBody, originRefusal, type Refusal } from "./action-request";
 import { declaredTooLarge, readBytesCapped } from "./body";
-import { SURFACE_HEADER } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { problemPage } from "./problem-page";
+import { refusalText } from "./refusal-text";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
 import { textProblem } from "./unusable-input";
 
@@ -19,11 +21,11 @@ function pathRefusal(url: URL): Refusal | null {
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
-    return { status: 400, message: "This address is malformed." };
+    return { status: 400, reason: "address", message: "This address is malformed." };
   }
-  if (textProblem(path)) return { status: 400, message: "This address is malformed." };
+  if (textProblem(path)) return { status: 400, reason: "address", message: "This address is malformed." };
   for (const [key, value] of url.searchParams) {
-    if (textProblem(key) || textProblem(value)) return { status: 400, message: "This address has a parameter that is not valid text." };
+    if (textProblem(key) || textProblem(value)) return { status: 400, reason: "parameter", message: "This address has a parameter that is not valid text." };
   }
   return null;
 }
@@ -35,7 +37,7 @@ async function actionRefusal(request: NextRequest): Promise<Refusal | null> {
   if (!kind) return null;
   const origin = originRefusal(request.headers);
   if (origin) return origin;
-  const tooLarge: Refusal = { status: 413, message: "This form is too large to send. Shorten the text and try again." };
+  const tooLarge: Refusal = { status: 413, reason: "too_large", message: "This form is too large to send. Shorten the text and try again." };
   if (declaredTooLarge(request.headers, ACTION_BODY_LIMIT_BYTES)) return tooLarge;
   const body = await readBytesCapped(request.body, ACTION_BODY_LIMIT_BYTES);
   if (body === null) return tooLarge;
@@ -48,7 +50,9 @@ function refusalResponse(request: NextRequest, refusal: Refusal): Response {
   if (request.headers.get("next-action") !== null || !request.headers.get("accept")?.includes("text/html")) {
     return new Response(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
-  return problemPage(refusal.status, refusal.message, { href: "/", label: "Back to the store" });
+  const locale = localeOfRequest(request);
+  const t = translator(locale);
+  return problemPage(refusal.status, refusalText(t, refusal.reason), { href: "/", label: t("errors.page.backToStore") }, { locale });
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
@@ -69,8 +73,5 @@ export async function handleEdge(request: NextRequest): Promise<Response> {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", csp);
   forwarded.set("x-nonce", nonce);
-  // Which surface is rendering (lib/i18n/request.ts: the merchant console is English only). Set
-  // here on every request, so a client can't send its own.
-  forwarded.set(SURFACE_HEADER, pathname.startsWith("/merchant") ? "console" : "store");
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { LOCALE_COOKIE } from "@/lib/i18n/cookie";
-import { resolveLocale } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { inRequestContext, logger } from "@/lib/log";
 import { problemPage } from "./problem-page";
+import type { Refusal } from "./action-request";
+import { refusalText } from "./refusal-text";
 import { describeInputProblem, findInputProblem } from "./unusable-input";
 
 // Every route handler (app/**/route.ts) is built here, as every server action is built by
@@ -25,17 +26,23 @@ export type RouteHandler<C> = (request: NextRequest, context: C) => Promise<Resp
 
 const log = logger("route");
 
-/** A response for input this route cannot use, in the route's format. */
-export function refuse(spec: RouteSpec, status: 400 | 403 | 404 | 413, message: string): Response {
+/**
+ * A response for input this route cannot use, in the route's format: API clients get `message`
+ * (precise, English); people get `reason` worded in their language.
+ */
+export function refuse(spec: RouteSpec, request: NextRequest, refusal: Refusal): Response {
+  const { status, message } = refusal;
   if (spec.answers === "json") return Response.json({ error: status === 413 ? "payload_too_large" : "bad_request", message }, { status });
-  return problemPage(status, message, { href: "/", label: "Back to the store" });
+  const locale = localeOfRequest(request);
+  const t = translator(locale);
+  return problemPage(status, refusalText(t, refusal.reason), { href: "/", label: t("errors.page.backToStore") }, { locale });
 }
 
 export function route<C>(spec: RouteSpec, handler: RouteHandler<C>): RouteHandler<C> {
   return (request, context) =>
     inRequestContext(async (requestId) => {
       const problem = findInputProblem(Object.fromEntries(request.nextUrl.searchParams));
-      if (problem) return refuse(spec, 400, describeInputProblem(problem).replace("The field", "The parameter"));
+      if (problem) return refuse(spec, request, { status: 400, reason: "parameter", message: describeInputProblem(problem).replace("The field", "The parameter") });
       try {
         return await handler(request, context);
       } catch (err) {
@@ -43,7 +50,7 @@ export function route<C>(spec: RouteSpec, handler: RouteHandler<C>): RouteHandle
         log.error({ err, route: spec.name }, "route failed");
         if (spec.answers === "json") return Response.json({ error: "internal", message: "Something went wrong on our side. Please try again.", requestId }, { status: 500 });
         // A person's page, in the request's language (its cookie or Accept-Language; no database).
-        const locale = resolveLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
+        const locale = localeOfRequest(request);
         const t = translator(locale);
         return problemPage(500, t("errors.unexpected"), { href: "/", label: t("errors.page.backToStore") }, { locale });
       }

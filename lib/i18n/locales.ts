@@ -1,16 +1,14 @@
-// The languages Encore speaks to customers, and how a request's language is chosen. Client-safe:
+// The languages Encore speaks to customers and merchants, and how a request's language is chosen. Client-safe:
 // no server imports, so the language switch and the error pages can use it too.
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
+import { LOCALE_COOKIE } from "./cookie";
 
 export const LOCALES = ["en", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
 export { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "./cookie";
-
-/** Request header the proxy sets to "console" on merchant pages, which are in English only (for now). */
-export const SURFACE_HEADER = "x-encore-surface";
 
 /** Each language named in itself, as a switch shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "pt-BR": "Português (Brasil)" };
@@ -35,4 +33,9 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 /** The cookie when it names a language we have, else the browser's preference. */
 export function resolveLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
   return isLocale(input.cookie) ? input.cookie : negotiateLocale(input.acceptLanguage);
+}
+
+/** A request's language without the database: the switch's cookie, else Accept-Language (the proxy, route handlers' pages). */
+export function localeOfRequest(request: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }): Locale {
+  return resolveLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
 }

@@ -9,6 +9,7 @@
 import { discountBps, money, type Money } from "@/lib/money/money";
 import { priceIn, type PricedProduct } from "@/lib/catalog/prices";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
+import { fieldMessage } from "@/lib/forms/field-message";
 
 /** Products one offer may hold: its own plus at most two more. */
 export const MAX_BUNDLE_PRODUCTS = 3;
@@ -91,12 +92,12 @@ export type BundleCandidate = { id: string; kind: "ONE_TIME" | "SUBSCRIPTION"; c
  */
 export function bundleProblem(main: BundleCandidate, extras: readonly (BundleCandidate | undefined)[], maxQuantity: number): string | null {
   if (extras.length === 0) return null;
-  if (extras.length > MAX_BUNDLE_PRODUCTS - 1) return `A bundle holds at most ${MAX_BUNDLE_PRODUCTS} products`;
-  if (main.kind !== "ONE_TIME") return "Subscriptions can't be bundled: offer a one-time product to bundle others with it";
-  if (extras.some((p) => !p || p.archived)) return "Some bundled products no longer exist; sync products and try again";
-  if (extras.some((p) => p!.kind !== "ONE_TIME")) return "Subscriptions can't be bundled: choose one-time products only";
-  if (extras.some((p) => p!.currency.toUpperCase() !== main.currency.toUpperCase())) return `Every product of a bundle must be priced in ${main.currency.toUpperCase()}, like the offered product`;
-  if (maxQuantity > maxUnits(main.kind, maxQuantity, extras)) return "A bundle sells one of each product: set most units to 1";
+  if (extras.length > MAX_BUNDLE_PRODUCTS - 1) return fieldMessage("console.fields.offer.bundleMax", { max: MAX_BUNDLE_PRODUCTS });
+  if (main.kind !== "ONE_TIME") return fieldMessage("console.fields.offer.bundleSubscription");
+  if (extras.some((p) => !p || p.archived)) return fieldMessage("console.fields.offer.bundleGone");
+  if (extras.some((p) => p!.kind !== "ONE_TIME")) return fieldMessage("console.fields.offer.bundleOneTime");
+  if (extras.some((p) => p!.currency.toUpperCase() !== main.currency.toUpperCase())) return fieldMessage("console.fields.offer.bundleCurrency", { currency: main.currency.toUpperCase() });
+  if (maxQuantity > maxUnits(main.kind, maxQuantity, extras)) return fieldMessage("console.fields.offer.bundleUnits");
   return null;
 }
 

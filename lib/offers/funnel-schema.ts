@@ -1,17 +1,18 @@
 // Funnel and step forms' schemas, shared by the client forms and the server actions.
 import { z } from "zod";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { checkbox, optionalId, percentBps } from "@/lib/forms/fields";
 
 export const MAX_VARIANTS = 4;
 export const VARIANT_LABELS = ["A", "B", "C", "D"] as const;
 
 export const funnelSchema = z.object({
-  name: z.string().trim().min(1, "Give the funnel a name").max(80, "Keep the name under 80 characters"),
+  name: z.string().trim().min(1, fieldMessage("console.fields.funnel.name")).max(80, fieldMessage("console.fields.nameLength", { max: 80 })),
   windowMinutes: z.coerce
-    .number({ message: "Offer window must be a number of minutes" })
-    .int("Offer window must be a whole number of minutes")
-    .min(1, "Offer window must be at least 1 minute")
-    .max(1440, "Offer window must be at most 1,440 minutes (a day)"),
+    .number({ message: fieldMessage("console.fields.funnel.windowNumber") })
+    .int(fieldMessage("console.fields.funnel.windowWhole"))
+    .min(1, fieldMessage("console.fields.funnel.windowMin"))
+    .max(1440, fieldMessage("console.fields.funnel.windowMax")),
 });
 
 const listOf = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -26,9 +27,9 @@ function usedRows(offers: unknown, weights: unknown): { index: number; offerId: 
 const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 
 const stepFields = {
-  name: z.string().trim().min(1, "Give the step a name").max(80, "Keep the name under 80 characters"),
-  holdoutBps: percentBps(0, 50, "Holdout"),
-  variantOffer: z.preprocess(listOf, z.array(z.string()).max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants`)),
+  name: z.string().trim().min(1, fieldMessage("console.fields.step.name")).max(80, fieldMessage("console.fields.nameLength", { max: 80 })),
+  holdoutBps: percentBps(0, 50, fieldMessage("console.fields.labels.holdout")),
+  variantOffer: z.preprocess(listOf, z.array(z.string()).max(MAX_VARIANTS, fieldMessage("console.fields.step.variantsMax", { max: MAX_VARIANTS }))),
   variantWeight: z.preprocess(listOf, z.array(z.string())),
 };
 
@@ -36,14 +37,14 @@ type VariantRows = { variantOffer: string[]; variantWeight: string[] };
 
 function checkVariants(step: VariantRows, ctx: z.RefinementCtx): void {
   const rows = usedRows(step.variantOffer, step.variantWeight);
-  if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["variantOffer.0"], message: "Choose the offer this step shows" });
+  if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["variantOffer.0"], message: fieldMessage("console.fields.step.offer") });
   const bad = rows.filter((r) => !WEIGHT.test(r.weight) || Number(r.weight) > 100);
-  bad.forEach((r) => ctx.addIssue({ code: "custom", path: [`variantWeight.${r.index}`], message: "Weight must be a percentage between 0 and 100" }));
+  bad.forEach((r) => ctx.addIssue({ code: "custom", path: [`variantWeight.${r.index}`], message: fieldMessage("console.fields.step.weight") }));
   const total = rows.reduce((sum, r) => sum + Math.round(Number(r.weight) * 100), 0);
   if (rows.length > 0 && bad.length === 0 && total !== 10_000) {
-    ctx.addIssue({ code: "custom", path: ["variantWeight"], message: `Variant weights must add up to 100% (now ${total / 100}%)` });
+    ctx.addIssue({ code: "custom", path: ["variantWeight"], message: fieldMessage("console.fields.step.weightsTotal", { total: total / 100 }) });
   }
-  if (new Set(rows.map((r) => r.offerId)).size !== rows.length) ctx.addIssue({ code: "custom", path: ["variantOffer"], message: "Each variant must show a different offer" });
+  if (new Set(rows.map((r) => r.offerId)).size !== rows.length) ctx.addIssue({ code: "custom", path: ["variantOffer"], message: fieldMessage("console.fields.step.distinctOffers") });
 }
 
 const stepOf = (step: VariantRows & { name: string; holdoutBps: number }) => ({

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
 import { bundleProblem } from "./bundle";
@@ -91,26 +92,26 @@ async function offerFrom(raw: unknown): Promise<Result<{ offer: OfferData; copie
   const ids = [input.offeredProductId, ...input.triggerProductIds, ...input.bundleProductIds];
   const products = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, currency: true, archived: true } });
   const offered = products.find((p) => p.id === input.offeredProductId);
-  if (!offered || offered.archived) return invalidFields({ offeredProductId: ["Choose an active product"] });
+  if (!offered || offered.archived) return invalidFields({ offeredProductId: [fieldMessage("console.fields.offer.activeProduct")] });
   if (input.kind === "UPGRADE" && offered.kind !== "SUBSCRIPTION") {
-    return invalidFields({ offeredProductId: ["A plan upgrade must offer a subscription plan"] });
+    return invalidFields({ offeredProductId: [fieldMessage("console.fields.offer.upgradePlan")] });
   }
   // Dodo's discounts on subscription lines need a cycle count an offer doesn't have.
   if (input.discountBps > 0 && offered.kind !== "ONE_TIME") {
-    return invalidFields({ discountBps: ["Discounts can only be charged on one-time products"] });
+    return invalidFields({ discountBps: [fieldMessage("console.fields.offer.discountOneTime")] });
   }
   if (input.imageUrl && !isAllowedImageUrl(input.imageUrl, imageEnv())) return invalidFields({ imageUrl: [imageOriginMessage()] });
   // Units are for one-time products; a subscription offer starts one plan (its seats are the plan's business).
-  if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: ["Only one-time products can be taken in several units"] });
+  if (input.maxQuantity > 1 && offered.kind !== "ONE_TIME") return invalidFields({ maxQuantity: [fieldMessage("console.fields.offer.unitsOneTime")] });
   const bundleIssue = bundleProblem(offered, input.bundleProductIds.map((id) => products.find((p) => p.id === id)), input.maxQuantity);
   if (bundleIssue) return invalidFields({ bundleProductIds: [bundleIssue] });
   const unknown = input.triggerProductIds.filter((id) => !products.some((p) => p.id === id));
-  if (unknown.length) return invalidFields({ triggerProductIds: ["Some trigger products no longer exist; sync products and try again"] });
+  if (unknown.length) return invalidFields({ triggerProductIds: [fieldMessage("console.fields.offer.triggerGone")] });
   const { targeting: targetingInput, rest: { minOrder, ptBrHeadline, ptBrBody, bundleProductIds: bundle, ...rest } } = splitTargeting(input);
   let minOrderAmount: number | null = null;
   if (minOrder !== null) {
     minOrderAmount = majorToMinor(minOrder, offered.currency);
-    if (minOrderAmount === null) return invalidFields({ minOrder: [`Too many decimals for ${offered.currency}`] });
+    if (minOrderAmount === null) return invalidFields({ minOrder: [fieldMessage("console.fields.offer.tooManyDecimals", { currency: offered.currency })] });
   }
   const targeting = targetingFromForm(targetingInput, offered.currency);
   if (!targeting.ok) return invalidFields({ [targeting.field]: [targeting.message] });

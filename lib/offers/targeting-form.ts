@@ -3,44 +3,46 @@
 // validates with these fields before submitting, the server action again.
 import { z } from "zod";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { optionalAmount, stringList } from "@/lib/forms/fields";
 import { SUBSCRIPTION_STATUSES, type Condition, type Targeting } from "./targeting";
 
-const codeList = (length: 2 | 3, label: string) =>
+// `message`: a fieldMessage (lib/forms/field-message.ts), worded where it is shown.
+const codeList = (length: 2 | 3, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
     z.string().transform((s) => [...new Set(s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))]),
-  ).refine((codes) => codes.every((c) => new RegExp(`^[A-Z]{${length}}$`).test(c)), `${label}: use ${length}-letter codes separated by commas, like ${length === 2 ? "US, DE" : "USD, EUR"}`);
+  ).refine((codes) => codes.every((c) => new RegExp(`^[A-Z]{${length}}$`).test(c)), message);
 
 /** "2026-12-24T09:00" from a datetime-local field, read as UTC (the field says so); "" → null. */
-const utcDateTime = (label: string) =>
+const utcDateTime = (message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, `${label}: pick a date and time`).optional(),
+    z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, message).optional(),
   ).transform((v) => (v ? new Date(`${v.length === 16 ? `${v}:00` : v}Z`) : null));
 
 export const targetingFields = {
-  targetMatch: z.preprocess((v) => v ?? "all", z.enum(["all", "any"], { message: "Choose how the conditions combine" })),
-  tCustomer: z.preprocess((v) => v ?? "", z.enum(["", "new", "returning"], { message: "Choose a customer type" })),
+  targetMatch: z.preprocess((v) => v ?? "all", z.enum(["all", "any"], { message: fieldMessage("console.fields.offer.targetMatch") })),
+  tCustomer: z.preprocess((v) => v ?? "", z.enum(["", "new", "returning"], { message: fieldMessage("console.fields.offer.customer") })),
   tCountryMode: z.preprocess((v) => v ?? "in", z.enum(["in", "not_in"])),
-  tCountries: codeList(2, "Countries"),
-  tCurrencies: codeList(3, "Currencies"),
+  tCountries: codeList(2, fieldMessage("console.fields.offer.countries")),
+  tCurrencies: codeList(3, fieldMessage("console.fields.offer.currencies")),
   tOrderMin: optionalAmount,
   tOrderMax: optionalAmount,
   tOwns: stringList,
   tNotOwns: stringList,
   tSubStatuses: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SUBSCRIPTION_STATUSES))),
   tSubPlans: stringList,
-  startsAt: utcDateTime("Start"),
-  endsAt: utcDateTime("End"),
+  startsAt: utcDateTime(fieldMessage("console.fields.offer.startsAt")),
+  endsAt: utcDateTime(fieldMessage("console.fields.offer.endsAt")),
 };
 
 export type TargetingFormInput = { [K in keyof typeof targetingFields]: z.output<(typeof targetingFields)[K]> };
 
 /** Checks across fields, added to the offer schema's superRefine so every problem shows at once. */
 export function refineTargeting(v: Partial<TargetingFormInput>, ctx: z.RefinementCtx): void {
-  if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "End must be after the start" });
-  if (v.tOrderMin && v.tOrderMax && Number(v.tOrderMax) < Number(v.tOrderMin)) ctx.addIssue({ code: "custom", path: ["tOrderMax"], message: "The maximum must not be below the minimum" });
+  if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: fieldMessage("console.fields.offer.endsAfterStart") });
+  if (v.tOrderMin && v.tOrderMax && Number(v.tOrderMax) < Number(v.tOrderMin)) ctx.addIssue({ code: "custom", path: ["tOrderMax"], message: fieldMessage("console.fields.offer.orderMaxBelowMin") });
 }
 
 /**
@@ -55,8 +57,8 @@ export function targetingFromForm(v: TargetingFormInput, currency: string): { ok
   if (v.tOrderMin !== null || v.tOrderMax !== null) {
     const min = v.tOrderMin === null ? null : majorToMinor(v.tOrderMin, currency);
     const max = v.tOrderMax === null ? null : majorToMinor(v.tOrderMax, currency);
-    if (v.tOrderMin !== null && min === null) return { ok: false, field: "tOrderMin", message: `Too many decimals for ${currency}` };
-    if (v.tOrderMax !== null && max === null) return { ok: false, field: "tOrderMax", message: `Too many decimals for ${currency}` };
+    if (v.tOrderMin !== null && min === null) return { ok: false, field: "tOrderMin", message: fieldMessage("console.fields.offer.tooManyDecimals", { currency }) };
+    if (v.tOrderMax !== null && max === null) return { ok: false, field: "tOrderMax", message: fieldMessage("console.fields.offer.tooManyDecimals", { currency }) };
     conditions.push({ kind: "order_value", currency: currency.toUpperCase(), min, max });
   }
   if (v.tOwns.length) conditions.push({ kind: "owns", productIds: [...new Set(v.tOwns)] });

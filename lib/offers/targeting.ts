@@ -8,17 +8,10 @@
 // then refuses to compile until every map covers it.
 import { z } from "zod";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 export const SUBSCRIPTION_STATUSES = ["ACTIVE", "ON_HOLD", "PAST_DUE", "PAUSED", "CANCELLED", "EXPIRED"] as const satisfies readonly SubscriptionStatus[];
-
-export const SUBSCRIPTION_STATUS_LABELS: Record<(typeof SUBSCRIPTION_STATUSES)[number], string> = {
-  ACTIVE: "active",
-  ON_HOLD: "on hold",
-  PAST_DUE: "past due",
-  PAUSED: "paused",
-  CANCELLED: "cancelled",
-  EXPIRED: "expired",
-};
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/);
 const currencyCode = z.string().regex(/^[A-Z]{3}$/);
@@ -99,30 +92,52 @@ export function unmetConditions(t: Targeting, f: TargetingFacts): Condition[] {
 
 type Names = { product: (id: string) => string; amount: (minor: number, currency: string) => string };
 
-/** One condition in words, for the editor summary and the "test as a customer" reasons. */
-export function describeCondition(c: Condition, names: Names): string {
-  const products = (ids: readonly string[]) => ids.map(names.product).join(" or ");
+/** A subscription status as the console names it, in `locale`. */
+export function subscriptionStatusLabel(status: (typeof SUBSCRIPTION_STATUSES)[number], locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  switch (status) {
+    case "ACTIVE":
+      return t("console.subStatus.ACTIVE");
+    case "ON_HOLD":
+      return t("console.subStatus.ON_HOLD");
+    case "PAST_DUE":
+      return t("console.subStatus.PAST_DUE");
+    case "PAUSED":
+      return t("console.subStatus.PAUSED");
+    case "CANCELLED":
+      return t("console.subStatus.CANCELLED");
+    case "EXPIRED":
+      return t("console.subStatus.EXPIRED");
+  }
+}
+
+/** One condition in words, in `locale`, for the "test as a customer" reasons. */
+export function describeCondition(c: Condition, names: Names, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  const either = (items: readonly string[]) => items.reduce((a, b) => t("console.condition.or", { a, b }));
+  const products = (ids: readonly string[]) => either(ids.map(names.product));
   switch (c.kind) {
     case "customer":
-      return c.is === "new" ? "a new customer (first paid order)" : "a returning customer (paid before)";
+      return c.is === "new" ? t("console.condition.newCustomer") : t("console.condition.returningCustomer");
     case "country":
-      return `${c.op === "in" ? "billing country in" : "billing country not in"} ${c.countries.join(", ")}`;
+      return c.op === "in" ? t("console.condition.countryIn", { countries: c.countries.join(", ") }) : t("console.condition.countryNotIn", { countries: c.countries.join(", ") });
     case "currency":
-      return `paying in ${c.currencies.join(" or ")}`;
+      return t("console.condition.currency", { currencies: either(c.currencies) });
     case "order_value": {
       const min = c.min === null ? null : names.amount(c.min, c.currency);
       const max = c.max === null ? null : names.amount(c.max, c.currency);
-      const range = min && max ? `between ${min} and ${max}` : min ? `at least ${min}` : max ? `at most ${max}` : `in ${c.currency}`;
-      return `order value ${range}`;
+      if (min && max) return t("console.condition.between", { min, max });
+      if (min) return t("console.condition.atLeast", { min });
+      if (max) return t("console.condition.atMost", { max });
+      return t("console.condition.inCurrency", { currency: c.currency });
     }
     case "owns":
-      return `owns ${products(c.productIds)}`;
+      return t("console.condition.owns", { products: products(c.productIds) });
     case "not_owns":
-      return `doesn't own ${products(c.productIds)}`;
+      return t("console.condition.notOwns", { products: products(c.productIds) });
     case "subscription": {
-      const statuses = c.statuses.length ? c.statuses.map((s) => SUBSCRIPTION_STATUS_LABELS[s]).join(" or ") : "any";
-      const plans = c.planIds.length ? ` to ${products(c.planIds)}` : "";
-      return `has a subscription (${statuses})${plans}`;
+      const statuses = c.statuses.length ? either(c.statuses.map((s) => subscriptionStatusLabel(s, locale))) : t("console.condition.anyStatus");
+      return c.planIds.length ? t("console.condition.subscriptionTo", { statuses, plans: products(c.planIds) }) : t("console.condition.subscription", { statuses });
     }
   }
 }

@@ -15,6 +15,8 @@ import { offerDiscountReady } from "./discount-code";
 import { openOfferOf } from "./impressions";
 import { offerEligibility, type Eligibility, type SkipReason } from "./rules";
 import { describeCondition } from "./targeting";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
 
 export type PreviewStep = { stepName: string; offerId: string | null; offerName: string | null; result: "shown" | "skipped" | "holdout" | "no_variant"; why: string };
 export type PreviewOther = { offerId: string; offerName: string; why: string };
@@ -33,29 +35,45 @@ export type OfferPreview = {
   note: string | null;
 };
 
-const REASONS: Record<SkipReason, string> = {
-  inactive: "the offer is paused",
-  archived_product: "its product is archived",
-  not_triggered: "this purchase does not include a trigger product",
-  below_min_order: "the order is below the offer's minimum order value",
-  currency_mismatch: "the offer's product has no price in the order's currency",
-  min_order_other_currency: "its minimum order value is set in another currency than the order",
-  already_owned: "the customer already owns its product",
-  declined_before: "the customer declined it before",
-  frequency_cap: "the customer has seen it as often as its frequency cap allows",
-  not_started: "its start date has not come yet",
-  ended: "its end date has passed",
-  not_targeted: "the customer is outside its targeting",
-};
-
 type Names = Parameters<typeof describeCondition>[1];
 
-/** Why an offer is not eligible, in words, with its unmet targeting conditions spelled out. */
-export function reasonText(e: Exclude<Eligibility, { eligible: true }>, names: Names): string {
-  if (e.reason === "already_owned" && e.owned) return `the customer already owns ${names.product(e.owned)}`;
-  if (e.reason !== "not_targeted") return REASONS[e.reason];
-  if (!e.unmet?.length) return "its saved targeting can no longer be read; save the offer again";
-  return `the customer does not meet: ${e.unmet.map((c) => describeCondition(c, names)).join("; ")}`;
+/** Why an offer is skipped, in `locale`. */
+function skipReasonText(reason: SkipReason, t: Translator): string {
+  switch (reason) {
+    case "inactive":
+      return t("console.testAsCustomer.inactive");
+    case "archived_product":
+      return t("console.testAsCustomer.archivedProduct");
+    case "not_triggered":
+      return t("console.testAsCustomer.notTriggered");
+    case "below_min_order":
+      return t("console.testAsCustomer.belowMinOrder");
+    case "currency_mismatch":
+      return t("console.testAsCustomer.currencyMismatch");
+    case "min_order_other_currency":
+      return t("console.testAsCustomer.minOrderOtherCurrency");
+    case "already_owned":
+      return t("console.testAsCustomer.alreadyOwned");
+    case "declined_before":
+      return t("console.testAsCustomer.declinedBefore");
+    case "frequency_cap":
+      return t("console.testAsCustomer.frequencyCap");
+    case "not_started":
+      return t("console.testAsCustomer.notStarted");
+    case "ended":
+      return t("console.testAsCustomer.ended");
+    case "not_targeted":
+      return t("console.testAsCustomer.notTargeted");
+  }
+}
+
+/** Why an offer is not eligible, in words (in `locale`), with its unmet targeting conditions spelled out. */
+export function reasonText(e: Exclude<Eligibility, { eligible: true }>, names: Names, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  if (e.reason === "already_owned" && e.owned) return t("console.testAsCustomer.alreadyOwns", { product: names.product(e.owned) });
+  if (e.reason !== "not_targeted") return skipReasonText(e.reason, t);
+  if (!e.unmet?.length) return t("console.testAsCustomer.unreadableTargeting");
+  return t("console.testAsCustomer.unmet", { conditions: e.unmet.map((c) => describeCondition(c, names, locale)).join("; ") });
 }
 
 /** The customer's assignment at a step without writing one: the stored one if still live, else the deterministic draw. */
@@ -66,14 +84,14 @@ async function readAssignment(customerId: string, step: StepForAssignment): Prom
 }
 
 /** The customer's paid purchases that could open a funnel, newest first, for the view's picker. */
-export async function previewablePurchases(customerId: string) {
+export async function previewablePurchases(customerId: string, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}) {
   const payments = await db.payment.findMany({
     where: { customerId, status: "SUCCEEDED" },
     orderBy: { dodoCreatedAt: "desc" },
     take: 50,
     select: { id: true, totalAmount: true, currency: true, dodoCreatedAt: true, metadata: true, status: true },
   });
-  return payments.filter(opensFunnel).map((p) => ({ id: p.id, label: `${formatMoney(money(p.totalAmount, p.currency))} · ${p.dodoCreatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }));
+  return payments.filter(opensFunnel).map((p) => ({ id: p.id, label: `${formatMoney(money(p.totalAmount, p.currency), locale)} · ${p.dodoCreatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }));
 }
 
 /** Finds a customer by email, Encore id or Dodo customer id. */
@@ -83,11 +101,13 @@ export async function findCustomer(query: string) {
   return db.customer.findFirst({ where: { OR: [{ id: q }, { dodoCustomerId: q }, { email: { equals: q, mode: "insensitive" } }] }, orderBy: { createdAt: "desc" }, select: { id: true, email: true } });
 }
 
-export async function previewOffers(input: { customerId: string; paymentId: string }, now = new Date()): Promise<Result<{ preview: OfferPreview }, "not_found" | "opens_no_funnel">> {
+/** Everything it says is worded in `locale` (the console's language); names are as the merchant wrote them. */
+export async function previewOffers(input: { customerId: string; paymentId: string }, now = new Date(), { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ preview: OfferPreview }, "not_found" | "opens_no_funnel">> {
+  const t = translator(locale);
   const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, email: true } });
   const payment = await db.payment.findFirst({ where: { id: input.paymentId, customerId: input.customerId } });
-  if (!customer || !payment) return fail("not_found", "No such purchase for this customer.");
-  if (!opensFunnel(payment)) return fail("opens_no_funnel", "This payment opens no offers: it has not succeeded, or it is itself an offer bought through checkout.");
+  if (!customer || !payment) return fail("not_found", t("console.testAsCustomer.notFound"));
+  if (!opensFunnel(payment)) return fail("opens_no_funnel", t("console.testAsCustomer.opensNoFunnel"));
 
   const existing = await db.funnelSession.findUnique({ where: { originPaymentId: payment.id }, select: { id: true, status: true } });
   const { rules: purchase } = await purchaseOf({ customerId: customer.id, originPaymentId: payment.id, orderAmount: payment.totalAmount, currency: payment.currency, startedAt: now });
@@ -97,40 +117,40 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
     db.product.findMany({ select: { id: true, name: true } }),
   ]);
   const productName = new Map(products.map((p) => [p.id, p.name]));
-  const names: Names = { product: (id) => productName.get(id) ?? id, amount: (minor, currency) => formatMoney(money(minor, currency)) };
+  const names: Names = { product: (id) => productName.get(id) ?? id, amount: (minor, currency) => formatMoney(money(minor, currency), locale) };
   const eligibility = (o: (typeof offers)[number]) => offerEligibility({ ...o, product: o.offeredProduct, bundle: bundleOf(o) }, purchase, history, now);
 
   const funnel = await funnelFor(purchase?.productIds ?? []);
   const path: PreviewStep[] = [];
   const explained = new Map<string, string>();
   let shown: OfferPreview["shown"] = null;
-  let summary = "No funnel applies to this purchase: none has an entry offer triggered by what was bought, or a catch-all one.";
+  let summary = t("console.testAsCustomer.noFunnel");
 
   if (funnel) {
-    summary = "Every step was skipped: the funnel ends without an offer.";
+    summary = t("console.testAsCustomer.allSkipped");
     let stepId: string | null = funnel.entryStepId;
     for (let hop = 0; stepId && hop < MAX_HOPS && !shown; hop++) {
       const step = await db.funnelStep.findUnique({ where: { id: stepId }, include: stepInclude });
       if (!step) break;
       const assignment = await readAssignment(customer.id, step);
       if (assignment.holdout) {
-        path.push({ stepName: step.name, offerId: null, offerName: null, result: "holdout", why: "the customer falls in this step's holdout share: they see nothing, to measure lift" });
-        summary = "The customer is in the holdout: the thank-you page shows no offer.";
+        path.push({ stepName: step.name, offerId: null, offerName: null, result: "holdout", why: t("console.testAsCustomer.whyHoldout") });
+        summary = t("console.testAsCustomer.inHoldout");
         break;
       }
       const variant = step.variants.find((v) => v.id === assignment.variantId);
       for (const v of step.variants) {
-        if (v.id !== variant?.id) explained.set(v.offerId, `another variant of step “${step.name}” is assigned to this customer${v.weightBps === 0 ? " (this one is retired)" : ""}`);
+        if (v.id !== variant?.id) explained.set(v.offerId, v.weightBps === 0 ? t("console.testAsCustomer.otherVariantRetired", { step: step.name }) : t("console.testAsCustomer.otherVariant", { step: step.name }));
       }
       if (!variant) {
-        path.push({ stepName: step.name, offerId: null, offerName: null, result: "no_variant", why: "the step has no live variant" });
+        path.push({ stepName: step.name, offerId: null, offerName: null, result: "no_variant", why: t("console.testAsCustomer.noLiveVariant") });
         stepId = step.onDeclineStepId;
         continue;
       }
       const offer = offers.find((o) => o.id === variant.offerId)!;
       const e = eligibility(offer);
       if (!e.eligible) {
-        const why = reasonText(e, names);
+        const why = reasonText(e, names, locale);
         path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "skipped", why });
         explained.set(offer.id, why);
         stepId = step.onDeclineStepId;
@@ -139,18 +159,16 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
       const held = await openOfferOf(customer.id, offer.offeredProductId, now);
       // This purchase's own funnel showing the offer is the page itself, not an offer elsewhere.
       if (held && (!existing || held.funnelSessionId !== existing.id)) {
-        const why = "its product is already on offer to this customer elsewhere (one open offer per product)";
+        const why = t("console.testAsCustomer.onOfferElsewhere");
         path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "skipped", why });
         explained.set(offer.id, why);
         stepId = step.onDeclineStepId;
         continue;
       }
-      const caveat = !offerDiscountReady(offer)
-        ? " (its Dodo discount code is not set up yet: it is created when first shown, and the offer is skipped if Dodo refuses)"
-        : "";
-      path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "shown", why: `eligible${caveat}` });
+      const why = offerDiscountReady(offer) ? t("console.testAsCustomer.eligible") : t("console.testAsCustomer.eligibleNoCode");
+      path.push({ stepName: step.name, offerId: offer.id, offerName: offer.name, result: "shown", why });
       shown = { offerId: offer.id, offerName: offer.name, headline: offer.headline, stepName: step.name };
-      summary = `The thank-you page shows “${offer.headline}”.`;
+      summary = t.markup("console.testAsCustomer.shows", { text: offer.headline, headline: (chunks) => chunks });
     }
   }
 
@@ -165,23 +183,23 @@ export async function previewOffers(input: { customerId: string; paymentId: stri
       const given = explained.get(o.id);
       if (given) return { offerId: o.id, offerName: o.name, why: given };
       const e = eligibility(o);
-      const own = e.eligible ? null : reasonText(e, names);
+      const own = e.eligible ? null : reasonText(e, names, locale);
       const where = !funnel || !inFunnel.has(o.id)
-        ? o.kind === "CROSS_SELL" ? "it is not in the funnel this purchase opens (cross-sells also show on the account page)" : "it is not in the funnel this purchase opens"
-        : shown ? "its step comes after the offer shown (it depends on the customer's answer)" : "its step is not reached";
-      return { offerId: o.id, offerName: o.name, why: own ? `${where}; and ${own}` : where };
+        ? o.kind === "CROSS_SELL" ? t("console.testAsCustomer.notInFunnelCrossSell") : t("console.testAsCustomer.notInFunnel")
+        : shown ? t("console.testAsCustomer.afterShown") : t("console.testAsCustomer.notReached");
+      return { offerId: o.id, offerName: o.name, why: own ? t("console.testAsCustomer.and", { where, why: own }) : where };
     });
 
   return ok({
     preview: {
       customer,
-      purchase: { paymentId: payment.id, amount: formatMoney(money(payment.totalAmount, payment.currency)), at: payment.dodoCreatedAt },
+      purchase: { paymentId: payment.id, amount: formatMoney(money(payment.totalAmount, payment.currency), locale), at: payment.dodoCreatedAt },
       funnel: funnel && { id: funnel.id, name: funnel.name },
       shown,
       summary,
       path,
       others,
-      note: existing ? `This purchase already opened its funnel (${existing.status.toLowerCase()}): its thank-you page continues where the customer is, which may differ from a fresh start shown here.` : null,
+      note: existing ? t("console.testAsCustomer.alreadyOpened", { status: existing.status === "OPEN" ? t("console.testAsCustomer.sessionOpen") : existing.status === "COMPLETED" ? t("console.testAsCustomer.sessionCompleted") : t("console.testAsCustomer.sessionExpired") }) : null,
     },
   });
 }

@@ -1,5 +1,6 @@
 // A webhook endpoint's input, shared by the console's form (client-side checks) and its action.
 import { z } from "zod";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { stringList } from "@/lib/forms/fields";
 import { EVENT_TYPES } from "./event-types";
 
@@ -7,8 +8,8 @@ export const endpointSchema = z.object({
   url: z
     .string()
     .trim()
-    .min(1, "Enter the URL that receives the events.")
-    .max(2000, "At most 2000 characters.")
+    .min(1, fieldMessage("console.fields.endpoint.url"))
+    .max(2000, fieldMessage("console.fields.endpoint.urlLength"))
     .refine((value) => {
       try {
         const url = new URL(value);
@@ -16,9 +17,9 @@ export const endpointSchema = z.object({
       } catch {
         return false;
       }
-    }, "Enter an http:// or https:// URL (no user name or password in it)."),
-  description: z.string().trim().max(200, "At most 200 characters.").default(""),
-  eventTypes: stringList.pipe(z.array(z.enum(EVENT_TYPES, { message: "Unknown event type." })).min(1, "Pick at least one event type.")),
+    }, fieldMessage("console.fields.endpoint.urlHttp")),
+  description: z.string().trim().max(200, fieldMessage("console.fields.endpoint.descriptionLength")).default(""),
+  eventTypes: stringList.pipe(z.array(z.enum(EVENT_TYPES, { message: fieldMessage("console.fields.endpoint.eventType") })).min(1, fieldMessage("console.fields.endpoint.eventTypes"))),
 });
 
 export type EndpointInput = z.input<typeof endpointSchema>;

@@ -3,33 +3,27 @@
 // Defaults follow Dodo's recommendation (difference_immediately, prevent_change for upgrades,
 // downgrades at the next billing date).
 import { z } from "zod";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { checkbox } from "@/lib/forms/fields";
 
 export const PRORATION_MODES = ["PRORATED_IMMEDIATELY", "DIFFERENCE_IMMEDIATELY", "FULL_IMMEDIATELY", "DO_NOT_BILL"] as const;
-export const PRORATION_LABELS: Record<(typeof PRORATION_MODES)[number], string> = {
-  PRORATED_IMMEDIATELY: "Prorate, charge now",
-  DIFFERENCE_IMMEDIATELY: "Charge the difference now",
-  FULL_IMMEDIATELY: "Charge the full new price now",
-  DO_NOT_BILL: "Don't bill the change",
-};
-
 /** Immediate downgrades may be billed any way but in full: that would charge the whole new price, and restart the cycle, for moving down. */
 export const DOWNGRADE_PRORATION_MODES = PRORATION_MODES.filter((m) => m !== "FULL_IMMEDIATELY");
 
 export const ladderPolicySchema = z.object({
-  upgradeProration: z.enum(PRORATION_MODES, { message: "Choose how upgrades are billed" }).default("DIFFERENCE_IMMEDIATELY"),
-  upgradeOnPaymentFailure: z.enum(["PREVENT_CHANGE", "APPLY_CHANGE"], { message: "Choose what happens when an upgrade payment fails" }).default("PREVENT_CHANGE"),
-  downgradeTiming: z.enum(["IMMEDIATELY", "NEXT_BILLING_DATE"], { message: "Choose when downgrades take effect" }).default("NEXT_BILLING_DATE"),
+  upgradeProration: z.enum(PRORATION_MODES, { message: fieldMessage("console.fields.ladder.upgradeProration") }).default("DIFFERENCE_IMMEDIATELY"),
+  upgradeOnPaymentFailure: z.enum(["PREVENT_CHANGE", "APPLY_CHANGE"], { message: fieldMessage("console.fields.ladder.upgradeOnPaymentFailure") }).default("PREVENT_CHANGE"),
+  downgradeTiming: z.enum(["IMMEDIATELY", "NEXT_BILLING_DATE"], { message: fieldMessage("console.fields.ladder.downgradeTiming") }).default("NEXT_BILLING_DATE"),
   downgradeProration: z
-    .enum(PRORATION_MODES, { message: "Choose how immediate downgrades are credited" })
-    .refine((mode) => mode !== "FULL_IMMEDIATELY", "Downgrades cannot charge the full new price: choose prorated, difference or no credit")
+    .enum(PRORATION_MODES, { message: fieldMessage("console.fields.ladder.downgradeProration") })
+    .refine((mode) => mode !== "FULL_IMMEDIATELY", fieldMessage("console.fields.ladder.downgradeFull"))
     .default("DIFFERENCE_IMMEDIATELY"),
   allowIntervalChange: checkbox,
 });
 
 /** A ladder: its name and its plan-change policy. */
 export const ladderSchema = ladderPolicySchema.extend({
-  name: z.string().trim().min(1, "Give the plan ladder a name").max(60, "Keep the name under 60 characters"),
+  name: z.string().trim().min(1, fieldMessage("console.fields.ladder.name")).max(60, fieldMessage("console.fields.nameLength", { max: 60 })),
 });
 
 export type LadderInput = z.output<typeof ladderSchema>;
@@ -46,7 +40,7 @@ export const rankingSchema = z
       if (!key.startsWith("rank.")) continue;
       const text = value.trim();
       if (text !== "" && !/^\d{1,3}$/.test(text)) {
-        ctx.addIssue({ code: "custom", path: [key], message: "Rank must be a whole number (1 = entry plan)" });
+        ctx.addIssue({ code: "custom", path: [key], message: fieldMessage("console.fields.ladder.rank") });
         continue;
       }
       ranks.push({ productId: key.slice(5), rank: text === "" ? null : Number(text) });
@@ -54,7 +48,7 @@ export const rankingSchema = z
     const used = new Map<number, string>();
     for (const r of ranks) {
       if (r.rank === null) continue;
-      if (used.has(r.rank)) ctx.addIssue({ code: "custom", path: [`rank.${r.productId}`], message: `Rank ${r.rank} is already used in this ladder` });
+      if (used.has(r.rank)) ctx.addIssue({ code: "custom", path: [`rank.${r.productId}`], message: fieldMessage("console.fields.ladder.rankTaken", { rank: r.rank }) });
       used.set(r.rank, r.productId);
     }
     return ranks;

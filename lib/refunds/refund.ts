@@ -23,6 +23,9 @@ import { enqueue } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
 import { majorToMinor } from "@/lib/money/amounts";
 import { formatMoney, money } from "@/lib/money/money";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { refundStatusLabel } from "./labels";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { cartProductIds, GONE_PRODUCT_NAME } from "@/lib/catalog/cart";
 import { bundleLineup } from "@/lib/offers/bundle";
@@ -75,26 +78,28 @@ async function refundableLines(client: DodoPayments, paymentId: string): Promise
 
 export type RefundOutcome = { status: "MADE" | "UNKNOWN"; message: string };
 
-export async function refundOfferPurchase(raw: unknown, client: DodoPayments = dodo()): Promise<Result<RefundOutcome>> {
+/** Refunds an offer purchase through Dodo; every answer is worded in `locale` (the console's language). */
+export async function refundOfferPurchase(raw: unknown, client: DodoPayments = dodo(), { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<RefundOutcome>> {
+  const t = translator(locale);
   const parsed = refundSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { refunds: { select: { id: true, amount: true, status: true } } } });
-  if (!payment || !payment.impressionId || payment.status !== "SUCCEEDED") return fail("not_found", "This is not a paid offer purchase.");
+  if (!payment || !payment.impressionId || payment.status !== "SUCCEEDED") return fail("not_found", t("console.refunds.notAPurchase"));
   const refundable = refundableOf(payment);
-  if (refundable <= 0) return fail("nothing_left", "This purchase has been refunded in full.");
+  if (refundable <= 0) return fail("nothing_left", t("console.refunds.nothingLeft"));
   const amount = input.amount === null ? refundable : majorToMinor(input.amount, payment.currency);
-  if (amount === null) return invalidFields({ amount: [`Too many decimals for ${payment.currency}`] });
-  if (amount <= 0) return invalidFields({ amount: ["Enter an amount above zero, or leave it blank for a full refund"] });
-  if (amount > refundable) return invalidFields({ amount: [`At most ${formatMoney(money(refundable, payment.currency))} is left to refund`] });
+  if (amount === null) return invalidFields({ amount: [t("console.refunds.tooManyDecimals", { currency: payment.currency })] });
+  if (amount <= 0) return invalidFields({ amount: [t("console.refunds.aboveZero")] });
+  if (amount > refundable) return invalidFields({ amount: [t("console.refunds.atMost", { amount: formatMoney(money(refundable, payment.currency), locale) })] });
   const partial = amount < refundable;
   const productIds = [...new Set(cartProductIds(payment.productCart))];
-  if (partial && productIds.length === 0) return fail("partial_unavailable", "Dodo refunds part of a payment per item, and this payment lists none: refund it in full.");
+  if (partial && productIds.length === 0) return fail("partial_unavailable", t("console.refunds.partialUnavailable"));
   // One product: its line holds the whole payment. Several (a bundle): as Dodo says is left of each line.
   const lines = !partial ? [] : productIds.length === 1 ? [{ itemId: productIds[0]!, refundable: amount }] : await refundableLines(client, payment.id);
-  if (!lines) return fail("unavailable", "We could not reach Dodo to refund this purchase. Nothing was refunded: try again in a moment.");
+  if (!lines) return fail("unavailable", t("console.refunds.unreachable"));
   const items = partial ? refundItems(amount, lines) : null;
-  if (partial && !items) return fail("changed", "This payment's refunds changed at Dodo. Reload the page and try again.");
+  if (partial && !items) return fail("changed", t("console.refunds.changed"));
 
   // One request in flight per payment: Dodo processes one pending refund at a time, and an
   // unanswered one must be resolved before anything else is sent.
@@ -104,7 +109,7 @@ export async function refundOfferPurchase(raw: unknown, client: DodoPayments = d
     if (open) return null;
     return tx.refundRequest.create({ data: { paymentId: payment.id, amount, currency: payment.currency, partial, reason: input.reason, knownRefundIds: payment.refunds.map((r) => r.id) } });
   });
-  if (!claim) return fail("in_flight", "A refund of this purchase is still being confirmed with Dodo. Try again once it shows its outcome.");
+  if (!claim) return fail("in_flight", t("console.refunds.inFlight"));
 
   try {
     const refund = await client.refunds.create(
@@ -113,19 +118,19 @@ export async function refundOfferPurchase(raw: unknown, client: DodoPayments = d
     );
     await db.refundRequest.update({ where: { id: claim.id }, data: { status: "MADE", dodoRefundId: refund.refund_id } });
     await syncPayment(payment.id, { dodo: client }).catch((err) => log.warn({ err, paymentId: payment.id }, "refund made; payment sync deferred to its webhook"));
-    return ok({ status: "MADE", message: `Refund of ${formatMoney(money(amount, payment.currency))} sent to Dodo (${refund.status}).` });
+    return ok({ status: "MADE", message: t("console.refunds.made", { amount: formatMoney(money(amount, payment.currency), locale), status: refundStatusLabel(refund.status, locale) }) });
   } catch (err) {
     const failure = classifyDodoError(err);
     if (failure.kind === "refused") {
       await db.refundRequest.update({ where: { id: claim.id }, data: { status: "REFUSED", errorCode: failure.code } });
-      return fail("refused", `Dodo refused the refund: ${failure.message}`);
+      return fail("refused", t("console.refunds.refused", { reason: failure.message }));
     }
     await inTransaction(async (tx) => {
       await tx.refundRequest.update({ where: { id: claim.id }, data: { status: "UNKNOWN", errorCode: failure.cause } });
       await enqueue(tx, "refunds.resolve", { refundRequestId: claim.id }, { jobKey: `refund:${claim.id}`, runAt: new Date(Date.now() + 15_000) });
     });
     log.warn({ paymentId: payment.id, refundRequestId: claim.id, cause: failure.cause }, "refund outcome unknown");
-    return ok({ status: "UNKNOWN", message: "Dodo did not answer. The refund may or may not have been made; we are checking with Dodo and will not send it again." });
+    return ok({ status: "UNKNOWN", message: t("console.refunds.unknown") });
   }
 }
 

@@ -1,21 +1,10 @@
-// Dodo's cancellation reasons as the customer reads them, and the schemas of the cancel flow's
-// inputs. Client-safe (no server imports): the reason step's form and the server actions share them.
+// Dodo's cancellation reasons (worded by the catalogues' retention.reason.*; lib/retention/labels.ts
+// names them for the console), and the schemas of the cancel flow's inputs. Client-safe (no server imports): the reason step's form and the server actions share them.
 import { z } from "zod";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
 
 /** Dodo's cancellation_feedback values (SDK `CancellationFeedback`), in the order the reason step lists them. */
 export const CANCEL_REASONS = ["TOO_EXPENSIVE", "UNUSED", "MISSING_FEATURES", "TOO_COMPLEX", "LOW_QUALITY", "CUSTOMER_SERVICE", "SWITCHED_SERVICE", "OTHER"] as const satisfies readonly CancelReason[];
-
-export const REASON_LABELS: Record<CancelReason, string> = {
-  TOO_EXPENSIVE: "It's too expensive",
-  UNUSED: "I'm not using it enough",
-  MISSING_FEATURES: "It's missing features I need",
-  TOO_COMPLEX: "It's too complicated",
-  LOW_QUALITY: "The quality isn't good enough",
-  CUSTOMER_SERVICE: "I had a bad support experience",
-  SWITCHED_SERVICE: "I'm switching to another service",
-  OTHER: "Another reason",
-};
 
 /** The longest pause a customer or a save offer may ask for, in billing cycles. */
 export const MAX_PAUSE_CYCLES = 12;

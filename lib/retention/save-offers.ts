@@ -3,6 +3,9 @@ import { db } from "@/lib/db/client";
 import type { Product } from "@/lib/generated/prisma/client";
 import { ladderPlanOf } from "@/lib/plans/context";
 import { classifyMove } from "@/lib/plans/ladder";
+import { fieldMessage } from "@/lib/forms/field-message";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { holdoutSchema, saveOfferSchema, type SaveOfferInput } from "./save-offer-schema";
 
@@ -18,32 +21,33 @@ export function listRetentionSetup() {
   });
 }
 
-/** Why `target` cannot be the offer of `kind` in this ladder, or null when it can (per field). */
+/** Why `target` cannot be the offer of `kind` in this ladder (a field message), or null when it can. */
 export function targetProblem(kind: SaveOfferInput["kind"], target: Product | null, ladderPlans: Product[]): string | null {
   // A discounted plan without a plan named is the subscriber's own plan.
   if (kind === "DISCOUNTED_PLAN" && !target) return null;
   if (kind !== "CHEAPER_PLAN" && kind !== "INTERVAL_SWITCH" && kind !== "DISCOUNTED_PLAN") return null;
   const to = target ? ladderPlanOf(target) : null;
-  if (!target || !to || target.archived || !ladderPlans.some((p) => p.id === target.id)) return "Choose a plan ranked in this ladder";
+  if (!target || !to || target.archived || !ladderPlans.some((p) => p.id === target.id)) return fieldMessage("console.fields.saveOffer.rankedPlan");
   if (kind === "CHEAPER_PLAN") {
     // Cheaper than at least one plan above it: it must not be the top of the ladder.
     const above = ladderPlans.map(ladderPlanOf).filter((p) => p && p.rank > to.rank);
-    if (above.length === 0) return "The top plan of the ladder cannot be the cheaper plan";
+    if (above.length === 0) return fieldMessage("console.fields.saveOffer.topPlan");
   }
   if (kind === "INTERVAL_SWITCH") {
     const others = ladderPlans.map(ladderPlanOf).filter((p) => p && p.productId !== to.productId && classifyMove(p, to)?.intervalChange !== "none");
-    if (others.length === 0) return "No plan in this ladder bills on another interval than this one";
+    if (others.length === 0) return fieldMessage("console.fields.saveOffer.noOtherInterval");
   }
   return null;
 }
 
-/** Stores (or with kind "" removes) the save offer of one ladder and reason. */
-export async function saveSaveOffer(ladderId: string, raw: unknown): Promise<Result<{ removed: boolean }>> {
+/** Stores (or with kind "" removes) the save offer of one ladder and reason. Refusals are worded in `locale` (the console's language). */
+export async function saveSaveOffer(ladderId: string, raw: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ removed: boolean }>> {
   const parsed = saveOfferSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   const ladder = await db.planLadder.findUnique({ where: { id: ladderId }, include: { products: true } });
-  if (!ladder) return fail("not_found", "This plan ladder no longer exists.");
+  const t = translator(locale);
+  if (!ladder) return fail("not_found", t("console.products.ladderGone"));
   if (input.kind === "") {
     await db.saveOffer.deleteMany({ where: { ladderId, reason: input.reason } });
     return ok({ removed: true });
@@ -66,9 +70,10 @@ export async function saveSaveOffer(ladderId: string, raw: unknown): Promise<Res
 }
 
 /** The share of cancel attempts of this ladder that see no save offer. */
-export async function setRetentionHoldout(ladderId: string, raw: unknown): Promise<Result<{ holdoutBps: number }>> {
+export async function setRetentionHoldout(ladderId: string, raw: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ holdoutBps: number }>> {
   const parsed = holdoutSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { count } = await db.planLadder.updateMany({ where: { id: ladderId }, data: { retentionHoldoutBps: parsed.data.holdoutPercent } });
-  return count ? ok({ holdoutBps: parsed.data.holdoutPercent }) : fail("not_found", "This plan ladder no longer exists.");
+  const t = translator(locale);
+  return count ? ok({ holdoutBps: parsed.data.holdoutPercent }) : fail("not_found", t("console.products.ladderGone"));
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { DateRange } from "@/lib/stats/range";
-import { REASON_LABELS } from "./reasons";
-import { SAVE_OFFER_LABELS } from "./save-offer-schema";
+import { offerLabel } from "./labels";
+export { reasonLabel } from "./labels";
 import { buildRetentionReport, type GroupRow, type OfferRow, type ReasonDayRow, type RetentionReport } from "./stats-report";
 
 // SQL behind the retention section: cancel attempts started in [from, to), each with whether it
@@ -63,20 +64,8 @@ function daysOf(range: DateRange): string[] {
   return days;
 }
 
-const cycles = (n: number | null) => `${n} cycle${n === 1 ? "" : "s"}`;
-
-/** How the stats and CSV name a save offer: its kind and what it offers. */
-export function offerLabel(m: { kind: keyof typeof SAVE_OFFER_LABELS; pauseCycles: number | null; discountBps: number | null; discountCycles: number | null; targetProduct: { name: string } | null; targetProductId: string | null }): string {
-  if (m.kind === "PAUSE") return `${SAVE_OFFER_LABELS.PAUSE} (${cycles(m.pauseCycles)})`;
-  const plan = m.targetProduct?.name ?? (m.kind === "DISCOUNTED_PLAN" && !m.targetProductId ? "the current plan" : "removed plan");
-  if (m.kind === "DISCOUNTED_PLAN") return `${SAVE_OFFER_LABELS.DISCOUNTED_PLAN}: ${plan}, ${(m.discountBps ?? 0) / 100}% off for ${cycles(m.discountCycles)}`;
-  return `${SAVE_OFFER_LABELS[m.kind]}: ${plan}`;
-}
-
-export const reasonLabel = (reason: string) => (reason in REASON_LABELS ? REASON_LABELS[reason as keyof typeof REASON_LABELS] : "No reason given");
-
-/** Everything the retention section and its CSV show for a date range. */
-export async function getRetentionReport(range: DateRange): Promise<RetentionReport> {
+/** Everything the retention section and its CSV show for a date range (offer labels in `locale`; the CSV's are English). */
+export async function getRetentionReport(range: DateRange, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<RetentionReport> {
   const [groupRows, offerRows, reasonRows] = await Promise.all([groups(range), offers(range), reasonDays(range)]);
   const meta = await db.saveOffer.findMany({ where: { id: { in: [...new Set(offerRows.map((o) => o.saveOfferId))] } }, include: { ladder: { select: { name: true } }, targetProduct: { select: { name: true } } } });
   return buildRetentionReport({
@@ -89,7 +78,7 @@ export async function getRetentionReport(range: DateRange): Promise<RetentionRep
       ladderName: m.ladder.name,
       reason: m.reason,
       kind: m.kind,
-      label: offerLabel(m),
+      label: offerLabel(m, locale),
     })),
   });
 }

@@ -4,7 +4,7 @@
 // disputes) say what was already taken off it; pending_ is what is not counted yet (payments younger
 // than the merchant's "count revenue after N days").
 import { minorUnitDigits } from "@/lib/money/money";
-import { DIRECTION_LABELS, type PlanChangeLine } from "./plan-changes";
+import { directionLabel, type PlanChangeLine } from "./plan-changes";
 import type { Amount, StatsLine } from "./report";
 
 export function cell(value: string | number | null): string {
@@ -61,7 +61,7 @@ export function statsCsv(lines: StatsLine[], currencies: string[]): string {
 export function planChangesCsv(report: { byLadder: PlanChangeLine[]; byOrigin: PlanChangeLine[] }): string {
   const header = ["breakdown", "group", "direction", "currency", "sent", "applied", "scheduled", "failed", "awaiting_dodo", "kept_plan", "charged_now", "mrr_change_applied", "mrr_change_scheduled"];
   const row = (breakdown: string) => (l: PlanChangeLine) => [
-    breakdown, l.groupLabel, l.direction ? (DIRECTION_LABELS[l.direction] ?? l.direction) : null, l.currency,
+    breakdown, l.groupLabel, l.direction ? directionLabel(l.direction) : null, l.currency,
     l.sent, l.applied, l.scheduled, l.failed, l.awaiting, l.kept,
     major(l.chargedNow, l.currency), major(l.mrrApplied, l.currency), major(l.mrrScheduled, l.currency),
   ];

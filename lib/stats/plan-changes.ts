@@ -1,9 +1,24 @@
 // The plan-change part of the stats report, from query rows. Pure: every number is unit-tested from
 // hand-made rows as well as end to end. Money stays per currency (minor units), never summed across.
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import type { PlanChangeRow } from "./queries";
 
-export const ORIGIN_LABELS: Record<string, string> = { PLAN_PAGE: "Plan page", UPGRADE_OFFER: "Upgrade offer" };
-export const DIRECTION_LABELS: Record<string, string> = { UPGRADE: "Upgrade", DOWNGRADE: "Downgrade" };
+/** Where a plan change started, named in `locale` (an unknown origin as stored). */
+export function originLabel(origin: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  if (origin === "PLAN_PAGE") return t("console.planChangeStats.originPlanPage");
+  if (origin === "UPGRADE_OFFER") return t("console.planChangeStats.originUpgradeOffer");
+  return origin;
+}
+
+/** A plan change's direction, named in `locale`. */
+export function directionLabel(direction: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  if (direction === "UPGRADE") return t("console.planChangeStats.directionUpgrade");
+  if (direction === "DOWNGRADE") return t("console.planChangeStats.directionDowngrade");
+  return direction;
+}
 
 type Metrics = Pick<PlanChangeRow, "sent" | "applied" | "scheduled" | "failed" | "awaiting" | "kept" | "chargedNow" | "mrrApplied" | "mrrScheduled">;
 
@@ -41,10 +56,14 @@ function groupBy(rows: PlanChangeRow[], groupOf: (r: PlanChangeRow) => { key: st
   );
 }
 
-/** Plan changes by ladder (named as it is now) and by where they started, each split by direction, plus totals. */
-export function planChangeReport(rows: PlanChangeRow[], ladderNames: ReadonlyMap<string, string>): PlanChangeReport {
-  const byLadder = groupBy(rows, (r) => ({ key: r.ladderId ?? "", label: r.ladderId ? (ladderNames.get(r.ladderId) ?? "Deleted ladder") : "No ladder" }));
-  const byOrigin = groupBy(rows, (r) => ({ key: r.origin, label: ORIGIN_LABELS[r.origin] ?? r.origin }));
+/**
+ * Plan changes by ladder (named as it is now) and by where they started, each split by direction,
+ * plus totals. The labels the report itself makes up (origins, a deleted or missing ladder) are in `locale`.
+ */
+export function planChangeReport(rows: PlanChangeRow[], ladderNames: ReadonlyMap<string, string>, locale: Locale = DEFAULT_LOCALE): PlanChangeReport {
+  const t = translator(locale);
+  const byLadder = groupBy(rows, (r) => ({ key: r.ladderId ?? "", label: r.ladderId ? (ladderNames.get(r.ladderId) ?? t("console.planChangeStats.deletedLadder")) : t("console.planChangeStats.noLadder") }));
+  const byOrigin = groupBy(rows, (r) => ({ key: r.origin, label: originLabel(r.origin, locale) }));
   const totals = new Map<string, PlanChangeReport["totals"][number]>();
   for (const row of rows) {
     const total = totals.get(row.currency) ?? { currency: row.currency, upgrades: 0, downgrades: 0, ...zero() };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { planChangeReport, type PlanChangeReport } from "./plan-changes";
 import type { DateRange } from "./range";
 import { buildLines, orderValueSummary, totalsOf, type Amount, type OrderValue, type StatsLine } from "./report";
@@ -26,8 +27,8 @@ export type StatsReport = {
   slice: Slice;
 };
 
-/** Everything the offer-stats page and its CSV show for a date range. */
-export async function getStatsReport(range: DateRange): Promise<StatsReport> {
+/** Everything the offer-stats page and its CSV show for a date range (labels it makes up in `locale`; the CSV's are English). */
+export async function getStatsReport(range: DateRange, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<StatsReport> {
   const maturityDays = await revenueMaturityDays();
   const slice = await rangeSlice(range.from, range.to, new Date(), maturityDays);
   const offerIds = [...new Set(slice.counts.map((c) => c.offerId))];
@@ -48,7 +49,7 @@ export async function getStatsReport(range: DateRange): Promise<StatsReport> {
   const totals = totalsOf(lines);
   const orderValue = orderValueSummary(slice.orders);
   const currencies = [...new Set([...totals.revenue.map((r: Amount) => r.currency), ...orderValue.map((o) => o.currency), ...lines.flatMap((l) => l.lift.map((x) => x.currency))])].sort();
-  const planChanges = planChangeReport(slice.planChanges, new Map(ladders.map((l) => [l.id, l.name])));
+  const planChanges = planChangeReport(slice.planChanges, new Map(ladders.map((l) => [l.id, l.name])), locale);
   return { range, lines, totals, orderValue, series: seriesOf(slice.revenue, range), currencies, planChanges, maturityDays, slice };
 }
 

@@ -1,5 +1,6 @@
 // The stats settings form's schema, shared by the console form (client-side checks) and its action.
 import { z } from "zod";
+import { fieldMessage } from "@/lib/forms/field-message";
 
 /** The longest wait a merchant may set before revenue counts: a year covers every refund and dispute window. */
 export const MAX_REVENUE_MATURITY_DAYS = 365;
@@ -8,10 +9,10 @@ export const statsSettingsSchema = z.object({
   revenueMaturityDays: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? "0" : v),
     z.coerce
-      .number({ message: "Enter a number of days, like 0 or 14" })
-      .int("Enter a whole number of days")
-      .min(0, "Enter 0 or more days")
-      .max(MAX_REVENUE_MATURITY_DAYS, `Enter at most ${MAX_REVENUE_MATURITY_DAYS} days`),
+      .number({ message: fieldMessage("console.fields.daysNumber") })
+      .int(fieldMessage("console.fields.daysWhole"))
+      .min(0, fieldMessage("console.fields.daysMin"))
+      .max(MAX_REVENUE_MATURITY_DAYS, fieldMessage("console.fields.daysMax", { max: MAX_REVENUE_MATURITY_DAYS })),
   ),
 });
 

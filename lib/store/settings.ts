@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { invalid, invalidFields, ok, type Result } from "@/lib/result";
+import { fieldMessage } from "@/lib/forms/field-message";
 import { DEFAULT_BRAND, HEX_COLOUR, type StoreBrand } from "./brand";
 import { isAllowedImageUrl, shownImage, type ImageOrigins } from "./images";
 import { storeSettingsSchema } from "./settings-schema";
@@ -52,9 +53,9 @@ export async function saveStoreSettings(raw: unknown): Promise<Result<{ brand: S
   return ok({ brand: { ...data } });
 }
 
-/** Why an image address was refused: where images may come from. */
+/** Why an image address was refused: where images may come from (a field message, worded where shown). */
 export function imageOriginMessage(): string {
   const env = imageEnv();
   const origins = [new URL(env.appUrl).origin, ...env.imageOrigins];
-  return `Images can only come from ${origins.join(", ")} (add the image's host to IMAGE_ORIGINS to allow it)`;
+  return fieldMessage("console.fields.imageOrigin", { origins: origins.join(", ") });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { WebhookOutcome } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { fail, ok, type Result } from "@/lib/result";
 import { processWebhookEvent, type ProcessOptions, type ProcessResult } from "./process";
 import type { DodoEnvelope } from "./types";
@@ -59,12 +61,13 @@ export async function eventLog(cursor?: string) {
   return { failed: failed.items, events: all.items.filter((e) => !NEEDS_ATTENTION.includes(e.outcome)), nextCursor: all.nextCursor };
 }
 
-/** The merchant's "Replay" button: re-applies a stored event and says how it went. */
-export async function replayEvent(id: string): Promise<Result<{ message: string }>> {
-  if (!id) return fail("invalid_input", "Choose an event to replay.");
-  if (!(await db.webhookEvent.findUnique({ where: { id }, select: { id: true } }))) return fail("not_found", "There is no such event.");
+/** The merchant's "Replay" button: re-applies a stored event and says how it went, in `locale`. */
+export async function replayEvent(id: string, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ message: string }>> {
+  const t = translator(locale);
+  if (!id) return fail("invalid_input", t("console.events.chooseEvent"));
+  if (!(await db.webhookEvent.findUnique({ where: { id }, select: { id: true } }))) return fail("not_found", t("console.events.noSuchEvent"));
   const result = await replayWebhookEvent(id);
-  if (result.outcome === "FAILED") return fail("replay_failed", `Replay failed again: ${result.error}`);
-  if (result.outcome === "REJECTED") return fail("replay_rejected", `Still unusable: ${result.error}`);
-  return ok({ message: result.outcome === "IGNORED" ? "Replayed: nothing to apply for this event type." : "Replayed and applied." });
+  if (result.outcome === "FAILED") return fail("replay_failed", t("console.events.failedAgain", { error: result.error ?? "" }));
+  if (result.outcome === "REJECTED") return fail("replay_rejected", t("console.events.stillUnusable", { error: result.error ?? "" }));
+  return ok({ message: result.outcome === "IGNORED" ? t("console.events.replayedIgnored") : t("console.events.replayed") });
 }

@@ -2,8 +2,9 @@
 // every language has exactly the keys English has, each message parses as ICU and uses the same
 // arguments as the English one, every key the code uses exists, and every key exists because the
 // code uses it. Keys are found statically: a translator is always called `t` with a literal
-// full key — t("store.home.title"), t.rich("…"), t.has("…") — and a call with anything else is
-// itself reported, so no key can hide from the check.
+// full key — t("store.home.title"), t.rich("…"), t.has("…") — or a schema names one with
+// fieldMessage("…") (lib/forms/field-message.ts), and a call with anything else is itself
+// reported, so no key can hide from the check.
 import fs from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
@@ -38,7 +39,8 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 }
 
 // t("key"), t.rich("key"), t.markup("key"), t.has("key"); a key is letters, digits, dots.
-const CALL = /(?<![\w.$])t(?:\.(?:rich|markup|has|raw))?\(\s*/g;
+// (fieldMessage's own definition, "function fieldMessage(key…", is not a use.)
+const CALL = /(?<![\w.$])(?:t(?:\.(?:rich|markup|has|raw))?|(?<!function )fieldMessage)\(\s*/g;
 const LITERAL = /^(["'])([A-Za-z0-9_.]+)\1/;
 
 /** Keys used by the sources, and calls whose key is not a plain literal. */

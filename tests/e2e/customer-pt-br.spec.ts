@@ -145,6 +145,17 @@ test.describe("in Brazilian Portuguese", () => {
     await expectNoEnglish(page, "external return of an unknown payment");
   });
 
+  test("the proxy's refusals (a malformed address, a parameter that is not text) in Portuguese", async ({ page }) => {
+    expect((await page.goto("/products/%E0%A4%A"))!.status()).toBe(400);
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await expect(page.getByTestId("problem")).toHaveText("Este endereço está malformado. Confira o link ou recomece pela loja.");
+    await expect(page.getByRole("link", { name: "Voltar para a loja" })).toBeVisible();
+    await expectNoEnglish(page, "malformed address");
+    expect((await page.goto("/?q=a%00b"))!.status()).toBe(400);
+    await expect(page.getByTestId("problem")).toHaveText("Este endereço tem um parâmetro que não é um texto válido. Confira o link ou recomece pela loja.");
+    await expectNoEnglish(page, "parameter that is not text");
+  });
+
   test("a bundle offer on the thank-you page: its heading, list and one price in Portuguese", async ({ page }) => {
     const shop = await seedJourney();
     await sql(`INSERT INTO "OfferBundleItem" (id, "offerId", "productId", position) VALUES ($1, $2, $3, 1), ($4, $2, $5, 2)`, [uid("obi_"), shop.upsellOffer, shop.workbook.id, uid("obi_"), shop.templates.id]);

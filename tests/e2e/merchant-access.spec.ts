@@ -217,7 +217,7 @@ function actions(page: Page, s: Seeded): Action[] {
     { name: "rank plans", open: "/merchant/products",
       state: () => one(`SELECT "ladderId", "planRank" FROM "Product" WHERE id = $1`, [s.plan]),
       submit: async () => {
-        await rankingForm().getByLabel(`Rank of ${s.planName}`).fill("1");
+        await rankingForm().getByRole("textbox", { name: `Rank of ${s.planName}` }).fill("1");
         await rankingForm().getByRole("button", { name: "Save ranking" }).click();
       } },
     { name: "replay event", open: "/merchant/events",

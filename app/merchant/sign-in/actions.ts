@@ -7,6 +7,7 @@ import { endMerchantSession, startMerchantSession } from "@/lib/auth/merchant-se
 import { authenticateMerchant } from "@/lib/auth/merchant-sign-in";
 import type { FormState } from "@/lib/forms/state";
 import { clientIp } from "@/lib/http/request";
+import { requestLocale } from "@/lib/i18n/request";
 
 // Never echo the password back into the form.
 const echo = (form: { email?: unknown }) => ({ email: typeof form.email === "string" ? form.email : "" });
@@ -15,7 +16,7 @@ export const signInAction = publicAction(z.object({ email: z.unknown(), password
   name: "merchant sign-in",
   onFailure: (failure, { args, input }): FormState => answered(args, failure, input ? echo(input) : {}),
   run: async (input, { args }): Promise<FormState> => {
-    const result = await authenticateMerchant(input, await clientIp());
+    const result = await authenticateMerchant(input, await clientIp(), { locale: await requestLocale() });
     if (!result.ok) return answered(args, result, echo(input));
     await startMerchantSession(result.user);
     redirect("/merchant");

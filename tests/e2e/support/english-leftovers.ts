@@ -11,7 +11,7 @@ const catalogue = (locale: string) => JSON.parse(fs.readFileSync(path.join(impor
 const en = catalogue("en");
 const ptBR = catalogue("pt-BR");
 
-/** Literal runs of a message outside {…} arguments and <tags>, of three words or more. */
+/** Literal runs of a message outside {…} arguments and <tags>, of three words or more; code (<code>…</code>) is no language. */
 function fragments(message: string): string[] {
   let depth = 0;
   let text = "";
@@ -24,6 +24,7 @@ function fragments(message: string): string[] {
     }
   }
   return text
+    .replace(/<code>.*?<\/code>/g, "\u0000")
     .replace(/<\/?\w+>/g, "\u0000")
     .split("\u0000")
     .map((s) => s.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
@@ -41,7 +42,8 @@ const ENGLISH_WORDS = /\b(the|your|you|and|with|this|that|is|are|was|will|order|
 export async function visibleTextWithoutMerchantCopy(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll("[data-merchant-copy], script, style, noscript, template").forEach((n) => n.remove());
+    // Code (event types such as payment.succeeded, headers, snippets) is no language.
+    body.querySelectorAll("[data-merchant-copy], code, script, style, noscript, template").forEach((n) => n.remove());
     // The language switch names English in English on purpose.
     body.querySelectorAll("[data-testid=locale-switch] [lang]").forEach((n) => n.remove());
     document.body.after(body);

@@ -1,12 +1,13 @@
 // The server-action wrappers: input read from the last argument and parsed, the caller
 // authorised, unexpected errors logged with a request id and answered as a typed failure, and
-// Next's redirect() let through. Cookies are the one thing faked (there is no request here).
+// Next's redirect() let through. Cookies and headers are the one thing faked (there is no request here).
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
 const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }) }));
+const head = new Headers();
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }), headers: async () => head }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { redirect } = await import("next/navigation");
@@ -16,8 +17,10 @@ const { CUSTOMER_COOKIE, mintCustomerSession } = await import("@/lib/auth/custom
 const { MERCHANT_COOKIE, mintMerchantToken } = await import("@/lib/auth/merchant-token");
 const { ensureMerchantUser } = await import("@/lib/auth/merchant-users");
 const { db } = await import("@/lib/db/client");
-const { fail, ok } = await import("@/lib/result");
+const { fail, invalidFields, ok } = await import("@/lib/result");
+const { fieldMessage } = await import("@/lib/forms/field-message");
 const { redirectLogs } = await import("@/lib/log");
+const { LOCALE_COOKIE } = await import("@/lib/i18n/locales");
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -30,6 +33,7 @@ let errors: Record<string, unknown>[];
 let restoreLogs: () => void;
 beforeEach(() => {
   jar.clear();
+  head.delete("accept-language");
   errors = [];
   restoreLogs = redirectLogs((entry) => {
     if (entry.level === 50) errors.push(entry);
@@ -145,5 +149,29 @@ describe("merchant actions", () => {
     const refused = await save({ attempt: 2, result: null, values: {} }, form({ id: "x1", name: "" }));
     expect(refused).toEqual({ attempt: 3, values: { id: "x1", name: "" }, result: { ok: false, code: "invalid_input", message: "Please fix the highlighted fields.", fieldErrors: { name: ["Give it a name"] } } });
     expect(await save(refused, form({ id: "x1", name: "Plan", tags: ["a", "b"] }))).toEqual({ attempt: 4, values: { id: "x1", name: "Plan", tags: ["a", "b"] }, result: { ok: true, message: "Saved x1." } });
+  });
+
+  it("form actions hand the service the console's language: the switch's cookie, else Accept-Language", async () => {
+    const user = await ensureMerchantUser(`forms-${crypto.randomBytes(4).toString("hex")}@example.com`, "a-long-enough-password");
+    jar.set(MERCHANT_COOKIE, mintMerchantToken(process.env.SESSION_SECRET!, await db.merchantUser.findUniqueOrThrow({ where: { id: user.id } })));
+    const seen: string[] = [];
+    const save = merchantFormAction("test locale", z.object({ id: z.string() }), async ({ id }, { locale }) => {
+      seen.push(locale);
+      return ok({ id });
+    }, () => "ok");
+    await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }));
+    head.set("accept-language", "pt-BR,pt;q=0.9");
+    await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }));
+    jar.set(LOCALE_COOKIE, "en");
+    await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }));
+    expect(seen).toEqual(["en", "pt-BR", "en"]);
+  });
+
+  it("form actions word a refusal's field messages, named by catalogue key, in the console's language", async () => {
+    const user = await ensureMerchantUser(`forms-${crypto.randomBytes(4).toString("hex")}@example.com`, "a-long-enough-password");
+    jar.set(MERCHANT_COOKIE, mintMerchantToken(process.env.SESSION_SECRET!, await db.merchantUser.findUniqueOrThrow({ where: { id: user.id } })));
+    jar.set(LOCALE_COOKIE, "pt-BR");
+    const save = merchantFormAction("test words", z.object({ id: z.string() }), async () => invalidFields({ name: [fieldMessage("console.fields.storeName")], other: ["As written"] }), () => "ok");
+    expect((await save({ attempt: 0, result: null, values: {} }, form({ id: "x" }))).result).toEqual({ ok: false, code: "invalid_input", message: "Corrija os campos destacados.", fieldErrors: { name: ["Dê um nome à loja"], other: ["As written"] } });
   });
 });

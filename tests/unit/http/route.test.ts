@@ -35,3 +35,23 @@ describe("route(): an unexpected failure", () => {
     expect(await res.json()).toMatchObject({ error: "internal", requestId: expect.any(String) });
   });
 });
+
+describe("route(): a query string no handler could use", () => {
+  const ok = (answers: "json" | "html") => route({ name: "test", answers }, async () => new Response("fine"));
+  const withNul = (headers: Record<string, string>) => new NextRequest("http://localhost/thing?q=a%00b", { headers });
+
+  it("answers a person in their language, without the English detail", async () => {
+    const res = await ok("html")(withNul({ "accept-language": "pt-BR", accept: "text/html" }), {});
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<html lang="pt-BR">');
+    expect(html).toContain("Este endereço tem um parâmetro que não é um texto válido.");
+    expect(html).not.toMatch(/The parameter|Back to the store/);
+  });
+
+  it("answers API clients with the precise reason in JSON", async () => {
+    const res = await ok("json")(withNul({ "accept-language": "pt-BR" }), {});
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "bad_request", message: expect.stringMatching(/^The parameter "q"/) });
+  });
+});

@@ -55,6 +55,12 @@ describe("the catalogue check", () => {
     expect(p.unusedKeys).toEqual(["shop.greeting", "shop.items"]);
   });
 
+  it("counts a key a schema names with fieldMessage as used", () => {
+    const p = catalogueProblems("en", { en, "pt-BR": en }, [...files, { path: "d.ts", text: `z.string().min(1, fieldMessage("shop.nope"))` }]);
+    expect(p.undefinedKeys).toEqual([{ key: "shop.nope", at: ["d.ts:1"] }]);
+    expect(catalogueProblems("en", { en, "pt-BR": en }, [{ path: "e.ts", text: `t("shop.title"); t("shop.items"); fieldMessage('shop.greeting', { name })` }]).unusedKeys).toEqual([]);
+  });
+
   it("reports a lookup whose key is not a literal", () => {
     const p = catalogueProblems("en", { en, "pt-BR": en }, [...files, { path: "c.ts", text: "const k = 'shop.title';\nt(k); t(`shop.${x}`); format(t) ; sort()" }]);
     expect(p.dynamicCalls).toEqual(["c.ts:2", "c.ts:2"]);

@@ -50,7 +50,14 @@ describe("authenticateMerchant", () => {
     const wrong = await authenticateMerchant({ email, password: "nope" }, `ip-${unique()}`);
     const unknown = await authenticateMerchant({ email: `ghost-${unique()}@example.com`, password: "nope" }, `ip-${unique()}`);
     expect(wrong).toEqual(unknown);
-    expect(wrong).toMatchObject({ ok: false, code: "invalid_credentials" });
+    expect(wrong).toMatchObject({ ok: false, code: "invalid_credentials", message: "Email or password is incorrect." });
+  });
+
+  it("words a refusal in the sign-in page's language", async () => {
+    const email = `m-${unique()}@example.com`;
+    await ensureMerchantUser(email, "correct-horse-battery");
+    const wrong = await authenticateMerchant({ email, password: "nope" }, `ip-${unique()}`, { locale: "pt-BR" });
+    expect(wrong).toMatchObject({ ok: false, code: "invalid_credentials", message: "E-mail ou senha incorretos." });
   });
 
   it("returns field errors for malformed input", async () => {

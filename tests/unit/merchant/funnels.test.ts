@@ -6,6 +6,7 @@ import { stepSchema } from "@/lib/offers/funnel-schema";
 import { addStep, createFunnel, getFunnel, removeStep, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
 import { fieldErrorsOf } from "@/lib/result";
 import { recordImpression, seedCustomer, seedOffer, seedProduct } from "@/tests/support/seed";
+import { worded } from "@/tests/support/words";
 
 async function offers() {
   const product = await seedProduct({ price: 1000 });
@@ -15,7 +16,7 @@ async function offers() {
 describe("step schema", () => {
   it("needs weights adding up to 100%, distinct offers and a holdout of at most 50%", () => {
     const bad = stepSchema.safeParse({ name: "S", holdoutBps: "60", variantOffer: ["o1", "o1", ""], variantWeight: ["50", "40", ""] });
-    const errors = fieldErrorsOf(bad.error!);
+    const errors = worded(fieldErrorsOf(bad.error!));
     expect(errors.holdoutBps![0]).toMatch(/between 0% and 50%/);
     expect(errors.variantWeight![0]).toMatch(/add up to 100% \(now 90%\)/);
     expect(errors.variantOffer![0]).toMatch(/different offer/);

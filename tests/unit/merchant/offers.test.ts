@@ -8,6 +8,7 @@ import { createOffer, getOffer, listOffers, offerFormValues, setOfferActive, upd
 import { fieldErrorsOf } from "@/lib/result";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 import { seedFunnel, seedOffer, seedProduct } from "@/tests/support/seed";
+import { worded } from "@/tests/support/words";
 
 const API_KEY = "sk_test_merchant_offers";
 const box = vi.hoisted(() => ({ client: undefined as DodoPayments | undefined }));
@@ -35,7 +36,7 @@ describe("offer schema", () => {
   it("reports every invalid field by name", () => {
     const parsed = offerSchema.safeParse({ name: " ", kind: "FREEBIE", triggerMode: "specific", offeredProductId: "", discountBps: "120", headline: "", minOrder: "12,50", frequencyCap: "0" });
     expect(parsed.success).toBe(false);
-    const errors = fieldErrorsOf(parsed.error!);
+    const errors = worded(fieldErrorsOf(parsed.error!));
     expect(Object.keys(errors).sort()).toEqual(["discountBps", "frequencyCap", "headline", "kind", "minOrder", "name", "offeredProductId", "triggerProductIds"]);
     expect(errors.triggerProductIds![0]).toMatch(/at least one trigger product/);
     expect(errors.discountBps![0]).toMatch(/between 0% and 95%/);
@@ -89,13 +90,13 @@ describe("offer service", () => {
     const yen = await seedProduct({ price: 1000, currency: "JPY" });
     const archived = await seedProduct({ price: 1000 });
     await db.product.update({ where: { id: archived.id }, data: { archived: true } });
-    expect(await createOffer(valid("pdt_nope"))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
-    expect(await createOffer(valid(archived.id))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
-    expect(await createOffer(valid(oneTime.id, { kind: "UPGRADE" }))).toMatchObject({ fieldErrors: { offeredProductId: [expect.stringMatching(/subscription/)] } });
-    expect(await createOffer(valid(yen.id, { minOrder: "10.5" }))).toMatchObject({ fieldErrors: { minOrder: ["Too many decimals for JPY"] } });
+    expect(worded(await createOffer(valid("pdt_nope")))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
+    expect(worded(await createOffer(valid(archived.id)))).toMatchObject({ fieldErrors: { offeredProductId: ["Choose an active product"] } });
+    expect(worded(await createOffer(valid(oneTime.id, { kind: "UPGRADE" })))).toMatchObject({ fieldErrors: { offeredProductId: [expect.stringMatching(/subscription/)] } });
+    expect(worded(await createOffer(valid(yen.id, { minOrder: "10.5" })))).toMatchObject({ fieldErrors: { minOrder: ["Too many decimals for JPY"] } });
     expect(await createOffer(valid(oneTime.id, { triggerMode: "specific", triggerProductIds: ["pdt_gone"] }))).toMatchObject({ fieldErrors: { triggerProductIds: [expect.any(String)] } });
     const plan = await seedProduct({ price: 2000, kind: "SUBSCRIPTION" });
-    expect(await createOffer(valid(plan.id, { kind: "UPGRADE" }))).toMatchObject({ fieldErrors: { discountBps: [expect.stringMatching(/one-time/)] } });
+    expect(worded(await createOffer(valid(plan.id, { kind: "UPGRADE" })))).toMatchObject({ fieldErrors: { discountBps: [expect.stringMatching(/one-time/)] } });
     expect((await createOffer(valid(plan.id, { kind: "UPGRADE", discountBps: "0" }))).ok).toBe(true);
   });
 

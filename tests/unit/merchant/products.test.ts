@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { syncCatalogue } from "@/lib/catalog/sync";
 import { createLadder, setLadderRanking, updateLadder } from "@/lib/plans/ladder-admin";
 import { seedProduct, uid } from "@/tests/support/seed";
+import { worded } from "@/tests/support/words";
 
 function fakeDodo(count: number, prefix: string) {
   const items = Array.from({ length: count }, (_, i) => ({
@@ -95,7 +96,7 @@ describe("plan ladders", () => {
     expect((await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "2", [`rank.${pro.id}`]: "1" })).ok).toBe(true);
     const ranks = await db.product.findMany({ where: { ladderId: ladder.id }, orderBy: { planRank: "asc" }, select: { id: true } });
     expect(ranks.map((r) => r.id)).toEqual([pro.id, basic.id]);
-    expect(await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "1", [`rank.${pro.id}`]: "1" })).toMatchObject({ fieldErrors: { [`rank.${pro.id}`]: [expect.stringMatching(/already used/)] } });
+    expect(worded(await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "1", [`rank.${pro.id}`]: "1" }))).toMatchObject({ fieldErrors: { [`rank.${pro.id}`]: [expect.stringMatching(/already used/)] } });
     expect(await setLadderRanking(ladder.id, { [`rank.${oneTime.id}`]: "3" })).toMatchObject({ ok: false });
     // A blank rank takes the plan out of the ladder.
     expect((await setLadderRanking(ladder.id, { [`rank.${basic.id}`]: "", [`rank.${pro.id}`]: "1" })).ok).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { bundleLineup, bundlePrice, bundleProblem, maxUnits, sellableIn, sellingPrice, type BundleCandidate } from "@/lib/offers/bundle";
 import { offerSchema } from "@/lib/offers/offer-schema";
 import { offerEligibility, type CustomerHistory, type OfferForRules } from "@/lib/offers/rules";
+import { worded } from "@/tests/support/words";
 
 const priced = (id: string, priceAmount: number, prices: { currency: string; amount: number }[] = []) => ({ id, priceAmount, currency: "USD", prices });
 
@@ -70,15 +71,15 @@ describe("bundleProblem (the offer form)", () => {
     expect(bundleProblem(oneTime("a"), [oneTime("b"), oneTime("c")], 1)).toBeNull();
   });
   it("refuses subscriptions, in either place, with a clear message", () => {
-    expect(bundleProblem(oneTime("a"), [plan], 1)).toMatch(/^Subscriptions can't be bundled/);
-    expect(bundleProblem(plan, [oneTime("b")], 1)).toMatch(/^Subscriptions can't be bundled/);
+    expect(worded(bundleProblem(oneTime("a"), [plan], 1))).toMatch(/^Subscriptions can't be bundled/);
+    expect(worded(bundleProblem(plan, [oneTime("b")], 1))).toMatch(/^Subscriptions can't be bundled/);
   });
   it("refuses another currency, a missing or archived product, units, and a fourth product", () => {
-    expect(bundleProblem(oneTime("a"), [oneTime("b", "EUR")], 1)).toBe("Every product of a bundle must be priced in USD, like the offered product");
-    expect(bundleProblem(oneTime("a"), [undefined], 1)).toMatch(/no longer exist/);
-    expect(bundleProblem(oneTime("a"), [{ ...oneTime("b"), archived: true }], 1)).toMatch(/no longer exist/);
-    expect(bundleProblem(oneTime("a"), [oneTime("b")], 3)).toBe("A bundle sells one of each product: set most units to 1");
-    expect(bundleProblem(oneTime("a"), [oneTime("b"), oneTime("c"), oneTime("d")], 1)).toMatch(/at most 3/);
+    expect(worded(bundleProblem(oneTime("a"), [oneTime("b", "EUR")], 1))).toBe("Every product of a bundle must be priced in USD, like the offered product");
+    expect(worded(bundleProblem(oneTime("a"), [undefined], 1))).toMatch(/no longer exist/);
+    expect(worded(bundleProblem(oneTime("a"), [{ ...oneTime("b"), archived: true }], 1))).toMatch(/no longer exist/);
+    expect(worded(bundleProblem(oneTime("a"), [oneTime("b")], 3))).toBe("A bundle sells one of each product: set most units to 1");
+    expect(worded(bundleProblem(oneTime("a"), [oneTime("b"), oneTime("c"), oneTime("d")], 1))).toMatch(/at most 3/);
   });
 });
 
@@ -90,7 +91,7 @@ describe("offer form schema", () => {
     expect(offerSchema.safeParse({ ...base, bundleProductIds: "b" }).data?.bundleProductIds).toEqual(["b"]);
   });
   it("refuses the offered product again, a product twice and more than two more", () => {
-    const message = (bundleProductIds: string[]) => offerSchema.safeParse({ ...base, bundleProductIds }).error?.issues.find((i) => i.path[0] === "bundleProductIds")?.message;
+    const message = (bundleProductIds: string[]) => worded(offerSchema.safeParse({ ...base, bundleProductIds }).error?.issues.find((i) => i.path[0] === "bundleProductIds")?.message);
     expect(message(["a"])).toMatch(/not the offered product again/);
     expect(message(["b", "b"])).toMatch(/each once/);
     expect(message(["b", "c", "d"])).toMatch(/at most 3/);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { updateLadderPolicy } from "@/lib/plans/ladder-admin";
+import { worded } from "@/tests/support/words";
 
 describe("updateLadderPolicy", () => {
   it("stores a valid policy, defaulting to Dodo's recommendation", async () => {
@@ -14,7 +15,7 @@ describe("updateLadderPolicy", () => {
 
   it("refuses downgrades that would charge the full new price, and unknown ladders", async () => {
     const ladder = await db.planLadder.create({ data: { name: `policy-${randomUUID()}` } });
-    const refused = await updateLadderPolicy(ladder.id, { downgradeProration: "FULL_IMMEDIATELY" });
+    const refused = worded(await updateLadderPolicy(ladder.id, { downgradeProration: "FULL_IMMEDIATELY" }));
     expect(refused).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { downgradeProration: [expect.stringContaining("cannot charge")] } });
     expect(await updateLadderPolicy("missing", {})).toMatchObject({ ok: false, code: "not_found" });
   });

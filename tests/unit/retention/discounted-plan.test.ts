@@ -9,6 +9,7 @@ import { resolvePlanChange } from "@/lib/plans/resolve-change";
 import { confirmSavePlan, previewSavePlan, startCancel } from "@/lib/retention/flow";
 import { saveSaveOffer } from "@/lib/retention/save-offers";
 import { createLadder, settleAndSync, startPlansSandbox, subscribe, type PlansSandbox, type TestLadder } from "@/tests/support/plans";
+import { worded } from "@/tests/support/words";
 
 let t: PlansSandbox;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ async function start(customerId: string, subscriptionId: string) {
 describe("the merchant's discounted-plan offer", () => {
   it("is stored with its percentage and cycles; a discounted plan without cycles or percentage is refused per field", async () => {
     const ladder = await createLadder(t);
-    expect(await saveSaveOffer(ladder.ladder.id, { reason: "TOO_EXPENSIVE", kind: "DISCOUNTED_PLAN", targetProductId: "", discountPercent: "", discountCycles: "", headline: "" })).toMatchObject({
+    expect(worded(await saveSaveOffer(ladder.ladder.id, { reason: "TOO_EXPENSIVE", kind: "DISCOUNTED_PLAN", targetProductId: "", discountPercent: "", discountCycles: "", headline: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { discountPercent: ["Say how much off, e.g. 20"], discountCycles: ["Say for how many billing cycles the discount lasts"] },
     });

@@ -9,6 +9,7 @@ import { getRetentionReport, reasonLabel } from "@/lib/retention/stats";
 import { retentionCsv } from "@/lib/retention/stats-csv";
 import { rangeOf } from "@/lib/stats/range";
 import { seedCustomer, seedProduct, uid } from "@/tests/support/seed";
+import { worded } from "@/tests/support/words";
 
 const day = (d: number, h = 12) => new Date(Date.UTC(2031, 5, d, h));
 
@@ -114,7 +115,7 @@ describe("save-offer writer", () => {
     const { ladder, pro, outside } = await ladderOf();
     const field = async (input: Record<string, string>, name: string) => {
       const result = await saveSaveOffer(ladder.id, { pauseCycles: "", headline: "", targetProductId: "", ...input });
-      return !result.ok ? result.fieldErrors?.[name]?.[0] : "saved";
+      return !result.ok ? worded(result.fieldErrors?.[name]?.[0]) : "saved";
     };
     expect(await field({ reason: "UNUSED", kind: "CHEAPER_PLAN", targetProductId: outside.id }, "targetProductId")).toBe("Choose a plan ranked in this ladder");
     expect(await field({ reason: "UNUSED", kind: "CHEAPER_PLAN", targetProductId: pro.id }, "targetProductId")).toBe("The top plan of the ladder cannot be the cheaper plan");

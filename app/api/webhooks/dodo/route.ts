@@ -12,7 +12,7 @@ const spec = { name: "dodo webhook", answers: "json" } as const;
 export const POST = route(spec, async (request: NextRequest) => {
   // The raw body first: the signature covers the exact bytes Dodo sent.
   const rawBody = declaredTooLarge(request.headers, MAX_WEBHOOK_BODY_BYTES) ? null : await readBodyCapped(request.body, MAX_WEBHOOK_BODY_BYTES);
-  if (rawBody === null) return refuse(spec, 413, "A Dodo webhook is never this large.");
+  if (rawBody === null) return refuse(spec, request, { status: 413, reason: "too_large", message: "A Dodo webhook is never this large." });
   const result = await handleDodoWebhook({ rawBody, headers: request.headers });
   return Response.json(result.body, { status: result.status });
 });

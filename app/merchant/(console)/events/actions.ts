@@ -4,4 +4,4 @@ import { merchantFormAction } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
 import { replayEvent } from "@/lib/webhooks/log";
 
-export const replayEventAction = merchantFormAction("replay event", z.object({ id: formText }), ({ id }) => replayEvent(id), (replayed) => replayed.message);
+export const replayEventAction = merchantFormAction("replay event", z.object({ id: formText }), ({ id }, { locale }) => replayEvent(id, { locale }), (replayed) => replayed.message);

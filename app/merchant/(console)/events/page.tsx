@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/merchant/action-button";
 import { Badge, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/merchant/ui";
 import { eventLog } from "@/lib/webhooks/log";
@@ -8,24 +10,40 @@ import { requireMerchant } from "@/lib/auth/merchant-session";
 import type { WebhookEventSummary } from "@/lib/webhooks/log";
 import { replayEventAction } from "./actions";
 
-export const metadata: Metadata = { title: "Webhook events" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("console.events.metaTitle") };
+}
 
 const TONE = { PROCESSED: "green", IGNORED: "grey", FAILED: "red", REJECTED: "amber" } as const;
 const when = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
 function EventsTable({ events, testId }: { events: WebhookEventSummary[]; testId: string }) {
+  const t = useTranslations();
+  const outcomeLabel = (outcome: keyof typeof TONE) => {
+    switch (outcome) {
+      case "PROCESSED":
+        return t("console.events.processed");
+      case "IGNORED":
+        return t("console.events.ignored");
+      case "FAILED":
+        return t("console.events.failed");
+      case "REJECTED":
+        return t("console.events.rejected");
+    }
+  };
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className={tableClass} data-testid={testId}>
-        <thead className="bg-slate-50"><tr><th className={thClass}>Event</th><th className={thClass}>Outcome</th><th className={thClass}>Received</th><th className={thClass}>Attempts</th><th className={thClass}><span className="sr-only">Replay</span></th></tr></thead>
+        <thead className="bg-slate-50"><tr><th className={thClass}>{t("console.events.colEvent")}</th><th className={thClass}>{t("console.events.colOutcome")}</th><th className={thClass}>{t("console.events.colReceived")}</th><th className={thClass}>{t("console.events.colAttempts")}</th><th className={thClass}><span className="sr-only">{t("console.events.colReplay")}</span></th></tr></thead>
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id} data-testid="event-row">
-              <td className={tdClass}><span className="font-medium">{e.type}</span><p className="font-mono text-xs text-slate-600">{e.id}</p>{e.error ? <p className="mt-1 text-xs text-red-700">{e.error}</p> : null}</td>
-              <td className={tdClass}><Badge tone={TONE[e.outcome]}>{e.outcome.toLowerCase()}</Badge></td>
+              <td className={tdClass}><code className="font-medium">{e.type}</code><p className="font-mono text-xs text-slate-600">{e.id}</p>{e.error ? <p className="mt-1 text-xs text-red-700">{e.error}</p> : null}</td>
+              <td className={tdClass}><Badge tone={TONE[e.outcome]}>{outcomeLabel(e.outcome)}</Badge></td>
               <td className={`${tdClass} text-xs text-slate-600`}>{when(e.receivedAt)}</td>
               <td className={tdClass}>{e.attempts}</td>
-              <td className={tdClass}><ActionButton action={replayEventAction} fields={{ id: e.id }} label="Replay" pendingLabel="Replaying…" /></td>
+              <td className={tdClass}><ActionButton action={replayEventAction} fields={{ id: e.id }} label={t("console.events.replay")} pendingLabel={t("console.events.replaying")} /></td>
             </tr>
           ))}
         </tbody>
@@ -37,18 +55,18 @@ function EventsTable({ events, testId }: { events: WebhookEventSummary[]; testId
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
   const cursor = firstParam((await searchParams).cursor);
-  const { failed, events, nextCursor } = await eventLog(cursor);
+  const [{ failed, events, nextCursor }, t] = await Promise.all([eventLog(cursor), getTranslations()]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Webhook events" description="Every verified event Dodo sent. Failed ones (Dodo retries them) and rejected ones (signed by Dodo but unusable, so Dodo was told to stop) are listed first; replaying re-applies the stored payload, which is safe to repeat." />
+      <PageHeader title={t("console.events.title")} description={t("console.events.description")} />
       <section>
-        <h2 className="mb-3 text-base font-semibold">Failed or rejected</h2>
-        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title="No failed or rejected events">Everything Dodo sent was applied.</EmptyState>}
+        <h2 className="mb-3 text-base font-semibold">{t("console.events.failedTitle")}</h2>
+        {failed.length ? <EventsTable events={failed} testId="failed-events" /> : <EmptyState title={t("console.events.noFailedTitle")}>{t("console.events.noFailedText")}</EmptyState>}
       </section>
       <section>
-        <h2 className="mb-3 text-base font-semibold">Recent events</h2>
-        {events.length ? <EventsTable events={events} testId="recent-events" /> : <EmptyState title="No events yet">Events arrive as customers pay, subscribe and get refunds.</EmptyState>}
-        {nextCursor ? <Link href={`?cursor=${encodeURIComponent(nextCursor)}`} className="mt-3 inline-block text-sm text-brand-700 underline">Older events →</Link> : null}
+        <h2 className="mb-3 text-base font-semibold">{t("console.events.recent")}</h2>
+        {events.length ? <EventsTable events={events} testId="recent-events" /> : <EmptyState title={t("console.events.noEventsTitle")}>{t("console.events.noEventsText")}</EmptyState>}
+        {nextCursor ? <Link href={`?cursor=${encodeURIComponent(nextCursor)}`} className="mt-3 inline-block text-sm text-brand-700 underline">{t("console.events.older")}</Link> : null}
       </section>
     </div>
   );

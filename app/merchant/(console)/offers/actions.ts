@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { merchantFormAction, merchantFormPost } from "@/lib/actions/form";
 import { formText } from "@/lib/forms/fields";
@@ -10,13 +11,19 @@ const record = z.object({ id: formText });
 
 export const createOfferAction = merchantFormAction("create offer", z.unknown(), (_input, { values }) => createOffer(values), (offer) => redirect(`/merchant/offers/${offer.id}?saved=created`));
 
-export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values }) => updateOffer(id, values), () => "Offer saved.");
+export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values }) => updateOffer(id, values), async () => {
+  const t = await getTranslations();
+  return t("console.offerPage.saved");
+});
 
 /** Pause or resume (form fields: id, active = "true" | "false"). */
 export const setOfferActiveAction = merchantFormPost("pause or resume offer", record.extend({ active: formText }), ({ id, active }) => setOfferActive(id, active === "true"));
 
 /** Adds or replaces a moment target (fields: id, name, conditions as lines). */
-export const setMomentTargetAction = merchantFormAction("set moment target", record, ({ id }, { values }) => setMomentTarget(id, values), (r) => `Shown in your app at “${r.name}”.`);
+export const setMomentTargetAction = merchantFormAction("set moment target", record, ({ id }, { values }) => setMomentTarget(id, values), async (r) => {
+  const t = await getTranslations();
+  return t("console.offerPage.shownAt", { name: r.name });
+});
 
 /** Removes a moment target (fields: id, targetId). */
 export const removeMomentTargetAction = merchantFormPost("remove moment target", record.extend({ targetId: formText }), ({ id, targetId }) => removeMomentTarget(id, targetId));

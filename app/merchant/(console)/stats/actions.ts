@@ -1,4 +1,5 @@
 "use server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { merchantFormAction } from "@/lib/actions/form";
 import { saveStatsSettings } from "@/lib/stats/settings";
@@ -7,5 +8,8 @@ export const saveStatsSettingsAction = merchantFormAction(
   "stats settings",
   z.unknown(),
   (_input, { values }) => saveStatsSettings(values),
-  (saved) => (saved.revenueMaturityDays === 0 ? "Saved: payments count as revenue at once." : `Saved: payments count as revenue once ${saved.revenueMaturityDays} days old.`),
+  async (saved) => {
+    const t = await getTranslations();
+    return saved.revenueMaturityDays === 0 ? t("console.statsPage.settingsSavedNow") : t("console.statsPage.settingsSaved", { days: saved.revenueMaturityDays });
+  },
 );

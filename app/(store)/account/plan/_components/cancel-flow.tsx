@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { FocusTarget, handOffFocus } from "@/components/focus-handoff";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
 import { CANCEL_REASONS } from "@/lib/retention/reasons";
+import { reasonText } from "@/lib/retention/reason-text";
 import { cancelFlowAction } from "../retention-actions";
 import type { CancelFlowState } from "./cancel-flow-state";
 import { QuotePanel } from "./quote-panel";
@@ -16,24 +17,7 @@ const OUTLINE = `${BUTTON} border border-slate-400 bg-white text-slate-900 hover
 
 function ReasonLabel({ reason }: { reason: CancelReason }) {
   const t = useTranslations();
-  switch (reason) {
-    case "TOO_EXPENSIVE":
-      return t("retention.reason.tooExpensive");
-    case "UNUSED":
-      return t("retention.reason.unused");
-    case "MISSING_FEATURES":
-      return t("retention.reason.missingFeatures");
-    case "TOO_COMPLEX":
-      return t("retention.reason.tooComplex");
-    case "LOW_QUALITY":
-      return t("retention.reason.lowQuality");
-    case "CUSTOMER_SERVICE":
-      return t("retention.reason.customerService");
-    case "SWITCHED_SERVICE":
-      return t("retention.reason.switchedService");
-    case "OTHER":
-      return t("retention.reason.other");
-  }
+  return reasonText(reason, t);
 }
 
 /** A one-click form: hidden fields plus one button. */

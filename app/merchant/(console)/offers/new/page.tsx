@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/merchant/offer-form";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
 import { productOptions } from "@/lib/catalog/queries";
 import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createOfferAction } from "../actions";
 
-export const metadata: Metadata = { title: "New offer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("console.newOffer.metaTitle") };
+}
 
 export default async function NewOfferPage() {
   await requireMerchant();
-  const products = await productOptions();
+  const [products, t] = await Promise.all([productOptions(), getTranslations()]);
   return (
     <div>
-      <PageHeader title="New offer" description="Accepted with one click and charged to the card the customer saved: after checkout when a funnel step shows it, and on customers' account pages for cross-sells with trigger products." />
+      <PageHeader title={t("console.newOffer.title")} description={t("console.newOffer.description")} />
       {products.length === 0 ? (
-        <EmptyState title="No products to offer" action={{ href: "/merchant/products", label: "Sync products from Dodo" }}>
-          Offers sell products from your Dodo catalogue. Sync it first.
+        <EmptyState title={t("console.newOffer.noProducts")} action={{ href: "/merchant/products", label: t("console.newOffer.sync") }}>
+          {t("console.newOffer.noProductsText")}
         </EmptyState>
       ) : (
-        <Card><OfferForm action={createOfferAction} products={products} submitLabel="Create offer" /></Card>
+        <Card><OfferForm action={createOfferAction} products={products} submitLabel={t("console.newOffer.create")} /></Card>
       )}
     </div>
   );
