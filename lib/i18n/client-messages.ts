@@ -7,28 +7,24 @@ import type { Locale } from "./locales";
 import { MESSAGES } from "./messages";
 
 const ERROR_PAGE = ["errors.page"];
-const OFFERS = ["offers.expiredButton", "offers.expired", "offers.endsIn", "offers.noThanks", "offers.processing", "offers.quantity", "offers.quantityTotal"];
-const SIGN_IN = ["signIn.emailInvalid", "signIn.emailLabel", "signIn.emailTooLong", "signIn.formHeading", "signIn.formIntro", "signIn.sending", "signIn.submit"];
-const PLAN = [
-  "plans.page", "plans.quotePanel", "plans.quote", "plans.outcome",
-  ...["title", "cycles", "pause", "pauseFor", "untilResume", "pauseSubmit", "pausedSince", "pausedAccess", "resumesOn", "staysPaused", "resumeNow", "endsOn", "keep", "cancel", "unavailable",
-    "cancelPlan", "cancelAnyway", "cancelMine", "cancelSubscription", "why", "whyHelps", "comment", "continue", "cancelNow", "neverMind"].map((k) => `retention.${k}`),
+// The thank-you page's client parts (its speed is measured: bench/journey.ts): the accept button and
+// what it shows (the charge's state, why it failed), the countdown, quantity, the sign-in form, and
+// what an upgrade adds (components/store/plan-value.tsx).
+const OFFERS = [
+  "offers.expiredButton", "offers.expired", "offers.endsIn", "offers.noThanks", "offers.processing", "offers.quantity", "offers.quantityTotal",
+  "offers.charge", "offers.failure", "plans.value", "catalog",
 ];
-const CONSOLE = [
-  "chrome", "nav", "signIn", "kind", "offerForm", "moment", "preview", "store", "funnelForm", "funnelPage", "stepForm", "statsSettings", "planValue",
-  "saveOfferForm", "ladderForm", "refundForm", "apiKeyForm", "endpointForm",
-  // Schemas' field messages (lib/forms/field-message.ts), worded by the console's forms as they check.
-  "fields",
-].map((k) => `console.${k}`);
+const SIGN_IN = ["signIn.emailInvalid", "signIn.emailLabel", "signIn.emailTooLong", "signIn.formHeading", "signIn.formIntro", "signIn.sending", "signIn.submit"];
 
 export const CLIENT_MESSAGE_PATHS = {
   /** Outside any surface: the root error page. */
   root: ERROR_PAGE,
   /** The storefront, thank-you page, account and the console's preview of an offer. */
   store: [...ERROR_PAGE, ...OFFERS, ...SIGN_IN],
-  /** The plan page (a store page): its change, pause and cancel flows too. */
-  plan: [...ERROR_PAGE, ...OFFERS, ...SIGN_IN, ...PLAN],
-  console: [...ERROR_PAGE, ...CONSOLE],
+  /** The plan page (a store page): its change, pause and cancel flows word much of lib/plans and lib/retention in the browser. */
+  plan: [...ERROR_PAGE, ...OFFERS, ...SIGN_IN, "plans", "retention", "console.retentionStats.noReason"],
+  /** The console's client forms word field messages and targeting as they check: the console's words whole. */
+  console: [...ERROR_PAGE, "console", "offers.earnedBadge"],
 } as const;
 
 export type ClientSurface = keyof typeof CLIENT_MESSAGE_PATHS;
