@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { FocusKeeper } from "@/components/merchant/focus-keeper";
 import { LocaleSwitch } from "@/components/store/locale-switch";
 import { setLocaleAction } from "../(store)/_locale-actions";
@@ -9,7 +10,7 @@ import { setLocaleAction } from "../(store)/_locale-actions";
 export default async function MerchantLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages surface="console">
       <header className="border-b border-slate-800 bg-slate-900 text-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-4">
           <Link href="/merchant" className="text-lg font-semibold tracking-tight">
@@ -25,6 +26,6 @@ export default async function MerchantLayout({ children }: { children: React.Rea
       </header>
       <main className="mx-auto max-w-7xl px-6 py-10">{children}</main>
       <FocusKeeper />
-    </>
+    </ClientMessages>
   );
 }

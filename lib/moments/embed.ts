@@ -8,7 +8,8 @@ import { checkoutFallbackAllowed, type ChargeView } from "@/lib/checkout/outcome
 import type { Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/money";
-import { acceptRefusalText, checkoutRefusalText, declineRefusalText, failureText } from "@/lib/offers/answer-text";
+import { acceptRefusalText, checkoutRefusalText, declineRefusalText } from "@/lib/offers/answer-text";
+import { failureText } from "@/lib/offers/failure-text";
 import { copyFor } from "@/lib/offers/copy";
 import { declineOffer } from "@/lib/offers/decide";
 import { badgeText } from "@/lib/offers/social-proof-rules";

@@ -3,39 +3,10 @@
 // embed prompt shows these instead. One home for every surface that answers a customer.
 import type { AcceptResult } from "@/lib/checkout/one-click";
 import type { StartResult } from "@/lib/checkout/intents";
-import type { FailureKind } from "@/lib/checkout/failures";
 import type { Translator } from "@/lib/i18n/translator";
 import type { DeclineResult } from "./decide";
 
 type CodeOf<R> = Extract<R, { ok: false }> extends { code: infer C } ? C : never;
-
-/** Why a one-click charge failed (only soft reasons are named; lib/checkout/failures.ts). */
-export function failureText(kind: FailureKind, t: Translator): string {
-  switch (kind) {
-    case "declined":
-      return t("offers.failure.declined");
-    case "insufficient_funds":
-      return t("offers.failure.insufficientFunds");
-    case "expired_card":
-      return t("offers.failure.expiredCard");
-    case "authentication":
-      return t("offers.failure.authentication");
-    case "authentication_failed":
-      return t("offers.failure.authenticationFailed");
-    case "authentication_expired":
-      return t("offers.failure.authenticationExpired");
-    case "card_not_eligible":
-      return t("offers.failure.cardNotEligible");
-    case "not_charged":
-      return t("offers.failure.notCharged");
-    case "cancelled":
-      return t("offers.failure.cancelled");
-    case "provider_unavailable":
-      return t("offers.failure.providerUnavailable");
-    case "window_closed":
-      return t("offers.failure.windowClosed");
-  }
-}
 
 /** A refused one-click accept. */
 export function acceptRefusalText(code: CodeOf<AcceptResult>, t: Translator): string {

@@ -257,9 +257,10 @@ test("English by default; the switch changes the language, and the choice is rem
   await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sua conta");
 
-  // The merchant console is English only, and says so, whatever the store's language.
+  // The merchant console follows the same choice (one cookie for both sides).
   await page.goto("/merchant/sign-in");
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/sign in/i);
   await page.goto("/account");
 
   await page.getByTestId("locale-switch").getByRole("button", { name: "English" }).click();

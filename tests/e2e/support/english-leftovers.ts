@@ -44,8 +44,9 @@ export async function visibleTextWithoutMerchantCopy(page: Page): Promise<string
     const body = document.body.cloneNode(true) as HTMLElement;
     // Code (event types such as payment.succeeded, headers, snippets) is no language.
     body.querySelectorAll("[data-merchant-copy], code, script, style, noscript, template").forEach((n) => n.remove());
-    // The language switch names English in English on purpose.
-    body.querySelectorAll("[data-testid=locale-switch] [lang]").forEach((n) => n.remove());
+    // What is marked up as another language on purpose: the language switch names English in
+    // English; a failure's technical detail (an event's error, a delivery's) is stored as it was.
+    body.querySelectorAll("[lang]").forEach((n) => n.getAttribute("lang") !== document.documentElement.lang && n.remove());
     document.body.after(body);
     body.style.position = "absolute";
     const text = body.innerText;

@@ -134,7 +134,7 @@ export default async function AttentionPage() {
         rows={report.events.map((e) => ({
           ...e,
           key: e.id,
-          what: <><code className="font-medium">{e.type}</code> · {t("console.attention.delivered", { count: e.deliveries })}{id(e.id)}{e.error ? <p className="mt-1 text-xs text-red-700">{e.error}</p> : null}</>,
+          what: <><code className="font-medium">{e.type}</code> · {t("console.attention.delivered", { count: e.deliveries })}{id(e.id)}{e.error ? <p lang="en" className="mt-1 text-xs text-red-700">{e.error}</p> : null}</>,
           idle: t("console.attention.noRetry"),
         }))}
         footer={<Link href="/merchant/events" className="mt-3 inline-block text-sm text-brand-700 underline">{t("console.attention.replayLink")}</Link>}

@@ -39,7 +39,7 @@ function EventsTable({ events, testId }: { events: WebhookEventSummary[]; testId
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id} data-testid="event-row">
-              <td className={tdClass}><code className="font-medium">{e.type}</code><p className="font-mono text-xs text-slate-600">{e.id}</p>{e.error ? <p className="mt-1 text-xs text-red-700">{e.error}</p> : null}</td>
+              <td className={tdClass}><code className="font-medium">{e.type}</code><p className="font-mono text-xs text-slate-600">{e.id}</p>{e.error ? <p lang="en" className="mt-1 text-xs text-red-700">{e.error}</p> : null}</td>
               <td className={tdClass}><Badge tone={TONE[e.outcome]}>{outcomeLabel(e.outcome)}</Badge></td>
               <td className={`${tdClass} text-xs text-slate-600`}>{when(e.receivedAt)}</td>
               <td className={tdClass}>{e.attempts}</td>

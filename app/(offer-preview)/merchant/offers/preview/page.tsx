@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { OfferPanel } from "@/components/offers/offer-panel";
 import type { OfferActions } from "@/components/offers/actions";
 import { BrandScope, StoreFooter, StoreHeader } from "@/components/store/store-chrome";
@@ -24,17 +26,19 @@ export default async function OfferPreviewPage({ searchParams }: { searchParams:
   // Every field is one value, but a bundle's products repeat their parameter.
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, k === "bundleProductIds" ? v : firstParam(v)]));
   const now = new Date();
-  const [offer, brand] = await Promise.all([previewOfferView(readOfferDraft(params), now), storeBrand()]);
+  const [offer, brand, t] = await Promise.all([previewOfferView(readOfferDraft(params), now), storeBrand(), getTranslations()]);
   return (
+    <ClientMessages surface="store">
     <BrandScope brand={brand}>
       <StoreHeader brand={brand} customerEmail="customer@example.com" signOut={previewNoopAction} setLocale={previewNoopAction} />
       <main id="content" className="mx-auto max-w-5xl px-6 py-10">
         <div className="mx-auto max-w-2xl space-y-6">
-          <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight">Thank you for your order!</h1>
-          {offer ? <OfferPanel offer={offer} actions={actions} serverNow={now} fallbackFocusId={HEADING} /> : <p className="text-slate-700" data-testid="preview-empty">Choose the offered product to see the offer.</p>}
+          <h1 id={HEADING} tabIndex={-1} className="text-3xl font-bold tracking-tight">{t("thankYou.thanks")}</h1>
+          {offer ? <OfferPanel offer={offer} actions={actions} serverNow={now} fallbackFocusId={HEADING} /> : <p className="text-slate-700" data-testid="preview-empty">{t("console.preview.empty")}</p>}
         </div>
       </main>
       <StoreFooter brand={brand} />
     </BrandScope>
+    </ClientMessages>
   );
 }

@@ -79,14 +79,14 @@ export default async function EndpointPage({ params, searchParams }: IdPageProps
                         <pre className="mt-1 max-w-xl overflow-x-auto rounded bg-slate-50 p-2">{JSON.stringify(d.event.payload, null, 2)}</pre>
                         <ul className="mt-1 space-y-1">
                           {d.log.map((a) => (
-                            <li key={a.id} data-testid="delivery-attempt">{when(a.attemptedAt)} · {a.statusCode ?? t("console.endpoint.noAnswer")}{a.error ? ` · ${a.error}` : ""} · {t("console.endpoint.ms", { ms: a.durationMs })}{a.responseBody ? <span className="block font-mono text-slate-500">{a.responseBody}</span> : null}</li>
+                            <li key={a.id} data-testid="delivery-attempt">{when(a.attemptedAt)} · {a.statusCode ?? t("console.endpoint.noAnswer")}{a.error ? <> · <span lang="en">{a.error}</span></> : null} · {t("console.endpoint.ms", { ms: a.durationMs })}{a.responseBody ? <span className="block font-mono text-slate-500">{a.responseBody}</span> : null}</li>
                           ))}
                         </ul>
                       </details>
                     </td>
                     <td className={tdClass}><Badge tone={TONE[d.status]}>{statusLabel(d.status)}</Badge></td>
                     <td className={tdClass} data-testid="delivery-attempts">{d.attempts}</td>
-                    <td className={`${tdClass} text-xs`}>{d.lastStatusCode ?? (d.lastError ? t("console.endpoint.noAnswer") : "—")}{d.lastError ? <p className="text-red-700">{d.lastError}</p> : null}<p className="text-slate-500">{when(d.lastAttemptAt)}</p></td>
+                    <td className={`${tdClass} text-xs`}>{d.lastStatusCode ?? (d.lastError ? t("console.endpoint.noAnswer") : "—")}{d.lastError ? <p lang="en" className="text-red-700">{d.lastError}</p> : null}<p className="text-slate-500">{when(d.lastAttemptAt)}</p></td>
                     <td className={tdClass}><ActionButton action={redeliverAction} fields={{ id: d.id }} label={t("console.endpoint.redeliver")} pendingLabel={t("console.endpoint.queueing")} /></td>
                   </tr>
                 ))}
