@@ -151,7 +151,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "stats-period-dirty-day",
     what: "a month or week roll-up is served though one of its days was marked dirty (a late refund or dispute missing)",
-    patches: [{ find: "return !daysOf(period.start, period.end).some((d) => dirty.days.has(isoDay(d)));", replace: "return true;" }],
+    patches: [{ find: "return !dirty.marks.some((m) => m.day >= first && m.day < end);", replace: "return true;" }],
     tests: ["tests/unit/stats/rollup-periods.test.ts"],
   },
   {

@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { openUntilByDay, sliceRows, type Scope } from "./queries";
 import { isoDay } from "./range";
 import { maturedBefore, revenueMaturityDays } from "./settings";
 import { coverOf, daysOf, periodKey, periodsWithin, type Period } from "./periods";
-import { readDirtyMarks, readPeriods, storeDays, storePeriods, type BuiltPeriod, type DirtyMark, type StoredPeriod } from "./rollup-sql";
+import { readDays, readDirtyMarks, readPeriods, storeDays, storePeriods, type BuiltPeriod, type DirtyMark, type StoredDay, type StoredPeriod } from "./rollup-sql";
 import { emptySlice, mergeSlices, splitByBucket, type Slice } from "./slice";
 
 // Roll-ups for the offer-stats page. Every finished UTC day is read from StatsDay; only today is
@@ -25,7 +24,7 @@ const DAY_MS = 86_400_000;
 const SETTLE_MS = 10 * 60 * 1000;
 
 /** A day's aggregates, the moment after which a recomputation sees its final state, and the wait it was computed with. */
-type StoredDay = Slice & { settlesAt: string; maturityDays?: number };
+type DayData = Slice & { settlesAt: string; maturityDays: number };
 
 /** A closed day's aggregates as used, with what its periods need: its row's computedAt, and when it settles. */
 type DayRollup = { slice: Slice; computedAt: Date; settlesAt: Date };
@@ -62,7 +61,7 @@ async function recomputeDays(days: Date[], dirty: Dirty, counting: Counting): Pr
   const keys = days.map(isoDay);
   const scope: Scope = { from: days[0]!, to: new Date(days.at(-1)!.getTime() + DAY_MS), days: keys, maturedBefore: counting.maturedBefore };
   const [slices, open] = await Promise.all([slicesOf(scope), openUntilByDay(scope)]);
-  const stored = days.map((day, i): StoredDay => {
+  const stored = days.map((day, i): DayData => {
     // Its offers' payments are made by the end of the day or of its last open window; they count once N days old.
     const lastPayment = Math.max(day.getTime() + DAY_MS, open.get(keys[i]!)?.getTime() ?? 0);
     const settlesAt = lastPayment + counting.maturityDays * DAY_MS + SETTLE_MS;
@@ -72,15 +71,12 @@ async function recomputeDays(days: Date[], dirty: Dirty, counting: Counting): Pr
   return stored.map(({ settlesAt, maturityDays: _, ...slice }) => ({ slice, computedAt: dirty.at, settlesAt: new Date(settlesAt) }));
 }
 
-/** The given closed days (ascending): stored roll-ups, refreshing the missing, dirty and newly expired ones. */
-async function closedDays(days: Date[], dirty: Dirty, now: Date, counting: Counting): Promise<Map<number, DayRollup>> {
+/** The given closed days (ascending) from their stored rows, refreshing the missing, dirty and newly expired ones. */
+async function closedDays(days: Date[], rows: Map<number, StoredDay>, dirty: Dirty, now: Date, counting: Counting): Promise<Map<number, DayRollup>> {
   const out = new Map<number, DayRollup>();
-  if (days.length === 0) return out;
-  const stored = await db.statsDay.findMany({ where: { day: { in: days } }, select: { day: true, data: true, computedAt: true } });
-  const byDay = new Map(stored.map((s) => [s.day.getTime(), { data: s.data as unknown as StoredDay, computedAt: s.computedAt }]));
   const stale: Date[] = [];
   for (const day of days) {
-    const row = byDay.get(day.getTime());
+    const row = rows.get(day.getTime());
     const settlesAt = new Date(row?.data.settlesAt ?? 0);
     const unsettled = row && settlesAt > row.computedAt && settlesAt <= now;
     const otherWait = row && (row.data.maturityDays ?? 0) !== counting.maturityDays;
@@ -95,7 +91,8 @@ async function closedDays(days: Date[], dirty: Dirty, now: Date, counting: Count
 function fresh(stored: StoredPeriod | undefined, period: Period, dirty: Dirty, now: Date, counting: Counting): stored is StoredPeriod {
   if (!stored || stored.maturityDays !== counting.maturityDays) return false;
   if (stored.refreshAt && stored.refreshAt <= now) return false;
-  return !daysOf(period.start, period.end).some((d) => dirty.days.has(isoDay(d)));
+  const [first, end] = [isoDay(period.start), isoDay(period.end)];
+  return !dirty.marks.some((m) => m.day >= first && m.day < end);
 }
 
 /** A period merged from its days' roll-ups; it is due for a rebuild when the first of them stored before it settled settles. */
@@ -117,7 +114,8 @@ function buildPeriod(period: Period, days: Map<number, DayRollup>, counting: Cou
  * periods' slices and every day read (the given days and those of the rebuilt periods).
  */
 async function refresh(from: Date, to: Date, periods: Period[], days: Date[], now: Date, counting: Counting) {
-  const [stored, marks] = await Promise.all([readPeriods(periods), readDirtyMarks(from, to)]);
+  // The given days are read along with the periods: a warm read is one round trip.
+  const [stored, marks, rows] = await Promise.all([readPeriods(periods), readDirtyMarks(from, to), readDays(days)]);
   const dirty: Dirty = { ...marks, days: new Set(marks.marks.map((m) => m.day)) };
   const kept: Slice[] = [];
   const rebuild: Period[] = [];
@@ -126,8 +124,10 @@ async function refresh(from: Date, to: Date, periods: Period[], days: Date[], no
     if (fresh(row, p, dirty, now, counting)) kept.push(row.data);
     else rebuild.push(p);
   }
-  const wanted = new Set([...days, ...rebuild.flatMap((p) => daysOf(p.start, p.end))].map((d) => d.getTime()));
-  const read = await closedDays([...wanted].sort((a, b) => a - b).map((t) => new Date(t)), dirty, now, counting);
+  const theirs = rebuild.flatMap((p) => daysOf(p.start, p.end));
+  for (const [t, row] of await readDays(theirs)) rows.set(t, row);
+  const wanted = new Set([...days, ...theirs].map((d) => d.getTime()));
+  const read = await closedDays([...wanted].sort((a, b) => a - b).map((t) => new Date(t)), rows, dirty, now, counting);
   await storePeriods(rebuild.map((p) => buildPeriod(p, read, counting)));
   return { periods: kept, days: read };
 }
