@@ -124,9 +124,10 @@ async function refresh(from: Date, to: Date, periods: Period[], days: Date[], no
     if (fresh(row, p, dirty, now, counting)) kept.push(row.data);
     else rebuild.push(p);
   }
-  const theirs = rebuild.flatMap((p) => daysOf(p.start, p.end));
+  const wanted = new Set(days.map((d) => d.getTime()));
+  const theirs = rebuild.flatMap((p) => daysOf(p.start, p.end)).filter((d) => !wanted.has(d.getTime()));
   for (const [t, row] of await readDays(theirs)) rows.set(t, row);
-  const wanted = new Set([...days, ...theirs].map((d) => d.getTime()));
+  for (const d of theirs) wanted.add(d.getTime());
   const read = await closedDays([...wanted].sort((a, b) => a - b).map((t) => new Date(t)), rows, dirty, now, counting);
   await storePeriods(rebuild.map((p) => buildPeriod(p, read, counting)));
   return { periods: kept, days: read };
