@@ -12,6 +12,13 @@ const STEPS = 5;
 /** A stable pseudo-random number in [0, 1) from any SQL expression. */
 const rnd = (expr: string) => `((hashtext((${expr})::text) & 2147483647)::float8 / 2147483648)`;
 
+/**
+ * A visit's start: in the year before the seed, at least 20 minutes before it, so every offer
+ * window (15 minutes) has closed before the bench reads anything: one still open at the reference
+ * request and lapsed by the next would change the expiries between two reports it compares.
+ */
+const START = `date_trunc('second', now()) - interval '20 minutes' - ${rnd("'t' || g")} * interval '365 days' AS t`;
+
 export async function seedStats(client: pg.Client): Promise<{ impressions: number; decisions: number; payments: number }> {
   // Bulk-loaded history: skip the dirty-day triggers (no roll-up exists yet, so every day is
   // computed on first request anyway). Needs the superuser the embedded server runs as.
@@ -36,7 +43,7 @@ export async function seedStats(client: pg.Client): Promise<{ impressions: numbe
   await client.query(`
     INSERT INTO "FunnelSession"(id, "customerId", "funnelId", "orderAmount", currency, "startedAt", "expiresAt", status)
       SELECT 'fs_bench_' || g, 'cus_bench_' || (1 + g % ${CUSTOMERS}), 'fun_bench', 1000 + floor(${rnd("'o' || g")} * 9000)::int, 'USD', t, t + interval '15 minutes', 'COMPLETED'
-      FROM (SELECT g, date_trunc('second', now()) - ${rnd("'t' || g")} * interval '365 days' AS t FROM generate_series(1, ${SESSIONS}) g) s
+      FROM (SELECT g, ${START} FROM generate_series(1, ${SESSIONS}) g) s
       ORDER BY t`);
   // Two impressions per visit: step k and step k+1 (reached by declining), 10% held out.
   await client.query(`
@@ -50,7 +57,7 @@ export async function seedStats(client: pg.Client): Promise<{ impressions: numbe
         SELECT g, k, t, 1 + ((g + k) % ${STEPS}) AS step,
                CASE WHEN ${rnd("'v' || g || k")} < 0.5 THEN 'A' ELSE 'B' END AS v,
                ${rnd("'h' || g || k")} < 0.10 AS holdout
-        FROM (SELECT g, date_trunc('second', now()) - ${rnd("'t' || g")} * interval '365 days' AS t FROM generate_series(1, ${SESSIONS}) g) s, generate_series(0, 1) k
+        FROM (SELECT g, ${START} FROM generate_series(1, ${SESSIONS}) g) s, generate_series(0, 1) k
       ) x
       ORDER BY t, k`);
   await client.query(`

@@ -2,7 +2,7 @@
 // picture, exactly what /merchant/stats awaits) against the seeded database. A separate process
 // because lib/env and lib/db bind to one DATABASE_URL per process.
 //   1. reference: the 365-day page's first request with no roll-ups yet (it builds them itself);
-//   2. the roll-ups are dropped, and a real worker (graphile-worker) runs the stats.build-rollups job;
+//   2. the roll-ups (days, months, weeks) are dropped, and a real worker (graphile-worker) runs the stats.build-rollups job;
 //   3. the same first request after the worker's job, against its target;
 //   4. warm p50/p95 of the 30- and 365-day pages.
 import { db } from "@/lib/db/client";
@@ -76,6 +76,7 @@ const year = lastDays(365);
 const reference = await timed(() => page(year));
 console.log(`  365-day range, first request with no roll-ups (reference: the page builds them itself): ${reference.ms.toFixed(0)} ms`);
 await db.$executeRaw`DELETE FROM "StatsDay"`;
+await db.$executeRaw`DELETE FROM "StatsPeriod"`;
 const jobMs = await workerBuildsRollups();
 console.log(`  worker's stats.build-rollups job (enqueue → done, real graphile-worker): ${jobMs.toFixed(0)} ms`);
 const first = await timed(() => page(year));

@@ -148,6 +148,30 @@ export const MUTATIONS: Mutation[] = [
     patches: [{ find: "major(find(l.revenue, c), c),\n        major(find(l.revenuePerImpression, c), c),", replace: "major(find(l.revenuePerImpression, c), c),\n        major(find(l.revenue, c), c)," }],
     tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
   },
+  {
+    id: "stats-period-dirty-day",
+    what: "a month or week roll-up is served though one of its days was marked dirty (a late refund or dispute missing)",
+    patches: [{ find: "return !dirty.marks.some((m) => m.day >= first && m.day < end);", replace: "return true;" }],
+    tests: ["tests/unit/stats/rollup-periods.test.ts"],
+  },
+  {
+    id: "stats-period-settle",
+    what: "a month or week roll-up is served after one of its days settled (a payment that matured still pending)",
+    patches: [{ find: "if (stored.refreshAt && stored.refreshAt <= now) return false;", replace: "" }],
+    tests: ["tests/unit/stats/rollup-periods.test.ts"],
+  },
+  {
+    id: "stats-period-day-rewritten",
+    what: "a day recomputed on its own leaves the months and weeks built from its old row in place",
+    patches: [{ find: `WHERE p.start <= (e #>> '{}')::date`, replace: `WHERE false AND p.start <= (e #>> '{}')::date` }],
+    tests: ["tests/unit/stats/rollup-periods.test.ts"],
+  },
+  {
+    id: "stats-period-stale-build",
+    what: "a month or week built from a day's older row is stored over the newer day",
+    patches: [{ find: `WHERE s."computedAt" IS DISTINCT FROM u."computedAt")`, replace: `WHERE false)` }],
+    tests: ["tests/unit/stats/rollup-periods.test.ts"],
+  },
   // ── Retention (cancel flow, pause) ─────────────────────────────────────────────────────────
   {
     id: "retention-pause-holds",

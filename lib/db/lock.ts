@@ -21,7 +21,9 @@ export type LockNamespace =
   /** Sending a pause, resume, cancellation or undo of one subscription to Dodo (lib/retention). */
   | "subscription-action"
   /** Sending a console refund of one payment to Dodo (lib/refunds). */
-  | "refund";
+  | "refund"
+  /** Every write of the offer-stats roll-ups (days and the periods merged from them, lib/stats/rollup-sql.ts). */
+  | "stats-rollups";
 
 /**
  * A transaction-scoped Postgres advisory lock on `namespace:key`, released at commit or rollback:

@@ -244,15 +244,19 @@ export type SliceRows = {
   starts: Bucketed<FunnelStartRow>[]; steps: Bucketed<FunnelStepRow>[]; planChanges: Bucketed<PlanChangeRow>[];
 };
 
-/** A part's rows as one JSON array (never null); its numbers and booleans keep their types. */
-const rowsOf = (name: string, order = Prisma.empty) => Prisma.sql`(SELECT COALESCE(json_agg(x ${order}), '[]'::json) FROM ${Prisma.raw(name)} x)`;
+/**
+ * A part's rows as one JSON array (never null) sent as text; its numbers and booleans keep their
+ * types. Text, parsed once in sliceRows: a json column is parsed by pg, serialised again by the
+ * Prisma adapter and parsed once more by Prisma.
+ */
+const rowsOf = (name: string, order = Prisma.empty) => Prisma.sql`(SELECT COALESCE(json_agg(x ${order}), '[]'::json) FROM ${Prisma.raw(name)} x)::text`;
 
 /**
  * Every aggregate of the scope in one statement. The facts are materialised once (they feed five
  * aggregates); each part comes back as a JSON array of its rows.
  */
 export async function sliceRows(s: Scope): Promise<SliceRows> {
-  const [row] = await db.$queryRaw<SliceRows[]>`
+  const [row] = await db.$queryRaw<Record<keyof SliceRows, string>[]>`
     WITH f AS MATERIALIZED (${facts(s)}),
     counts AS (${variantCountsOfFacts}),
     exposures AS (${exposureSumsOfFacts}),
@@ -265,5 +269,5 @@ export async function sliceRows(s: Scope): Promise<SliceRows> {
            ${rowsOf("orders", Prisma.sql`ORDER BY x.bucket, x.currency`)} AS orders,
            ${rowsOf("revenue", Prisma.sql`ORDER BY x.bucket, x.day, x.currency`)} AS revenue,
            ${rowsOf("starts")} AS starts, ${rowsOf("steps")} AS steps, ${rowsOf("plan_changes")} AS "planChanges"`;
-  return row!;
+  return Object.fromEntries(Object.entries(row!).map(([part, rows]) => [part, JSON.parse(rows)])) as SliceRows;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { funnelSteps, reportNames } from "./names";
 import { planChangeReport, type PlanChangeReport } from "./plan-changes";
 import type { DateRange } from "./range";
 import { buildLines, orderValueSummary, totalsOf, type Amount, type OrderValue, type StatsLine } from "./report";
@@ -34,18 +34,8 @@ export async function getStatsReport(range: DateRange, { locale = DEFAULT_LOCALE
   const offerIds = [...new Set(slice.counts.map((c) => c.offerId))];
   const variantIds = [...new Set(slice.counts.map((c) => c.variantId).filter((v): v is string => v !== null))];
   const ladderIds = [...new Set(slice.planChanges.map((c) => c.ladderId).filter((l): l is string => l !== null))];
-  const [offers, variants, ladders] = await Promise.all([
-    // Active offers are listed even without impressions, so a new offer shows up at zero.
-    db.offer.findMany({ where: { OR: [{ id: { in: offerIds } }, { active: true }] }, select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.stepVariant.findMany({ where: { id: { in: variantIds } }, select: { id: true, label: true, stepId: true, step: { select: { name: true, funnel: { select: { name: true } } } } } }),
-    db.planLadder.findMany({ where: { id: { in: ladderIds } }, select: { id: true, name: true } }),
-  ]);
-  const lines = buildLines({
-    offers,
-    variants: variants.map((v) => ({ id: v.id, label: v.label, stepId: v.stepId, stepName: v.step.name, funnelName: v.step.funnel.name })),
-    counts: slice.counts,
-    exposures: slice.exposures,
-  });
+  const { offers, variants, ladders } = await reportNames({ offers: offerIds, variants: variantIds, ladders: ladderIds });
+  const lines = buildLines({ offers, variants, counts: slice.counts, exposures: slice.exposures });
   const totals = totalsOf(lines);
   const orderValue = orderValueSummary(slice.orders);
   const currencies = [...new Set([...totals.revenue.map((r: Amount) => r.currency), ...orderValue.map((o) => o.currency), ...lines.flatMap((l) => l.lift.map((x) => x.currency))])].sort();
@@ -62,8 +52,12 @@ export function seriesOf(rows: RevenuePointRow[], range: DateRange, now = new Da
     return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
   };
   const buckets: string[] = [];
+  // Each day's bucket, worked out once: date parsing per row was most of a year's report CPU.
+  const bucketOfDay = new Map<string, string>();
   for (let t = range.from.getTime(); t < range.to.getTime(); t += 86_400_000) {
-    const b = bucketOf(new Date(t).toISOString().slice(0, 10));
+    const day = new Date(t).toISOString().slice(0, 10);
+    const b = bucketOf(day);
+    bucketOfDay.set(day, b);
     if (buckets.at(-1) !== b) buckets.push(b);
   }
   const today = bucketOf(now.toISOString().slice(0, 10));
@@ -71,7 +65,11 @@ export function seriesOf(rows: RevenuePointRow[], range: DateRange, now = new Da
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   return currencies.map((currency) => {
     const sums = new Map<string, number>();
-    for (const r of rows) if (r.currency === currency) sums.set(bucketOf(r.day), (sums.get(bucketOf(r.day)) ?? 0) + r.revenue);
+    for (const r of rows) {
+      if (r.currency !== currency) continue;
+      const b = bucketOfDay.get(r.day) ?? bucketOf(r.day);
+      sums.set(b, (sums.get(b) ?? 0) + r.revenue);
+    }
     return { unit, currency, points: buckets.map((bucket) => ({ bucket, amount: sums.get(bucket) ?? 0 })), todayBucket };
   });
 }
@@ -81,7 +79,7 @@ export type FunnelFlowReport = { funnelId: string; funnelName: string; started: 
 
 /** The funnel picture from a report's aggregates: visits per step in position order, and where they left. */
 export async function getFunnelFlow(funnelId: string, report: Pick<StatsReport, "slice">): Promise<FunnelFlowReport | null> {
-  const funnel = await db.funnel.findUnique({ where: { id: funnelId }, select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true } } } });
+  const funnel = await funnelSteps(funnelId);
   if (!funnel) return null;
   const empty = { reached: 0, holdout: 0, accepted: 0, declined: 0, failed: 0, unanswered: 0, continued: 0 };
   return {

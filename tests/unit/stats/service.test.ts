@@ -150,6 +150,23 @@ describe("stats service: outcomes, currencies and the date range", () => {
   });
 });
 
+describe("stats service: the offers listed", () => {
+  it("lists active offers at zero, leaves out inactive ones without impressions, by name, with their variants' placement", async () => {
+    const product = await seedProduct({ price: 1000 });
+    const [shown, idle, retired] = [await seedOffer(product.id, { name: "B shown" }), await seedOffer(product.id, { name: "A idle" }), await seedOffer(product.id, { name: "C retired" })];
+    await db.offer.update({ where: { id: retired.id }, data: { active: false } });
+    const { funnel, steps } = await seedFunnel([{ offers: [[shown.id, 10_000]] }]);
+    const customer = await seedCustomer();
+    await recordImpression({ customerId: customer.id, at: dayIn(2006, 8, 8), offerId: shown.id, stepId: steps[0]!.id, variantId: steps[0]!.variants[0]!.id, outcome: "DECLINED" });
+
+    const report = await getStatsReport(rangeOf("2006-08-08", "2006-08-08"));
+    const mine = report.lines.filter((l) => [shown.id, idle.id, retired.id].includes(l.offerId));
+    expect(mine.map((l) => [l.offerName, l.level, l.impressions])).toEqual([[idle.name, "offer", 0], [shown.name, "offer", 1], [shown.name, "variant", 1]]);
+    const funnelName = (await db.funnel.findUniqueOrThrow({ where: { id: funnel.id } })).name;
+    expect(mine[2]).toMatchObject({ variantLabel: "A", placement: `${funnelName} › Step 1`, offerKind: "UPSELL", offerActive: true });
+  });
+});
+
 describe("seeded funnels (tests/support/seed.ts)", () => {
   it("take no other test file's purchase: their offers are triggered by a product nobody buys", async () => {
     const product = await seedProduct({ price: 1000 });
