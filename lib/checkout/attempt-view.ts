@@ -1,13 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ChargeAttempt } from "@/lib/generated/prisma/client";
-import { chargeView, checkoutFallbackAllowed, type ChargeView } from "./outcome";
+import { chargeView, checkoutFallbackAllowed, type AttemptPayment, type ChargeView } from "./outcome";
 
 type ViewedAttempt = Pick<ChargeAttempt, "status" | "errorCode" | "createdAt" | "dodoPaymentId">;
 
-/** What the customer sees of a stored attempt, with its payment's state (3-D Secure) read alongside. */
-export async function attemptView(attempt: ViewedAttempt, now = new Date()): Promise<ChargeView> {
-  const payment = attempt.status === "SUBMITTED" && attempt.dodoPaymentId
+/**
+ * What the customer sees of a stored attempt, with its payment's state (3-D Secure) read alongside,
+ * unless the caller read it with the attempt (`payment`, null when there is none yet).
+ */
+export async function attemptView(attempt: ViewedAttempt, now = new Date(), payment?: AttemptPayment): Promise<ChargeView> {
+  if (payment !== undefined) return chargeView(attempt, payment, now);
+  payment = attempt.status === "SUBMITTED" && attempt.dodoPaymentId
     ? await db.payment.findUnique({ where: { id: attempt.dodoPaymentId }, select: { status: true, paymentLink: true } })
     : null;
   return chargeView(attempt, payment, now);

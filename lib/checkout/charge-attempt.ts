@@ -4,11 +4,12 @@ import { db } from "@/lib/db/client";
 import { inTransaction, type Tx } from "@/lib/db/tx";
 import type { DodoFailure } from "@/lib/dodo/errors";
 import type { ChargeAttempt, Payment } from "@/lib/generated/prisma/client";
-import type { ChargeStatus } from "@/lib/generated/prisma/enums";
+import type { ChargeStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { enqueue } from "@/lib/jobs/queue";
 import { recordDecision } from "@/lib/offers/decide";
 import { settledOutcome } from "@/lib/sync/rules";
 import { NOT_CHARGED, PAYMENT_CANCELLED, PROVIDER_UNAVAILABLE } from "./failures";
+import type { AttemptPayment } from "./outcome";
 import { queueOfferReceipt } from "./receipt";
 
 // The ChargeAttempt lifecycle: the one-click charge of one offer impression.
@@ -28,34 +29,45 @@ import { queueOfferReceipt } from "./receipt";
 type PendingAttempt = Pick<ChargeAttempt, "impressionId" | "customerId" | "amount" | "currency" | "quantity">;
 
 /**
- * The attempt, PENDING, written inside the transaction that holds the impression's lock. Raw SQL
- * on the accept path (a Prisma create costs several times its CPU); ids are random UUIDs, as
+ * The attempt, PENDING, written inside the transaction that holds the impression's lock, unless
+ * the impression was answered (a decision) or claimed (an attempt) meanwhile: null then. Those are
+ * the only things about an impression another request can change, and this statement runs after
+ * the lock was taken, so it sees whatever a decline or another accept committed before it. Raw
+ * SQL on the accept path (a Prisma create costs several times its CPU); ids are random UUIDs, as
  * the other rows written in SQL (ids are opaque strings).
  */
-export async function createPendingAttempt(tx: Tx, data: PendingAttempt): Promise<ChargeAttempt> {
+export async function claimPendingAttempt(tx: Tx, data: PendingAttempt): Promise<ChargeAttempt | null> {
   const now = new Date();
   const [row] = await tx.$queryRaw<ChargeAttempt[]>`
     INSERT INTO "ChargeAttempt" ("id", "impressionId", "customerId", "amount", "currency", "quantity", "status", "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${data.impressionId}, ${data.customerId}, ${data.amount}, ${data.currency}, ${data.quantity}, 'PENDING', ${now}::timestamp(3), ${now}::timestamp(3))
+    SELECT ${randomUUID()}, ${data.impressionId}, ${data.customerId}, ${data.amount}, ${data.currency}, ${data.quantity}, 'PENDING', ${now}::timestamp(3), ${now}::timestamp(3)
+    WHERE NOT EXISTS (SELECT 1 FROM "OfferDecision" WHERE "impressionId" = ${data.impressionId})
+    ON CONFLICT ("impressionId") DO NOTHING
     RETURNING *`;
-  return row!;
+  return row ?? null;
 }
 
 /**
  * PENDING (or UNKNOWN, when a sweep got there first) → SUBMITTED: Dodo took the charge. A webhook
  * may have settled it already, so the status only moves on from PENDING or UNKNOWN. One statement;
- * answers the attempt as it now stands.
+ * answers the attempt as it now stands, with its payment as stored (a webhook may have brought it
+ * already), which is what the customer's view of it needs.
  */
-export async function recordSubmitted(attemptId: string, session: { sessionId: string; paymentId: string | null }): Promise<ChargeAttempt> {
-  const [row] = await db.$queryRaw<ChargeAttempt[]>`
-    UPDATE "ChargeAttempt" SET
-      "status" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN 'SUBMITTED'::"ChargeStatus" ELSE "status" END,
-      "errorCode" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN NULL ELSE "errorCode" END,
-      "dodoCheckoutSessionId" = ${session.sessionId}, "dodoPaymentId" = ${session.paymentId}, "updatedAt" = ${new Date()}::timestamp(3)
-    WHERE "id" = ${attemptId}
-    RETURNING *`;
+export async function recordSubmitted(attemptId: string, session: { sessionId: string; paymentId: string | null }): Promise<{ attempt: ChargeAttempt; payment: AttemptPayment }> {
+  const [row] = await db.$queryRaw<(ChargeAttempt & { paymentStatus: PaymentStatus | null; paymentLink: string | null })[]>`
+    WITH updated AS (
+      UPDATE "ChargeAttempt" SET
+        "status" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN 'SUBMITTED'::"ChargeStatus" ELSE "status" END,
+        "errorCode" = CASE WHEN "status" IN ('PENDING', 'UNKNOWN') THEN NULL ELSE "errorCode" END,
+        "dodoCheckoutSessionId" = ${session.sessionId}, "dodoPaymentId" = ${session.paymentId}, "updatedAt" = ${new Date()}::timestamp(3)
+      WHERE "id" = ${attemptId}
+      RETURNING *
+    )
+    SELECT u.*, p."status"::text AS "paymentStatus", p."paymentLink"
+    FROM updated u LEFT JOIN "Payment" p ON p."id" = u."dodoPaymentId"`;
   if (!row) throw new Error(`charge attempt ${attemptId} is gone`);
-  return row;
+  const { paymentStatus, paymentLink, ...attempt } = row;
+  return { attempt, payment: paymentStatus ? { status: paymentStatus, paymentLink } : null };
 }
 
 /** The resolver's job key: one pending resolver per attempt, however many instances ask. */

@@ -14,7 +14,7 @@ import { lockImpression, recordDecision } from "@/lib/offers/decide";
 import { offerQuantity } from "@/lib/offers/rules";
 import { maxUnits } from "@/lib/offers/bundle";
 import { syncPayment } from "@/lib/sync/sync";
-import { createPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
+import { claimPendingAttempt, recordChargeFailure, recordSubmitted } from "./charge-attempt";
 import { attemptView } from "./attempt-view";
 import { oneClickReturnUrl } from "./bank-return";
 import type { ChargeView } from "./outcome";
@@ -64,10 +64,10 @@ export function confirmAddress(billing: CheckoutSessionBillingAddress): ConfirmA
 
 /**
  * Where one-click sends the billing address Dodo requires with `confirm: true`: the address of
- * the customer's latest purchase (the funnel's own when there is one).
+ * the customer's latest purchase (the funnel's own when there is one), `paymentId`, found by
+ * impressionToCharge.
  */
-async function billingAddressFor(customerId: string, originPaymentId: string | null, client: DodoPayments): Promise<ConfirmAddress | null> {
-  const paymentId = originPaymentId ?? (await db.payment.findFirst({ where: { customerId, status: "SUCCEEDED" }, orderBy: { dodoCreatedAt: "desc" }, select: { id: true } }))?.id;
+async function billingAddressFor(paymentId: string | null, client: DodoPayments): Promise<ConfirmAddress | null> {
   if (!paymentId) return null;
   try {
     const { billing } = await client.payments.retrieve(paymentId, QUICK_READ_OPTIONS);
@@ -80,50 +80,84 @@ async function billingAddressFor(customerId: string, originPaymentId: string | n
 
 type Claim = { kind: "existing"; attempt: ChargeAttempt } | { kind: "new"; attempt: ChargeAttempt } | { kind: "refused"; result: AcceptResult };
 
+/** An impression with whether it was answered or charged already. */
+type ClaimRow = OfferImpression & { decided: boolean; attemptId: string | null };
+
+/**
+ * Why this impression cannot be charged now (null: it can), attempts aside. `expired` asks the
+ * caller to record the EXPIRED decision, under the impression's lock.
+ */
+function refusalOf(imp: ClaimRow, customerId: string, now: Date): { result: AcceptResult; expired?: true } | null {
+  if (imp.customerId !== customerId || imp.holdout || !imp.offerId) return { result: NOT_FOUND };
+  if (imp.decided) return { result: { ok: false, code: "already_decided", message: "You already answered this offer." } };
+  if (imp.expiresAt <= now) return { result: { ok: false, code: "expired", message: "This offer has expired." }, expired: true };
+  // A discounted price without its Dodo code would be charged at list price: never charge it.
+  if (imp.priceAmount !== imp.listPriceAmount && !imp.discountCode) return { result: UNPRICEABLE };
+  if (!imp.paymentMethodId) return { result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
+  return null;
+}
+
 /**
  * Writes the one ChargeAttempt of an impression before Dodo is called. The unique key on
  * impressionId (and the impression lock, shared with decline) means concurrent accepts from any
  * number of tabs, clicks or app instances produce one attempt; the others get the first one back.
+ *
+ * `read` is the impression as read before the lock. When it was chargeable, the claim is the lock
+ * and one guarded insert (claimPendingAttempt re-checks, under the lock, the only state another
+ * request can change: a decision or an attempt). Otherwise, or when that guard refused, the
+ * impression is read again under the lock to give the answer.
  */
-async function claimAttempt(impressionId: string, customerId: string, quantity: number, now: Date): Promise<Claim> {
+async function claimAttempt(read: ClaimRow, quantity: number, now: Date, customerId: string): Promise<Claim> {
+  const pending = { impressionId: read.id, customerId, amount: read.priceAmount * quantity, currency: read.currency, quantity };
+  if (!read.attemptId && !refusalOf(read, customerId, now)) {
+    const attempt = await inTransaction(async (tx) => {
+      await lockImpression(tx, read.id);
+      return claimPendingAttempt(tx, pending);
+    });
+    if (attempt) return { kind: "new", attempt };
+  }
   return inTransaction(async (tx) => {
-    await lockImpression(tx, impressionId);
-    // One statement for the impression and whether it was answered or charged already.
-    const [imp] = await tx.$queryRaw<(OfferImpression & { decided: boolean; attemptId: string | null })[]>`
+    await lockImpression(tx, read.id);
+    const [imp] = await tx.$queryRaw<ClaimRow[]>`
       SELECT i.*, (d."id" IS NOT NULL) AS "decided", a."id" AS "attemptId"
       FROM "OfferImpression" i
       LEFT JOIN "OfferDecision" d ON d."impressionId" = i."id"
       LEFT JOIN "ChargeAttempt" a ON a."impressionId" = i."id"
-      WHERE i."id" = ${impressionId}`;
+      WHERE i."id" = ${read.id}`;
     if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId) return { kind: "refused", result: NOT_FOUND };
     if (imp.attemptId) return { kind: "existing", attempt: await tx.chargeAttempt.findUniqueOrThrow({ where: { id: imp.attemptId } }) };
-    if (imp.decided) return { kind: "refused", result: { ok: false, code: "already_decided", message: "You already answered this offer." } };
-    if (imp.expiresAt <= now) {
-      await recordDecision(tx, imp.id, "EXPIRED", "window_closed", now);
-      return { kind: "refused", result: { ok: false, code: "expired", message: "This offer has expired." } };
-    }
-    // A discounted price without its Dodo code would be charged at list price: never charge it.
-    if (imp.priceAmount !== imp.listPriceAmount && !imp.discountCode) return { kind: "refused", result: UNPRICEABLE };
-    if (!imp.paymentMethodId) return { kind: "refused", result: { ok: false, code: "needs_checkout", message: "This offer needs a card: use secure checkout." } };
-    // The impression froze the unit price; the customer chose the units.
-    const attempt = await createPendingAttempt(tx, { impressionId: imp.id, customerId, amount: imp.priceAmount * quantity, currency: imp.currency, quantity });
+    const refusal = refusalOf(imp, customerId, now);
+    if (refusal?.expired) await recordDecision(tx, imp.id, "EXPIRED", "window_closed", now);
+    if (refusal) return { kind: "refused", result: refusal.result };
+    // Under the lock, with neither a decision nor an attempt: the guarded insert writes it.
+    const attempt = await claimPendingAttempt(tx, pending);
+    if (!attempt) throw new Error(`impression ${imp.id} was answered while its lock was held`);
     return { kind: "new", attempt };
   });
 }
 
-/** The impression with what the charge needs, in one statement (Prisma's include would be one query per relation). */
+/**
+ * The impression with what the charge needs, in one statement (Prisma's include would be one
+ * query per relation): its offer and product, the funnel's order, the customer's Dodo id, whether
+ * it was answered or charged, and the payment whose billing address the charge sends (the
+ * funnel's order, else the customer's latest successful payment).
+ */
 async function impressionToCharge(impressionId: string) {
-  const [imp] = await db.$queryRaw<(OfferImpression & {
+  const [imp] = await db.$queryRaw<(ClaimRow & {
     offeredProductId: string | null; offerKind: OfferKind | null; maxQuantity: number | null; productKind: ProductKind | null; productCurrency: string | null;
-    originPaymentId: string | null; dodoCustomerId: string; attemptId: string | null;
+    dodoCustomerId: string; billingPaymentId: string | null;
   })[]>`
     SELECT i.*, o."offeredProductId", o."kind"::text AS "offerKind", o."maxQuantity", p."kind"::text AS "productKind", p."currency" AS "productCurrency",
-           s."originPaymentId", c."dodoCustomerId", a."id" AS "attemptId"
+           c."dodoCustomerId", (d."id" IS NOT NULL) AS "decided", a."id" AS "attemptId",
+           COALESCE(s."originPaymentId", (
+             SELECT lp."id" FROM "Payment" lp WHERE lp."customerId" = i."customerId" AND lp."status" = 'SUCCEEDED' ORDER BY lp."dodoCreatedAt" DESC LIMIT 1
+           )) AS "billingPaymentId"
     FROM "OfferImpression" i
     JOIN "Customer" c ON c."id" = i."customerId"
     LEFT JOIN "Offer" o ON o."id" = i."offerId"
     LEFT JOIN "Product" p ON p."id" = o."offeredProductId"
     LEFT JOIN "FunnelSession" s ON s."id" = i."funnelSessionId"
+    LEFT JOIN "OfferDecision" d ON d."impressionId" = i."id"
     LEFT JOIN "ChargeAttempt" a ON a."impressionId" = i."id"
     WHERE i."id" = ${impressionId}`;
   return imp ?? null;
@@ -142,15 +176,15 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   const quantity = offerQuantity(input.quantity, maxUnits(imp.productKind, imp.maxQuantity ?? 1, imp.bundleProductIds));
   if (quantity === null) return BAD_QUANTITY;
 
-  const billing = await billingAddressFor(input.customerId, imp.originPaymentId, client);
+  const billing = await billingAddressFor(imp.billingPaymentId, client);
   if (!billing) return { ok: false, code: "unavailable", message: "We could not charge you right now. Nothing was taken from your card." };
 
-  const claim = await claimAttempt(input.impressionId, input.customerId, quantity, now);
+  const claim = await claimAttempt(imp, quantity, now, input.customerId);
   if (claim.kind === "refused") return claim.result;
   if (claim.kind === "existing") return { ok: true, charge: await refreshedView(claim.attempt, deps) };
 
   const attempt = claim.attempt;
-  let submitted: ChargeAttempt | null = null;
+  let submitted: Awaited<ReturnType<typeof recordSubmitted>> | null = null;
   try {
     const session = await client.checkoutSessions.create(
       {
@@ -184,8 +218,9 @@ export async function acceptOffer(input: { impressionId: string; customerId: str
   // poll (chargeStatus, under a second later) syncs it, and so do the payment's webhook and the
   // worker's reconcile tick (reconcile.resync-recent: any payment Dodo made that we hold no copy
   // of) if the customer has gone. A sync here was half of the accept's statements.
-  const latest = submitted ?? (await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }));
-  return { ok: true, charge: await attemptView(latest, now) };
+  // Recording the submission read its payment along: the view reads nothing more.
+  if (submitted) return { ok: true, charge: await attemptView(submitted.attempt, now, submitted.payment) };
+  return { ok: true, charge: await attemptView(await db.chargeAttempt.findUniqueOrThrow({ where: { id: attempt.id } }), now) };
 }
 
 /**

@@ -122,9 +122,14 @@ export async function purchaseOf(session: { customerId: string; originPaymentId:
 export async function currentFunnelOffer(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<FunnelView> {
   // Bounded walk: a merchant may wire edges into a loop of skipped steps.
   for (let hop = 0; ; hop++) {
-    // The step alone: its variants, offers and products are read only when an impression is recorded
-    // (a render of an offer already shown needs none of them: seven statements fewer).
-    const session = await db.funnelSession.findUnique({ where: { id: sessionId }, include: { currentStep: true } });
+    // The step with this session's impression of it, in one statement (relation joins): its
+    // variants, offers and products are read only when an impression is recorded (a render of an
+    // offer already shown needs none of them), and the impression comes with what the offer panel
+    // shows, so the panel reads nothing again.
+    const session = await db.funnelSession.findUnique({
+      where: { id: sessionId },
+      include: { currentStep: { include: { impressions: { where: { funnelSessionId: sessionId }, orderBy: { shownAt: "asc" }, take: 1, include: { ...offerViewInclude, decision: true } } } } },
+    });
     if (!session || session.customerId !== customer.id) return { state: "none" };
     if (session.status === "COMPLETED") return { state: "done" };
     if (session.status === "EXPIRED") return { state: "expired" };
@@ -133,12 +138,7 @@ export async function currentFunnelOffer(sessionId: string, customer: SessionCus
       await db.funnelSession.updateMany({ where: { id: sessionId, status: "OPEN" }, data: { status: "COMPLETED", currentStepId: null } });
       return { state: "done" };
     }
-    const impression = await db.offerImpression.findFirst({
-      where: { funnelSessionId: sessionId, stepId: step.id },
-      orderBy: { shownAt: "asc" },
-      // With what the offer panel shows: the panel of an offer already shown reads nothing again.
-      include: { ...offerViewInclude, decision: true },
-    });
+    const impression = step.impressions[0] ?? null;
     if (impression?.decision) {
       await advance(sessionId, step.id, nextStepAfter(step, impression.decision.outcome));
       continue;

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe("one-click accept round trips", () => {
-  it("at most 10 statements from the click to the answer (Dodo's time and the payment sync aside)", async () => {
+  it("at most 6 statements from the click to the answer (Dodo's time aside)", async () => {
     const customer = await seedCustomer();
     const { impression } = await seedImpression(customer.id);
     const client = {
@@ -28,8 +28,8 @@ describe("one-click accept round trips", () => {
     const result = await acceptOffer({ impressionId: impression.id, customerId: customer.id }, { client, sync: async () => {} });
     pg.Client.prototype.query = query;
     expect(result).toMatchObject({ ok: true, charge: { status: "processing" } });
-    // Read the impression (1), the origin payment for the address (1), claim (BEGIN, lock, read,
-    // insert, COMMIT), record the submission (1), then the sync's own and the view's reads.
-    expect(statements).toBeLessThanOrEqual(10);
+    // Read the impression with the payment whose address is sent (1), claim (BEGIN, lock, the
+    // guarded insert, COMMIT), record the submission with its payment's state for the view (1).
+    expect(statements).toBeLessThanOrEqual(6);
   });
 });
