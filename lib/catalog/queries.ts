@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney, money } from "@/lib/money/money";
 import { formatPrice } from "./format";
 
@@ -31,11 +33,14 @@ export async function listProductsForAdmin() {
   return { products, ladders };
 }
 
-/** Active products as picker options for offer forms; the label names its prices in other currencies (Dodo's localized prices). */
-export async function productOptions() {
+/** Active products as picker options for offer forms; the label names its prices in other currencies (Dodo's localized prices), in `locale`. */
+export async function productOptions(locale: Locale = DEFAULT_LOCALE) {
   const products = await db.product.findMany({ where: { archived: false }, orderBy: [{ kind: "asc" }, { name: "asc" }], include: { prices: { orderBy: { currency: "asc" } } } });
+  const t = translator(locale);
   return products.map((p) => {
-    const local = p.prices.map((price) => formatMoney(money(price.amount, price.currency)));
-    return { id: p.id, name: p.name, kind: p.kind, priceLabel: local.length ? `${formatPrice(p)} (also ${local.join(", ")})` : formatPrice(p), currency: p.currency };
+    const local = p.prices.map((price) => formatMoney(money(price.amount, price.currency), locale));
+    const price = formatPrice(p, locale);
+    const priceLabel = local.length ? t("catalog.alsoPriced", { price, others: local.join(", ") }) : price;
+    return { id: p.id, name: p.name, kind: p.kind, priceLabel, currency: p.currency };
   });
 }

@@ -26,6 +26,7 @@ describe("localized prices in the catalogue", () => {
     expect(await prices()).toEqual([["EUR", 999]]);
     // The offer editor's product picker says where else it is priced.
     expect((await productOptions()).find((o) => o.id === product.product_id)?.priceLabel).toBe("$12.00 (also €9.99)");
+    expect((await productOptions("pt-BR")).find((o) => o.id === product.product_id)?.priceLabel).toBe("US$\u00a012,00 (também €\u00a09,99)");
 
     // Back to base-only pricing: no other currency any more.
     await t.client.products.update(product.product_id, { pricing_mode: null });

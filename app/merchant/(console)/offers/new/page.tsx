@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/merchant/offer-form";
 import { Card, EmptyState, PageHeader } from "@/components/merchant/ui";
 import { productOptions } from "@/lib/catalog/queries";
+import type { Locale } from "@/lib/i18n/locales";
 import { requireMerchant } from "@/lib/auth/merchant-session";
 import { createOfferAction } from "../actions";
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewOfferPage() {
   await requireMerchant();
-  const [products, t] = await Promise.all([productOptions(), getTranslations()]);
+  const [products, t] = await Promise.all([getLocale().then((l) => productOptions(l as Locale)), getTranslations()]);
   return (
     <div>
       <PageHeader title={t("console.newOffer.title")} description={t("console.newOffer.description")} />
