@@ -3,14 +3,14 @@
 // the browser's Accept-Language.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, resolveLocale, type Locale } from "./locales";
+import { localeOfRequest, type Locale } from "./locales";
 import { MESSAGES } from "./messages";
 import { TIME_ZONE } from "./time-zone";
 
 /** The language of the current request (server components, actions, route handlers). */
 export async function requestLocale(): Promise<Locale> {
   const [jar, head] = await Promise.all([cookies(), headers()]);
-  return resolveLocale({ cookie: jar.get(LOCALE_COOKIE)?.value, acceptLanguage: head.get("accept-language") });
+  return localeOfRequest({ cookies: jar, headers: head });
 }
 
 export default getRequestConfig(async ({ locale: explicit }) => {

@@ -25,7 +25,8 @@ export default async function EditOfferPage({ params, searchParams }: IdPageProp
   await requireMerchant();
   const { id } = await params;
   const { saved } = await searchParams;
-  const [offer, products, moments, t, locale] = await Promise.all([getOffer(id), getLocale().then((l) => productOptions(l as Locale)), momentTargets(id), getTranslations(), getLocale() as Promise<Locale>]);
+  const locale = (await getLocale()) as Locale;
+  const [offer, products, moments, t] = await Promise.all([getOffer(id), productOptions(locale), momentTargets(id), getTranslations()]);
   if (!offer) notFound();
   const reach = offerReach(offer, offer._count.variants, locale);
   // Keep an archived offered product selectable so editing other fields still works.
