@@ -23,6 +23,13 @@ const nextConfig: NextConfig = {
 };
 
 // next-intl reads its per-request configuration (locale from cookie or Accept-Language) from here.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// `precompile`: the catalogues (messages/*.json) are compiled to icu-minify's form at build time,
+// so pages format them with its small runtime instead of shipping an ICU parser to the browser
+// (the thank-you page's JS budget, bench/journey.ts). Outside a Next build (the worker, scripts,
+// unit tests) the same JSON is read raw and formatted by use-intl's full parser: same output.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

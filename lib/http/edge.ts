@@ -9,7 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, actionKind, checkFetchActionBody, checkFormActionBody, originRefusal, type Refusal } from "./action-request";
 import { declaredTooLarge, readBytesCapped } from "./body";
-import { localeOfRequest } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/negotiate";
 import { translator } from "@/lib/i18n/translator";
 import { problemPage } from "./problem-page";
 import { refusalText } from "./refusal-text";

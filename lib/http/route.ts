@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { localeOfRequest } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/negotiate";
 import { translator } from "@/lib/i18n/translator";
 import { inRequestContext, logger } from "@/lib/log";
 import { problemPage } from "./problem-page";

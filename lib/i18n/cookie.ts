@@ -1,5 +1,5 @@
 // The language switch's cookie, on its own so the root error page can read it without the
-// Accept-Language negotiator (locales.ts) in its client bundle.
+// Accept-Language negotiator (negotiate.ts) in its client bundle.
 
 /** The customer's choice from the language switch; it wins over Accept-Language. */
 export const LOCALE_COOKIE = "encore_locale";

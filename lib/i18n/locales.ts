@@ -1,8 +1,6 @@
-// The languages Encore speaks to customers and merchants, and how a request's language is chosen. Client-safe:
-// no server imports, so the language switch and the error pages can use it too.
-import { match } from "@formatjs/intl-localematcher";
-import Negotiator from "negotiator";
-import { LOCALE_COOKIE } from "./cookie";
+// The languages Encore speaks to customers and merchants. Client-safe and small: the language
+// switch, the error pages and client components (money formatting) import it, so choosing a
+// request's language (Accept-Language parsing) lives in ./negotiate.ts, kept out of the browser.
 
 export const LOCALES = ["en", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,27 +13,4 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "pt-BR": "P
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Best match for an Accept-Language header ("pt", "pt-PT" → pt-BR); the default when nothing fits. */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  const requested = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages().filter((tag) => tag !== "*");
-  try {
-    const chosen = match(requested, LOCALES, DEFAULT_LOCALE, { algorithm: "best fit" });
-    return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
-  } catch {
-    // A malformed tag (RangeError from Intl): the header tells us nothing usable.
-    return DEFAULT_LOCALE;
-  }
-}
-
-/** The cookie when it names a language we have, else the browser's preference. */
-export function resolveLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
-  return isLocale(input.cookie) ? input.cookie : negotiateLocale(input.acceptLanguage);
-}
-
-/** A request's language without the database: the switch's cookie, else Accept-Language (the proxy, route handlers' pages). */
-export function localeOfRequest(request: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }): Locale {
-  return resolveLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
 }

@@ -3,7 +3,8 @@
 // the browser's Accept-Language.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { localeOfRequest, type Locale } from "./locales";
+import type { Locale } from "./locales";
+import { localeOfRequest } from "./negotiate";
 import { MESSAGES } from "./messages";
 import { TIME_ZONE } from "./time-zone";
 

@@ -80,6 +80,19 @@ export function offerImage(offer: { imageUrl: string | null }, product: { imageU
   return shownImage(offer.imageUrl, env) ?? shownImage(product.imageUrl, env);
 }
 
+/**
+ * Offers of the session shown up to this one that the customer declined or could not pay: the
+ * panel then words itself as a follow-up. Raw: the thank-you page reads it on every render (its
+ * budget: bench/journey.ts), and a Prisma count with a relation filter costs several times the SQL.
+ */
+async function refusalsBefore(funnelSessionId: string, impressionId: string, shownAt: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM "OfferImpression" i JOIN "OfferDecision" d ON d."impressionId" = i."id"
+    WHERE i."funnelSessionId" = ${funnelSessionId} AND i."id" <> ${impressionId} AND i."shownAt" <= ${shownAt}::timestamp(3)
+      AND d."outcome" IN ('DECLINED', 'FAILED')`;
+  return row?.n ?? 0;
+}
+
 /** What offerView reads of an impression; a caller that reads the impression anyway includes it and passes the row. */
 export const offerViewInclude = { offer: { include: { offeredProduct: { include: { prices: true } }, copies: { select: { locale: true, headline: true, body: true } } } }, chargeAttempt: true } as const;
 type ViewedImpression = Prisma.OfferImpressionGetPayload<{ include: typeof offerViewInclude }>;
@@ -96,7 +109,7 @@ export async function offerView(impression: string | ViewedImpression, customer:
       ? knownCard?.paymentMethodId === imp.paymentMethodId ? knownCard : describeSavedCard(customer, imp.paymentMethodId)
       : null,
     imp.funnelSessionId
-      ? db.offerImpression.count({ where: { funnelSessionId: imp.funnelSessionId, id: { not: imp.id }, shownAt: { lte: imp.shownAt }, decision: { outcome: { in: ["DECLINED", "FAILED"] } } } })
+      ? refusalsBefore(imp.funnelSessionId, imp.id, imp.shownAt)
       : 0,
     bundleItemsOf(p, image, imp.bundleProductIds, imp.currency),
     imp.chargeAttempt ? attemptView(imp.chargeAttempt) : null,
@@ -197,8 +210,24 @@ async function answeredViews(customerId: string, where: Prisma.OfferImpressionWh
  * Offers of a funnel session the customer said yes to, with how the charge went: success (and
  * whether access is granted yet) or a failure with its soft reason. Declined ones are not listed.
  */
-export function answeredOffers(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+export async function answeredOffers(sessionId: string, customer: SessionCustomer, now = new Date()): Promise<AnsweredOffer[]> {
+  if (!(await anyAnsweredInSession(customer.id, sessionId))) return [];
   return answeredViews(customer.id, { funnelSessionId: sessionId }, now);
+}
+
+/**
+ * answeredWhere for one session, as one raw EXISTS: most renders of a thank-you page come before
+ * any answer, and this costs a fraction of the model query with its includes (the page's render
+ * budget, bench/journey.ts). Keep the two predicates alike: charged (or being charged), or accepted.
+ */
+async function anyAnsweredInSession(customerId: string, sessionId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ answered: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "OfferImpression" i LEFT JOIN "OfferDecision" d ON d."impressionId" = i."id"
+      WHERE i."customerId" = ${customerId} AND i."funnelSessionId" = ${sessionId}
+        AND (d."outcome" = 'ACCEPTED' OR EXISTS (SELECT 1 FROM "ChargeAttempt" a WHERE a."impressionId" = i."id"))
+    ) AS "answered"`;
+  return row?.answered ?? false;
 }
 
 /** How long the account page keeps confirming an offer the customer just said yes to. */

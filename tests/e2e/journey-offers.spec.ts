@@ -40,6 +40,8 @@ test("decline → downsell accepted; the declined offer is never shown again", a
   const downsell = page.getByTestId("offer");
   await expect(downsell).toHaveAttribute("data-offer-kind", "DOWNSELL");
   await expect(downsell).toContainText("Take the workbook instead");
+  // It follows a refusal in this session (lib/offers/view.ts refusalsBefore): worded as one.
+  await expect(downsell.getByTestId("offer-eyebrow")).toHaveText("How about this instead?");
   await expect(downsell.getByTestId("offer-price")).toContainText("$29.00");
   await downsell.getByRole("button", { name: /Accept — one click/ }).click();
   await expect(page.getByTestId("answered-offer").filter({ hasText: shop.workbook.name })).toContainText("Access granted.");

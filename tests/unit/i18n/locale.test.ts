@@ -1,10 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/i18n/dates";
-import { negotiateLocale, resolveLocale } from "@/lib/i18n/locales";
+import { negotiateLocale, resolveLocale } from "@/lib/i18n/negotiate";
 import { translator } from "@/lib/i18n/translator";
 import { intervalLabel, formatPrice } from "@/lib/catalog/format";
 
 describe("choosing the language", () => {
+  it("keeps the header parsers out of the browser: lib/i18n/locales.ts, which client components import, imports nothing but the cookie's name", () => {
+    // Negotiator and the locale matcher once rode into the thank-you page's JS through it (bench/journey.ts).
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, "../../../lib/i18n/locales.ts"), "utf8");
+    expect([...text.matchAll(/^(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1])).toEqual(["./cookie"]);
+  });
+
   it("follows Accept-Language, matching any Portuguese to Brazilian Portuguese", () => {
     expect(negotiateLocale("pt-BR,pt;q=0.9,en;q=0.8")).toBe("pt-BR");
     expect(negotiateLocale("pt")).toBe("pt-BR");
