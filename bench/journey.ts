@@ -8,11 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type DodoPaymentsType from "dodopayments";
-import pg from "pg";
 import { freePort } from "../scripts/lib/free-port";
 import { generateSecrets } from "../scripts/lib/secrets";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { percentile, report } from "./_report";
+import { countStatements } from "./_sql-counter";
 
 const PAGE_RUNS = 30;
 const ACCEPT_RUNS = 30;
@@ -26,18 +26,6 @@ const median = (xs: number[]) => percentile(xs, 50);
 const p95 = (xs: number[]) => percentile(xs, 95);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-
-/** SQL statements this process sends (BEGIN/COMMIT included), counted at the pg driver. */
-function countStatements(): { count: () => number; reset: () => void; texts: () => string[] } {
-  let texts: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-    const [config] = args as unknown[];
-    texts.push(typeof config === "string" ? config : String((config as { text?: string } | undefined)?.text));
-    return query.apply(this, args);
-  } as typeof query;
-  return { count: () => texts.length, reset: () => void (texts = []), texts: () => texts };
-}
 
 /** Buys a product like a browser would: our buy action's checkout → sandbox hosted page → our return route. */
 async function buyThroughHostedCheckout(stack: Stack, productId: string, email: string) {
