@@ -24,7 +24,10 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "claim-lock",
     what: "accept claims the charge without the impression lock (charged and DECLINED at once)",
-    patches: [{ find: "    await lockImpression(tx, impressionId);\n", replace: "" }],
+    patches: [
+      { find: "      await lockImpression(tx, read.id);\n      return claimPendingAttempt(tx, pending);", replace: "      return claimPendingAttempt(tx, pending);" },
+      { find: "    await lockImpression(tx, read.id);\n    const [imp] = await tx.$queryRaw<ClaimRow[]>", replace: "    const [imp] = await tx.$queryRaw<ClaimRow[]>" },
+    ],
     tests: ONE_CLICK_TESTS,
   },
   {
@@ -65,8 +68,9 @@ export const MUTATIONS: Mutation[] = [
     id: "owner-accept",
     what: "one click charges another customer's offer (both checks: before the claim and in it)",
     patches: [
-      { find: "  if (!imp || imp.customerId !== input.customerId || !imp.offer) return NOT_FOUND;", replace: "  if (!imp || !imp.offer) return NOT_FOUND;" },
-      { find: "if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId)", replace: "if (!imp || imp.holdout || !imp.offerId)" },
+      { find: "  if (!imp || imp.customerId !== input.customerId || !imp.offeredProductId", replace: "  if (!imp || !imp.offeredProductId" },
+      { find: "if (imp.customerId !== customerId || imp.holdout || !imp.offerId) return { result: NOT_FOUND };", replace: "if (imp.holdout || !imp.offerId) return { result: NOT_FOUND };" },
+      { find: "if (!imp || imp.customerId !== customerId || imp.holdout || !imp.offerId) return { kind", replace: "if (!imp || imp.holdout || !imp.offerId) return { kind" },
     ],
     tests: [...CUSTOMER_ACCESS, ...ONE_CLICK_TESTS],
   },
@@ -93,7 +97,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "owner-plan-preview",
     what: "a plan change is previewed (and quoted) on another customer's subscription",
-    patches: [{ find: "if (!subscription || subscription.customerId !== customerId) return NOT_FOUND;", replace: "if (!subscription) return NOT_FOUND;" }],
+    patches: [{ find: "if (!subscription || subscription.customerId !== customerId) return notFound(t);", replace: "if (!subscription) return notFound(t);" }],
     tests: CUSTOMER_ACCESS,
   },
   {
@@ -105,13 +109,13 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "owner-keep-plan",
     what: "\"Keep my current plan\" cancels another customer's scheduled change",
-    patches: [{ within: "export async function keepCurrentPlan(", find: "if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;", replace: "if (!sub) return NOT_FOUND;" }],
+    patches: [{ within: "export async function keepCurrentPlan(", find: "if (!sub || sub.customerId !== input.customerId) return notFound(t);", replace: "if (!sub) return notFound(t);" }],
     tests: CUSTOMER_ACCESS,
   },
   {
     id: "owner-card-update",
     what: "a card-update page opens for another customer's subscription",
-    patches: [{ within: "export async function cardUpdateLink(", find: "if (!sub || sub.customerId !== input.customerId) return NOT_FOUND;", replace: "if (!sub) return NOT_FOUND;" }],
+    patches: [{ within: "export async function cardUpdateLink(", find: "if (!sub || sub.customerId !== input.customerId) return notFound(t);", replace: "if (!sub) return notFound(t);" }],
     tests: CUSTOMER_ACCESS,
   },
 
@@ -145,7 +149,10 @@ export const MUTATIONS: Mutation[] = [
   {
     id: "csv-revenue-columns-swapped",
     what: "the CSV's revenue and revenue-per-impression columns are swapped",
-    patches: [{ find: "major(find(l.revenue, c), c),\n        major(find(l.revenuePerImpression, c), c),", replace: "major(find(l.revenuePerImpression, c), c),\n        major(find(l.revenue, c), c)," }],
+    patches: [
+      { find: "major(find(l.revenue, c), c),\n        major(find(l.refunded, c), c),", replace: "major(find(l.revenuePerImpression, c), c),\n        major(find(l.refunded, c), c)," },
+      { find: "major(find(l.revenuePerImpression, c), c),\n        major(aov?.with ?? null, c),", replace: "major(find(l.revenue, c), c),\n        major(aov?.with ?? null, c)," },
+    ],
     tests: ["tests/unit/stats/range-csv.test.ts", "tests/unit/stats/service.test.ts"],
   },
   {
