@@ -3,7 +3,8 @@ import "server-only";
 // accepts and the accepted value at the price shown, judged by ./significance.
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/tx";
-import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { fail, ok, type Result } from "@/lib/result";
 import { judgeExperiment, type Verdict } from "./significance";
 
@@ -27,10 +28,11 @@ export async function stepExperiment(stepId: string, { locale }: { locale?: Loca
 }
 
 /** Ends the experiment: the variant gets all non-holdout traffic; the others are retired (weight 0, history kept). */
-export async function keepOnlyVariant(stepId: string, variantId: string): Promise<Result<{ label: string }>> {
+export async function keepOnlyVariant(stepId: string, variantId: string, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ label: string }>> {
   return inTransaction(async (tx) => {
     const variant = await tx.stepVariant.findFirst({ where: { id: variantId, stepId }, select: { label: true } });
-    if (!variant) return fail("not_found", "This variant no longer exists.");
+    const t = translator(locale);
+    if (!variant) return fail("not_found", t("console.experiment.variantGone"));
     await tx.stepVariant.updateMany({ where: { stepId, id: { not: variantId } }, data: { weightBps: 0 } });
     await tx.stepVariant.update({ where: { id: variantId }, data: { weightBps: 10_000 } });
     return ok({ label: variant.label });

@@ -1,5 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { conditionLines, momentTargetSchema, storedConditions } from "./moment-targeting";
 
@@ -11,17 +13,20 @@ export async function momentTargets(offerId: string): Promise<{ id: string; name
 }
 
 /** Adds (or replaces, for the same moment name) a target of the offer. */
-export async function setMomentTarget(offerId: string, raw: unknown): Promise<Result<{ name: string }>> {
+export async function setMomentTarget(offerId: string, raw: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result<{ name: string }>> {
   const parsed = momentTargetSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const offer = await db.offer.findUnique({ where: { id: offerId }, select: { id: true } });
-  if (!offer) return fail("not_found", "This offer no longer exists.");
+  const t = translator(locale);
+  if (!offer) return fail("not_found", t("console.offerPage.offerGone"));
   const conditions = parsed.data.conditions as Prisma.InputJsonValue;
   await db.offerMoment.upsert({ where: { offerId_name: { offerId, name: parsed.data.name } }, create: { offerId, name: parsed.data.name, conditions }, update: { conditions } });
   return ok({ name: parsed.data.name });
 }
 
-export async function removeMomentTarget(offerId: string, targetId: string): Promise<Result> {
+export async function removeMomentTarget(offerId: string, targetId: string, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): Promise<Result> {
   const { count } = await db.offerMoment.deleteMany({ where: { id: targetId, offerId } });
-  return count === 1 ? ok({}) : fail("not_found", "This moment was already removed.");
+  if (count === 1) return ok({});
+  const t = translator(locale);
+  return fail("not_found", t("console.offerPage.momentGone"));
 }

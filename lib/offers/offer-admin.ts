@@ -4,6 +4,8 @@ import { inTransaction, type Tx } from "@/lib/db/tx";
 import { majorToMinor, minorToMajor } from "@/lib/money/amounts";
 import { fail, invalid, invalidFields, ok, type Result } from "@/lib/result";
 import { fieldMessage } from "@/lib/forms/field-message";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { isAllowedImageUrl } from "@/lib/store/images";
 import { imageEnv, imageOriginMessage } from "@/lib/store/settings";
 import { bundleProblem } from "./bundle";
@@ -137,7 +139,10 @@ async function saveCopies(tx: Tx, offerId: string, copies: CopyData[]): Promise<
 
 const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ productId, position: i + 1 }));
 
-export async function createOffer(raw: unknown): Promise<Result<{ id: string }>> {
+// Refusals are worded in `locale` (the console's language), as in funnel-admin.ts.
+type Wording = { locale?: Locale };
+
+export async function createOffer(raw: unknown, { locale = DEFAULT_LOCALE }: Wording = {}): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
   const offer = await inTransaction(async (tx) => {
@@ -145,22 +150,24 @@ export async function createOffer(raw: unknown): Promise<Result<{ id: string }>>
     await saveCopies(tx, created.id, resolved.copies);
     return created;
   });
-  return prepareDiscount(offer.id);
+  return prepareDiscount(offer.id, locale);
 }
 
 /**
  * Sets up the offer's Dodo discount code right after a save, so the first customer does not wait
  * for Dodo, and the merchant learns now (not from missing impressions) when Dodo refuses it.
  */
-async function prepareDiscount(id: string): Promise<Result<{ id: string }>> {
+async function prepareDiscount(id: string, locale: Locale): Promise<Result<{ id: string }>> {
+  const t = translator(locale);
   const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } }, bundleItems: { orderBy: { position: "asc" } } } });
-  if (!offer) return fail("not_found", "This offer no longer exists.");
+  if (!offer) return fail("not_found", t("console.offerPage.offerGone"));
   const discount = await ensureOfferDiscount(offer);
   if (discount.ok) return ok({ id });
-  return fail("discount_unavailable", `Saved, but ${discount.message} Customers will not see this offer until it can be set up; save again to retry.`);
+  const reason = discount.code === "unsupported" ? t("console.offerPage.discountOneTimeOnly") : t("console.offerPage.discountUnavailable");
+  return fail("discount_unavailable", t("console.offerPage.savedWithoutDiscount", { reason }));
 }
 
-export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id: string }>> {
+export async function updateOffer(id: string, raw: unknown, { locale = DEFAULT_LOCALE }: Wording = {}): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
   // The offer, its bundle and its copy in other languages change together: an impression or
@@ -173,11 +180,15 @@ export async function updateOffer(id: string, raw: unknown): Promise<Result<{ id
     await saveCopies(tx, id, resolved.copies);
     return count;
   });
-  return count ? prepareDiscount(id) : fail("not_found", "This offer no longer exists.");
+  if (count) return prepareDiscount(id, locale);
+  const t = translator(locale);
+  return fail("not_found", t("console.offerPage.offerGone"));
 }
 
 /** Pausing keeps the offer, its funnel placement and its history; the funnel runtime skips paused offers. */
-export async function setOfferActive(id: string, active: boolean): Promise<Result<{ id: string }>> {
+export async function setOfferActive(id: string, active: boolean, { locale = DEFAULT_LOCALE }: Wording = {}): Promise<Result<{ id: string }>> {
   const { count } = await db.offer.updateMany({ where: { id }, data: { active } });
-  return count ? ok({ id }) : fail("not_found", "This offer no longer exists.");
+  if (count) return ok({ id });
+  const t = translator(locale);
+  return fail("not_found", t("console.offerPage.offerGone"));
 }

@@ -10,6 +10,9 @@ import { createLadder, updateLadder } from "@/lib/plans/ladder-admin";
 import { setPlanValue } from "@/lib/plans/plan-value-admin";
 import { DEFAULT_POLICY } from "@/components/merchant/ladder-forms";
 import { addStep, removeStep, updateFunnel, updateStep } from "@/lib/offers/funnel-admin";
+import { keepOnlyVariant } from "@/lib/experiments/step-experiment";
+import { removeMomentTarget } from "@/lib/offers/moment-admin";
+import { setOfferActive } from "@/lib/offers/offer-admin";
 
 describe("integrations refusals", () => {
   it("say a key, an endpoint or a delivery is gone", async () => {
@@ -44,6 +47,15 @@ describe("funnel refusals", () => {
     expect(await addStep("fun_missing", { name: "S", holdoutBps: "0", variantOffer: ["off_missing"], variantWeight: ["100"] }, { locale: "pt-BR" })).toMatchObject({ ok: false, fieldErrors: { variantOffer: ["Algumas ofertas não existem mais"] } });
     expect(await updateStep("stp_missing", { name: "S", holdoutBps: "0", variantOffer: [], variantWeight: [] }, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await removeStep("stp_missing", { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta etapa não existe mais." });
+  });
+});
+
+describe("offer refusals", () => {
+  it("say an offer, a moment target or an experiment's variant is gone, in English by default and in pt-BR", async () => {
+    expect(await setOfferActive("off_missing", true)).toMatchObject({ ok: false, code: "not_found", message: "This offer no longer exists." });
+    expect(await setOfferActive("off_missing", true, { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta oferta não existe mais." });
+    expect(await removeMomentTarget("off_missing", "mom_missing", { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Este momento já foi removido." });
+    expect(await keepOnlyVariant("stp_missing", "var_missing", { locale: "pt-BR" })).toMatchObject({ ok: false, code: "not_found", message: "Esta variante não existe mais." });
   });
 });
 

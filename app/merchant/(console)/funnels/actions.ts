@@ -42,7 +42,7 @@ export const removeStepAction = merchantFormAction("remove step", step, ({ stepI
 export const setFunnelActiveAction = merchantFormPost("pause or resume funnel", funnel.extend({ active: formText }), ({ id, active }) => setFunnelActive(id, active === "true"));
 
 /** Ends a step's experiment: the chosen variant becomes the only live one. */
-export const keepOnlyVariantAction = merchantFormAction("keep only variant", step.extend({ variantId: formText }), ({ stepId, variantId }) => keepOnlyVariant(stepId, variantId), async (r) => {
+export const keepOnlyVariantAction = merchantFormAction("keep only variant", step.extend({ variantId: formText }), ({ stepId, variantId }, { locale }) => keepOnlyVariant(stepId, variantId, { locale }), async (r) => {
   const t = await getTranslations();
   return t("console.funnelPage.onlyVariant", { label: r.label });
 });

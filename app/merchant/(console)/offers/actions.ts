@@ -9,9 +9,9 @@ import { createOffer, setOfferActive, updateOffer } from "@/lib/offers/offer-adm
 
 const record = z.object({ id: formText });
 
-export const createOfferAction = merchantFormAction("create offer", z.unknown(), (_input, { values }) => createOffer(values), (offer) => redirect(`/merchant/offers/${offer.id}?saved=created`));
+export const createOfferAction = merchantFormAction("create offer", z.unknown(), (_input, { values, locale }) => createOffer(values, { locale }), (offer) => redirect(`/merchant/offers/${offer.id}?saved=created`));
 
-export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values }) => updateOffer(id, values), async () => {
+export const updateOfferAction = merchantFormAction("update offer", record, ({ id }, { values, locale }) => updateOffer(id, values, { locale }), async () => {
   const t = await getTranslations();
   return t("console.offerPage.saved");
 });
@@ -20,7 +20,7 @@ export const updateOfferAction = merchantFormAction("update offer", record, ({ i
 export const setOfferActiveAction = merchantFormPost("pause or resume offer", record.extend({ active: formText }), ({ id, active }) => setOfferActive(id, active === "true"));
 
 /** Adds or replaces a moment target (fields: id, name, conditions as lines). */
-export const setMomentTargetAction = merchantFormAction("set moment target", record, ({ id }, { values }) => setMomentTarget(id, values), async (r) => {
+export const setMomentTargetAction = merchantFormAction("set moment target", record, ({ id }, { values, locale }) => setMomentTarget(id, values, { locale }), async (r) => {
   const t = await getTranslations();
   return t("console.offerPage.shownAt", { name: r.name });
 });
