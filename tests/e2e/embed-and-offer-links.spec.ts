@@ -6,6 +6,7 @@ import { rawRequest } from "../support/e2e/app-instance";
 import { api, customerOf, merchantPage, oneClickDue, prompt } from "../support/e2e/embed";
 import { appToken, env, magicLinkPath, sql, uid } from "../support/e2e/env";
 import { createApiKey, targetMoment } from "../support/e2e/example-app";
+import { askForSignInLink, linkIn, mailsTo, type Mail } from "../support/e2e/mail";
 import { createProduct, dodoPaymentsFor, insertOffer } from "../support/e2e/journey";
 import { seedLadder, subscribe } from "../support/e2e/plans";
 
@@ -47,7 +48,22 @@ test("the hosted offer link opens once, expires, and refuses another customer's 
   expect(imp?.placement).toBe("HOSTED_LINK");
   await page.getByRole("button", { name: /Accept/ }).click();
   await expect(page.getByText(/added|Payment received|yours/i).first()).toBeVisible({ timeout: 20_000 });
+  const offerPath = new URL(page.url()).pathname;
   await context.close();
+
+  // Back later without the session (another browser): the page asks to sign in, and the emailed
+  // link brings the customer back to this offer, not to their account page.
+  const { email } = await customerOf(customerId);
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(offerPath);
+  await expect(visitor.getByText("Please sign in to see this offer.")).toBeVisible();
+  await askForSignInLink(visitor, email);
+  let signIn: Mail | undefined;
+  await expect.poll(async () => (signIn = (await mailsTo(email)).find((m) => /sign-in link/.test(m.subject)))?.id ?? null, { timeout: 20_000 }).not.toBeNull();
+  await visitor.goto(linkIn(signIn!));
+  await visitor.waitForURL((u) => u.pathname === offerPath);
+  await expect(visitor.getByTestId("hosted-offer")).toBeVisible();
+  await visitor.context().close();
 
   // Once only.
   const again = await (await browser.newContext()).newPage();

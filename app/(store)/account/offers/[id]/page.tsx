@@ -26,7 +26,8 @@ export default async function HostedOfferPage({ params }: { params: Promise<{ id
       <div className="mx-auto max-w-xl space-y-6">
         <h1 className="text-3xl font-bold tracking-tight">{t("offers.hosted.title")}</h1>
         <p className="text-slate-700">{t("offers.hosted.signIn")}</p>
-        <SignInLinkForm action={requestSignInLinkAction} />
+        {/* The emailed link brings them back to this offer, not to the account page. */}
+        <SignInLinkForm action={requestSignInLinkAction} next={`/account/offers/${encodeURIComponent(id)}`} />
       </div>
     );
   }
