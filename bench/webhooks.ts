@@ -7,7 +7,10 @@
 //   at the pg driver first, one event at a time through the real handler): BEGIN, a durable
 //   INSERT … ON CONFLICT DO NOTHING of the event row into "WebhookEvent", SELECT 1 for the rest,
 //   COMMIT. The raw pg floor goes through a plain pg.Pool (max 10, like the app's), the Prisma
-//   floor through the app's client and lib/db/tx's interactive transaction.
+//   floor through the app's client and lib/db/tx's interactive transaction ($executeRaw: no
+//   model-query compilation, so it is a lower bound on Prisma's cost). Both send the ingest's two
+//   pre-transaction reads (redelivery check, product lookup) inside their one transaction, which
+//   holds a pooled connection a little longer: the floors err on the slow side, slightly.
 // The floors are the cheapest any design that stores the event and its effects durably in one
 // transaction with that many round trips can be, on this machine, under this run's load: the
 // reference that says whether the targets are reachable here at all, and (Prisma floor

@@ -163,6 +163,7 @@ async function prepareDiscount(id: string, locale: Locale): Promise<Result<{ id:
   if (!offer) return fail("not_found", t("console.offerPage.offerGone"));
   const discount = await ensureOfferDiscount(offer);
   if (discount.ok) return ok({ id });
+  // The reasons continue the "Saved, but …" sentence: lower-case in the catalogue.
   const reason = discount.code === "unsupported" ? t("console.offerPage.discountOneTimeOnly") : t("console.offerPage.discountUnavailable");
   return fail("discount_unavailable", t("console.offerPage.savedWithoutDiscount", { reason }));
 }

@@ -27,7 +27,7 @@ export function familyOf(type: string): Family | null {
 export function objectStateOf(event: { type: string; data: Record<string, unknown> }): ObjectState | null {
   // A live delivery always has one (lib/webhooks/verify.ts); a stored payload being replayed may
   // not (a row written by hand or by an older version): unusable, so REJECTED, not a retry loop.
-  if (typeof event.type !== "string") throw new InvalidPayloadError("the event has no type");
+  if (!event || typeof event !== "object" || typeof event.type !== "string") throw new InvalidPayloadError("the event has no type");
   const family = familyOf(event.type);
   if (!family) return null;
   const data = event.data;

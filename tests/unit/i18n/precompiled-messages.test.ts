@@ -1,10 +1,14 @@
-// Pages format the catalogues precompiled (next.config.ts: next-intl's `precompile`, icu-minify's
-// runtime); the worker, emails and scripts format the same JSON raw (lib/i18n/translator.ts,
-// intl-messageformat). A customer must read the same words either way: every message of both
-// catalogues, with every plural branch and select option exercised, formats alike through both.
+// Pages format the catalogues precompiled (next.config.ts: next-intl's `precompile`): next-intl's
+// catalogue loader compiles them with icu-minify, and use-intl's format-only formatter (aliased in
+// for use-intl/format-message in the Next build) formats them. The worker, emails and scripts format
+// the same JSON raw (lib/i18n/translator.ts, intl-messageformat). A customer must read the same
+// words either way: every message of both catalogues, with every plural branch and select option
+// exercised, formats alike through both.
+import { createRequire } from "node:module";
+import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import compile from "icu-minify/compile";
-import format from "icu-minify/format";
+import formatPrecompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -60,6 +64,18 @@ const formatters = {
 
 const text = (out: unknown) => (Array.isArray(out) ? out.join("") : String(out));
 
+// What production runs: the formatter use-intl ships for precompiled messages, with the options
+// its translator passes (locale, the Intl formatters, the time zone).
+const formatLikePages = (compiled: ReturnType<typeof compile>, locale: Locale, values: Record<string, unknown>) =>
+  text((formatPrecompiled as unknown as (...a: unknown[]) => unknown)(undefined, compiled, values, { locale, formatters, timeZone: TIME_ZONE }));
+
+it("compiles with the icu-minify next-intl's catalogue loader uses", () => {
+  // The test compiles with the copy it imports; the build compiles with next-intl's. They must be one.
+  const require = createRequire(import.meta.url);
+  const loader = path.dirname(require.resolve("next-intl/extractor/catalogLoader"));
+  expect(require.resolve("icu-minify/compile", { paths: [loader] })).toBe(require.resolve("icu-minify/compile"));
+});
+
 describe.each(LOCALES)("the %s catalogue, precompiled", (locale: Locale) => {
   const messages = leaves(MESSAGES[locale] as unknown as Tree);
   const t = translator(locale);
@@ -75,7 +91,7 @@ describe.each(LOCALES)("the %s catalogue, precompiled", (locale: Locale) => {
       const compiled = compile(message);
       for (const values of valueSets(argumentsOf(parse(message)))) {
         const raw = t.markup(key as never, values as never);
-        const pre = text(format(compiled, locale, values, { formatters, timeZone: TIME_ZONE }));
+        const pre = formatLikePages(compiled, locale, values);
         checked++;
         if (pre !== raw) differ.push(`${key} ${JSON.stringify(Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v !== "function")))}: ${JSON.stringify(pre)} ≠ ${JSON.stringify(raw)}`);
       }

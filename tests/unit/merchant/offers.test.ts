@@ -104,12 +104,12 @@ describe("offer service", () => {
     const unknownToDodo = await seedProduct({ price: 1000 });
     expect(await createOffer(valid(unknownToDodo.id))).toMatchObject({
       ok: false, code: "discount_unavailable",
-      message: "Saved, but The offer's discount could not be set up with Dodo. Customers will not see this offer until it can be set up; save again to retry.",
+      message: "Saved, but the offer's discount could not be set up with Dodo. Customers will not see this offer until it can be set up; save again to retry.",
     });
     // In the console's language (the action passes the request's).
     expect(await createOffer(valid(unknownToDodo.id), { locale: "pt-BR" })).toMatchObject({
       ok: false, code: "discount_unavailable",
-      message: "Salva, mas Não foi possível configurar o desconto da oferta com a Dodo. Os clientes não verão esta oferta até que isso seja resolvido; salve de novo para tentar outra vez.",
+      message: "Salva, mas não foi possível configurar o desconto da oferta com a Dodo. Os clientes não verão esta oferta até que isso seja resolvido; salve de novo para tentar outra vez.",
     });
   });
 

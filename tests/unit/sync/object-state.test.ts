@@ -7,6 +7,9 @@ describe("objectStateOf", () => {
     const envelope = { data: { payload_type: "Payment" } } as unknown as { type: string; data: Record<string, unknown> };
     expect(() => objectStateOf(envelope)).toThrow(InvalidPayloadError);
     expect(() => objectStateOf(envelope)).toThrow("the event has no type");
+    // A payload stored as JSON null or a string.
+    expect(() => objectStateOf(null as never)).toThrow(InvalidPayloadError);
+    expect(() => objectStateOf("payment.succeeded" as never)).toThrow(InvalidPayloadError);
   });
 
   it("acts on nothing for a type outside the families it applies", () => {
