@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { conditionLines, momentTargetSchema, storedConditions } from "./moment-targeting";
+import { offerGone } from "./offer-admin";
 
 // The merchant's moment targets of an offer (OfferMoment): which moments in their app show it.
 
@@ -17,8 +18,7 @@ export async function setMomentTarget(offerId: string, raw: unknown, { locale = 
   const parsed = momentTargetSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const offer = await db.offer.findUnique({ where: { id: offerId }, select: { id: true } });
-  const t = translator(locale);
-  if (!offer) return fail("not_found", t("console.offerPage.offerGone"));
+  if (!offer) return offerGone(locale);
   const conditions = parsed.data.conditions as Prisma.InputJsonValue;
   await db.offerMoment.upsert({ where: { offerId_name: { offerId, name: parsed.data.name } }, create: { offerId, name: parsed.data.name, conditions }, update: { conditions } });
   return ok({ name: parsed.data.name });

@@ -142,6 +142,12 @@ const bundleRows = (ids: readonly string[]) => ids.map((productId, i) => ({ prod
 // Refusals are worded in `locale` (the console's language), as in funnel-admin.ts.
 type Wording = { locale?: Locale };
 
+/** The refusal when the offer was deleted meanwhile (also moment-admin.ts's). */
+export function offerGone(locale: Locale) {
+  const t = translator(locale);
+  return fail("not_found", t("console.offerPage.offerGone"));
+}
+
 export async function createOffer(raw: unknown, { locale = DEFAULT_LOCALE }: Wording = {}): Promise<Result<{ id: string }>> {
   const resolved = await offerFrom(raw);
   if (!resolved.ok) return resolved;
@@ -158,11 +164,11 @@ export async function createOffer(raw: unknown, { locale = DEFAULT_LOCALE }: Wor
  * for Dodo, and the merchant learns now (not from missing impressions) when Dodo refuses it.
  */
 async function prepareDiscount(id: string, locale: Locale): Promise<Result<{ id: string }>> {
-  const t = translator(locale);
   const offer = await db.offer.findUnique({ where: { id }, include: { offeredProduct: { select: { kind: true } }, bundleItems: { orderBy: { position: "asc" } } } });
-  if (!offer) return fail("not_found", t("console.offerPage.offerGone"));
+  if (!offer) return offerGone(locale);
   const discount = await ensureOfferDiscount(offer);
   if (discount.ok) return ok({ id });
+  const t = translator(locale);
   // The reasons continue the "Saved, but …" sentence: lower-case in the catalogue.
   const reason = discount.code === "unsupported" ? t("console.offerPage.discountOneTimeOnly") : t("console.offerPage.discountUnavailable");
   return fail("discount_unavailable", t("console.offerPage.savedWithoutDiscount", { reason }));
@@ -181,15 +187,11 @@ export async function updateOffer(id: string, raw: unknown, { locale = DEFAULT_L
     await saveCopies(tx, id, resolved.copies);
     return count;
   });
-  if (count) return prepareDiscount(id, locale);
-  const t = translator(locale);
-  return fail("not_found", t("console.offerPage.offerGone"));
+  return count ? prepareDiscount(id, locale) : offerGone(locale);
 }
 
 /** Pausing keeps the offer, its funnel placement and its history; the funnel runtime skips paused offers. */
 export async function setOfferActive(id: string, active: boolean, { locale = DEFAULT_LOCALE }: Wording = {}): Promise<Result<{ id: string }>> {
   const { count } = await db.offer.updateMany({ where: { id }, data: { active } });
-  if (count) return ok({ id });
-  const t = translator(locale);
-  return fail("not_found", t("console.offerPage.offerGone"));
+  return count ? ok({ id }) : offerGone(locale);
 }
